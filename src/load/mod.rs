@@ -1,0 +1,228 @@
+//! Reading dataset files: bytes → text → [`DatasetFile`] → validated, merged [`Dataset`].
+//! Every problem becomes a [`Diagnostic`] naming the file, line and column; a load with any
+//! error yields no dataset, so a caller can keep what it had.
+
+mod locate;
+mod validate;
+
+pub use locate::{LineCol, Path, Seg, value_positions};
+
+use std::fmt;
+use std::io::Read;
+
+use crate::model::{Dataset, DatasetFile};
+
+/// Files larger than this are refused before reading: a curated dataset of 100,000 events is
+/// well under it, and anything bigger is more likely a wrong file than data.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, printed as `file:line:col: error: message` (the compilers' convention).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    /// Absent for problems with the file as a whole (cannot be read, too large).
+    pub at: Option<LineCol>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(file: &str, at: Option<LineCol>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_owned(),
+            at,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.at {
+            Some(at) => write!(
+                f,
+                "{}:{}:{}: {level}: {}",
+                self.file, at.line, at.col, self.message
+            ),
+            None => write!(f, "{}: {level}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// A file's name (as shown to the user) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    pub name: String,
+    pub text: String,
+}
+
+/// Reads a file from disk, refusing what is too large or not UTF-8.
+pub fn read_file(path: &std::path::Path) -> Result<SourceText, Diagnostic> {
+    let name = path.display().to_string();
+    let fail = |m: String| Diagnostic::error(&name, None, m);
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Err(fail("is a directory, not a dataset file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(too_large(meta.len())));
+    }
+    let mut bytes = Vec::new();
+    // `take` also bounds what a pipe or device may deliver.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(too_large(bytes.len() as u64)));
+    }
+    decode(&name, bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "file is too large ({:.0} MB; the limit is {} MB)",
+        len as f64 / 1e6,
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Checks that bytes are UTF-8 text, pointing at the first byte that is not.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceText {
+            name: name.to_owned(),
+            text,
+        }),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let offset = e.utf8_error().valid_up_to();
+            let at = locate::line_col_of_byte(bytes, offset);
+            Err(Diagnostic::error(
+                name,
+                Some(at),
+                format!(
+                    "not UTF-8 text (byte 0x{:02X}); is this a dataset file?",
+                    bytes[offset]
+                ),
+            ))
+        }
+    }
+}
+
+/// Parses one file's text. RON syntax and type errors come back with ron's line and column.
+pub fn parse(src: &SourceText) -> Result<DatasetFile, Diagnostic> {
+    let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(
+            &src.name,
+            Some(LineCol { line: 1, col: 1 }),
+            "file is empty: expected a dataset `(format: 1, ...)`",
+        ));
+    }
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str::<DatasetFile>(text)
+        .map_err(|e| {
+            let at = LineCol {
+                line: e.span.start.line,
+                col: e.span.start.col,
+            };
+            Diagnostic::error(&src.name, Some(at), ron_message(&e.code))
+        })
+}
+
+fn ron_message(e: &ron::Error) -> String {
+    match e {
+        ron::Error::Eof => {
+            "unexpected end of file: the file is incomplete (a closing bracket or value is missing)"
+                .to_owned()
+        }
+        ron::Error::ExceededRecursionLimit => {
+            "nested too deeply (more than 128 levels of brackets)".to_owned()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// What loading a set of files produced: a dataset if there were no errors, and every diagnostic.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOutcome {
+    pub dataset: Option<Dataset>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadOutcome {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Parses, validates and merges texts that are meant to be used together.
+pub fn load_texts(sources: &[SourceText]) -> LoadOutcome {
+    let mut diagnostics = Vec::new();
+    let mut parsed = Vec::new();
+    for src in sources {
+        match parse(src) {
+            Ok(file) => parsed.push((src, file)),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let (dataset, mut found) = validate::validate_and_merge(&parsed);
+    diagnostics.append(&mut found);
+    let failed = diagnostics.iter().any(Diagnostic::is_error) || parsed.len() < sources.len();
+    LoadOutcome {
+        dataset: if failed { None } else { dataset },
+        diagnostics,
+    }
+}
+
+/// Reads, parses, validates and merges files from disk.
+pub fn load_paths(paths: &[std::path::PathBuf]) -> LoadOutcome {
+    let mut texts = Vec::new();
+    let mut unreadable = Vec::new();
+    for p in paths {
+        match read_file(p) {
+            Ok(t) => texts.push(t),
+            Err(d) => unreadable.push(d),
+        }
+    }
+    let mut out = load_texts(&texts);
+    if !unreadable.is_empty() {
+        out.dataset = None;
+        out.diagnostics.append(&mut unreadable);
+        // Report in the order the files were given (the sort is stable within a file).
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        out.diagnostics
+            .sort_by_key(|d| names.iter().position(|n| *n == d.file));
+    }
+    out
+}
+
+/// The dataset that ships inside the binary.
+pub const BUNDLED_NAME: &str = "data/2022-09-armenia-azerbaijan-border.ron";
+pub const BUNDLED_TEXT: &str = include_str!("../../data/2022-09-armenia-azerbaijan-border.ron");
+
+pub fn load_bundled() -> LoadOutcome {
+    load_texts(&[SourceText {
+        name: BUNDLED_NAME.to_owned(),
+        text: BUNDLED_TEXT.to_owned(),
+    }])
+}

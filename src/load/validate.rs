@@ -1,0 +1,569 @@
+//! Checks parsed files against each other and against the rules of `data/SCHEMA.md`, collecting
+//! every problem rather than stopping at the first, then merges them into one [`Dataset`].
+
+use std::collections::HashMap;
+
+use chrono::FixedOffset;
+
+use super::locate::{LineCol, Path, value_positions};
+use super::{Diagnostic, Severity, SourceText};
+use crate::model::wording::loaded_words_outside_quotes;
+use crate::model::{
+    Dataset, DatasetFile, FORMAT_VERSION, FileInfo, Granularity, TimeError, When, parse_instant,
+    parse_offset, utc,
+};
+
+/// A problem found before positions are known: which file, which value.
+struct Problem {
+    file: usize,
+    path: Path,
+    severity: Severity,
+    message: String,
+    /// For duplicates: where the id was first defined.
+    first: Option<(usize, Path)>,
+}
+
+/// How many "did you mean" searches to run; beyond this, unknown ids are reported without one,
+/// so that a badly broken 100,000-event file is still checked in linear time.
+const MAX_SUGGESTIONS: usize = 500;
+
+#[derive(Default)]
+struct Ctx<'a> {
+    problems: Vec<Problem>,
+    suggestions_left: usize,
+    /// id → where it is defined, one table per kind.
+    parties: HashMap<&'a str, (usize, Path)>,
+    actors: HashMap<&'a str, (usize, Path)>,
+    places: HashMap<&'a str, (usize, Path)>,
+    sources: HashMap<&'a str, (usize, Path)>,
+    events: HashMap<&'a str, (usize, Path)>,
+    claims: HashMap<&'a str, (usize, Path)>,
+    cited_sources: HashMap<&'a str, ()>,
+    party_has_actor: HashMap<&'a str, ()>,
+}
+
+impl<'a> Ctx<'a> {
+    fn error(&mut self, file: usize, path: Path, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file,
+            path,
+            severity: Severity::Error,
+            message: message.into(),
+            first: None,
+        });
+    }
+
+    fn warning(&mut self, file: usize, path: Path, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file,
+            path,
+            severity: Severity::Warning,
+            message: message.into(),
+            first: None,
+        });
+    }
+
+    fn non_empty(&mut self, file: usize, path: Path, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.error(file, path, format!("{what} is empty"));
+        }
+    }
+
+    /// Warns about loaded words in the curator's own voice (outside quotation marks).
+    fn neutral(&mut self, file: usize, path: Path, text: &str, what: &str) {
+        let words = loaded_words_outside_quotes(text);
+        if !words.is_empty() {
+            self.warning(
+                file,
+                path,
+                format!("{what} uses {} outside quotation marks: quote the actor who said it, or use neutral words", words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")),
+            );
+        }
+    }
+
+    fn non_empty_opt(&mut self, file: usize, path: Path, value: &Option<String>, what: &str) {
+        if let Some(v) = value {
+            self.non_empty(file, path, v, what);
+        }
+    }
+
+    /// Registers an id in `table`, reporting a bad or duplicate one.
+    fn define(&mut self, kind: Kind, file: usize, path: Path, id: &'a str) {
+        if id.is_empty() {
+            self.error(file, path, format!("{} id is empty", kind.name()));
+            return;
+        }
+        if let Some(bad) = id
+            .chars()
+            .find(|c| !(c.is_alphanumeric() || "-_.:/".contains(*c)))
+        {
+            self.error(
+                file,
+                path.clone(),
+                format!(
+                    "{} id \"{id}\" contains {bad:?}: use letters, digits and - _ . : / only",
+                    kind.name()
+                ),
+            );
+        }
+        let table = self.table(kind);
+        if let Some(first) = table.get(id).cloned() {
+            self.problems.push(Problem {
+                file,
+                path,
+                severity: Severity::Error,
+                message: format!("duplicate {} id \"{id}\"", kind.name()),
+                first: Some(first),
+            });
+        } else {
+            table.insert(id, (file, path));
+        }
+    }
+
+    fn table(&mut self, kind: Kind) -> &mut HashMap<&'a str, (usize, Path)> {
+        match kind {
+            Kind::Party => &mut self.parties,
+            Kind::Actor => &mut self.actors,
+            Kind::Place => &mut self.places,
+            Kind::Source => &mut self.sources,
+            Kind::Event => &mut self.events,
+            Kind::Claim => &mut self.claims,
+        }
+    }
+
+    /// Reports a reference to an id that no file defines, with a suggestion.
+    fn refer(&mut self, kind: Kind, file: usize, path: Path, id: &str) {
+        if self.table(kind).contains_key(id) {
+            return;
+        }
+        let mut message = format!("unknown {} \"{id}\"", kind.name());
+        if self.suggestions_left > 0 {
+            self.suggestions_left -= 1;
+            if let Some(s) = suggest(id, self.table(kind).keys().copied()) {
+                message.push_str(&format!(" (did you mean \"{s}\"?)"));
+            }
+        }
+        self.error(file, path, message);
+    }
+
+    fn when(&mut self, file: usize, path: Path, when: &When, offset: FixedOffset) {
+        let start_only = When {
+            end: None,
+            ..when.clone()
+        };
+        if let Err(e) = start_only.span(offset) {
+            self.error(file, path.field("at"), time_message(&e));
+            return;
+        }
+        if let Err(e) = when.span(offset) {
+            self.error(file, path.field("end"), time_message(&e));
+        }
+    }
+}
+
+fn time_message(e: &TimeError) -> String {
+    e.to_string()
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Party,
+    Actor,
+    Place,
+    Source,
+    Event,
+    Claim,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Party => "party",
+            Kind::Actor => "actor",
+            Kind::Place => "place",
+            Kind::Source => "source",
+            Kind::Event => "event",
+            Kind::Claim => "claim",
+        }
+    }
+}
+
+/// The known id closest to `id`, if it is close enough to be what the curator meant.
+fn suggest<'b>(id: &str, known: impl Iterator<Item = &'b str>) -> Option<&'b str> {
+    let lower = id.to_lowercase();
+    known
+        .map(|k| {
+            let kl = k.to_lowercase();
+            let score = strsim::normalized_damerau_levenshtein(&lower, &kl)
+                .max(strsim::jaro_winkler(&lower, &kl) - 0.1);
+            // One slip in a short id ("c9" for "c1") is as likely a typo as a close long one.
+            let one_edit = strsim::damerau_levenshtein(&lower, &kl) <= 1;
+            (if one_edit { score.max(0.6) } else { score }, k)
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, k)| k)
+}
+
+fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Validates every file, then merges them; returns no dataset when there is nothing to merge.
+pub(super) fn validate_and_merge(
+    files: &[(&SourceText, DatasetFile)],
+) -> (Option<Dataset>, Vec<Diagnostic>) {
+    let mut cx = Ctx {
+        suggestions_left: MAX_SUGGESTIONS,
+        ..Ctx::default()
+    };
+    let root = Path::root();
+    let mut offsets = Vec::new();
+
+    // Pass 1: headers and definitions, so that references may point into any file.
+    for (f, (_, file)) in files.iter().enumerate() {
+        if file.format != FORMAT_VERSION {
+            cx.error(f, root.field("format"), format!("unsupported format {}: this version of Claimline reads format {FORMAT_VERSION}", file.format));
+        }
+        let h = root.field("dataset");
+        let d = &file.dataset;
+        cx.non_empty(f, h.field("title"), &d.title, "title");
+        cx.non_empty(f, h.field("description"), &d.description, "description");
+        cx.non_empty(f, h.field("curator"), &d.curator, "curator");
+        cx.non_empty(f, h.field("licence"), &d.licence, "licence");
+        let offset = match d.utc_offset.as_deref().map(parse_offset) {
+            None => utc(),
+            Some(Ok(o)) => o,
+            Some(Err(e)) => {
+                cx.error(f, h.field("utc_offset"), e.to_string());
+                utc()
+            }
+        };
+        offsets.push(offset);
+        for (i, x) in file.parties.iter().enumerate() {
+            cx.define(
+                Kind::Party,
+                f,
+                root.field("parties").index(i).field("id"),
+                &x.id,
+            );
+        }
+        for (i, x) in file.actors.iter().enumerate() {
+            cx.define(
+                Kind::Actor,
+                f,
+                root.field("actors").index(i).field("id"),
+                &x.id,
+            );
+        }
+        for (i, x) in file.places.iter().enumerate() {
+            cx.define(
+                Kind::Place,
+                f,
+                root.field("places").index(i).field("id"),
+                &x.id,
+            );
+        }
+        for (i, x) in file.sources.iter().enumerate() {
+            cx.define(
+                Kind::Source,
+                f,
+                root.field("sources").index(i).field("id"),
+                &x.id,
+            );
+        }
+        for (i, e) in file.events.iter().enumerate() {
+            let ep = root.field("events").index(i);
+            cx.define(Kind::Event, f, ep.field("id"), &e.id);
+            for (j, c) in e.claims.iter().enumerate() {
+                cx.define(
+                    Kind::Claim,
+                    f,
+                    ep.field("claims").index(j).field("id"),
+                    &c.id,
+                );
+            }
+        }
+    }
+
+    // Pass 2: every field and reference.
+    for (f, (_, file)) in files.iter().enumerate() {
+        let offset = offsets[f];
+        for (i, p) in file.parties.iter().enumerate() {
+            let pp = root.field("parties").index(i);
+            cx.non_empty(f, pp.field("name"), &p.name, "party name");
+            cx.non_empty_opt(f, pp.field("adjective"), &p.adjective, "party adjective");
+            if let Some(c) = &p.colour
+                && !is_colour(c)
+            {
+                cx.error(
+                    f,
+                    pp.field("colour"),
+                    format!("invalid colour \"{c}\": write it as \"#rrggbb\""),
+                );
+            }
+        }
+        for (i, a) in file.actors.iter().enumerate() {
+            let ap = root.field("actors").index(i);
+            cx.non_empty(f, ap.field("name"), &a.name, "actor name");
+            cx.non_empty(f, ap.field("role"), &a.role, "actor role");
+            cx.non_empty_opt(f, ap.field("affiliation"), &a.affiliation, "affiliation");
+            if let Some(party) = &a.party {
+                cx.refer(Kind::Party, f, ap.field("party"), party);
+                cx.party_has_actor.insert(party, ());
+            }
+        }
+        for (i, p) in file.places.iter().enumerate() {
+            let pp = root.field("places").index(i);
+            cx.non_empty(f, pp.field("name"), &p.name, "place name");
+            cx.non_empty(f, pp.field("country"), &p.country, "country");
+            cx.non_empty_opt(f, pp.field("district"), &p.district, "district");
+            for (j, n) in p.other_names.iter().enumerate() {
+                cx.non_empty(
+                    f,
+                    pp.field("other_names").index(j).field("name"),
+                    &n.name,
+                    "other name",
+                );
+            }
+            match (p.lat, p.lon) {
+                (Some(lat), Some(lon)) => {
+                    if !(-90.0..=90.0).contains(&lat) {
+                        cx.error(
+                            f,
+                            pp.field("lat"),
+                            format!("latitude {lat} is outside -90..90"),
+                        );
+                    }
+                    if !(-180.0..=180.0).contains(&lon) {
+                        cx.error(
+                            f,
+                            pp.field("lon"),
+                            format!("longitude {lon} is outside -180..180"),
+                        );
+                    }
+                }
+                (Some(_), None) => cx.error(
+                    f,
+                    pp.field("lat"),
+                    "latitude without longitude: give both or neither",
+                ),
+                (None, Some(_)) => cx.error(
+                    f,
+                    pp.field("lon"),
+                    "longitude without latitude: give both or neither",
+                ),
+                (None, None) => {}
+            }
+        }
+        for (i, s) in file.sources.iter().enumerate() {
+            let sp = root.field("sources").index(i);
+            cx.non_empty(f, sp.field("outlet"), &s.outlet, "outlet");
+            cx.non_empty(f, sp.field("language"), &s.language, "language");
+            cx.non_empty_opt(f, sp.field("title"), &s.title, "title");
+            cx.non_empty_opt(f, sp.field("url"), &s.url, "url");
+            if let Some(date) = &s.date {
+                match parse_instant(date, offset) {
+                    Ok(i) if i.granularity == Granularity::Minute => cx.error(
+                        f,
+                        sp.field("date"),
+                        format!("source date \"{date}\" has a time of day: write the date only"),
+                    ),
+                    Ok(_) => {}
+                    Err(e) => cx.error(f, sp.field("date"), e.to_string()),
+                }
+            }
+        }
+        for (i, e) in file.events.iter().enumerate() {
+            let ep = root.field("events").index(i);
+            cx.non_empty(f, ep.field("title"), &e.title, "event title");
+            cx.non_empty(f, ep.field("summary"), &e.summary, "event summary");
+            cx.neutral(f, ep.field("title"), &e.title, "event title");
+            cx.neutral(f, ep.field("summary"), &e.summary, "event summary");
+            cx.when(f, ep.field("when"), &e.when, offset);
+            for (j, place) in e.places.iter().enumerate() {
+                cx.refer(Kind::Place, f, ep.field("places").index(j), place);
+            }
+            if e.claims.is_empty() {
+                cx.warning(
+                    f,
+                    ep.field("id"),
+                    format!(
+                        "event \"{}\" has no claims: nothing attributes it to a source",
+                        e.id
+                    ),
+                );
+            }
+            for (j, c) in e.claims.iter().enumerate() {
+                let cp = ep.field("claims").index(j);
+                cx.refer(Kind::Actor, f, cp.field("actor"), &c.actor);
+                cx.when(f, cp.field("said"), &c.said, offset);
+                cx.non_empty(f, cp.field("text"), &c.text, "claim text");
+                cx.non_empty_opt(f, cp.field("note"), &c.note, "note");
+                cx.neutral(f, cp.field("text"), &c.text, "claim text");
+                if let Some(note) = &c.note {
+                    cx.neutral(f, cp.field("note"), note, "note");
+                }
+                if let Some(o) = &c.original {
+                    cx.non_empty(
+                        f,
+                        cp.field("original").field("text"),
+                        &o.text,
+                        "original text",
+                    );
+                    cx.non_empty(
+                        f,
+                        cp.field("original").field("lang"),
+                        &o.lang,
+                        "original language",
+                    );
+                }
+                if c.sources.is_empty() {
+                    cx.error(
+                        f,
+                        cp.field("sources"),
+                        format!(
+                            "claim \"{}\" has no source: every claim needs at least one",
+                            c.id
+                        ),
+                    );
+                }
+                for (k, cit) in c.sources.iter().enumerate() {
+                    cx.refer(
+                        Kind::Source,
+                        f,
+                        cp.field("sources").index(k).field("source"),
+                        &cit.source,
+                    );
+                    cx.cited_sources.insert(&cit.source, ());
+                    cx.non_empty_opt(
+                        f,
+                        cp.field("sources").index(k).field("at"),
+                        &cit.at,
+                        "citation place",
+                    );
+                }
+                for (k, d) in c.disputes.iter().enumerate() {
+                    let dp = cp.field("disputes").index(k);
+                    if d == &c.id {
+                        cx.error(f, dp, format!("claim \"{d}\" disputes itself"));
+                    } else {
+                        cx.refer(Kind::Claim, f, dp, d);
+                    }
+                }
+                for (k, fig) in c.figures.iter().enumerate() {
+                    let fp = cp.field("figures").index(k);
+                    if let Some(w) = &fig.whose {
+                        cx.refer(Kind::Party, f, fp.field("whose"), w);
+                    }
+                    if let Some(a) = &fig.counted_by {
+                        cx.refer(Kind::Actor, f, fp.field("counted_by"), a);
+                    }
+                }
+            }
+        }
+    }
+
+    // Pass 3: facts about the whole set.
+    for (f, (_, file)) in files.iter().enumerate() {
+        for (i, p) in file.parties.iter().enumerate() {
+            if !cx.party_has_actor.contains_key(p.id.as_str()) {
+                cx.error(
+                    f,
+                    root.field("parties").index(i).field("id"),
+                    format!(
+                        "party \"{}\" has no actor: add an actor with `party: \"{}\"`",
+                        p.id, p.id
+                    ),
+                );
+            }
+        }
+        for (i, s) in file.sources.iter().enumerate() {
+            if !cx.cited_sources.contains_key(s.id.as_str()) {
+                cx.warning(
+                    f,
+                    root.field("sources").index(i).field("id"),
+                    format!("source \"{}\" is not cited by any claim", s.id),
+                );
+            }
+        }
+    }
+
+    let diagnostics = locate_problems(files, cx.problems);
+    (merge(files, offsets), diagnostics)
+}
+
+/// Turns paths into lines and columns, walking each file's text only if it has problems.
+fn locate_problems(
+    files: &[(&SourceText, DatasetFile)],
+    problems: Vec<Problem>,
+) -> Vec<Diagnostic> {
+    let mut positions: HashMap<usize, HashMap<String, LineCol>> = HashMap::new();
+    let mut find = |file: usize, path: &Path| -> Option<LineCol> {
+        let table = positions
+            .entry(file)
+            .or_insert_with(|| value_positions(&files[file].0.text));
+        // A value that is absent (a defaulted field) is reported at its nearest enclosing value.
+        let mut p = path.clone();
+        loop {
+            if let Some(at) = table.get(&p.to_string()) {
+                return Some(*at);
+            }
+            p.0.pop()?;
+        }
+    };
+    let mut out: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|p| {
+            let at = find(p.file, &p.path);
+            let mut message = p.message;
+            if let Some((ff, fp)) = p.first {
+                let name = &files[ff].0.name;
+                match find(ff, &fp) {
+                    Some(a) => message
+                        .push_str(&format!(" (first defined at {name}:{}:{})", a.line, a.col)),
+                    None => message.push_str(&format!(" (first defined in {name})")),
+                }
+            }
+            Diagnostic {
+                file: files[p.file].0.name.clone(),
+                at,
+                severity: p.severity,
+                message,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.file, a.at).cmp(&(&b.file, b.at)));
+    out
+}
+
+fn merge(files: &[(&SourceText, DatasetFile)], offsets: Vec<FixedOffset>) -> Option<Dataset> {
+    let (_, first) = files.first()?;
+    let mut ds = Dataset {
+        info: first.dataset.clone(),
+        files: files
+            .iter()
+            .zip(offsets)
+            .map(|((src, _), utc_offset)| FileInfo {
+                name: src.name.clone(),
+                utc_offset,
+            })
+            .collect(),
+        parties: Vec::new(),
+        actors: Vec::new(),
+        places: Vec::new(),
+        sources: Vec::new(),
+        events: Vec::new(),
+    };
+    for (f, (_, file)) in files.iter().enumerate() {
+        ds.parties.extend(file.parties.iter().cloned());
+        ds.actors.extend(file.actors.iter().cloned());
+        ds.places.extend(file.places.iter().cloned());
+        ds.sources.extend(file.sources.iter().cloned());
+        ds.events.extend(file.events.iter().cloned().map(|mut e| {
+            e.file = f;
+            e
+        }));
+    }
+    Some(ds)
+}

@@ -1,0 +1,330 @@
+//! The dataset as curators write it: plain serde types mirroring `data/SCHEMA.md`, one file's
+//! worth in [`DatasetFile`], and the merged, validated whole in [`Dataset`].
+//!
+//! Ids are strings chosen by the curator; every cross-reference (claim → actor, event → place,
+//! claim → source, claim → disputed claim) is by id and checked by `load::validate`.
+
+mod time;
+pub mod wording;
+
+pub use time::{
+    Granularity, PartOfDay, Precision, TimeError, TimeSpan, When, format_seconds, parse_instant,
+    parse_offset,
+};
+
+use serde::{Deserialize, Serialize};
+
+/// The only version of the file format this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One `.ron` file as written on disk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetFile {
+    pub format: u32,
+    pub dataset: DatasetInfo,
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub places: Vec<Place>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetInfo {
+    pub title: String,
+    pub description: String,
+    pub curator: String,
+    /// Licence of the curated text, or a note on its terms.
+    pub licence: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// UTC offset ("+04:00") for dates and times written without one. Default "+00:00".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utc_offset: Option<String>,
+}
+
+/// A side whose statements are contrasted. The first two parties of the first file are the
+/// left and right claim panels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub id: String,
+    pub name: String,
+    /// "Armenian", used in headings such as "Armenian side".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjective: Option<String>,
+    /// "#rrggbb"; the viewer picks a neutral, colour-blind-safe default when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ActorKind {
+    Government,
+    Military,
+    Official,
+    Legislature,
+    Diplomat,
+    InternationalOrganisation,
+    Media,
+    Ngo,
+    Expert,
+    Other,
+}
+
+/// Someone who makes claims: a ministry, a person, an organisation, an outlet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    /// What the actor is, in a few words: "defence ministry", "prime minister".
+    pub role: String,
+    /// The party the actor speaks for; none for third parties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    pub kind: ActorKind,
+    /// For grouping third parties: "Russia", "United States", "CSTO", "European Union".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+}
+
+/// Another name of a place, as used in some statements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherName {
+    pub name: String,
+    /// Language code ("az", "hy", "ru") when the name belongs to one language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<OtherName>,
+    /// The province or district the place lies in; what the district filter uses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    pub country: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// Where the coordinates come from ("GeoNames", a page address).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coords_source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A published text that claims are taken from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// The outlet as cited, including any wire agency: "Reuters via Devdiscourse".
+    pub outlet: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Publication date: "2022-09-13", "2022-09" or "2022"; absent when the page shows none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Language code of the text: "en", "ru", "fr".
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EventKind {
+    Shelling,
+    DroneStrike,
+    ArmedClash,
+    CasualtyReport,
+    Ceasefire,
+    Diplomatic,
+    Humanitarian,
+    Mission,
+    Statement,
+    Report,
+    Background,
+}
+
+/// Something that happened, with every claim made about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Index into [`Dataset::files`] of the file this event came from (set when merging).
+    #[serde(skip)]
+    pub file: usize,
+    pub id: String,
+    pub title: String,
+    pub when: When,
+    pub kind: EventKind,
+    #[serde(default)]
+    pub places: Vec<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ClaimKind {
+    Accusation,
+    Denial,
+    CasualtyReport,
+    Appeal,
+    Offer,
+    Assessment,
+    Announcement,
+    Condemnation,
+    Support,
+    Report,
+    Statement,
+}
+
+/// What was said, by whom, when, and where it is written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: String,
+    pub actor: String,
+    /// When the claim was made (not when the event happened).
+    pub said: When,
+    pub kind: ClaimKind,
+    /// The claim in English. Quoted words keep their quotation marks.
+    pub text: String,
+    /// True when `text` as a whole is the actor's own words.
+    #[serde(default)]
+    pub quote: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<OriginalText>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+    pub sources: Vec<Citation>,
+    /// Claims this one contradicts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputes: Vec<String>,
+    /// The curator's note: context, conflicting renderings, caveats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OriginalText {
+    pub text: String,
+    pub lang: String,
+}
+
+/// A pointer into a source: which one, and where in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Measure {
+    Killed,
+    Wounded,
+    Missing,
+    DeadOrMissing,
+    Captured,
+    Displaced,
+    BodiesHandedOver,
+    Released,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum People {
+    Military,
+    Civilian,
+    Unspecified,
+}
+
+/// How a count was stated: "49", "at least 3", "more than 200", "some 430", "up to 100".
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+pub enum Bound {
+    #[default]
+    Exact,
+    AtLeast,
+    MoreThan,
+    About,
+    UpTo,
+    Nearly,
+}
+
+/// One figure inside a claim: whose people, how many, counted by whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub measure: Measure,
+    pub count: u32,
+    #[serde(default)]
+    pub bound: Bound,
+    /// The party whose people are counted; absent for "both sides" tallies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whose: Option<String>,
+    pub people: People,
+    /// Who did the counting, when not the claim's actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted_by: Option<String>,
+}
+
+/// Several validated files merged into one: what every later stage reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    /// The header of the first file.
+    pub info: DatasetInfo,
+    /// The files merged, in order.
+    pub files: Vec<FileInfo>,
+    pub parties: Vec<Party>,
+    pub actors: Vec<Actor>,
+    pub places: Vec<Place>,
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+}
+
+/// Where part of a merged dataset came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileInfo {
+    pub name: String,
+    /// That file's offset for times written without one.
+    pub utc_offset: chrono::FixedOffset,
+}
+
+impl Dataset {
+    /// The offset in which an event's (and its claims') times without an offset are read.
+    pub fn offset_of(&self, event: &Event) -> chrono::FixedOffset {
+        self.files
+            .get(event.file)
+            .map_or_else(utc, |f| f.utc_offset)
+    }
+
+    pub fn claim_count(&self) -> usize {
+        self.events.iter().map(|e| e.claims.len()).sum()
+    }
+}
+
+/// UTC as a fixed offset.
+pub fn utc() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(0).expect("zero offset")
+}

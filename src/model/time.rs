@@ -1,0 +1,475 @@
+//! Time as curators write it: an instant with an explicit precision ("the morning of 13 September",
+//! "about 00:05", "September 2022"), optionally ending later. Everything resolves to a
+//! [`TimeSpan`] in UTC seconds, which the timeline draws as a marker (exact) or a bar (uncertain
+//! or long).
+
+use std::fmt;
+
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PartOfDay {
+    /// 00:00–06:00
+    Night,
+    /// 06:00–12:00
+    Morning,
+    /// 12:00–18:00
+    Afternoon,
+    /// 18:00–24:00
+    Evening,
+}
+
+impl PartOfDay {
+    pub fn hours(self) -> (u32, u32) {
+        match self {
+            PartOfDay::Night => (0, 6),
+            PartOfDay::Morning => (6, 12),
+            PartOfDay::Afternoon => (12, 18),
+            PartOfDay::Evening => (18, 24),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PartOfDay::Night => "night",
+            PartOfDay::Morning => "morning",
+            PartOfDay::Afternoon => "afternoon",
+            PartOfDay::Evening => "evening",
+        }
+    }
+}
+
+/// How exactly `at` is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Precision {
+    /// To the minute as written.
+    Exact,
+    /// Some time within the hour of `at`.
+    Hour,
+    /// Some time within that part of the day of `at`.
+    PartOfDay(PartOfDay),
+    /// Some time on the day of `at`.
+    Day,
+    /// Some time in the month of `at`.
+    Month,
+    /// Some time in the year of `at`.
+    Year,
+    /// Around `at`, give or take `minutes`.
+    Approximate { minutes: u32 },
+}
+
+/// A moment or a stretch of time as written in a dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    /// "2022-09-13T00:05", "2022-09-13T00:05+04:00", "2022-09-13", "2022-09" or "2022".
+    pub at: String,
+    pub precision: Precision,
+    /// For spans: the last moment, written like `at` and read with the same precision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+}
+
+/// A resolved time range in seconds since 1970-01-01 UTC; `start == end` for exact instants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TimeSpan {
+    pub start: i64,
+    pub end: i64,
+}
+
+impl TimeSpan {
+    pub fn is_instant(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn mid(&self) -> i64 {
+        self.start + (self.end - self.start) / 2
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeError {
+    /// The text is not one of the accepted forms.
+    Syntax(String),
+    /// The text has the right shape but names no real date or time (2022-02-30, 25:00).
+    Invalid(String),
+    /// The precision asks for more than the text gives ("Hour" on a bare date).
+    TooCoarse(String),
+    /// `end` comes before `at`.
+    EndBeforeStart(String),
+    /// A UTC offset that is not "+HH:MM", "-HH:MM" or "Z".
+    Offset(String),
+}
+
+impl fmt::Display for TimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TimeError::Syntax(m)
+            | TimeError::Invalid(m)
+            | TimeError::TooCoarse(m)
+            | TimeError::EndBeforeStart(m)
+            | TimeError::Offset(m) => f.write_str(m),
+        }
+    }
+}
+
+/// How much of a date and time the text gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Granularity {
+    Year,
+    Month,
+    Day,
+    Minute,
+}
+
+/// A parsed `at` or `end`: local wall-clock time plus the offset it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instant {
+    pub local: NaiveDateTime,
+    pub offset: FixedOffset,
+    pub granularity: Granularity,
+}
+
+impl Instant {
+    fn utc_seconds(&self, local: NaiveDateTime) -> i64 {
+        local.and_utc().timestamp() - i64::from(self.offset.local_minus_utc())
+    }
+}
+
+/// Parses "+04:00", "-03:30" or "Z".
+pub fn parse_offset(s: &str) -> Result<FixedOffset, TimeError> {
+    if s == "Z" {
+        return Ok(FixedOffset::east_opt(0).expect("zero offset"));
+    }
+    let bad = || {
+        TimeError::Offset(format!(
+            "invalid UTC offset \"{s}\": write it as \"+04:00\", \"-05:00\" or \"Z\""
+        ))
+    };
+    let b = s.as_bytes();
+    if b.len() != 6 || b[3] != b':' || !(b[0] == b'+' || b[0] == b'-') {
+        return Err(bad());
+    }
+    let h: i32 = s[1..3].parse().map_err(|_| bad())?;
+    let m: i32 = s[4..6].parse().map_err(|_| bad())?;
+    if h > 14 || m > 59 {
+        return Err(bad());
+    }
+    let secs = (h * 3600 + m * 60) * if b[0] == b'-' { -1 } else { 1 };
+    FixedOffset::east_opt(secs).ok_or_else(bad)
+}
+
+fn digits(s: &str, n: usize) -> Option<u32> {
+    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+}
+
+/// Parses one of the accepted forms; `default_offset` applies when the text carries none.
+pub fn parse_instant(s: &str, default_offset: FixedOffset) -> Result<Instant, TimeError> {
+    let syntax = || {
+        TimeError::Syntax(format!(
+            "invalid date \"{s}\": expected \"YYYY\", \"YYYY-MM\", \"YYYY-MM-DD\" or \"YYYY-MM-DDTHH:MM\" (optionally with \":SS\" and an offset such as \"+04:00\")"
+        ))
+    };
+    let invalid = |what: &str| TimeError::Invalid(format!("invalid date \"{s}\": {what}"));
+    let (date_part, time_part) = match s.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (s, None),
+    };
+    let mut fields = date_part.split('-');
+    let year = fields
+        .next()
+        .and_then(|y| digits(y, 4))
+        .ok_or_else(syntax)? as i32;
+    let month = match fields.next() {
+        Some(m) => Some(digits(m, 2).ok_or_else(syntax)?),
+        None => None,
+    };
+    let day = match fields.next() {
+        Some(d) => Some(digits(d, 2).ok_or_else(syntax)?),
+        None => None,
+    };
+    if fields.next().is_some() || (time_part.is_some() && day.is_none()) {
+        return Err(syntax());
+    }
+    if let Some(m) = month
+        && !(1..=12).contains(&m)
+    {
+        return Err(invalid(&format!("there is no month {m}")));
+    }
+    let date = NaiveDate::from_ymd_opt(year, month.unwrap_or(1), day.unwrap_or(1))
+        .ok_or_else(|| invalid("that day does not exist"))?;
+    let mut offset = default_offset;
+    let (time, granularity) = match time_part {
+        None => (
+            NaiveTime::MIN,
+            match (month, day) {
+                (None, _) => Granularity::Year,
+                (Some(_), None) => Granularity::Month,
+                _ => Granularity::Day,
+            },
+        ),
+        Some(t) => {
+            let (clock, off) = split_offset(t);
+            if let Some(off) = off {
+                offset = parse_offset(off)?;
+            }
+            let parts: Vec<&str> = clock.split(':').collect();
+            if !(2..=3).contains(&parts.len()) {
+                return Err(syntax());
+            }
+            let h = digits(parts[0], 2).ok_or_else(syntax)?;
+            let m = digits(parts[1], 2).ok_or_else(syntax)?;
+            let sec = match parts.get(2) {
+                Some(p) => digits(p, 2).ok_or_else(syntax)?,
+                None => 0,
+            };
+            let time = NaiveTime::from_hms_opt(h, m, sec)
+                .ok_or_else(|| invalid("that time of day does not exist"))?;
+            (time, Granularity::Minute)
+        }
+    };
+    Ok(Instant {
+        local: date.and_time(time),
+        offset,
+        granularity,
+    })
+}
+
+fn split_offset(t: &str) -> (&str, Option<&str>) {
+    if let Some(clock) = t.strip_suffix('Z') {
+        return (clock, Some("Z"));
+    }
+    match t.rfind(['+', '-']) {
+        Some(i) => (&t[..i], Some(&t[i..])),
+        None => (t, None),
+    }
+}
+
+impl Precision {
+    fn needs(self) -> Granularity {
+        match self {
+            Precision::Exact | Precision::Hour | Precision::Approximate { .. } => {
+                Granularity::Minute
+            }
+            Precision::PartOfDay(_) | Precision::Day => Granularity::Day,
+            Precision::Month => Granularity::Month,
+            Precision::Year => Granularity::Year,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Precision::Exact => "Exact",
+            Precision::Hour => "Hour",
+            Precision::PartOfDay(_) => "PartOfDay",
+            Precision::Day => "Day",
+            Precision::Month => "Month",
+            Precision::Year => "Year",
+            Precision::Approximate { .. } => "Approximate",
+        }
+    }
+
+    /// The range of UTC seconds that `instant` read at this precision covers.
+    fn range(self, i: &Instant) -> (i64, i64) {
+        let date = i.local.date();
+        let at = |d: NaiveDateTime| i.utc_seconds(d);
+        let midnight = |d: NaiveDate| d.and_time(NaiveTime::MIN);
+        match self {
+            Precision::Exact => (at(i.local), at(i.local)),
+            Precision::Hour => {
+                let h = midnight(date) + chrono::Duration::hours(i64::from(i.local.hour()));
+                (at(h), at(h) + 3600)
+            }
+            Precision::PartOfDay(p) => {
+                let (a, b) = p.hours();
+                let m = at(midnight(date));
+                (m + i64::from(a) * 3600, m + i64::from(b) * 3600)
+            }
+            Precision::Day => (at(midnight(date)), at(midnight(date)) + 86_400),
+            Precision::Month => {
+                let first =
+                    NaiveDate::from_ymd_opt(date.year(), date.month(), 1).expect("valid month");
+                let next = first
+                    .checked_add_months(chrono::Months::new(1))
+                    .unwrap_or(first);
+                (at(midnight(first)), at(midnight(next)))
+            }
+            Precision::Year => {
+                let first = NaiveDate::from_ymd_opt(date.year(), 1, 1).expect("valid year");
+                let next = NaiveDate::from_ymd_opt(date.year() + 1, 1, 1).unwrap_or(first);
+                (at(midnight(first)), at(midnight(next)))
+            }
+            Precision::Approximate { minutes } => {
+                let t = at(i.local);
+                (t - i64::from(minutes) * 60, t + i64::from(minutes) * 60)
+            }
+        }
+    }
+}
+
+impl When {
+    /// A day-precision `When`, the commonest case in tests and generated data.
+    pub fn day(at: &str) -> When {
+        When {
+            at: at.to_owned(),
+            precision: Precision::Day,
+            end: None,
+        }
+    }
+
+    fn parse_checked(&self, text: &str, default_offset: FixedOffset) -> Result<Instant, TimeError> {
+        let i = parse_instant(text, default_offset)?;
+        if i.granularity < self.precision.needs() {
+            let example = match self.precision.needs() {
+                Granularity::Minute => "a time of day such as \"2022-09-13T04:00\"",
+                Granularity::Day => "a full date such as \"2022-09-13\"",
+                Granularity::Month => "a month such as \"2022-09\"",
+                Granularity::Year => "a year",
+            };
+            return Err(TimeError::TooCoarse(format!(
+                "precision {} needs {example}, but \"{text}\" gives less",
+                self.precision.name()
+            )));
+        }
+        Ok(i)
+    }
+
+    /// Resolves to UTC seconds. Errors name the text that is wrong and why.
+    pub fn span(&self, default_offset: FixedOffset) -> Result<TimeSpan, TimeError> {
+        let start = self.parse_checked(&self.at, default_offset)?;
+        let (lo, hi) = self.precision.range(&start);
+        let Some(end_text) = &self.end else {
+            return Ok(TimeSpan { start: lo, end: hi });
+        };
+        let end = self.parse_checked(end_text, default_offset)?;
+        let (end_lo, end_hi) = self.precision.range(&end);
+        if end_lo < lo {
+            return Err(TimeError::EndBeforeStart(format!(
+                "end \"{end_text}\" is before the start \"{}\"",
+                self.at
+            )));
+        }
+        Ok(TimeSpan {
+            start: lo,
+            end: end_hi.max(hi),
+        })
+    }
+
+    /// The offset written in `at`, if any, else the given default: what the time is shown in.
+    pub fn offset(&self, default_offset: FixedOffset) -> FixedOffset {
+        parse_instant(&self.at, default_offset)
+            .map(|i| i.offset)
+            .unwrap_or(default_offset)
+    }
+}
+
+/// Formats UTC seconds in the given offset, e.g. "13 Sep 2022 06:00".
+pub fn format_seconds(secs: i64, offset: FixedOffset, with_time: bool) -> String {
+    match offset.timestamp_opt(secs, 0).single() {
+        Some(t) if with_time => t.format("%-d %b %Y %H:%M").to_string(),
+        Some(t) => t.format("%-d %b %Y").to_string(),
+        None => format!("{secs}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plus4() -> FixedOffset {
+        parse_offset("+04:00").unwrap()
+    }
+
+    fn span(at: &str, precision: Precision, end: Option<&str>) -> Result<TimeSpan, TimeError> {
+        When {
+            at: at.into(),
+            precision,
+            end: end.map(Into::into),
+        }
+        .span(plus4())
+    }
+
+    // 2022-09-13T00:00+04:00 is 2022-09-12T20:00Z.
+    const SEP13_LOCAL_MIDNIGHT: i64 = 1_663_012_800;
+
+    #[test]
+    fn day_covers_local_midnight_to_midnight() {
+        let s = span("2022-09-13", Precision::Day, None).unwrap();
+        assert_eq!(
+            s,
+            TimeSpan {
+                start: SEP13_LOCAL_MIDNIGHT,
+                end: SEP13_LOCAL_MIDNIGHT + 86_400
+            }
+        );
+    }
+
+    #[test]
+    fn exact_time_uses_default_offset_or_its_own() {
+        let local = span("2022-09-13T00:05", Precision::Exact, None).unwrap();
+        assert_eq!(local.start, SEP13_LOCAL_MIDNIGHT + 300);
+        assert!(local.is_instant());
+        let moscow = span("2022-09-13T09:00+03:00", Precision::Exact, None).unwrap();
+        let gmt = span("2022-09-13T06:00Z", Precision::Exact, None).unwrap();
+        let baku = span("2022-09-13T10:00", Precision::Exact, None).unwrap();
+        assert_eq!(moscow, gmt);
+        assert_eq!(moscow, baku);
+    }
+
+    #[test]
+    fn coarse_precisions() {
+        let hour = span("2022-09-13T04:40", Precision::Hour, None).unwrap();
+        assert_eq!(hour.start, SEP13_LOCAL_MIDNIGHT + 4 * 3600);
+        assert_eq!(hour.end - hour.start, 3600);
+        let evening = span("2022-09-13", Precision::PartOfDay(PartOfDay::Evening), None).unwrap();
+        assert_eq!(evening.start, SEP13_LOCAL_MIDNIGHT + 18 * 3600);
+        let about = span(
+            "2022-09-13T00:00",
+            Precision::Approximate { minutes: 30 },
+            None,
+        )
+        .unwrap();
+        assert_eq!(about.end - about.start, 3600);
+        let month = span("2022-09", Precision::Month, None).unwrap();
+        assert_eq!((month.end - month.start) / 86_400, 30);
+        let year = span("1994", Precision::Year, None).unwrap();
+        assert_eq!((year.end - year.start) / 86_400, 365);
+    }
+
+    #[test]
+    fn spans_end_at_the_end_of_their_last_unit() {
+        let s = span("2022-09-15", Precision::Day, Some("2022-09-16")).unwrap();
+        assert_eq!(s.end - s.start, 2 * 86_400);
+    }
+
+    #[test]
+    fn errors_say_what_is_wrong() {
+        let e = span("2022-09-31", Precision::Day, None).unwrap_err();
+        assert!(matches!(e, TimeError::Invalid(_)), "{e}");
+        let e = span("2022-13", Precision::Month, None).unwrap_err();
+        assert!(e.to_string().contains("no month 13"), "{e}");
+        let e = span("13 Sep 2022", Precision::Day, None).unwrap_err();
+        assert!(matches!(e, TimeError::Syntax(_)), "{e}");
+        let e = span("2022-09-13T25:00", Precision::Exact, None).unwrap_err();
+        assert!(matches!(e, TimeError::Invalid(_)), "{e}");
+        let e = span("2022-09-13", Precision::Hour, None).unwrap_err();
+        assert!(matches!(e, TimeError::TooCoarse(_)), "{e}");
+        let e = span("2022-09-16", Precision::Day, Some("2022-09-15")).unwrap_err();
+        assert!(matches!(e, TimeError::EndBeforeStart(_)), "{e}");
+        let e = span("2022-09-13T10:00+4", Precision::Exact, None).unwrap_err();
+        assert!(matches!(e, TimeError::Offset(_)), "{e}");
+    }
+
+    #[test]
+    fn formats_in_local_time() {
+        assert_eq!(
+            format_seconds(SEP13_LOCAL_MIDNIGHT + 6 * 3600, plus4(), true),
+            "13 Sep 2022 06:00"
+        );
+        assert_eq!(
+            format_seconds(SEP13_LOCAL_MIDNIGHT, plus4(), false),
+            "13 Sep 2022"
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! Every kind of diagnostic the loader gives, with the line and column it points at.
+
+use claimline::load::{LoadOutcome, SourceText, load_texts};
+
+/// A small valid dataset, one item per line so that positions are easy to state.
+const VALID: &str = r#"(
+    format: 1,
+    dataset: (title: "T", description: "D", curator: "C", licence: "L", utc_offset: "+04:00"),
+    parties: [
+        (id: "north", name: "Northland"),
+        (id: "south", name: "Southland"),
+    ],
+    actors: [
+        (id: "north-mod", name: "N MoD", role: "ministry", party: "north", kind: Military),
+        (id: "south-mod", name: "S MoD", role: "ministry", party: "south", kind: Military),
+    ],
+    places: [
+        (id: "hilltown", name: "Hilltown", district: "Upper", country: "Northland", lat: 40.0, lon: 45.0),
+    ],
+    sources: [
+        (id: "daily", outlet: "Daily", date: "2022-09-13", url: "https://example.org", language: "en"),
+    ],
+    events: [
+        (id: "e1", title: "Shelling", when: (at: "2022-09-13", precision: Day), kind: Shelling, places: ["hilltown"], summary: "S", claims: [
+            (id: "c1", actor: "north-mod", said: (at: "2022-09-13T02:30", precision: Exact), kind: Accusation, text: "X", sources: [(source: "daily")]),
+            (id: "c2", actor: "south-mod", said: (at: "2022-09-13", precision: Day), kind: Denial, text: "Y", sources: [(source: "daily")], disputes: ["c1"]),
+        ]),
+    ],
+)
+"#;
+
+fn load(texts: &[(&str, &str)]) -> LoadOutcome {
+    let sources: Vec<SourceText> = texts
+        .iter()
+        .map(|(n, t)| SourceText {
+            name: n.to_string(),
+            text: t.to_string(),
+        })
+        .collect();
+    load_texts(&sources)
+}
+
+/// Loads `VALID` with one substitution and returns the diagnostics as printed.
+fn diagnostics_with(from: &str, to: &str) -> Vec<String> {
+    assert!(VALID.contains(from), "fixture has no {from:?}");
+    let text = VALID.replacen(from, to, 1);
+    let out = load(&[("t.ron", &text)]);
+    assert!(out.dataset.is_none() || out.error_count() == 0);
+    out.diagnostics.iter().map(ToString::to_string).collect()
+}
+
+fn assert_one(diags: &[String], expected: &str) {
+    assert!(
+        diags.iter().any(|d| d == expected),
+        "expected {expected:?} among {diags:#?}"
+    );
+    let errors = diags.iter().filter(|d| d.contains(": error: ")).count();
+    assert_eq!(errors, 1, "expected exactly one error, got {diags:#?}");
+}
+
+#[test]
+fn the_fixture_is_clean() {
+    let out = load(&[("t.ron", VALID)]);
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
+    let ds = out.dataset.expect("dataset");
+    assert_eq!((ds.events.len(), ds.claim_count()), (1, 2));
+}
+
+#[test]
+fn syntax_error_has_rons_position() {
+    let d = diagnostics_with(r#"(id: "daily", outlet"#, r#"(id: "daily" outlet"#);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].starts_with("t.ron:16:22: error: "), "{d:#?}");
+}
+
+#[test]
+fn unknown_field_is_a_typo() {
+    let d = diagnostics_with("utc_offset:", "utc_ofset:");
+    assert!(
+        d[0].starts_with("t.ron:3:") && d[0].contains("utc_ofset"),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn unknown_actor_with_suggestion() {
+    let d = diagnostics_with(r#"actor: "north-mod""#, r#"actor: "nort-mod""#);
+    assert_one(
+        &d,
+        r#"t.ron:20:31: error: unknown actor "nort-mod" (did you mean "north-mod"?)"#,
+    );
+}
+
+#[test]
+fn unknown_place_and_source_and_disputed_claim() {
+    let d = diagnostics_with(r#"places: ["hilltown"]"#, r#"places: ["hiltown"]"#);
+    assert_one(
+        &d,
+        r#"t.ron:19:106: error: unknown place "hiltown" (did you mean "hilltown"?)"#,
+    );
+    let d = diagnostics_with(r#"disputes: ["c1"]"#, r#"disputes: ["c9"]"#);
+    assert_one(
+        &d,
+        r#"t.ron:21:152: error: unknown claim "c9" (did you mean "c1"?)"#,
+    );
+    let d = diagnostics_with(
+        r#"sources: [(source: "daily")]),"#,
+        r#"sources: [(source: "weekly")]),"#,
+    );
+    assert_one(&d, r#"t.ron:20:142: error: unknown source "weekly""#);
+}
+
+#[test]
+fn unknown_id_far_from_any_known_gets_no_suggestion() {
+    let d = diagnostics_with(r#"party: "south""#, r#"party: "zzzzzzzz""#);
+    let unknown = d
+        .iter()
+        .find(|x| x.contains("unknown party"))
+        .expect("unknown party");
+    assert!(!unknown.contains("did you mean"), "{unknown}");
+    assert!(unknown.starts_with("t.ron:10:"), "{unknown}");
+}
+
+#[test]
+fn duplicate_ids_point_at_both_places() {
+    let d = diagnostics_with(r#"(id: "c2""#, r#"(id: "c1""#);
+    assert!(
+        d.iter().any(|x| x
+            == r#"t.ron:21:18: error: duplicate claim id "c1" (first defined at t.ron:20:18)"#),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn invalid_dates_and_times() {
+    let d = diagnostics_with(
+        r#"(at: "2022-09-13", precision: Day), kind: Shelling"#,
+        r#"(at: "2022-09-31", precision: Day), kind: Shelling"#,
+    );
+    assert_one(
+        &d,
+        r#"t.ron:19:50: error: invalid date "2022-09-31": that day does not exist"#,
+    );
+    let d = diagnostics_with(
+        r#"(at: "2022-09-13T02:30", precision: Exact)"#,
+        r#"(at: "2022-09-13T25:30", precision: Exact)"#,
+    );
+    assert_one(
+        &d,
+        r#"t.ron:20:55: error: invalid date "2022-09-13T25:30": that time of day does not exist"#,
+    );
+    let d = diagnostics_with(r#"date: "2022-09-13""#, r#"date: "13/09/2022""#);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("t.ron:16:46: error: invalid date \"13/09/2022\"")),
+        "{d:#?}"
+    );
+    let d = diagnostics_with(r#"utc_offset: "+04:00""#, r#"utc_offset: "+4""#);
+    assert_one(
+        &d,
+        r#"t.ron:3:85: error: invalid UTC offset "+4": write it as "+04:00", "-05:00" or "Z""#,
+    );
+}
+
+#[test]
+fn precision_finer_than_the_text() {
+    let d = diagnostics_with(
+        r#"(at: "2022-09-13", precision: Day), kind: Denial"#,
+        r#"(at: "2022-09-13", precision: Hour), kind: Denial"#,
+    );
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("t.ron:21:55: error: precision Hour needs a time of day")),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn end_before_start() {
+    let d = diagnostics_with(
+        r#"(at: "2022-09-13", precision: Day), kind: Shelling"#,
+        r#"(at: "2022-09-13", precision: Day, end: "2022-09-12"), kind: Shelling"#,
+    );
+    assert_one(
+        &d,
+        r#"t.ron:19:85: error: end "2022-09-12" is before the start "2022-09-13""#,
+    );
+}
+
+#[test]
+fn empty_required_fields() {
+    let d = diagnostics_with(r#"text: "X""#, r#"text: "  ""#);
+    assert_one(&d, "t.ron:20:118: error: claim text is empty");
+    let d = diagnostics_with(r#"title: "T""#, r#"title: """#);
+    assert_one(&d, "t.ron:3:22: error: title is empty");
+    let d = diagnostics_with(
+        r#"(id: "hilltown", name: "Hilltown""#,
+        r#"(id: "", name: "Hilltown""#,
+    );
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("t.ron:13:14: error: place id is empty")),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn claim_without_a_source() {
+    let d = diagnostics_with(
+        r#"sources: [(source: "daily")], disputes"#,
+        r#"sources: [], disputes"#,
+    );
+    assert!(
+        d.iter().any(|x| x
+            == r#"t.ron:21:120: error: claim "c2" has no source: every claim needs at least one"#),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn missing_required_field_is_reported_by_ron() {
+    let d = diagnostics_with(r#", sources: [(source: "daily")], disputes"#, ", disputes");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].starts_with("t.ron:21:") && d[0].contains("sources"),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn party_with_no_actor() {
+    let d = diagnostics_with(r#"party: "south", kind: Military"#, "kind: Military");
+    assert_one(
+        &d,
+        r#"t.ron:6:14: error: party "south" has no actor: add an actor with `party: "south"`"#,
+    );
+}
+
+#[test]
+fn bad_colour_and_half_coordinates() {
+    let d = diagnostics_with(
+        r#"(id: "north", name: "Northland")"#,
+        r#"(id: "north", name: "Northland", colour: "blue")"#,
+    );
+    assert_one(
+        &d,
+        r##"t.ron:5:50: error: invalid colour "blue": write it as "#rrggbb""##,
+    );
+    let d = diagnostics_with(", lon: 45.0", "");
+    assert_one(
+        &d,
+        "t.ron:13:90: error: latitude without longitude: give both or neither",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = VALID
+        .replacen(r#"actor: "north-mod""#, r#"actor: "nobody""#, 1)
+        .replacen(r#"places: ["hilltown"]"#, r#"places: ["nowhere"]"#, 1)
+        .replacen(r#"text: "Y""#, r#"text: """#, 1)
+        .replacen("2022-09-13T02:30", "2022-09-13T02:61", 1);
+    let out = load(&[("t.ron", &text)]);
+    assert!(out.dataset.is_none());
+    assert_eq!(out.error_count(), 4, "{:#?}", out.diagnostics);
+    // Sorted by position.
+    let lines: Vec<usize> = out.diagnostics.iter().map(|d| d.at.unwrap().line).collect();
+    assert!(lines.is_sorted(), "{lines:?}");
+}
+
+#[test]
+fn unsupported_format_version() {
+    let d = diagnostics_with("format: 1", "format: 2");
+    assert_one(
+        &d,
+        "t.ron:2:13: error: unsupported format 2: this version of Claimline reads format 1",
+    );
+}
+
+#[test]
+fn uncited_sources_and_claimless_events_are_warnings() {
+    let text = VALID.replacen(
+        "    ],\n    events",
+        "        (id: \"unused\", outlet: \"O\", language: \"en\"),\n    ],\n    events",
+        1,
+    );
+    let out = load(&[("t.ron", &text)]);
+    assert_eq!(out.error_count(), 0, "{:#?}", out.diagnostics);
+    assert!(out.dataset.is_some());
+    assert_eq!(out.diagnostics.len(), 1);
+    assert_eq!(
+        out.diagnostics[0].to_string(),
+        r#"t.ron:17:14: warning: source "unused" is not cited by any claim"#
+    );
+}
+
+/// A second file that refers to the first file's ids and adds its own.
+const SECOND: &str = r#"(
+    format: 1,
+    dataset: (title: "More", description: "D", curator: "C", licence: "L"),
+    actors: [(id: "un", name: "UN", role: "organisation", kind: InternationalOrganisation, affiliation: "UN")],
+    events: [
+        (id: "e2", title: "Appeal", when: (at: "2022-09-14T10:00", precision: Exact), kind: Diplomatic, summary: "S", claims: [
+            (id: "c3", actor: "un", said: (at: "2022-09-14", precision: Day), kind: Appeal, text: "Z", sources: [(source: "daily")], disputes: ["c2"]),
+        ]),
+    ],
+)
+"#;
+
+#[test]
+fn merging_two_files_with_cross_references() {
+    let out = load(&[("a.ron", VALID), ("b.ron", SECOND)]);
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
+    let ds = out.dataset.expect("merged");
+    assert_eq!(ds.events.len(), 2);
+    assert_eq!(ds.claim_count(), 3);
+    assert_eq!(ds.info.title, "T", "the first file names the whole");
+    assert_eq!(ds.events[1].file, 1);
+    // b.ron has no utc_offset: its 10:00 is UTC, a.ron's times are +04:00.
+    let e2 = &ds.events[1];
+    assert_eq!(e2.when.span(ds.offset_of(e2)).unwrap().start, 1_663_149_600);
+}
+
+#[test]
+fn ids_clashing_across_files_are_reported_in_the_second() {
+    let second = SECOND.replacen(r#"(id: "e2""#, r#"(id: "e1""#, 1);
+    let out = load(&[("a.ron", VALID), ("b.ron", &second)]);
+    assert!(out.dataset.is_none());
+    let d: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+    assert_one(
+        &d,
+        r#"b.ron:6:14: error: duplicate event id "e1" (first defined at a.ron:19:14)"#,
+    );
+}
+
+#[test]
+fn a_broken_file_among_good_ones_fails_the_whole_load() {
+    let out = load(&[("a.ron", VALID), ("b.ron", "(format: 1,")]);
+    assert!(out.dataset.is_none());
+    assert_eq!(out.diagnostics.len(), 1);
+    assert!(
+        out.diagnostics[0]
+            .to_string()
+            .starts_with("b.ron:1:11: error: unexpected end of file"),
+        "{:?}",
+        out.diagnostics
+    );
+}
+
+#[test]
+fn the_schema_example_is_valid() {
+    let schema = include_str!("../data/SCHEMA.md");
+    let start = schema.rfind("```ron\n#![enable").expect("example block") + "```ron\n".len();
+    let end = start + schema[start..].find("```").expect("end of block");
+    let out = load(&[("SCHEMA.md example", &schema[start..end])]);
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
+    let ds = out.dataset.unwrap();
+    assert_eq!(
+        (ds.events.len(), ds.claim_count(), ds.parties.len()),
+        (1, 3, 2)
+    );
+}
