@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use crate::load::LoadOutcome;
-use crate::model::{Dataset, format_seconds};
+use crate::model::Dataset;
 
 pub struct ViewerApp {
     outcome: LoadOutcome,
@@ -43,13 +43,8 @@ fn dataset_ui(ui: &mut egui::Ui, ds: &Dataset) {
     events.sort_by_key(|e| e.when.span(ds.offset_of(e)).map(|s| s.start).unwrap_or(0));
     egui::ScrollArea::vertical().show(ui, |ui| {
         for e in events {
-            let offset = ds.offset_of(e);
-            let start = e
-                .when
-                .span(offset)
-                .map(|s| format_seconds(s.start, offset, false))
-                .unwrap_or_default();
-            ui.strong(format!("{start} · {}", e.title));
+            let when = e.when.describe(ds.offset_of(e));
+            ui.strong(format!("{when} · {}", e.title));
             for c in &e.claims {
                 let actor = ds
                     .actors

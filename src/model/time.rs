@@ -364,6 +364,36 @@ impl When {
     }
 }
 
+impl When {
+    /// How the time reads to a person, at its precision: "1994", "Sep 2022", "13 Sep 2022",
+    /// "13 Sep 2022, morning", "13 Sep 2022 04:00–05:00", "~00:05, 13 Sep 2022",
+    /// "15 Sep 2022 – 16 Sep 2022". Unparsable text is shown as written.
+    pub fn describe(&self, default_offset: FixedOffset) -> String {
+        let one = |text: &str| -> String {
+            let Ok(i) = parse_instant(text, default_offset) else {
+                return text.to_owned();
+            };
+            let day = i.local.format("%-d %b %Y");
+            match self.precision {
+                Precision::Year => i.local.format("%Y").to_string(),
+                Precision::Month => i.local.format("%b %Y").to_string(),
+                Precision::Day => day.to_string(),
+                Precision::PartOfDay(p) => format!("{day}, {}", p.label()),
+                Precision::Exact => format!("{day} {}", i.local.format("%H:%M")),
+                Precision::Hour => {
+                    let h = i.local.hour();
+                    format!("{day} {h:02}:00–{:02}:00", (h + 1) % 24)
+                }
+                Precision::Approximate { .. } => format!("~{}, {day}", i.local.format("%H:%M")),
+            }
+        };
+        match &self.end {
+            Some(end) => format!("{} – {}", one(&self.at), one(end)),
+            None => one(&self.at),
+        }
+    }
+}
+
 /// Formats UTC seconds in the given offset, e.g. "13 Sep 2022 06:00".
 pub fn format_seconds(secs: i64, offset: FixedOffset, with_time: bool) -> String {
     match offset.timestamp_opt(secs, 0).single() {
@@ -459,6 +489,44 @@ mod tests {
         assert!(matches!(e, TimeError::EndBeforeStart(_)), "{e}");
         let e = span("2022-09-13T10:00+4", Precision::Exact, None).unwrap_err();
         assert!(matches!(e, TimeError::Offset(_)), "{e}");
+    }
+
+    #[test]
+    fn describes_at_its_precision() {
+        let d = |at: &str, precision: Precision, end: Option<&str>| {
+            When {
+                at: at.into(),
+                precision,
+                end: end.map(Into::into),
+            }
+            .describe(plus4())
+        };
+        assert_eq!(d("1994", Precision::Year, None), "1994");
+        assert_eq!(
+            d("2020-09", Precision::Month, Some("2020-11")),
+            "Sep 2020 – Nov 2020"
+        );
+        assert_eq!(
+            d("2022-09-13", Precision::PartOfDay(PartOfDay::Evening), None),
+            "13 Sep 2022, evening"
+        );
+        assert_eq!(
+            d(
+                "2022-09-13T00:00",
+                Precision::Approximate { minutes: 90 },
+                None
+            ),
+            "~00:00, 13 Sep 2022"
+        );
+        assert_eq!(
+            d("2022-09-13T04:40", Precision::Hour, None),
+            "13 Sep 2022 04:00–05:00"
+        );
+        assert_eq!(
+            d("2022-09-13T09:00+03:00", Precision::Exact, None),
+            "13 Sep 2022 09:00"
+        );
+        assert_eq!(d("soon", Precision::Day, None), "soon");
     }
 
     #[test]
