@@ -71,7 +71,8 @@ fn bundled_file_cut_in_half() {
     let text = std::fs::read(bundled()).unwrap();
     let d = dir();
     let half = write(d.path(), "half.ron", &text[..text.len() / 2]);
-    assert_fails(&claimline(&[&half]), &half, true);
+    let err = assert_fails(&claimline(&[&half]), &half, true);
+    assert!(err.contains("incomplete"), "{err}");
 }
 
 #[test]

@@ -145,7 +145,15 @@ pub fn parse(src: &SourceText) -> Result<DatasetFile, Diagnostic> {
                 line: e.span.start.line,
                 col: e.span.start.col,
             };
-            Diagnostic::error(&src.name, Some(at), ron_message(&e.code))
+            let mut message = ron_message(&e.code);
+            // An error on the last line of a file that does not close is almost always a
+            // truncated file: say so, rather than only which token was expected.
+            let body = text.trim_end();
+            if at.line >= body.lines().count() && e.code != ron::Error::Eof && !body.ends_with(')')
+            {
+                message.push_str(" (the file ends here: is it incomplete?)");
+            }
+            Diagnostic::error(&src.name, Some(at), message)
         })
 }
 
