@@ -12,7 +12,13 @@ pub struct ViewerApp {
 }
 
 impl ViewerApp {
-    pub fn new(outcome: LoadOutcome) -> Self {
+    /// Takes the load result; events are put in time order once, here, not every frame.
+    pub fn new(mut outcome: LoadOutcome) -> Self {
+        if let Some(ds) = &mut outcome.dataset {
+            let mut events = std::mem::take(&mut ds.events);
+            events.sort_by_key(|e| e.when.span(ds.offset_of(e)).map(|s| s.start).unwrap_or(0));
+            ds.events = events;
+        }
         ViewerApp { outcome }
     }
 }
@@ -39,10 +45,8 @@ fn dataset_ui(ui: &mut egui::Ui, ds: &Dataset) {
         ds.claim_count()
     ));
     ui.separator();
-    let mut events: Vec<_> = ds.events.iter().collect();
-    events.sort_by_key(|e| e.when.span(ds.offset_of(e)).map(|s| s.start).unwrap_or(0));
     egui::ScrollArea::vertical().show(ui, |ui| {
-        for e in events {
+        for e in &ds.events {
             let when = e.when.describe(ds.offset_of(e));
             ui.strong(format!("{when} · {}", e.title));
             for c in &e.claims {

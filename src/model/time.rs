@@ -355,13 +355,6 @@ impl When {
             end: end_hi.max(hi),
         })
     }
-
-    /// The offset written in `at`, if any, else the given default: what the time is shown in.
-    pub fn offset(&self, default_offset: FixedOffset) -> FixedOffset {
-        parse_instant(&self.at, default_offset)
-            .map(|i| i.offset)
-            .unwrap_or(default_offset)
-    }
 }
 
 impl When {
