@@ -1,7 +1,7 @@
 //! Checks parsed files against each other and against the rules of `data/SCHEMA.md`, collecting
 //! every problem rather than stopping at the first, then merges them into one [`Dataset`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::FixedOffset;
 
@@ -9,8 +9,8 @@ use super::locate::{LineCol, Path, value_positions};
 use super::{Diagnostic, Severity, SourceText};
 use crate::model::wording::loaded_words_outside_quotes;
 use crate::model::{
-    Dataset, DatasetFile, FORMAT_VERSION, FileInfo, Granularity, TimeError, When, parse_instant,
-    parse_offset, utc,
+    Dataset, DatasetFile, FORMAT_VERSION, FileInfo, Granularity, When, parse_instant, parse_offset,
+    utc,
 };
 
 /// A problem found before positions are known: which file, which value.
@@ -38,8 +38,8 @@ struct Ctx<'a> {
     sources: HashMap<&'a str, (usize, Path)>,
     events: HashMap<&'a str, (usize, Path)>,
     claims: HashMap<&'a str, (usize, Path)>,
-    cited_sources: HashMap<&'a str, ()>,
-    party_has_actor: HashMap<&'a str, ()>,
+    cited_sources: HashSet<&'a str>,
+    party_has_actor: HashSet<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -152,17 +152,13 @@ impl<'a> Ctx<'a> {
             ..when.clone()
         };
         if let Err(e) = start_only.span(offset) {
-            self.error(file, path.field("at"), time_message(&e));
+            self.error(file, path.field("at"), e.to_string());
             return;
         }
         if let Err(e) = when.span(offset) {
-            self.error(file, path.field("end"), time_message(&e));
+            self.error(file, path.field("end"), e.to_string());
         }
     }
-}
-
-fn time_message(e: &TimeError) -> String {
-    e.to_string()
 }
 
 #[derive(Clone, Copy)]
@@ -310,7 +306,7 @@ pub(super) fn validate_and_merge(
             cx.non_empty_opt(f, ap.field("affiliation"), &a.affiliation, "affiliation");
             if let Some(party) = &a.party {
                 cx.refer(Kind::Party, f, ap.field("party"), party);
-                cx.party_has_actor.insert(party, ());
+                cx.party_has_actor.insert(party);
             }
         }
         for (i, p) in file.places.iter().enumerate() {
@@ -435,7 +431,7 @@ pub(super) fn validate_and_merge(
                         cp.field("sources").index(k).field("source"),
                         &cit.source,
                     );
-                    cx.cited_sources.insert(&cit.source, ());
+                    cx.cited_sources.insert(&cit.source);
                     cx.non_empty_opt(
                         f,
                         cp.field("sources").index(k).field("at"),
@@ -467,7 +463,7 @@ pub(super) fn validate_and_merge(
     // Pass 3: facts about the whole set.
     for (f, (_, file)) in files.iter().enumerate() {
         for (i, p) in file.parties.iter().enumerate() {
-            if !cx.party_has_actor.contains_key(p.id.as_str()) {
+            if !cx.party_has_actor.contains(p.id.as_str()) {
                 cx.error(
                     f,
                     root.field("parties").index(i).field("id"),
@@ -479,7 +475,7 @@ pub(super) fn validate_and_merge(
             }
         }
         for (i, s) in file.sources.iter().enumerate() {
-            if !cx.cited_sources.contains_key(s.id.as_str()) {
+            if !cx.cited_sources.contains(s.id.as_str()) {
                 cx.warning(
                     f,
                     root.field("sources").index(i).field("id"),

@@ -355,9 +355,7 @@ impl When {
             end: end_hi.max(hi),
         })
     }
-}
 
-impl When {
     /// How the time reads to a person, at its precision: "1994", "Sep 2022", "13 Sep 2022",
     /// "13 Sep 2022, morning", "13 Sep 2022 04:00–05:00", "~00:05, 13 Sep 2022",
     /// "15 Sep 2022 – 16 Sep 2022". Unparsable text is shown as written.
