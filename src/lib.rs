@@ -1,8 +1,11 @@
 //! Claimline: curated event files about a contested conflict, shown as a timeline beside
-//! side-by-side claim panels. The data and logic modules here have no egui in them; the
-//! window lives in `viewer`.
+//! side-by-side claim panels. `model`, `load`, `query` and `layout` have no egui in them;
+//! the window is `app` (state and commands) with one module per panel in `ui`.
 
+pub mod app;
 pub mod check;
+pub mod layout;
 pub mod load;
 pub mod model;
-pub mod viewer;
+pub mod query;
+pub mod ui;

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use claimline::{check, load, viewer};
+use claimline::{app, check, load};
 
 #[derive(Parser)]
 #[command(
@@ -46,7 +46,7 @@ fn main() -> ExitCode {
             } else {
                 load::load_paths(&cli.files)
             };
-            match viewer::run(outcome) {
+            match app::run(outcome) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("claimline: {e}");

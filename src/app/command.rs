@@ -1,0 +1,63 @@
+//! Everything a user can ask the viewer to do. Panels, menus, shortcuts and tests all produce
+//! these; [`super::ClaimlineApp::apply`] is the one place that carries them out.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::layout::lanes::LaneMode;
+use crate::model::EventKind;
+use crate::query::{FilterState, Side};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Select an event (by index into the dataset's events), or clear the selection.
+    Select(Option<usize>),
+    /// Select the next (+1) or previous (-1) filtered event in time.
+    Step(i32),
+    /// Fit the timeline to every filtered event.
+    FitAll,
+    /// Show this UTC range on the timeline.
+    ZoomTo(f64, f64),
+    ToggleActor(String),
+    ToggleDistrict(String),
+    ToggleSide(Side),
+    ToggleKind(EventKind),
+    SetText(String),
+    SetContested(bool),
+    /// The date range filter, UTC seconds.
+    SetRange(Option<i64>, Option<i64>),
+    /// Replace the whole filter (removing one chip).
+    SetFilter(FilterState),
+    ClearFilters,
+    SetLaneMode(LaneMode),
+    SetDark(bool),
+}
+
+pub const NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowRight);
+pub const PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowLeft);
+pub const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F);
+pub const DESELECT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+/// Shortcuts that act on the whole window, read once per frame. They are left alone while a
+/// text field has the keyboard, so typing "f" in the search box does not fit the timeline.
+pub fn from_keyboard(ctx: &egui::Context) -> Vec<Command> {
+    if ctx.text_edit_focused() {
+        return Vec::new();
+    }
+    ctx.input_mut(|i| {
+        let mut out = Vec::new();
+        if i.consume_shortcut(&NEXT) {
+            out.push(Command::Step(1));
+        }
+        if i.consume_shortcut(&PREVIOUS) {
+            out.push(Command::Step(-1));
+        }
+        if i.consume_shortcut(&FIT) {
+            out.push(Command::FitAll);
+        }
+        if i.consume_shortcut(&DESELECT) {
+            out.push(Command::Select(None));
+        }
+        out
+    })
+}

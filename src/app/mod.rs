@@ -1,0 +1,223 @@
+//! The viewer's state and its one-way flow: the catalog and the filter go in, the query and the
+//! views (lanes, casualty series) are derived from them when either changes, the panels draw
+//! those and return [`Command`]s, and [`ClaimlineApp::apply`] carries the commands out.
+
+pub mod command;
+
+pub use command::Command;
+
+use chrono::FixedOffset;
+use serde::{Deserialize, Serialize};
+
+use crate::layout::casualties::{TollSeries, toll_series};
+use crate::layout::lanes::{Lane, LaneMode, lanes};
+use crate::load::{Diagnostic, LoadOutcome};
+use crate::model::utc;
+use crate::query::{Catalog, FilterState, Query};
+use crate::ui;
+
+/// What the user chose that is worth remembering between runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub filter: FilterState,
+    pub lane_mode: LaneMode,
+    pub dark: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            filter: FilterState::default(),
+            lane_mode: LaneMode::Party,
+            dark: false,
+        }
+    }
+}
+
+/// What the panels draw, derived from the catalog and the settings.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub query: Query,
+    pub lanes: Vec<Lane>,
+    pub tolls: Vec<TollSeries>,
+}
+
+pub struct ClaimlineApp {
+    pub catalog: Option<Catalog>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub settings: Settings,
+    pub derived: Derived,
+    /// Index into the dataset's events.
+    pub selected: Option<usize>,
+    /// Panel state that is not a user choice: the timeline's pending view change and what it
+    /// showed last frame, the table's sort.
+    pub panels: ui::PanelState,
+    /// Set by `apply` when the selection changed, so the event list scrolls to it once.
+    pub selection_moved: bool,
+}
+
+impl ClaimlineApp {
+    pub fn new(outcome: LoadOutcome) -> ClaimlineApp {
+        let mut app = ClaimlineApp {
+            catalog: outcome.dataset.map(Catalog::new),
+            diagnostics: outcome.diagnostics,
+            settings: Settings::default(),
+            derived: Derived::default(),
+            selected: None,
+            panels: ui::PanelState::default(),
+            selection_moved: false,
+        };
+        app.rederive();
+        app.panels.timeline.request_fit();
+        app
+    }
+
+    /// For eframe: installs fonts and the theme, then builds the app.
+    pub fn with_context(ctx: &egui::Context, outcome: LoadOutcome) -> ClaimlineApp {
+        ui::fonts::install(ctx);
+        let app = ClaimlineApp::new(outcome);
+        ui::style::apply(ctx, app.settings.dark);
+        app
+    }
+
+    /// The offset in which times are shown: the first file's.
+    pub fn display_offset(&self) -> FixedOffset {
+        self.catalog
+            .as_ref()
+            .and_then(|c| c.dataset.files.first())
+            .map_or_else(utc, |f| f.utc_offset)
+    }
+
+    fn rederive(&mut self) {
+        let Some(cat) = &self.catalog else {
+            self.derived = Derived::default();
+            return;
+        };
+        let query = Query::run(&cat.index, &self.settings.filter);
+        self.derived = Derived {
+            lanes: lanes(
+                &cat.dataset,
+                &cat.index,
+                self.settings.lane_mode,
+                &query.events,
+            ),
+            tolls: toll_series(&cat.dataset, &cat.index, &query.events),
+            query,
+        };
+        if self
+            .selected
+            .is_some_and(|s| !self.derived.query.contains(s))
+        {
+            self.selected = None;
+        }
+    }
+
+    pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        let before = (self.settings.clone(), self.selected);
+        for c in commands {
+            self.apply_one(ctx, c);
+        }
+        if self.settings.filter != before.0.filter || self.settings.lane_mode != before.0.lane_mode
+        {
+            self.rederive();
+        }
+        if self.selected != before.1 {
+            self.selection_moved = true;
+            if let Some(e) = self.selected {
+                self.panels.timeline.request_show(self.event_span(e));
+            }
+        }
+    }
+
+    fn event_span(&self, e: usize) -> (f64, f64) {
+        self.catalog.as_ref().map_or((0.0, 0.0), |c| {
+            let s = c.index.events[e].span;
+            (s.start as f64, s.end as f64)
+        })
+    }
+
+    fn apply_one(&mut self, ctx: &egui::Context, c: Command) {
+        let f = &mut self.settings.filter;
+        match c {
+            Command::Select(e) => self.selected = e,
+            Command::Step(d) => self.selected = self.step(d),
+            Command::FitAll => self.panels.timeline.request_fit(),
+            Command::ZoomTo(a, b) => self.panels.timeline.request_range(a, b),
+            Command::ToggleActor(id) => toggle(&mut f.actors, id),
+            Command::ToggleDistrict(name) => toggle(&mut f.districts, name),
+            Command::ToggleSide(s) => toggle(&mut f.sides, s),
+            Command::ToggleKind(k) => toggle(&mut f.kinds, k),
+            Command::SetText(t) => f.text = t,
+            Command::SetContested(on) => f.contested_only = on,
+            Command::SetRange(from, to) => (f.from, f.to) = (from, to),
+            Command::SetFilter(new) => *f = new,
+            Command::ClearFilters => *f = FilterState::default(),
+            Command::SetLaneMode(m) => self.settings.lane_mode = m,
+            Command::SetDark(dark) => {
+                self.settings.dark = dark;
+                ui::style::apply(ctx, dark);
+            }
+        }
+    }
+
+    /// The filtered event `d` steps after (or before) the selection; from nothing, the first
+    /// (or last). Stops at the ends rather than wrapping, as a reader expects of a timeline.
+    fn step(&self, d: i32) -> Option<usize> {
+        let events = &self.derived.query.events;
+        if events.is_empty() {
+            return None;
+        }
+        let pos = match self
+            .selected
+            .and_then(|s| events.iter().position(|&e| e == s))
+        {
+            Some(p) => (p as i64 + i64::from(d)).clamp(0, events.len() as i64 - 1) as usize,
+            None if d >= 0 => 0,
+            None => events.len() - 1,
+        };
+        Some(events[pos])
+    }
+}
+
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, v: T) {
+    if !set.remove(&v) {
+        set.insert(v);
+    }
+}
+
+impl eframe::App for ClaimlineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let commands = ui::show(ui, self);
+        let ctx = ui.ctx().clone();
+        self.apply(&ctx, commands);
+    }
+}
+
+/// Opens the window; returns an error message when no renderer could start.
+pub fn run(outcome: LoadOutcome) -> Result<(), String> {
+    let title = outcome
+        .dataset
+        .as_ref()
+        .map_or("Claimline".to_owned(), |d| {
+            format!("{} — Claimline", d.info.title)
+        });
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_title(title),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Claimline",
+        options,
+        Box::new(|cc| Ok(Box::new(ClaimlineApp::with_context(&cc.egui_ctx, outcome)))),
+    )
+    .map_err(|e| {
+        format!(
+            "could not open a window: {e}. On Linux without a GPU install Mesa's software Vulkan \
+             (apt-get install mesa-vulkan-drivers libvulkan1)."
+        )
+    })
+}

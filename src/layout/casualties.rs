@@ -1,0 +1,186 @@
+//! The casualty strip's data: death tolls as each side announced them, over the time they were
+//! announced. One series per announcing side and per side whose dead are counted, so a user sees
+//! a toll change and who gave it; third parties' figures are points only, because a line
+//! joining different outlets' numbers would suggest one running count.
+
+use crate::model::{Bound, Claim, Dataset, Measure, People};
+use crate::query::{Index, Side};
+
+/// One announced figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TollPoint {
+    /// When it was said, UTC seconds (the middle of the claim's `said` span).
+    pub t: i64,
+    pub count: u32,
+    pub bound: Bound,
+    /// Where it comes from: (event index, claim index).
+    pub claim: (usize, usize),
+}
+
+impl TollPoint {
+    /// "105", "≥105", ">200", "~430", "≤100", "<300".
+    pub fn label(&self) -> String {
+        let prefix = match self.bound {
+            Bound::Exact => "",
+            Bound::AtLeast => "≥",
+            Bound::MoreThan => ">",
+            Bound::About => "~",
+            Bound::UpTo => "≤",
+            Bound::Nearly => "<",
+        };
+        format!("{prefix}{}", self.count)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TollSeries {
+    /// Who announced it.
+    pub reporter: Side,
+    /// Whose dead; `None` for tallies of both sides together.
+    pub whose: Option<Side>,
+    /// A line of steps (one side's own running count) or loose points.
+    pub stepped: bool,
+    /// In the order announced.
+    pub points: Vec<TollPoint>,
+}
+
+/// Deaths announced for soldiers or for people of unspecified status: the tolls that were
+/// updated day by day. Civilian deaths and other measures stay on the claim cards.
+fn is_toll(measure: Measure, people: People) -> bool {
+    matches!(measure, Measure::Killed | Measure::DeadOrMissing) && people != People::Civilian
+}
+
+/// Series over the given events (filtered, in time order), in a fixed order: left side's
+/// announcements first, then right's, then third parties'.
+pub fn toll_series(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<TollSeries> {
+    let side_of_party = |id: &str| {
+        ds.parties.iter().position(|p| p.id == id).map(|i| match i {
+            0 => Side::Left,
+            1 => Side::Right,
+            _ => Side::Third,
+        })
+    };
+    let mut series: Vec<TollSeries> = Vec::new();
+    for &ei in events {
+        let event = &ds.events[ei];
+        let offset = ds.offset_of(event);
+        for (ci, claim) in event.claims.iter().enumerate() {
+            let reporter = index.side_of_actor(&claim.actor);
+            let Ok(said) = claim.said.span(offset) else {
+                continue;
+            };
+            for (whose, count, bound) in tolls(claim, &side_of_party) {
+                let point = TollPoint {
+                    t: said.mid(),
+                    count,
+                    bound,
+                    claim: (ei, ci),
+                };
+                let stepped = reporter != Side::Third && whose.is_some();
+                match series
+                    .iter_mut()
+                    .find(|s| s.reporter == reporter && s.whose == whose)
+                {
+                    Some(s) => s.points.push(point),
+                    None => series.push(TollSeries {
+                        reporter,
+                        whose,
+                        stepped,
+                        points: vec![point],
+                    }),
+                }
+            }
+        }
+    }
+    for s in &mut series {
+        s.points.sort_by_key(|p| (p.t, p.count));
+    }
+    series.sort_by_key(|s| (s.reporter, s.whose.map_or(3, |w| w as u8)));
+    series
+}
+
+/// The tolls in one claim, one per side counted: the largest figure when a claim gives several
+/// for the same side (a total beside a part of it).
+fn tolls(
+    claim: &Claim,
+    side_of_party: &impl Fn(&str) -> Option<Side>,
+) -> Vec<(Option<Side>, u32, Bound)> {
+    let mut out: Vec<(Option<Side>, u32, Bound)> = Vec::new();
+    for f in claim
+        .figures
+        .iter()
+        .filter(|f| is_toll(f.measure, f.people))
+    {
+        let whose = f.whose.as_deref().and_then(side_of_party);
+        match out.iter_mut().find(|(w, _, _)| *w == whose) {
+            Some(existing) if existing.1 < f.count => *existing = (whose, f.count, f.bound),
+            Some(_) => {}
+            None => out.push((whose, f.count, f.bound)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_bundled;
+    use crate::query::{Catalog, FilterState, Query};
+
+    #[test]
+    fn each_sides_own_toll_is_a_stepped_series_that_rises() {
+        let cat = Catalog::new(load_bundled().dataset.unwrap());
+        let all = Query::run(&cat.index, &FilterState::default()).events;
+        let series = toll_series(&cat.dataset, &cat.index, &all);
+        let own = |side: Side| {
+            series
+                .iter()
+                .find(|s| s.reporter == side && s.whose == Some(side))
+                .unwrap_or_else(|| panic!("{side:?} own toll"))
+        };
+        for side in [Side::Left, Side::Right] {
+            let s = own(side);
+            assert!(s.stepped);
+            assert!(s.points.len() >= 2, "{side:?}: {:?}", s.points);
+            assert!(s.points.windows(2).all(|w| w[0].t <= w[1].t));
+        }
+        // The Armenian side announced 49 dead first and 105 later (chronology, 13 Sep 2022).
+        let left: Vec<u32> = own(Side::Left).points.iter().map(|p| p.count).collect();
+        let first_49 = left.iter().position(|&c| c == 49).unwrap();
+        let first_105 = left.iter().position(|&c| c == 105).unwrap();
+        assert!(first_49 < first_105);
+        // Third parties' figures are never joined into a line.
+        assert!(
+            series
+                .iter()
+                .filter(|s| s.reporter == Side::Third)
+                .all(|s| !s.stepped)
+        );
+    }
+
+    #[test]
+    fn civilians_and_other_measures_stay_out_of_the_strip() {
+        assert!(!is_toll(Measure::Killed, People::Civilian));
+        assert!(!is_toll(Measure::Wounded, People::Military));
+        assert!(is_toll(Measure::DeadOrMissing, People::Unspecified));
+    }
+
+    #[test]
+    fn labels_show_how_the_count_was_stated() {
+        let p = |bound| TollPoint {
+            t: 0,
+            count: 105,
+            bound,
+            claim: (0, 0),
+        };
+        assert_eq!(p(Bound::Exact).label(), "105");
+        assert_eq!(p(Bound::AtLeast).label(), "≥105");
+        assert_eq!(p(Bound::About).label(), "~105");
+    }
+
+    #[test]
+    fn no_events_no_series() {
+        let cat = Catalog::new(load_bundled().dataset.unwrap());
+        assert!(toll_series(&cat.dataset, &cat.index, &[]).is_empty());
+    }
+}

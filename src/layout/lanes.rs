@@ -1,0 +1,255 @@
+//! Rows of the timeline. By party, an event sits in the lane of every side that made claims
+//! about it, so what both sides spoke about lines up vertically; by district, in the lane of
+//! each district it touches; by kind, in its kind's lane.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Dataset, EventKind};
+use crate::query::{Index, Side};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum LaneMode {
+    #[default]
+    Party,
+    District,
+    Kind,
+}
+
+impl LaneMode {
+    pub const ALL: [LaneMode; 3] = [LaneMode::Party, LaneMode::District, LaneMode::Kind];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneMode::Party => "By party",
+            LaneMode::District => "By district",
+            LaneMode::Kind => "By kind",
+        }
+    }
+}
+
+/// What a lane holds, for its label and colour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LaneKey {
+    Side(Side),
+    District(usize),
+    Kind(EventKind),
+    /// Events with no claims (party lanes) or no district (district lanes).
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lane {
+    pub key: LaneKey,
+    pub label: String,
+    /// Events in this lane, in time order (indices into the dataset's events).
+    pub events: Vec<usize>,
+}
+
+/// Lanes for the given events (already filtered, in time order), top to bottom.
+pub fn lanes(ds: &Dataset, index: &Index, mode: LaneMode, events: &[usize]) -> Vec<Lane> {
+    let mut out: Vec<Lane> = match mode {
+        LaneMode::Party => party_lanes(ds, index, events),
+        LaneMode::District => district_lanes(ds, index, events),
+        LaneMode::Kind => kind_lanes(index, events),
+    };
+    out.retain(|l| !l.events.is_empty() || matches!(l.key, LaneKey::Side(_)));
+    out
+}
+
+/// The heading a side goes by: "Armenian side", "Azerbaijani side", "Third parties".
+pub fn side_label(ds: &Dataset, side: Side) -> String {
+    let party = match side {
+        Side::Left => ds.parties.first(),
+        Side::Right => ds.parties.get(1),
+        Side::Third => None,
+    };
+    match party {
+        Some(p) => match &p.adjective {
+            Some(adj) => format!("{adj} side"),
+            None => p.name.clone(),
+        },
+        None => "Third parties".to_owned(),
+    }
+}
+
+fn party_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
+    let mut lanes: Vec<Lane> = Side::ALL
+        .iter()
+        .map(|&s| Lane {
+            key: LaneKey::Side(s),
+            label: side_label(ds, s),
+            events: Vec::new(),
+        })
+        .collect();
+    let mut silent = Vec::new();
+    for &e in events {
+        let v = index.events[e].voices;
+        if v.is_empty() {
+            silent.push(e);
+        }
+        for (lane, side) in lanes.iter_mut().zip(Side::ALL) {
+            if v.has(side) {
+                lane.events.push(e);
+            }
+        }
+    }
+    lanes.push(Lane {
+        key: LaneKey::Other,
+        label: "No claims".to_owned(),
+        events: silent,
+    });
+    lanes
+}
+
+fn district_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
+    let mut per_district: Vec<Vec<usize>> = vec![Vec::new(); index.districts.len()];
+    let mut none = Vec::new();
+    for &e in events {
+        let ds_of = &index.events[e].districts;
+        if ds_of.is_empty() {
+            none.push(e);
+        }
+        for &d in ds_of {
+            per_district[d].push(e);
+        }
+    }
+    // Countries in the order of the parties they are named after, then the rest by name;
+    // districts by name within a country.
+    let country_rank = |c: &str| {
+        ds.parties
+            .iter()
+            .position(|p| p.name == c)
+            .unwrap_or(ds.parties.len())
+    };
+    let mut order: Vec<usize> = (0..index.districts.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (da, db) = (&index.districts[a], &index.districts[b]);
+        (country_rank(&da.country), &da.country, &da.name).cmp(&(
+            country_rank(&db.country),
+            &db.country,
+            &db.name,
+        ))
+    });
+    let mut lanes: Vec<Lane> = order
+        .into_iter()
+        .map(|d| Lane {
+            key: LaneKey::District(d),
+            label: index.districts[d].name.clone(),
+            events: std::mem::take(&mut per_district[d]),
+        })
+        .collect();
+    lanes.push(Lane {
+        key: LaneKey::Other,
+        label: "No district".to_owned(),
+        events: none,
+    });
+    lanes
+}
+
+fn kind_lanes(index: &Index, events: &[usize]) -> Vec<Lane> {
+    let mut lanes: Vec<Lane> = Vec::new();
+    for &e in events {
+        let kind = index.events[e].kind;
+        match lanes.iter_mut().find(|l| l.key == LaneKey::Kind(kind)) {
+            Some(l) => l.events.push(e),
+            None => lanes.push(Lane {
+                key: LaneKey::Kind(kind),
+                label: kind_label(kind).to_owned(),
+                events: vec![e],
+            }),
+        }
+    }
+    lanes.sort_by_key(|l| match l.key {
+        LaneKey::Kind(k) => k,
+        _ => EventKind::Background,
+    });
+    lanes
+}
+
+pub fn kind_label(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Shelling => "Shelling",
+        EventKind::DroneStrike => "Drone strike",
+        EventKind::ArmedClash => "Armed clash",
+        EventKind::CasualtyReport => "Casualty report",
+        EventKind::Ceasefire => "Ceasefire",
+        EventKind::Diplomatic => "Diplomatic",
+        EventKind::Humanitarian => "Humanitarian",
+        EventKind::Mission => "Mission",
+        EventKind::Statement => "Statement",
+        EventKind::Report => "Report",
+        EventKind::Background => "Background",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_bundled;
+    use crate::query::{Catalog, FilterState, Query};
+
+    fn setup() -> (Catalog, Vec<usize>) {
+        let cat = Catalog::new(load_bundled().dataset.unwrap());
+        let all = Query::run(&cat.index, &FilterState::default()).events;
+        (cat, all)
+    }
+
+    #[test]
+    fn party_lanes_put_contested_events_in_both_sides_lanes() {
+        let (cat, all) = setup();
+        let ls = lanes(&cat.dataset, &cat.index, LaneMode::Party, &all);
+        assert_eq!(ls[0].label, "Armenian side");
+        assert_eq!(ls[1].label, "Azerbaijani side");
+        assert_eq!(ls[2].label, "Third parties");
+        let contested: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&e| cat.index.events[e].voices.is_contested())
+            .collect();
+        assert!(!contested.is_empty());
+        for e in contested {
+            assert!(ls[0].events.contains(&e) && ls[1].events.contains(&e));
+        }
+        // Every event is in at least one lane.
+        for e in &all {
+            assert!(ls.iter().any(|l| l.events.contains(e)));
+        }
+    }
+
+    #[test]
+    fn district_lanes_group_by_country_in_party_order() {
+        let (cat, all) = setup();
+        let ls = lanes(&cat.dataset, &cat.index, LaneMode::District, &all);
+        let countries: Vec<&str> = ls
+            .iter()
+            .filter_map(|l| match l.key {
+                LaneKey::District(d) => Some(cat.index.districts[d].country.as_str()),
+                _ => None,
+            })
+            .collect();
+        let first_aze = countries.iter().position(|c| *c == "Azerbaijan").unwrap();
+        assert!(countries[..first_aze].iter().all(|c| *c == "Armenia"));
+        assert!(ls.iter().any(|l| l.label == "Gegharkunik"));
+        assert!(ls.iter().any(|l| l.label == "Kalbajar"));
+        // Lanes with nothing in them are dropped.
+        assert!(ls.iter().all(|l| !l.events.is_empty()));
+    }
+
+    #[test]
+    fn kind_lanes_hold_each_event_once() {
+        let (cat, all) = setup();
+        let ls = lanes(&cat.dataset, &cat.index, LaneMode::Kind, &all);
+        let total: usize = ls.iter().map(|l| l.events.len()).sum();
+        assert_eq!(total, all.len());
+        for l in &ls {
+            assert!(l.events.windows(2).all(|w| w[0] < w[1]), "time order");
+        }
+    }
+
+    #[test]
+    fn side_lanes_stay_when_empty() {
+        let (cat, _) = setup();
+        let ls = lanes(&cat.dataset, &cat.index, LaneMode::Party, &[]);
+        assert_eq!(ls.len(), 3);
+    }
+}

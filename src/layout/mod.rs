@@ -1,0 +1,9 @@
+//! View maths with no egui in it: the timeline's lanes, ticks, stacking and labels, the claim
+//! panels' rows, and the casualty strip's series. Panels in `ui` draw what these compute.
+
+pub mod casualties;
+pub mod claim_rows;
+pub mod lanes;
+pub mod stack;
+pub mod ticks;
+pub mod zoom;

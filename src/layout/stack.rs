@@ -1,0 +1,211 @@
+//! Keeping a dense timeline readable, in screen pixels: markers that would overlap within a
+//! lane are stacked into rows; when the rows are full the rest gather into counted clusters;
+//! labels are placed greedily, by priority, only where they overlap nothing already placed.
+
+/// An axis-aligned box in screen pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bx {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Bx {
+    pub fn overlaps(&self, o: &Bx) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+}
+
+/// Where one item of a lane ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// Drawn in this row of the lane (0 = top).
+    Row(usize),
+    /// Hidden in this cluster (an index into [`Stacked::clusters`]).
+    Cluster(usize),
+}
+
+/// Items that could not get a row, drawn as one badge with their count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub x0: f32,
+    pub x1: f32,
+    /// The row the badge sits in.
+    pub row: usize,
+    /// Indices into the items given to [`stack`].
+    pub members: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stacked {
+    pub slots: Vec<Slot>,
+    pub clusters: Vec<Cluster>,
+    /// Rows in use, badges included.
+    pub rows: usize,
+}
+
+/// Stacks items, each a horizontal extent `(x0, x1)` in pixels, into at most `max_rows` rows
+/// with `gap` pixels between neighbours. If they do not all fit, the last row holds cluster
+/// badges (each at least `badge_w` wide) for the items that did not get a row of their own.
+pub fn stack(items: &[(f32, f32)], max_rows: usize, gap: f32, badge_w: f32) -> Stacked {
+    let max_rows = max_rows.max(1);
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[a].0.total_cmp(&items[b].0));
+    if let Some(s) = try_rows(items, &order, max_rows, gap) {
+        return s;
+    }
+    // Overflow: one row fewer for items, the last row for badges.
+    let item_rows = max_rows - 1;
+    let mut row_end = vec![f32::NEG_INFINITY; item_rows];
+    let mut slots = vec![Slot::Row(0); items.len()];
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for &i in &order {
+        let (x0, x1) = items[i];
+        if let Some(r) = row_end.iter().position(|&end| end + gap <= x0) {
+            row_end[r] = x1;
+            slots[i] = Slot::Row(r);
+            continue;
+        }
+        match clusters.last_mut() {
+            Some(c) if c.x1 + gap > x0 => {
+                c.x1 = c.x1.max(x1);
+                c.members.push(i);
+            }
+            _ => clusters.push(Cluster {
+                x0,
+                x1: x1.max(x0 + badge_w),
+                row: item_rows,
+                members: vec![i],
+            }),
+        }
+        slots[i] = Slot::Cluster(clusters.len() - 1);
+    }
+    Stacked {
+        slots,
+        clusters,
+        rows: max_rows,
+    }
+}
+
+fn try_rows(items: &[(f32, f32)], order: &[usize], rows: usize, gap: f32) -> Option<Stacked> {
+    let mut row_end: Vec<f32> = Vec::new();
+    let mut slots = vec![Slot::Row(0); items.len()];
+    for &i in order {
+        let (x0, x1) = items[i];
+        let r = match row_end.iter().position(|&end| end + gap <= x0) {
+            Some(r) => r,
+            None if row_end.len() < rows => {
+                row_end.push(f32::NEG_INFINITY);
+                row_end.len() - 1
+            }
+            None => return None,
+        };
+        row_end[r] = x1;
+        slots[i] = Slot::Row(r);
+    }
+    Some(Stacked {
+        slots,
+        clusters: Vec::new(),
+        rows: row_end.len().max(1),
+    })
+}
+
+/// Chooses which labels to draw. `labels` are in priority order (most important first); a
+/// label is kept when it lies within `bounds` and overlaps neither a label kept before it nor
+/// any of the `obstacles` (other markers). Returns one flag per label.
+pub fn place_labels(labels: &[Bx], obstacles: &[Bx], bounds: Bx) -> Vec<bool> {
+    let mut kept: Vec<Bx> = Vec::new();
+    labels
+        .iter()
+        .map(|l| {
+            let inside =
+                l.x0 >= bounds.x0 && l.x1 <= bounds.x1 && l.y0 >= bounds.y0 && l.y1 <= bounds.y1;
+            let ok = inside
+                && !kept.iter().any(|k| k.overlaps(l))
+                && !obstacles.iter().any(|o| o.overlaps(l));
+            if ok {
+                kept.push(*l);
+            }
+            ok
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bx(x0: f32, y0: f32, x1: f32, y1: f32) -> Bx {
+        Bx { x0, y0, x1, y1 }
+    }
+
+    #[test]
+    fn apart_items_share_one_row() {
+        let s = stack(&[(0.0, 10.0), (20.0, 30.0), (40.0, 50.0)], 3, 2.0, 20.0);
+        assert_eq!(s.slots, [Slot::Row(0); 3]);
+        assert_eq!(s.rows, 1);
+        assert!(s.clusters.is_empty());
+    }
+
+    #[test]
+    fn overlapping_items_stack_into_rows_in_time_order() {
+        // Given out of order: stacking follows x, not input order.
+        let s = stack(&[(5.0, 15.0), (0.0, 10.0), (8.0, 18.0)], 3, 2.0, 20.0);
+        assert_eq!(s.slots, [Slot::Row(1), Slot::Row(0), Slot::Row(2)]);
+        assert_eq!(s.rows, 3);
+    }
+
+    #[test]
+    fn overflow_gathers_into_counted_clusters_on_the_last_row() {
+        let items: Vec<(f32, f32)> = (0..10).map(|i| (i as f32, i as f32 + 10.0)).collect();
+        let s = stack(&items, 3, 2.0, 20.0);
+        assert_eq!(s.rows, 3);
+        let in_rows = s.slots.iter().filter(|s| matches!(s, Slot::Row(_))).count();
+        let in_clusters: usize = s.clusters.iter().map(|c| c.members.len()).sum();
+        assert_eq!(in_rows + in_clusters, 10, "every item is drawn or counted");
+        assert!(
+            s.slots
+                .iter()
+                .all(|s| !matches!(s, Slot::Row(r) if *r >= 2))
+        );
+        assert!(s.clusters.iter().all(|c| c.row == 2));
+        // No two drawn items in a row overlap.
+        for r in 0..2 {
+            let mut row: Vec<(f32, f32)> = items
+                .iter()
+                .zip(&s.slots)
+                .filter(|(_, s)| **s == Slot::Row(r))
+                .map(|(i, _)| *i)
+                .collect();
+            row.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(row.windows(2).all(|w| w[0].1 + 2.0 <= w[1].0));
+        }
+    }
+
+    #[test]
+    fn far_apart_overflows_make_separate_clusters() {
+        let mut items: Vec<(f32, f32)> = (0..4).map(|i| (i as f32, i as f32 + 5.0)).collect();
+        items.extend((0..4).map(|i| (500.0 + i as f32, 505.0 + i as f32)));
+        let s = stack(&items, 2, 1.0, 20.0);
+        assert_eq!(s.clusters.len(), 2);
+        assert!(s.clusters[0].x1 < s.clusters[1].x0);
+    }
+
+    #[test]
+    fn labels_never_overlap_each_other_or_markers() {
+        let bounds = bx(0.0, 0.0, 300.0, 100.0);
+        let labels = [
+            bx(10.0, 0.0, 110.0, 12.0),
+            bx(50.0, 0.0, 150.0, 12.0),  // overlaps the first
+            bx(120.0, 0.0, 220.0, 12.0), // free
+            bx(250.0, 0.0, 350.0, 12.0), // out of bounds
+            bx(10.0, 20.0, 60.0, 32.0),  // on a marker
+        ];
+        let markers = [bx(30.0, 22.0, 40.0, 30.0)];
+        assert_eq!(
+            place_labels(&labels, &markers, bounds),
+            [true, false, true, false, false]
+        );
+    }
+}

@@ -1,0 +1,276 @@
+//! Facts about each event that filters, lanes and panels ask for over and over, computed once
+//! when a dataset is loaded: its resolved time span, which sides spoke, which actors and
+//! districts it involves, and a lowercase text to search. Lookups from ids to positions live
+//! here too, so no panel scans the dataset by id.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Dataset, Event, EventKind, TimeSpan};
+
+/// Where a claim's speaker stands: the dataset's first party (left column), its second (right
+/// column), or anyone else (the band below both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Side {
+    Left,
+    Right,
+    Third,
+}
+
+impl Side {
+    pub const ALL: [Side; 3] = [Side::Left, Side::Right, Side::Third];
+
+    fn bit(self) -> u8 {
+        match self {
+            Side::Left => 1,
+            Side::Right => 2,
+            Side::Third => 4,
+        }
+    }
+}
+
+/// The set of sides that made claims about an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Voices(u8);
+
+impl Voices {
+    pub const NONE: Voices = Voices(0);
+
+    pub fn with(self, side: Side) -> Voices {
+        Voices(self.0 | side.bit())
+    }
+
+    pub fn has(self, side: Side) -> bool {
+        self.0 & side.bit() != 0
+    }
+
+    pub fn intersects(self, other: Voices) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Both sides made claims about it: the accounts can be compared (or collide).
+    pub fn is_contested(self) -> bool {
+        self.has(Side::Left) && self.has(Side::Right)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// A province or district that places name, with the country it is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct District {
+    pub name: String,
+    pub country: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFacts {
+    pub span: TimeSpan,
+    pub kind: EventKind,
+    pub voices: Voices,
+    /// Actor indices with a claim on this event, sorted, each once.
+    pub actors: Vec<usize>,
+    /// District indices of the event's places, sorted, each once.
+    pub districts: Vec<usize>,
+    /// Claims per side: [left, right, third].
+    pub claims_per_side: [usize; 3],
+    pub claim_count: usize,
+    /// Lowercase title, summary, claim texts, actor names, place names and their other names.
+    pub search: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub events: Vec<EventFacts>,
+    pub districts: Vec<District>,
+    /// Side of each actor, by actor index.
+    pub actor_sides: Vec<Side>,
+    actor_pos: HashMap<String, usize>,
+    place_pos: HashMap<String, usize>,
+    source_pos: HashMap<String, usize>,
+    district_pos: HashMap<String, usize>,
+    event_pos: HashMap<String, usize>,
+    /// Claim id → (event index, claim index within the event).
+    claim_pos: HashMap<String, (usize, usize)>,
+    /// The earliest start and latest end over all events.
+    pub extent: Option<TimeSpan>,
+}
+
+/// Puts events in time order (by start, then end, then id), the order every view relies on.
+pub fn sort_events(ds: &mut Dataset) {
+    let mut keyed: Vec<(TimeSpan, Event)> = std::mem::take(&mut ds.events)
+        .into_iter()
+        .map(|e| (span_of(ds, &e), e))
+        .collect();
+    keyed.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.id.cmp(&y.id)));
+    ds.events = keyed.into_iter().map(|(_, e)| e).collect();
+}
+
+/// A validated dataset's times always resolve; an unresolvable one (never expected) sorts first.
+fn span_of(ds: &Dataset, e: &Event) -> TimeSpan {
+    e.when
+        .span(ds.offset_of(e))
+        .unwrap_or(TimeSpan { start: 0, end: 0 })
+}
+
+impl Index {
+    /// Builds the index of a dataset whose events are already in time order ([`sort_events`]).
+    pub fn new(ds: &Dataset) -> Index {
+        let actor_pos: HashMap<String, usize> = ds
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let left = ds.parties.first().map(|p| p.id.as_str());
+        let right = ds.parties.get(1).map(|p| p.id.as_str());
+        let actor_sides = ds
+            .actors
+            .iter()
+            .map(|a| match a.party.as_deref() {
+                Some(p) if Some(p) == left => Side::Left,
+                Some(p) if Some(p) == right => Side::Right,
+                _ => Side::Third,
+            })
+            .collect();
+
+        let mut districts: Vec<District> = Vec::new();
+        let mut district_pos = HashMap::new();
+        let mut place_district = Vec::with_capacity(ds.places.len());
+        for p in &ds.places {
+            place_district.push(p.district.as_ref().map(|name| {
+                *district_pos.entry(name.clone()).or_insert_with(|| {
+                    districts.push(District {
+                        name: name.clone(),
+                        country: p.country.clone(),
+                    });
+                    districts.len() - 1
+                })
+            }));
+        }
+        let place_pos: HashMap<String, usize> = ds
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+
+        let mut index = Index {
+            districts,
+            actor_sides,
+            actor_pos,
+            place_pos,
+            district_pos,
+            source_pos: ds
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.clone(), i))
+                .collect(),
+            ..Index::default()
+        };
+        for (ei, e) in ds.events.iter().enumerate() {
+            let facts = index.facts(ds, e, &place_district);
+            index.extent = Some(match index.extent {
+                None => facts.span,
+                Some(x) => TimeSpan {
+                    start: x.start.min(facts.span.start),
+                    end: x.end.max(facts.span.end),
+                },
+            });
+            index.events.push(facts);
+            index.event_pos.insert(e.id.clone(), ei);
+            for (ci, c) in e.claims.iter().enumerate() {
+                index.claim_pos.insert(c.id.clone(), (ei, ci));
+            }
+        }
+        index
+    }
+
+    fn facts(&self, ds: &Dataset, e: &Event, place_district: &[Option<usize>]) -> EventFacts {
+        let mut search = format!("{}\n{}", e.title, e.summary).to_lowercase();
+        let mut actors = Vec::new();
+        let mut voices = Voices::NONE;
+        let mut claims_per_side = [0; 3];
+        for c in &e.claims {
+            if let Some(a) = self.actor_index(&c.actor) {
+                actors.push(a);
+                let side = self.actor_sides[a];
+                voices = voices.with(side);
+                claims_per_side[side as usize] += 1;
+                search.push('\n');
+                search.push_str(&ds.actors[a].name.to_lowercase());
+            }
+            search.push('\n');
+            search.push_str(&c.text.to_lowercase());
+        }
+        actors.sort_unstable();
+        actors.dedup();
+        let mut districts = Vec::new();
+        for id in &e.places {
+            let Some(&p) = self.place_pos.get(id) else {
+                continue;
+            };
+            let place = &ds.places[p];
+            search.push('\n');
+            search.push_str(&place.name.to_lowercase());
+            for other in &place.other_names {
+                search.push('\n');
+                search.push_str(&other.name.to_lowercase());
+            }
+            if let Some(d) = place_district[p] {
+                districts.push(d);
+            }
+        }
+        districts.sort_unstable();
+        districts.dedup();
+        EventFacts {
+            span: span_of(ds, e),
+            kind: e.kind,
+            voices,
+            actors,
+            districts,
+            claims_per_side,
+            claim_count: e.claims.len(),
+            search,
+        }
+    }
+
+    pub fn actor_count(&self) -> usize {
+        self.actor_sides.len()
+    }
+
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actor_pos.get(id).copied()
+    }
+
+    pub fn place_index(&self, id: &str) -> Option<usize> {
+        self.place_pos.get(id).copied()
+    }
+
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.source_pos.get(id).copied()
+    }
+
+    pub fn district_index(&self, name: &str) -> Option<usize> {
+        self.district_pos.get(name).copied()
+    }
+
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.event_pos.get(id).copied()
+    }
+
+    /// Where a claim lives: (event index, claim index within that event).
+    pub fn claim_position(&self, id: &str) -> Option<(usize, usize)> {
+        self.claim_pos.get(id).copied()
+    }
+
+    /// The side of a claim's actor; unknown actors (never in a validated set) count as third.
+    pub fn side_of_actor(&self, actor_id: &str) -> Side {
+        self.actor_index(actor_id)
+            .map_or(Side::Third, |a| self.actor_sides[a])
+    }
+}

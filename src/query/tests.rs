@@ -1,0 +1,234 @@
+use super::*;
+use crate::load::load_bundled;
+
+fn bundled() -> Catalog {
+    Catalog::new(load_bundled().dataset.expect("bundled dataset loads"))
+}
+
+fn ids(cat: &Catalog, q: &Query) -> Vec<String> {
+    q.events
+        .iter()
+        .map(|&i| cat.dataset.events[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn events_are_in_time_order_and_index_matches() {
+    let cat = bundled();
+    let starts: Vec<i64> = cat.index.events.iter().map(|f| f.span.start).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    assert_eq!(cat.index.events.len(), cat.dataset.events.len());
+    for (i, e) in cat.dataset.events.iter().enumerate() {
+        assert_eq!(cat.index.event_index(&e.id), Some(i));
+    }
+}
+
+#[test]
+fn empty_filter_passes_everything() {
+    let cat = bundled();
+    let q = Query::run(&cat.index, &FilterState::default());
+    assert_eq!(q.events.len(), cat.dataset.events.len());
+    assert_eq!(q.claims, cat.dataset.claim_count());
+}
+
+#[test]
+fn actor_filter_keeps_only_events_with_that_actors_claims() {
+    let cat = bundled();
+    let f = FilterState {
+        actors: ["csto".to_owned()].into(),
+        ..Default::default()
+    };
+    let q = Query::run(&cat.index, &f);
+    assert!(!q.events.is_empty());
+    assert!(q.events.len() < cat.dataset.events.len());
+    for &i in &q.events {
+        assert!(
+            cat.dataset.events[i]
+                .claims
+                .iter()
+                .any(|c| c.actor == "csto")
+        );
+    }
+    // The actor's own count ignores the actor filter, and equals what the filter shows.
+    let a = cat.index.actor_index("csto").unwrap();
+    assert_eq!(q.actor_counts[a], q.events.len());
+}
+
+#[test]
+fn district_filter_matches_places_in_that_district() {
+    let cat = bundled();
+    let f = FilterState {
+        districts: ["Vayots Dzor".to_owned()].into(),
+        ..Default::default()
+    };
+    let q = Query::run(&cat.index, &f);
+    assert!(!q.events.is_empty());
+    for &i in &q.events {
+        let e = &cat.dataset.events[i];
+        assert!(e.places.iter().any(|p| {
+            let place = &cat.dataset.places[cat.index.place_index(p).unwrap()];
+            place.district.as_deref() == Some("Vayots Dzor")
+        }));
+    }
+}
+
+#[test]
+fn text_search_finds_places_by_other_names() {
+    let cat = bundled();
+    let by_other = Query::run(
+        &cat.index,
+        &FilterState {
+            text: "ISTISU".into(),
+            ..Default::default()
+        },
+    );
+    let jermuk_events: Vec<String> = cat
+        .dataset
+        .events
+        .iter()
+        .filter(|e| e.places.iter().any(|p| p == "jermuk"))
+        .map(|e| e.id.clone())
+        .collect();
+    assert!(!jermuk_events.is_empty());
+    let found = ids(&cat, &by_other);
+    for id in &jermuk_events {
+        assert!(
+            found.contains(id),
+            "{id} not found by its place's other name"
+        );
+    }
+}
+
+#[test]
+fn every_word_must_match() {
+    let cat = bundled();
+    let one = Query::run(
+        &cat.index,
+        &FilterState {
+            text: "ceasefire".into(),
+            ..Default::default()
+        },
+    );
+    let two = Query::run(
+        &cat.index,
+        &FilterState {
+            text: "ceasefire zzzz-no-such-word".into(),
+            ..Default::default()
+        },
+    );
+    assert!(!one.events.is_empty());
+    assert!(two.events.is_empty());
+}
+
+#[test]
+fn contested_only_needs_both_sides() {
+    let cat = bundled();
+    let q = Query::run(
+        &cat.index,
+        &FilterState {
+            contested_only: true,
+            ..Default::default()
+        },
+    );
+    assert!(q.events.len() >= 8);
+    for &i in &q.events {
+        let sides: Vec<Side> = cat.dataset.events[i]
+            .claims
+            .iter()
+            .map(|c| cat.index.side_of_actor(&c.actor))
+            .collect();
+        assert!(sides.contains(&Side::Left) && sides.contains(&Side::Right));
+    }
+}
+
+#[test]
+fn date_range_keeps_overlapping_events() {
+    let cat = bundled();
+    // 13 Sep 2022 local (+04:00): 2022-09-12T20:00Z to 2022-09-13T20:00Z.
+    let (from, to) = (1_663_012_800, 1_663_099_200 - 1);
+    let q = Query::run(
+        &cat.index,
+        &FilterState {
+            from: Some(from),
+            to: Some(to),
+            ..Default::default()
+        },
+    );
+    assert!(!q.events.is_empty());
+    for &i in &q.events {
+        let s = cat.index.events[i].span;
+        assert!(s.end >= from && s.start <= to);
+    }
+    // The 1994 ceasefire is outside.
+    assert!(
+        q.events
+            .iter()
+            .all(|&i| cat.index.events[i].span.end > 800_000_000)
+    );
+}
+
+#[test]
+fn facets_combine_with_and_choices_within_a_facet_with_or() {
+    let cat = bundled();
+    let one = |k: EventKind| {
+        Query::run(
+            &cat.index,
+            &FilterState {
+                kinds: [k].into(),
+                ..Default::default()
+            },
+        )
+        .events
+        .len()
+    };
+    let both = Query::run(
+        &cat.index,
+        &FilterState {
+            kinds: [EventKind::Diplomatic, EventKind::Ceasefire].into(),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        both.events.len(),
+        one(EventKind::Diplomatic) + one(EventKind::Ceasefire)
+    );
+    let narrowed = Query::run(
+        &cat.index,
+        &FilterState {
+            kinds: [EventKind::Diplomatic, EventKind::Ceasefire].into(),
+            contested_only: true,
+            ..Default::default()
+        },
+    );
+    assert!(narrowed.events.len() <= both.events.len());
+    assert!(narrowed.events.iter().all(|i| both.contains(*i)));
+}
+
+#[test]
+fn side_counts_ignore_the_side_filter() {
+    let cat = bundled();
+    let all = Query::run(&cat.index, &FilterState::default());
+    let left_only = Query::run(
+        &cat.index,
+        &FilterState {
+            sides: [Side::Left].into(),
+            ..Default::default()
+        },
+    );
+    assert_eq!(all.side_counts, left_only.side_counts);
+    assert_eq!(left_only.events.len(), all.side_counts[0]);
+}
+
+#[test]
+fn unknown_ids_in_a_filter_match_nothing_instead_of_panicking() {
+    let cat = bundled();
+    let q = Query::run(
+        &cat.index,
+        &FilterState {
+            actors: ["no-such-actor".to_owned()].into(),
+            districts: ["Atlantis".to_owned()].into(),
+            ..Default::default()
+        },
+    );
+    assert!(q.events.is_empty());
+}

@@ -1,0 +1,259 @@
+//! The casualty strip under the timeline, on the same time axis: each side's announced death
+//! toll as a step line in that side's colour and marker shape, solid for its own dead and
+//! dashed for the other side's, third parties' figures as loose grey points, every figure
+//! labelled where it fits.
+
+use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, UiBuilder, pos2, vec2};
+use egui_plot::Plot;
+
+use super::Frame;
+use super::marks::Batch;
+use super::theme::MarkerShape;
+use super::timeline::{TIME_LINK, TimelineState};
+use crate::app::Command;
+use crate::layout::casualties::TollSeries;
+use crate::layout::lanes::side_label;
+use crate::layout::stack::{Bx, place_labels};
+use crate::model::format_seconds;
+use crate::query::Side;
+
+fn shape_of(side: Side) -> MarkerShape {
+    match side {
+        Side::Left => MarkerShape::Square,
+        Side::Right => MarkerShape::Diamond,
+        Side::Third => MarkerShape::Triangle,
+    }
+}
+
+fn series_label(fr: &Frame, s: &TollSeries) -> String {
+    let whose = match s.whose {
+        Some(w) if w == s.reporter => "own dead".to_owned(),
+        Some(w) => format!(
+            "{} dead",
+            side_label(&fr.cat.dataset, w).trim_end_matches(" side")
+        ),
+        None => "both sides' dead".to_owned(),
+    };
+    format!("{}: {whose}", side_label(&fr.cat.dataset, s.reporter))
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    fr: &Frame,
+    gutter: f32,
+    timeline: &TimelineState,
+    cmds: &mut Vec<Command>,
+) {
+    let height = ui.available_height().max(60.0);
+    let (outer, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
+    let plot_rect = Rect::from_min_max(pos2(outer.min.x + gutter, outer.min.y), outer.max);
+    let series = &fr.app.derived.tolls;
+    let (v0, v1) = timeline.visible().unwrap_or((0.0, 1.0));
+    let max = series
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter(|p| (p.t as f64) >= v0 && (p.t as f64) <= v1)
+        .map(|p| p.count)
+        .max()
+        .unwrap_or(10)
+        .max(10) as f64;
+
+    let plot = Plot::new("casualties")
+        .width(plot_rect.width())
+        .height(plot_rect.height())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .show_axes(false)
+        .show_grid(false)
+        .set_margin_fraction(vec2(0.0, 0.0))
+        .link_axis(egui::Id::unique(TIME_LINK), [true, false]);
+    let mut child = ui.new_child(UiBuilder::new().max_rect(plot_rect));
+    let resp = plot.show(&mut child, |pui| {
+        // Room above the highest figure for its label.
+        pui.set_plot_bounds_y(-max * 0.08..=max * 1.45);
+    });
+    let t = resp.transform;
+    let frame = *t.frame();
+    let painter = ui.painter_at(frame);
+    let to_screen = |secs: i64, count: u32| {
+        pos2(
+            t.position_from_point_x(secs as f64),
+            t.position_from_point_y(f64::from(count)),
+        )
+    };
+
+    // The strip's name in the gutter; the legend along its top edge, one entry per series.
+    let gutter_painter = ui.painter_at(Rect::from_min_max(
+        outer.min,
+        pos2(frame.min.x - 2.0, outer.max.y),
+    ));
+    let small = FontId::proportional(11.0);
+    gutter_painter.text(
+        pos2(frame.min.x - 6.0, outer.min.y + 4.0),
+        Align2::RIGHT_TOP,
+        "Announced dead",
+        FontId::proportional(12.5),
+        ui.visuals().strong_text_color(),
+    );
+    gutter_painter.text(
+        pos2(frame.min.x - 6.0, outer.min.y + 21.0),
+        Align2::RIGHT_TOP,
+        "as each side said",
+        small.clone(),
+        ui.visuals().weak_text_color(),
+    );
+    let mut x = frame.min.x + 6.0;
+    let mut legend_boxes = Vec::new();
+    for s in series {
+        let g = painter.layout_no_wrap(
+            series_label(fr, s),
+            small.clone(),
+            fr.palette.text_of(s.reporter),
+        );
+        let w = g.size().x + 16.0;
+        if x + w > frame.max.x {
+            break;
+        }
+        super::marks::paint_swatch(
+            &painter,
+            pos2(x + 4.0, frame.min.y + 9.0),
+            3.5,
+            shape_of(s.reporter),
+            &fr.palette,
+        );
+        painter.galley(
+            pos2(x + 11.0, frame.min.y + 2.0),
+            g,
+            fr.palette.text_of(s.reporter),
+        );
+        legend_boxes.push(Bx {
+            x0: x - 2.0,
+            y0: frame.min.y,
+            x1: x + w,
+            y1: frame.min.y + 16.0,
+        });
+        x += w + 10.0;
+    }
+
+    let mut batch = Batch::default();
+    let mut hits: Vec<(Pos2, usize, usize)> = Vec::new();
+    let mut labels: Vec<(Bx, String, Side)> = Vec::new();
+    for (si, s) in series.iter().enumerate() {
+        let colour = fr.palette.fill_of(s.reporter);
+        if s.stepped {
+            let mut pts: Vec<Pos2> = Vec::new();
+            for p in &s.points {
+                let q = to_screen(p.t, p.count);
+                if let Some(last) = pts.last().copied() {
+                    pts.push(pos2(q.x, last.y));
+                }
+                pts.push(q);
+            }
+            if let Some(last) = pts.last().copied() {
+                // The last announced figure stands until the end of the view.
+                pts.push(pos2(frame.max.x, last.y));
+            }
+            let stroke = Stroke::new(2.0, colour);
+            if s.whose == Some(s.reporter) {
+                painter.add(Shape::line(pts, stroke));
+            } else {
+                painter.extend(Shape::dashed_line(&pts, stroke, 6.0, 4.0));
+            }
+        }
+        for (pi, p) in s.points.iter().enumerate() {
+            let q = to_screen(p.t, p.count);
+            if !frame.expand(8.0).contains(q) {
+                continue;
+            }
+            batch.marker(q, 4.0, shape_of(s.reporter), &fr.palette, false);
+            hits.push((q, si, pi));
+            let text = p.label();
+            let w = text.chars().count() as f32 * 6.5 + 4.0;
+            labels.push((
+                Bx {
+                    x0: q.x - w / 2.0,
+                    y0: q.y - 19.0,
+                    x1: q.x + w / 2.0,
+                    y1: q.y - 6.0,
+                },
+                text,
+                s.reporter,
+            ));
+        }
+    }
+    painter.extend(batch.into_shapes());
+    let bounds = Bx {
+        x0: frame.min.x,
+        y0: frame.min.y,
+        x1: frame.max.x,
+        y1: frame.max.y,
+    };
+    let boxes: Vec<Bx> = labels.iter().map(|l| l.0).collect();
+    for ((bx, text, side), keep) in labels
+        .iter()
+        .zip(place_labels(&boxes, &legend_boxes, bounds))
+    {
+        if keep {
+            painter.text(
+                pos2((bx.x0 + bx.x1) / 2.0, bx.y1),
+                Align2::CENTER_BOTTOM,
+                text,
+                small.clone(),
+                fr.palette.text_of(*side),
+            );
+        }
+    }
+    if series.is_empty() {
+        painter.text(
+            frame.center(),
+            Align2::CENTER_CENTER,
+            "No death tolls announced in the filtered events",
+            small,
+            ui.visuals().weak_text_color(),
+        );
+    }
+
+    let response = resp.response;
+    let hit = response.hover_pos().and_then(|p| {
+        hits.iter()
+            .filter(|h| h.0.distance(p) < 9.0)
+            .min_by(|a, b| a.0.distance(p).total_cmp(&b.0.distance(p)))
+            .copied()
+    });
+    if let Some((_, si, pi)) = hit {
+        let point = &series[si].points[pi];
+        let (ei, ci) = point.claim;
+        if response.clicked() {
+            cmds.push(Command::Select(Some(ei)));
+        }
+        response.on_hover_ui_at_pointer(|ui| {
+            let ds = &fr.cat.dataset;
+            let event = &ds.events[ei];
+            let claim = &event.claims[ci];
+            let actor = fr
+                .cat
+                .index
+                .actor_index(&claim.actor)
+                .map_or(claim.actor.as_str(), |a| ds.actors[a].name.as_str());
+            ui.strong(format!(
+                "{} — {}",
+                point.label(),
+                series_label(fr, &series[si])
+            ));
+            ui.label(format!(
+                "{actor}, {}",
+                claim.said.describe(ds.offset_of(event))
+            ));
+            ui.weak(format!("In: {}", event.title));
+            ui.weak(format!(
+                "Plotted at {}",
+                format_seconds(point.t, fr.offset, true)
+            ));
+        });
+    }
+}

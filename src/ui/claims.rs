@@ -1,0 +1,462 @@
+//! The claim panels: for the selected event, the first party's claims in the left column and
+//! the second's in the right, two equal columns under headings of the same size and weight,
+//! disputing claims on one row; third parties in a band below across both. With nothing
+//! selected, the same layout for every filtered event in the timeline's visible range.
+
+use egui::{Color32, Frame as EFrame, Margin, RichText, Stroke};
+
+use super::{Frame, ellipsize};
+use crate::app::Command;
+use crate::layout::claim_rows::claim_layout;
+use crate::layout::lanes::{kind_label, side_label};
+use crate::model::{Bound, Claim, Event, Figure, Measure, People};
+use crate::query::Side;
+
+/// How many events the unselected overview lists before asking the user to zoom in.
+const OVERVIEW_LIMIT: usize = 25;
+
+pub fn ui(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &mut Vec<Command>) {
+    egui::ScrollArea::vertical()
+        .id_salt("claims")
+        .auto_shrink([false, false])
+        .show(ui, |ui| match fr.app.selected {
+            Some(e) => {
+                event_header(ui, fr, e, cmds);
+                event_claims(ui, fr, e, cmds);
+            }
+            None => overview(ui, fr, visible, cmds),
+        });
+}
+
+fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &mut Vec<Command>) {
+    let idx = &fr.cat.index;
+    let in_view: Vec<usize> = fr
+        .app
+        .derived
+        .query
+        .events
+        .iter()
+        .copied()
+        .filter(|&e| {
+            visible.is_none_or(|(a, b)| {
+                let s = idx.events[e].span;
+                s.end as f64 >= a && s.start as f64 <= b
+            })
+        })
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Claims in view");
+        ui.weak(format!(
+            "{} events on the visible part of the timeline. Click an event, or press → to step through them.",
+            in_view.len()
+        ));
+    });
+    ui.add_space(4.0);
+    for &e in in_view.iter().take(OVERVIEW_LIMIT) {
+        let event = &fr.cat.dataset.events[e];
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            let title = RichText::new(&event.title).strong().size(15.0);
+            if ui.link(title).on_hover_text("Select this event").clicked() {
+                cmds.push(Command::Select(Some(e)));
+            }
+            ui.weak(event.when.describe(fr.cat.dataset.offset_of(event)));
+        });
+        event_claims(ui, fr, e, cmds);
+    }
+    if in_view.len() > OVERVIEW_LIMIT {
+        ui.separator();
+        ui.weak(format!(
+            "and {} more events: zoom in on the timeline, narrow the filters, or select an event.",
+            in_view.len() - OVERVIEW_LIMIT
+        ));
+    }
+}
+
+fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>) {
+    let ds = &fr.cat.dataset;
+    let event = &ds.events[e];
+    ui.horizontal(|ui| {
+        ui.heading(&event.title);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Close")
+                .on_hover_text("Clear the selection (Esc)")
+                .clicked()
+            {
+                cmds.push(Command::Select(None));
+            }
+            if ui
+                .button("Next →")
+                .on_hover_text("Next event in time (→)")
+                .clicked()
+            {
+                cmds.push(Command::Step(1));
+            }
+            if ui
+                .button("← Previous")
+                .on_hover_text("Previous event in time (←)")
+                .clicked()
+            {
+                cmds.push(Command::Step(-1));
+            }
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(event.when.describe(ds.offset_of(event))).strong());
+        ui.weak("·");
+        ui.weak(kind_label(event.kind));
+        let places = place_names(fr, event);
+        if !places.is_empty() {
+            ui.weak("·");
+            ui.label(places);
+        }
+    });
+    ui.label(&event.summary);
+    ui.add_space(6.0);
+}
+
+/// "Jermuk (Istisu), Sotk (Zod)": the dataset's names, with other names in use after them.
+pub fn place_names(fr: &Frame, event: &Event) -> String {
+    event
+        .places
+        .iter()
+        .filter_map(|id| fr.cat.index.place_index(id))
+        .map(|p| {
+            let place = &fr.cat.dataset.places[p];
+            if place.other_names.is_empty() {
+                place.name.clone()
+            } else {
+                let others: Vec<&str> = place.other_names.iter().map(|o| o.name.as_str()).collect();
+                format!("{} ({})", place.name, others.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>) {
+    let ds = &fr.cat.dataset;
+    let event = &ds.events[e];
+    let offset = ds.offset_of(event);
+    let layout = claim_layout(
+        event,
+        |i| fr.cat.index.side_of_actor(&event.claims[i].actor),
+        |i| event.claims[i].said.span(offset).map_or(0, |s| s.start),
+    );
+    let per_side = fr.cat.index.events[e].claims_per_side;
+    // Column headings: the same size, weight and form for both sides.
+    ui.columns(2, |cols| {
+        for (col, side) in cols.iter_mut().zip([Side::Left, Side::Right]) {
+            side_heading(col, fr, side, per_side[side as usize]);
+        }
+    });
+    for row in &layout.rows {
+        let mut body = |ui: &mut egui::Ui| {
+            if row.disputed {
+                ui.label(
+                    RichText::new("⇄ These two claims dispute each other")
+                        .small()
+                        .color(fr.palette.outline),
+                );
+            }
+            ui.columns(2, |cols| {
+                for (col, claim) in cols.iter_mut().zip([row.left, row.right]) {
+                    if let Some(ci) = claim {
+                        claim_card(col, fr, event, ci, cmds);
+                    }
+                }
+            });
+        };
+        if row.disputed {
+            EFrame::new()
+                .stroke(Stroke::new(1.0, fr.palette.outline.gamma_multiply(0.5)))
+                .corner_radius(6.0)
+                .inner_margin(Margin::same(4))
+                .show(ui, body);
+        } else {
+            body(ui);
+        }
+    }
+    if layout.rows.is_empty() {
+        ui.columns(2, |cols| {
+            for col in cols {
+                col.weak("No claims from this side.");
+            }
+        });
+    }
+    if !layout.third.is_empty() {
+        ui.add_space(4.0);
+        side_heading(ui, fr, Side::Third, layout.third.len());
+        for pair in layout.third.chunks(2) {
+            ui.columns(2, |cols| {
+                for (col, &ci) in cols.iter_mut().zip(pair) {
+                    claim_card(col, fr, event, ci, cmds);
+                }
+            });
+        }
+    }
+    ui.add_space(6.0);
+}
+
+fn side_heading(ui: &mut egui::Ui, fr: &Frame, side: Side, count: usize) {
+    let colour = fr.palette.text_of(side);
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+        super::marks::paint_swatch(
+            ui.painter(),
+            rect.center(),
+            5.0,
+            shape_for(side),
+            &fr.palette,
+        );
+        ui.label(
+            RichText::new(side_label(&fr.cat.dataset, side))
+                .strong()
+                .size(15.0)
+                .color(colour),
+        );
+        ui.weak(format!(
+            "{count} claim{}",
+            if count == 1 { "" } else { "s" }
+        ));
+    });
+    let (rect, _) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 2.0), egui::Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 0.0, fr.palette.fill_of(side));
+}
+
+fn shape_for(side: Side) -> super::theme::MarkerShape {
+    use super::theme::MarkerShape;
+    match side {
+        Side::Left => MarkerShape::Square,
+        Side::Right => MarkerShape::Diamond,
+        Side::Third => MarkerShape::Triangle,
+    }
+}
+
+fn claim_card(ui: &mut egui::Ui, fr: &Frame, event: &Event, ci: usize, cmds: &mut Vec<Command>) {
+    let claim = &event.claims[ci];
+    let side = fr.cat.index.side_of_actor(&claim.actor);
+    EFrame::group(ui.style())
+        .stroke(Stroke::new(
+            1.0,
+            fr.palette.fill_of(side).gamma_multiply(0.7),
+        ))
+        .corner_radius(5.0)
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            // Columns lay out justified; a card's text reads better ragged.
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                card_body(ui, fr, event, claim, side, cmds)
+            });
+        });
+    ui.add_space(4.0);
+}
+
+fn card_body(
+    ui: &mut egui::Ui,
+    fr: &Frame,
+    event: &Event,
+    claim: &Claim,
+    side: Side,
+    cmds: &mut Vec<Command>,
+) {
+    let ds = &fr.cat.dataset;
+    let actor = fr
+        .cat
+        .index
+        .actor_index(&claim.actor)
+        .map(|a| &ds.actors[a]);
+    ui.horizontal_wrapped(|ui| {
+        let name = actor.map_or(claim.actor.as_str(), |a| a.name.as_str());
+        ui.label(RichText::new(name).strong().color(fr.palette.text_of(side)));
+        if let Some(a) = actor {
+            ui.weak(&a.role);
+        }
+    });
+    ui.weak(format!("said {}", claim.said.describe(ds.offset_of(event))));
+    let text = if claim.quote {
+        format!("“{}”", claim.text)
+    } else {
+        claim.text.clone()
+    };
+    ui.label(text);
+    if let Some(orig) = &claim.original {
+        ui.weak(format!("Original ({}): {}", orig.lang, orig.text));
+    }
+    if !claim.figures.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            for f in &claim.figures {
+                figure_chip(ui, fr, f);
+            }
+        });
+    }
+    disputes_ui(ui, fr, claim, cmds);
+    sources_ui(ui, fr, claim);
+    if let Some(note) = &claim.note {
+        ui.label(
+            RichText::new(format!("Curator's note: {note}"))
+                .small()
+                .weak(),
+        );
+    }
+}
+
+fn figure_chip(ui: &mut egui::Ui, fr: &Frame, f: &Figure) {
+    let text = figure_text(fr, f);
+    EFrame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(Stroke::new(
+            1.0,
+            ui.visuals().widgets.noninteractive.bg_stroke.color,
+        ))
+        .corner_radius(4.0)
+        .inner_margin(Margin::symmetric(5, 1))
+        .show(ui, |ui| ui.label(RichText::new(text).small().strong()));
+}
+
+/// "105 Armenian soldiers killed", "at least 3 Armenian civilians wounded".
+pub fn figure_text(fr: &Frame, f: &Figure) -> String {
+    let bound = match f.bound {
+        Bound::Exact => "",
+        Bound::AtLeast => "at least ",
+        Bound::MoreThan => "more than ",
+        Bound::About => "about ",
+        Bound::UpTo => "up to ",
+        Bound::Nearly => "nearly ",
+    };
+    let whose = f
+        .whose
+        .as_deref()
+        .and_then(|id| fr.cat.dataset.parties.iter().find(|p| p.id == id))
+        .map(|p| format!("{} ", p.adjective.as_deref().unwrap_or(&p.name)))
+        .unwrap_or_default();
+    let people = match (f.people, f.count == 1) {
+        (People::Military, true) => "serviceman",
+        (People::Military, false) => "servicemen",
+        (People::Civilian, true) => "civilian",
+        (People::Civilian, false) => "civilians",
+        (People::Unspecified, true) => "person",
+        (People::Unspecified, false) => "people",
+    };
+    let measure = match f.measure {
+        Measure::Killed => "killed",
+        Measure::Wounded => "wounded",
+        Measure::Missing => "missing",
+        Measure::DeadOrMissing => "dead or missing",
+        Measure::Captured => "captured",
+        Measure::Displaced => "displaced",
+        Measure::BodiesHandedOver => "bodies handed over",
+        Measure::Released => "released",
+    };
+    let counted = f
+        .counted_by
+        .as_deref()
+        .and_then(|id| fr.cat.index.actor_index(id))
+        .map(|a| format!(" (counted by {})", fr.cat.dataset.actors[a].name))
+        .unwrap_or_default();
+    if f.measure == Measure::BodiesHandedOver {
+        format!("{bound}{} {whose}{measure}{counted}", f.count)
+    } else {
+        format!("{bound}{} {whose}{people} {measure}{counted}", f.count)
+    }
+}
+
+fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Command>) {
+    for id in &claim.disputes {
+        let Some((ei, ci)) = fr.cat.index.claim_position(id) else {
+            continue;
+        };
+        let other = &fr.cat.dataset.events[ei].claims[ci];
+        let who = fr
+            .cat
+            .index
+            .actor_index(&other.actor)
+            .map_or(other.actor.as_str(), |a| {
+                fr.cat.dataset.actors[a].name.as_str()
+            });
+        let same_event = Some(ei) == fr.app.selected;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("⇄ Disputes").small().strong());
+            if same_event {
+                ui.label(RichText::new(format!("{who}'s claim")).small());
+            } else if ui
+                .link(
+                    RichText::new(format!(
+                        "{who}'s claim in “{}”",
+                        ellipsize(&fr.cat.dataset.events[ei].title, 40)
+                    ))
+                    .small(),
+                )
+                .clicked()
+            {
+                cmds.push(Command::Select(Some(ei)));
+            }
+        });
+    }
+}
+
+fn sources_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim) {
+    for cit in &claim.sources {
+        let Some(s) = fr.cat.index.source_index(&cit.source) else {
+            continue;
+        };
+        let src = &fr.cat.dataset.sources[s];
+        let mut label = src.outlet.clone();
+        if let Some(d) = &src.date {
+            label.push_str(&format!(", {d}"));
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Source:").small());
+            match src
+                .url
+                .as_deref()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            {
+                Some(url) => {
+                    ui.hyperlink_to(RichText::new(&label).small(), url)
+                        .on_hover_text(url);
+                }
+                None => {
+                    ui.label(RichText::new(&label).small());
+                }
+            }
+            if let Some(at) = &cit.at {
+                ui.label(RichText::new(format!("({at})")).small().weak());
+            }
+        });
+    }
+}
+
+/// The timeline's hover card: title, time, places, claims per side.
+pub fn event_tooltip(ui: &mut egui::Ui, fr: &Frame, e: usize) {
+    let ds = &fr.cat.dataset;
+    let event = &ds.events[e];
+    let facts = &fr.cat.index.events[e];
+    ui.set_max_width(360.0);
+    ui.strong(&event.title);
+    ui.label(event.when.describe(ds.offset_of(event)));
+    let places = place_names(fr, event);
+    if !places.is_empty() {
+        ui.label(places);
+    }
+    ui.horizontal(|ui| {
+        for side in Side::ALL {
+            let n = facts.claims_per_side[side as usize];
+            ui.label(
+                RichText::new(format!("{}: {n}", side_label(ds, side)))
+                    .color(fr.palette.text_of(side)),
+            );
+        }
+    });
+    if facts.voices.is_contested() {
+        ui.label(
+            RichText::new("Both sides made claims about this event")
+                .small()
+                .color(Color32::GRAY),
+        );
+    }
+}

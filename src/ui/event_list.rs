@@ -1,0 +1,168 @@
+//! The event list: a sortable table of the filtered events (date, title, places, claims per
+//! side). Clicking a row selects the event, which also brings it into view on the timeline.
+
+use egui::{Align, RichText, Sense};
+use egui_extras::{Column, TableBuilder};
+
+use super::Frame;
+use crate::app::Command;
+use crate::layout::lanes::side_label;
+use crate::query::Side;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Date,
+    Title,
+    Places,
+    Claims(Side),
+}
+
+#[derive(Debug, Default)]
+pub struct TableState {
+    pub sort: SortBy,
+    pub descending: bool,
+}
+
+impl TableState {
+    fn click(&mut self, by: SortBy) {
+        if self.sort == by {
+            self.descending = !self.descending;
+        } else {
+            self.sort = by;
+            self.descending = matches!(by, SortBy::Claims(_));
+        }
+    }
+}
+
+/// The filtered events in the table's order.
+pub fn sorted_rows(fr: &Frame, state: &TableState) -> Vec<usize> {
+    let mut rows = fr.app.derived.query.events.clone();
+    let ds = &fr.cat.dataset;
+    let idx = &fr.cat.index;
+    match state.sort {
+        SortBy::Date => {}
+        SortBy::Title => rows.sort_by_cached_key(|&e| ds.events[e].title.to_lowercase()),
+        SortBy::Places => rows
+            .sort_by_cached_key(|&e| super::claims::place_names(fr, &ds.events[e]).to_lowercase()),
+        SortBy::Claims(s) => rows.sort_by_key(|&e| idx.events[e].claims_per_side[s as usize]),
+    }
+    if state.descending {
+        rows.reverse();
+    }
+    rows
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    fr: &Frame,
+    state: &mut TableState,
+    scroll_to: Option<usize>,
+    cmds: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading("Events");
+        ui.weak(format!("{} shown", fr.app.derived.query.events.len()));
+    });
+    let rows = sorted_rows(fr, state);
+    // A click anywhere on a row selects its event; selectable text would take the click.
+    ui.style_mut().interaction.selectable_labels = false;
+    let ds = &fr.cat.dataset;
+    let short = |s: Side| match s {
+        Side::Third => "3rd".to_owned(),
+        s => side_label(ds, s).chars().take(3).collect(),
+    };
+    let mut table = TableBuilder::new(ui)
+        .id_salt("event_table")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::initial(92.0).at_least(70.0).clip(true))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(96.0).at_least(50.0).clip(true))
+        .column(Column::exact(44.0))
+        .column(Column::exact(44.0))
+        .column(Column::exact(44.0))
+        .auto_shrink([false, false]);
+    if let Some(pos) = scroll_to.and_then(|e| rows.iter().position(|&r| r == e)) {
+        table = table.scroll_to_row(pos, Some(Align::Center));
+    }
+    let mut header_click = None;
+    table
+        .header(24.0, |mut h| {
+            let heads = [
+                ("Date".to_owned(), SortBy::Date, "Sort by date".to_owned()),
+                (
+                    "Event".to_owned(),
+                    SortBy::Title,
+                    "Sort by title".to_owned(),
+                ),
+                (
+                    "Places".to_owned(),
+                    SortBy::Places,
+                    "Sort by place".to_owned(),
+                ),
+                (
+                    short(Side::Left),
+                    SortBy::Claims(Side::Left),
+                    format!("Claims by the {}", side_label(ds, Side::Left)),
+                ),
+                (
+                    short(Side::Right),
+                    SortBy::Claims(Side::Right),
+                    format!("Claims by the {}", side_label(ds, Side::Right)),
+                ),
+                (
+                    short(Side::Third),
+                    SortBy::Claims(Side::Third),
+                    "Claims by third parties".to_owned(),
+                ),
+            ];
+            for (label, by, hint) in heads {
+                h.col(|ui| {
+                    let arrow = if state.sort == by {
+                        if state.descending { " ▼" } else { " ▲" }
+                    } else {
+                        ""
+                    };
+                    if ui
+                        .button(RichText::new(format!("{label}{arrow}")).strong())
+                        .on_hover_text(hint)
+                        .clicked()
+                    {
+                        header_click = Some(by);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, rows.len(), |mut row| {
+                let e = rows[row.index()];
+                let event = &ds.events[e];
+                let facts = &fr.cat.index.events[e];
+                row.set_selected(fr.app.selected == Some(e));
+                row.col(|ui| {
+                    ui.label(event.when.describe(ds.offset_of(event)));
+                });
+                row.col(|ui| {
+                    ui.label(&event.title).on_hover_text(&event.title);
+                });
+                row.col(|ui| {
+                    ui.label(super::claims::place_names(fr, event));
+                });
+                for side in Side::ALL {
+                    row.col(|ui| {
+                        let n = facts.claims_per_side[side as usize];
+                        ui.label(RichText::new(n.to_string()).color(fr.palette.text_of(side)));
+                    });
+                }
+                if row.response().clicked() {
+                    cmds.push(Command::Select(Some(e)));
+                }
+            });
+        });
+    if let Some(by) = header_click {
+        state.click(by);
+    }
+}

@@ -1,0 +1,292 @@
+//! The filter sidebar: text search, contested only, sides, kinds, a date range, actors grouped
+//! by side and districts grouped by country, each choice with the number of events it would
+//! show. It only reads the filter and returns commands; the query is computed elsewhere.
+
+use egui::{CollapsingHeader, RichText};
+
+use super::Frame;
+use crate::app::Command;
+use crate::layout::lanes::{kind_label, side_label};
+use crate::model::{Precision, When, parse_instant};
+use crate::query::Side;
+
+/// Text the user is typing into the date fields, kept until it parses.
+#[derive(Debug, Default)]
+pub struct FilterInputs {
+    pub from: String,
+    pub to: String,
+    pub error: Option<String>,
+    /// The filter's range when the fields were last filled from it.
+    synced: Option<(Option<i64>, Option<i64>)>,
+}
+
+pub fn ui(ui: &mut egui::Ui, fr: &Frame, inputs: &mut FilterInputs, cmds: &mut Vec<Command>) {
+    let q = &fr.app.derived.query;
+    let f = fr.filter;
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.heading("Filters");
+        if !f.is_empty() && ui.button("Clear all").clicked() {
+            cmds.push(Command::ClearFilters);
+        }
+    });
+    ui.weak("Filters choose events; each event keeps all its claims.");
+    ui.add_space(4.0);
+
+    let mut text = f.text.clone();
+    let search = ui
+        .horizontal(|ui| {
+            let label = ui.label("Search");
+            ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text("titles, claims, places…")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id)
+        })
+        .inner;
+    let search = search.on_hover_text("Every word must appear. Place names include their other names (Istisu finds Jermuk). Ctrl+F");
+    if ui.input_mut(|i| i.consume_shortcut(&crate::app::command::FIND)) {
+        search.request_focus();
+    }
+    if search.changed() {
+        cmds.push(Command::SetText(text));
+    }
+    ui.add_space(2.0);
+    let mut contested = f.contested_only;
+    let contested_n = q
+        .events
+        .iter()
+        .filter(|&&e| fr.cat.index.events[e].voices.is_contested())
+        .count();
+    if ui
+        .checkbox(&mut contested, format!("Contested only ({contested_n})"))
+        .on_hover_text("Only events both sides made claims about")
+        .changed()
+    {
+        cmds.push(Command::SetContested(contested));
+    }
+
+    egui::ScrollArea::vertical()
+        .id_salt("filters")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            section(ui, "Side", true, |ui| {
+                for (k, side) in Side::ALL.iter().enumerate() {
+                    let mut on = f.sides.contains(side);
+                    let label = RichText::new(format!(
+                        "{} ({})",
+                        side_label(&fr.cat.dataset, *side),
+                        q.side_counts[k]
+                    ))
+                    .color(fr.palette.text_of(*side));
+                    if ui.checkbox(&mut on, label).changed() {
+                        cmds.push(Command::ToggleSide(*side));
+                    }
+                }
+            });
+            section(ui, "Kind of event", false, |ui| {
+                for &(kind, n) in &q.kind_counts {
+                    let mut on = f.kinds.contains(&kind);
+                    if ui
+                        .checkbox(&mut on, format!("{} ({n})", kind_label(kind)))
+                        .changed()
+                    {
+                        cmds.push(Command::ToggleKind(kind));
+                    }
+                }
+            });
+            section(ui, "Date range", false, |ui| {
+                date_range_ui(ui, fr, inputs, cmds)
+            });
+            section(ui, "Actors", true, |ui| actors_ui(ui, fr, cmds));
+            section(ui, "Districts", true, |ui| districts_ui(ui, fr, cmds));
+        });
+}
+
+fn section(ui: &mut egui::Ui, title: &str, open: bool, body: impl FnOnce(&mut egui::Ui)) {
+    ui.add_space(2.0);
+    CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt(title)
+        .default_open(open)
+        .show(ui, body);
+}
+
+fn actors_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
+    let ds = &fr.cat.dataset;
+    let counts = &fr.app.derived.query.actor_counts;
+    for side in Side::ALL {
+        let mut members: Vec<usize> = (0..ds.actors.len())
+            .filter(|&a| fr.cat.index.actor_sides[a] == side)
+            .filter(|&a| counts[a] > 0 || fr.filter.actors.contains(&ds.actors[a].id))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        members.sort_by(|&a, &b| {
+            counts[b]
+                .cmp(&counts[a])
+                .then(ds.actors[a].name.cmp(&ds.actors[b].name))
+        });
+        let heading = RichText::new(format!("{} ({})", side_label(ds, side), members.len()))
+            .color(fr.palette.text_of(side));
+        CollapsingHeader::new(heading)
+            .id_salt(("actors", side))
+            .default_open(side != Side::Third)
+            .show(ui, |ui| {
+                for a in members {
+                    let actor = &ds.actors[a];
+                    let mut on = fr.filter.actors.contains(&actor.id);
+                    let r = ui.checkbox(&mut on, format!("{} ({})", actor.name, counts[a]));
+                    if r.on_hover_text(&actor.role).changed() {
+                        cmds.push(Command::ToggleActor(actor.id.clone()));
+                    }
+                }
+            });
+    }
+}
+
+fn districts_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
+    let idx = &fr.cat.index;
+    let counts = &fr.app.derived.query.district_counts;
+    let ds = &fr.cat.dataset;
+    // Countries in party order, then the others by name, as in the district lanes.
+    let mut countries: Vec<&str> = idx.districts.iter().map(|d| d.country.as_str()).collect();
+    countries.sort_by_key(|c| {
+        (
+            ds.parties
+                .iter()
+                .position(|p| p.name == *c)
+                .unwrap_or(usize::MAX),
+            *c,
+        )
+    });
+    countries.dedup();
+    for country in countries {
+        let mut ds_in: Vec<usize> = (0..idx.districts.len())
+            .filter(|&d| idx.districts[d].country == country)
+            .filter(|&d| counts[d] > 0 || fr.filter.districts.contains(&idx.districts[d].name))
+            .collect();
+        if ds_in.is_empty() {
+            continue;
+        }
+        ds_in.sort_by(|&a, &b| idx.districts[a].name.cmp(&idx.districts[b].name));
+        let is_party_country = ds.parties.iter().take(2).any(|p| p.name == country);
+        CollapsingHeader::new(format!("{country} ({})", ds_in.len()))
+            .id_salt(("districts", country))
+            .default_open(is_party_country)
+            .show(ui, |ui| {
+                for d in ds_in {
+                    let name = &idx.districts[d].name;
+                    let mut on = fr.filter.districts.contains(name);
+                    if ui
+                        .checkbox(&mut on, format!("{name} ({})", counts[d]))
+                        .changed()
+                    {
+                        cmds.push(Command::ToggleDistrict(name.clone()));
+                    }
+                }
+            });
+    }
+}
+
+fn date_range_ui(
+    ui: &mut egui::Ui,
+    fr: &Frame,
+    inputs: &mut FilterInputs,
+    cmds: &mut Vec<Command>,
+) {
+    let f = fr.filter;
+    let offset = fr.offset;
+    // Refill the fields when the range changed elsewhere (a chip removed, clear all).
+    if inputs.synced != Some((f.from, f.to)) {
+        inputs.from = f.from.map(|t| iso_day(t, offset)).unwrap_or_default();
+        inputs.to = f.to.map(|t| iso_day(t, offset)).unwrap_or_default();
+        inputs.synced = Some((f.from, f.to));
+        inputs.error = None;
+    }
+    let mut changed = false;
+    egui::Grid::new("date_range").num_columns(2).show(ui, |ui| {
+        ui.label("From");
+        changed |= ui
+            .add(
+                egui::TextEdit::singleline(&mut inputs.from)
+                    .hint_text("2022-09-12")
+                    .desired_width(110.0),
+            )
+            .lost_focus();
+        ui.end_row();
+        ui.label("To");
+        changed |= ui
+            .add(
+                egui::TextEdit::singleline(&mut inputs.to)
+                    .hint_text("2022-09-30")
+                    .desired_width(110.0),
+            )
+            .lost_focus();
+        ui.end_row();
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Apply").clicked() {
+            changed = true;
+        }
+        if let Some((a, b)) = fr.visible
+            && ui
+                .button("Use visible range")
+                .on_hover_text("The part of the timeline on screen")
+                .clicked()
+        {
+            cmds.push(Command::SetRange(Some(a as i64), Some(b as i64)));
+        }
+    });
+    if changed {
+        match (
+            parse_day(&inputs.from, offset, false),
+            parse_day(&inputs.to, offset, true),
+        ) {
+            (Ok(a), Ok(b)) => {
+                inputs.error = None;
+                if (a, b) != (f.from, f.to) {
+                    cmds.push(Command::SetRange(a, b));
+                }
+            }
+            (Err(e), _) | (_, Err(e)) => inputs.error = Some(e),
+        }
+    }
+    if let Some(e) = &inputs.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    ui.weak("Dates as YYYY, YYYY-MM or YYYY-MM-DD, in the dataset's local time.");
+}
+
+fn iso_day(t: i64, offset: chrono::FixedOffset) -> String {
+    use chrono::TimeZone;
+    offset
+        .timestamp_opt(t, 0)
+        .single()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// An empty field is an open end; otherwise the start (or, for `to`, the end) of the day,
+/// month or year written.
+fn parse_day(s: &str, offset: chrono::FixedOffset, end: bool) -> Result<Option<i64>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let inst = parse_instant(s, offset).map_err(|e| e.to_string())?;
+    let precision = match inst.granularity {
+        crate::model::Granularity::Year => Precision::Year,
+        crate::model::Granularity::Month => Precision::Month,
+        _ => Precision::Day,
+    };
+    let span = When {
+        at: s.to_owned(),
+        precision,
+        end: None,
+    }
+    .span(offset)
+    .map_err(|e| e.to_string())?;
+    Ok(Some(if end { span.end - 1 } else { span.start }))
+}

@@ -1,0 +1,175 @@
+//! Event markers painted in batches: every marker of a colour goes into one mesh, so a frame
+//! with thousands of events adds a handful of shapes, not one per event.
+
+use egui::epaint::{Mesh, Shape};
+use egui::{Color32, Pos2, Stroke, pos2, vec2};
+
+use super::theme::{MarkerShape, Palette};
+use crate::query::Side;
+
+/// Meshes keyed by colour in two layers (outlines behind, fills in front), drained into the
+/// painter once per frame.
+#[derive(Default)]
+pub struct Batch {
+    back: Vec<(Color32, Mesh)>,
+    front: Vec<(Color32, Mesh)>,
+    /// Where the next shapes go: behind (outlines) or in front (fills).
+    behind: bool,
+}
+
+impl Batch {
+    fn mesh(&mut self, colour: Color32) -> &mut Mesh {
+        let layer = if self.behind {
+            &mut self.back
+        } else {
+            &mut self.front
+        };
+        let i = match layer.iter().position(|(c, _)| *c == colour) {
+            Some(i) => i,
+            None => {
+                layer.push((colour, Mesh::default()));
+                layer.len() - 1
+            }
+        };
+        &mut layer[i].1
+    }
+
+    fn outline(&mut self, f: impl FnOnce(&mut Batch)) {
+        self.behind = true;
+        f(self);
+        self.behind = false;
+    }
+
+    /// A convex polygon, as a triangle fan.
+    pub fn polygon(&mut self, points: &[Pos2], colour: Color32) {
+        if points.len() < 3 || colour == Color32::TRANSPARENT {
+            return;
+        }
+        let mesh = self.mesh(colour);
+        let base = mesh.vertices.len() as u32;
+        for p in points {
+            mesh.colored_vertex(*p, colour);
+        }
+        for k in 1..points.len() as u32 - 1 {
+            mesh.add_triangle(base, base + k, base + k + 1);
+        }
+    }
+
+    pub fn rect(&mut self, min: Pos2, max: Pos2, colour: Color32) {
+        self.polygon(&[min, pos2(max.x, min.y), max, pos2(min.x, max.y)], colour);
+    }
+
+    /// A ring between radii `r0 < r1`.
+    pub fn ring(&mut self, c: Pos2, r0: f32, r1: f32, colour: Color32) {
+        const N: usize = 20;
+        let mesh = self.mesh(colour);
+        let base = mesh.vertices.len() as u32;
+        for k in 0..N {
+            let a = k as f32 / N as f32 * std::f32::consts::TAU;
+            let d = vec2(a.cos(), a.sin());
+            mesh.colored_vertex(c + d * r0, colour);
+            mesh.colored_vertex(c + d * r1, colour);
+        }
+        for k in 0..N as u32 {
+            let (i0, o0) = (base + 2 * k, base + 2 * k + 1);
+            let next = (k + 1) % N as u32;
+            let (i1, o1) = (base + 2 * next, base + 2 * next + 1);
+            mesh.add_triangle(i0, o0, o1);
+            mesh.add_triangle(i0, o1, i1);
+        }
+    }
+
+    /// A disc, or half of one (`half`: -1 the left half, +1 the right half, 0 whole).
+    pub fn disc(&mut self, c: Pos2, r: f32, half: i8, colour: Color32) {
+        const N: usize = 20;
+        let (from, to) = match half {
+            -1 => (0.25, 0.75),
+            1 => (-0.25, 0.25),
+            _ => (0.0, 1.0),
+        };
+        let steps = ((to - from) * N as f32).round() as usize;
+        let mut pts = Vec::with_capacity(steps + 2);
+        if half != 0 {
+            pts.push(c);
+        }
+        for k in 0..=steps {
+            let a = (from + (to - from) * k as f32 / steps as f32) * std::f32::consts::TAU;
+            pts.push(c + vec2(a.cos(), -a.sin()) * r);
+        }
+        self.polygon(&pts, colour);
+    }
+
+    /// One event's marker: shape by who spoke, colours by side, a ring when contested.
+    pub fn marker(&mut self, c: Pos2, r: f32, shape: MarkerShape, pal: &Palette, faded: bool) {
+        let fade = |col: Color32| if faded { col.gamma_multiply(0.35) } else { col };
+        let outline = fade(pal.outline);
+        match shape {
+            MarkerShape::Square => {
+                // Same area as the diamond and the disc: side 1.6r.
+                let h = r * 0.8;
+                self.outline(|b| {
+                    b.rect(
+                        c - vec2(h + 1.0, h + 1.0),
+                        c + vec2(h + 1.0, h + 1.0),
+                        outline,
+                    )
+                });
+                self.rect(
+                    c - vec2(h, h),
+                    c + vec2(h, h),
+                    fade(pal.fill_of(Side::Left)),
+                );
+            }
+            MarkerShape::Diamond => {
+                let h = r * 0.8 * std::f32::consts::SQRT_2;
+                let dia = |h: f32| {
+                    [
+                        c + vec2(0.0, -h),
+                        c + vec2(h, 0.0),
+                        c + vec2(0.0, h),
+                        c + vec2(-h, 0.0),
+                    ]
+                };
+                self.outline(|b| b.polygon(&dia(h + 1.4), outline));
+                self.polygon(&dia(h), fade(pal.fill_of(Side::Right)));
+            }
+            MarkerShape::Split => {
+                self.disc(c, r, -1, fade(pal.fill_of(Side::Left)));
+                self.disc(c, r, 1, fade(pal.fill_of(Side::Right)));
+                // The contested mark: a ring around the split disc.
+                self.ring(c, r + 1.0, r + 3.0, outline);
+            }
+            MarkerShape::Triangle => {
+                let tri = |s: f32| {
+                    [
+                        c + vec2(0.0, -s),
+                        c + vec2(s * 0.95, s * 0.7),
+                        c + vec2(-s * 0.95, s * 0.7),
+                    ]
+                };
+                self.outline(|b| b.polygon(&tri(r + 1.6), outline));
+                self.polygon(&tri(r), fade(pal.fill_of(Side::Third)));
+            }
+            MarkerShape::Hollow => self.ring(c, r - 2.0, r, outline),
+        }
+    }
+
+    pub fn into_shapes(self) -> impl Iterator<Item = Shape> {
+        self.back
+            .into_iter()
+            .chain(self.front)
+            .map(|(_, m)| Shape::mesh(m))
+    }
+}
+
+/// A small legend swatch for a marker shape, for headings and the legend strip.
+pub fn paint_swatch(painter: &egui::Painter, c: Pos2, r: f32, shape: MarkerShape, pal: &Palette) {
+    let mut b = Batch::default();
+    b.marker(c, r, shape, pal, false);
+    painter.extend(b.into_shapes());
+}
+
+/// A thin stroke helper shared by the panels that outline their selection.
+pub fn selection_stroke(pal: &Palette) -> Stroke {
+    Stroke::new(2.5, pal.selection)
+}

@@ -1,0 +1,132 @@
+//! The window's panels, one module each. A panel reads the app's derived views and returns
+//! [`Command`]s; none of them filters data itself.
+//!
+//! Layout: a top bar; the filter sidebar on the left; on the right, the timeline with its
+//! casualty strip above, and below it the claim panels beside the event list.
+
+pub mod casualties;
+pub mod chips;
+pub mod claims;
+pub mod event_list;
+pub mod filters;
+pub mod fonts;
+pub mod marks;
+pub mod style;
+pub mod theme;
+pub mod timeline;
+pub mod top_bar;
+
+use chrono::FixedOffset;
+
+use crate::app::{ClaimlineApp, Command};
+use crate::query::Catalog;
+use crate::query::FilterState;
+use theme::Palette;
+
+/// Panel state that is not the user's choice of what to see: kept across frames, not saved.
+#[derive(Default)]
+pub struct PanelState {
+    pub timeline: timeline::TimelineState,
+    pub table: event_list::TableState,
+    pub filters: filters::FilterInputs,
+}
+
+/// What every panel may read in a frame.
+pub struct Frame<'a> {
+    pub cat: &'a Catalog,
+    pub app: &'a ClaimlineApp,
+    pub filter: &'a FilterState,
+    pub palette: Palette,
+    pub offset: FixedOffset,
+    /// The time range the timeline showed last frame.
+    pub visible: Option<(f64, f64)>,
+}
+
+/// Draws the whole window; returns what the user asked for.
+pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
+    let mut cmds = command_keys(ui.ctx());
+    let Some(cat) = app.catalog.as_ref() else {
+        load_failed_ui(ui, app);
+        return cmds;
+    };
+    let palette = Palette::new(app.settings.dark, Some(&cat.dataset));
+    let offset = app.display_offset();
+    let scroll_to = std::mem::take(&mut app.selection_moved)
+        .then_some(app.selected)
+        .flatten();
+    // Panel state is borrowed mutably beside a read-only view of everything else.
+    let mut panels = std::mem::take(&mut app.panels);
+    let cat = app.catalog.as_ref().expect("checked above");
+    let fr = Frame {
+        cat,
+        app,
+        filter: &app.settings.filter,
+        palette,
+        offset,
+        visible: panels.timeline.visible(),
+    };
+    let total_h = ui.available_height();
+    let total_w = ui.available_width();
+
+    egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(ui, &fr, &mut cmds));
+    egui::Panel::left("filters")
+        .resizable(true)
+        .default_size((total_w * 0.19).clamp(230.0, 330.0))
+        .size_range(200.0..=480.0)
+        .show(ui, |ui| {
+            filters::ui(ui, &fr, &mut panels.filters, &mut cmds)
+        });
+    egui::Panel::top("timeline_area")
+        .resizable(true)
+        .default_size((total_h * 0.46).clamp(260.0, 560.0))
+        .size_range(200.0..=(total_h * 0.75).max(220.0))
+        .show(ui, |ui| {
+            chips::ui(ui, &fr, &mut cmds);
+            let strip_h = (ui.available_height() * 0.28).clamp(84.0, 150.0);
+            let gutter = timeline::gutter_width(ui, &fr);
+            let timeline_h = ui.available_height() - strip_h - ui.spacing().item_spacing.y;
+            panels.timeline.ui(ui, &fr, gutter, timeline_h, &mut cmds);
+            casualties::ui(ui, &fr, gutter, &panels.timeline, &mut cmds);
+        });
+    egui::Panel::right("event_list")
+        .resizable(true)
+        .default_size((total_w * 0.3).clamp(320.0, 620.0))
+        .size_range(260.0..=900.0)
+        .show(ui, |ui| {
+            event_list::ui(ui, &fr, &mut panels.table, scroll_to, &mut cmds)
+        });
+    egui::CentralPanel::default().show(ui, |ui| claims::ui(ui, &fr, fr.visible, &mut cmds));
+    app.panels = panels;
+    cmds
+}
+
+fn command_keys(ctx: &egui::Context) -> Vec<Command> {
+    crate::app::command::from_keyboard(ctx)
+}
+
+fn load_failed_ui(ui: &mut egui::Ui, app: &ClaimlineApp) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading("The files could not be loaded");
+        ui.label(format!(
+            "{} error(s). Fix them and open the files again; `claimline check FILE…` prints the same list.",
+            app.diagnostics.iter().filter(|d| d.is_error()).count()
+        ));
+        ui.separator();
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for d in &app.diagnostics {
+                ui.monospace(d.to_string());
+            }
+        });
+    });
+}
+
+/// Truncates to `max` characters with an ellipsis, for labels in tight places.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}

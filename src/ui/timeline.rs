@@ -1,0 +1,462 @@
+//! The timeline: egui_plot supplies the time axis, its calendar ticks, drag to pan and the
+//! linked x range; the lanes, bars, markers, clusters and labels are painted here from the
+//! layout maths, in batched meshes, and hover and click are resolved against this frame's own
+//! list of placed markers rather than one plot item per event.
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, UiBuilder, pos2, vec2};
+use egui_plot::{AxisHints, GridMark, Plot, PlotBounds};
+
+use super::marks::Batch;
+use super::theme::marker_shape;
+use super::{Frame, ellipsize};
+use crate::app::Command;
+use crate::layout::lanes::LaneKey;
+use crate::layout::stack::{Bx, Slot, place_labels, stack};
+use crate::layout::ticks;
+use crate::query::Side;
+
+/// The x axes of the timeline and the casualty strip move together.
+pub const TIME_LINK: &str = "claimline-time";
+
+const MARKER_R: f32 = 6.0;
+const ROW_H: f32 = 18.0;
+const LABEL_CHARS: usize = 36;
+/// Above this many markers on screen, labels are not attempted (they could not fit anyway).
+const MAX_LABEL_CANDIDATES: usize = 400;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ViewRequest {
+    Fit,
+    Range(f64, f64),
+    /// Bring this span into view, moving as little as possible.
+    Show(f64, f64),
+}
+
+#[derive(Debug, Default)]
+pub struct TimelineState {
+    pending: Option<ViewRequest>,
+    visible: Option<(f64, f64)>,
+}
+
+/// One marker drawn this frame, for hit-testing.
+struct Placed {
+    event: usize,
+    centre: Pos2,
+}
+
+/// One cluster badge drawn this frame.
+struct Badge {
+    rect: Rect,
+    events: Vec<usize>,
+}
+
+impl TimelineState {
+    pub fn request_fit(&mut self) {
+        self.pending = Some(ViewRequest::Fit);
+    }
+
+    pub fn request_range(&mut self, a: f64, b: f64) {
+        self.pending = Some(ViewRequest::Range(a, b));
+    }
+
+    pub fn request_show(&mut self, span: (f64, f64)) {
+        self.pending = Some(ViewRequest::Show(span.0, span.1));
+    }
+
+    /// The time range shown last frame, UTC seconds.
+    pub fn visible(&self) -> Option<(f64, f64)> {
+        self.visible
+    }
+
+    fn resolve(&self, req: ViewRequest, fr: &Frame) -> Option<(f64, f64)> {
+        match req {
+            ViewRequest::Fit => {
+                let ev = &fr.app.derived.query.events;
+                let idx = &fr.cat.index;
+                let lo = ev.iter().map(|&e| idx.events[e].span.start).min()?;
+                let hi = ev.iter().map(|&e| idx.events[e].span.end).max()?;
+                Some(padded(lo as f64, hi as f64))
+            }
+            ViewRequest::Range(a, b) => Some(padded(a, b)),
+            ViewRequest::Show(a, b) => {
+                let Some((v0, v1)) = self.visible else {
+                    return Some(padded(a, b));
+                };
+                let width = v1 - v0;
+                if a >= v0 && b <= v1 {
+                    return None;
+                }
+                if b - a > width * 0.8 {
+                    return Some(padded(a, b));
+                }
+                let mid = (a + b) / 2.0;
+                Some((mid - width / 2.0, mid + width / 2.0))
+            }
+        }
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        fr: &Frame,
+        gutter: f32,
+        height: f32,
+        cmds: &mut Vec<Command>,
+    ) {
+        let lanes = &fr.app.derived.lanes;
+        let n = lanes.len().max(1) as f64;
+        let (outer, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
+        let plot_rect = Rect::from_min_max(pos2(outer.min.x + gutter, outer.min.y), outer.max);
+        let offset = fr.offset;
+        let width_px = plot_rect.width();
+        let request = self.pending.take().and_then(|r| self.resolve(r, fr));
+        let initial = fr
+            .cat
+            .index
+            .extent
+            .map_or((0.0, 1.0), |s| padded(s.start as f64, s.end as f64));
+
+        let plot = Plot::new("timeline")
+            .width(plot_rect.width())
+            .height(plot_rect.height())
+            .allow_zoom([true, false])
+            .allow_drag([true, false])
+            .allow_scroll(false)
+            .allow_boxed_zoom(false)
+            .allow_double_click_reset(false)
+            .show_x(false)
+            .show_y(false)
+            .show_axes([true, false])
+            .show_grid([true, false])
+            .set_margin_fraction(vec2(0.0, 0.0))
+            .default_x_bounds(initial.0, initial.1)
+            .default_y_bounds(-n + 0.5, 0.5)
+            .link_axis(egui::Id::unique(TIME_LINK), [true, false])
+            .custom_x_axes(vec![
+                AxisHints::new_x()
+                    .formatter(move |mark: GridMark, _| {
+                        ticks::label(
+                            mark.value as i64,
+                            ticks::Step::from_seconds(mark.step_size),
+                            offset,
+                        )
+                    })
+                    .label_spacing(30.0..=50.0),
+            ])
+            .x_grid_spacer(move |input| {
+                let (t0, t1) = input.bounds;
+                let step = ticks::choose_step(t1 - t0, width_px, 7.5);
+                ticks::ticks(t0, t1, step, offset)
+                    .into_iter()
+                    .map(|t| GridMark {
+                        value: t as f64,
+                        step_size: step.seconds(),
+                    })
+                    .collect()
+            });
+        let mut child = ui.new_child(UiBuilder::new().max_rect(plot_rect));
+        let resp = plot.show(&mut child, |pui| {
+            if let Some((a, b)) = request {
+                pui.set_plot_bounds_x(a..=b);
+            }
+            pui.set_plot_bounds_y(-n + 0.5..=0.5);
+            // Plain scrolling zooms time around the pointer (drag pans), as on a map.
+            if pui.response().hovered() {
+                let dy = pui.ctx().input(|i| i.smooth_scroll_delta.y);
+                if dy != 0.0 {
+                    pui.zoom_bounds_around_hovered(vec2((dy / 250.0).exp(), 1.0));
+                }
+            }
+        });
+        let t = resp.transform;
+        let frame = *t.frame();
+        let b: &PlotBounds = t.bounds();
+        let (v0, v1) = (b.min()[0], b.max()[0]);
+        self.visible = Some((v0, v1));
+
+        let painter = ui.painter_at(frame);
+        let gutter_rect = Rect::from_min_max(outer.min, pos2(frame.min.x - 4.0, frame.max.y));
+        let gutter_painter = ui.painter_at(gutter_rect);
+        let x_of = |secs: i64| t.position_from_point_x(secs as f64);
+        let lane_h = frame.height() / n as f32;
+        let max_rows = (((lane_h - 4.0) / ROW_H).floor() as usize).max(1);
+        let dim = ui.visuals().weak_text_color();
+        let small = FontId::proportional(11.5);
+
+        let mut batch = Batch::default();
+        let mut bars = Batch::default();
+        let mut placed: Vec<Placed> = Vec::new();
+        let mut badges: Vec<Badge> = Vec::new();
+        let mut label_cands: Vec<(i32, usize, Pos2)> = Vec::new();
+        let margin = (v1 - v0) * 0.02;
+        for (k, lane) in lanes.iter().enumerate() {
+            let top = frame.min.y + k as f32 * lane_h;
+            let lane_rect =
+                Rect::from_min_size(pos2(frame.min.x, top), vec2(frame.width(), lane_h));
+            if k % 2 == 0 {
+                painter.rect_filled(lane_rect, 0.0, fr.palette.lane_stripe);
+            }
+            let colour = match lane.key {
+                LaneKey::Side(s) => fr.palette.text_of(s),
+                _ => ui.visuals().text_color(),
+            };
+            gutter_painter.text(
+                pos2(gutter_rect.max.x - 4.0, top + lane_h / 2.0),
+                Align2::RIGHT_CENTER,
+                ellipsize(&lane.label, 22),
+                FontId::proportional(12.5),
+                colour,
+            );
+            // The lane's visible events and their pixel extents (bar and marker together).
+            let visible: Vec<usize> = lane
+                .events
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    let s = fr.cat.index.events[e].span;
+                    (s.end as f64) >= v0 - margin && (s.start as f64) <= v1 + margin
+                })
+                .collect();
+            let extents: Vec<(f32, f32)> = visible
+                .iter()
+                .map(|&e| {
+                    let s = fr.cat.index.events[e].span;
+                    let (a, b) = (
+                        x_of(s.start).max(frame.min.x - 50.0),
+                        x_of(s.end).min(frame.max.x + 50.0),
+                    );
+                    let mid = x_of(s.mid());
+                    (a.min(mid - MARKER_R), b.max(mid + MARKER_R))
+                })
+                .collect();
+            let st = stack(&extents, max_rows, 3.0, 26.0);
+            let rows_y0 = top + (lane_h - st.rows as f32 * ROW_H).max(0.0) / 2.0;
+            let row_y = |r: usize| rows_y0 + (r as f32 + 0.5) * ROW_H.min(lane_h);
+            for (i, &e) in visible.iter().enumerate() {
+                let Slot::Row(r) = st.slots[i] else { continue };
+                let facts = &fr.cat.index.events[e];
+                let y = row_y(r);
+                let (a, b) = (x_of(facts.span.start), x_of(facts.span.end));
+                let side_fill = match (facts.voices.has(Side::Left), facts.voices.has(Side::Right))
+                {
+                    (true, false) => fr.palette.fill_of(Side::Left),
+                    (false, true) => fr.palette.fill_of(Side::Right),
+                    _ => fr.palette.fill_of(Side::Third),
+                };
+                if b - a > 2.0 * MARKER_R {
+                    // A span drawn solid; an uncertain instant drawn lighter over its range.
+                    let real_span = fr.cat.dataset.events[e].when.end.is_some();
+                    let (alpha, h) = if real_span { (0.55, 3.5) } else { (0.22, 5.0) };
+                    bars.rect(
+                        pos2(a.max(frame.min.x - 2.0), y - h),
+                        pos2(b.min(frame.max.x + 2.0), y + h),
+                        side_fill.gamma_multiply(alpha),
+                    );
+                }
+                let c = pos2(x_of(facts.span.mid()), y);
+                batch.marker(c, MARKER_R, marker_shape(facts.voices), &fr.palette, false);
+                placed.push(Placed {
+                    event: e,
+                    centre: c,
+                });
+                let priority = if Some(e) == fr.app.selected {
+                    i32::MAX
+                } else {
+                    facts.claim_count as i32 + if facts.voices.is_contested() { 100 } else { 0 }
+                };
+                label_cands.push((priority, e, c));
+            }
+            for cl in &st.clusters {
+                let y = row_y(cl.row);
+                let rect =
+                    Rect::from_min_max(pos2(cl.x0, y - 8.0), pos2(cl.x1.min(frame.max.x), y + 8.0));
+                badges.push(Badge {
+                    rect,
+                    events: cl.members.iter().map(|&i| visible[i]).collect(),
+                });
+            }
+        }
+
+        painter.extend(bars.into_shapes());
+        for badge in &badges {
+            painter.rect(
+                badge.rect,
+                8.0,
+                ui.visuals().widgets.inactive.bg_fill,
+                Stroke::new(1.0, fr.palette.outline.gamma_multiply(0.6)),
+                egui::StrokeKind::Inside,
+            );
+            painter.text(
+                badge.rect.center(),
+                Align2::CENTER_CENTER,
+                format!("+{}", badge.events.len()),
+                small.clone(),
+                ui.visuals().text_color(),
+            );
+        }
+        painter.extend(batch.into_shapes());
+
+        // The selection: a ring on each of its markers and a line across the lanes.
+        if let Some(sel) = fr.app.selected {
+            let sel_stroke = Stroke::new(2.5, fr.palette.selection);
+            let span = fr.cat.index.events[sel].span;
+            let x = x_of(span.mid());
+            if x >= frame.min.x && x <= frame.max.x {
+                painter.line_segment(
+                    [pos2(x, frame.min.y), pos2(x, frame.max.y)],
+                    Stroke::new(1.0, fr.palette.selection.gamma_multiply(0.6)),
+                );
+            }
+            for p in placed.iter().filter(|p| p.event == sel) {
+                painter.circle_stroke(p.centre, MARKER_R + 5.0, sel_stroke);
+            }
+        }
+
+        self.paint_labels(ui, fr, &painter, frame, &placed, &badges, label_cands, dim);
+
+        // Hover and click, from this frame's own list of what is where.
+        let response = resp.response;
+        let pointer = response.hover_pos();
+        let hit = pointer.and_then(|p| {
+            placed
+                .iter()
+                .filter(|m| m.centre.distance(p) <= MARKER_R + 4.0)
+                .min_by(|a, b| a.centre.distance(p).total_cmp(&b.centre.distance(p)))
+                .map(|m| m.event)
+        });
+        let badge_hit =
+            pointer.and_then(|p| badges.iter().find(|b| b.rect.expand(2.0).contains(p)));
+        if response.double_clicked() {
+            cmds.push(Command::FitAll);
+        } else if response.clicked() {
+            if let Some(e) = hit {
+                cmds.push(Command::Select(Some(e)));
+            } else if let Some(b) = badge_hit {
+                let spans = b.events.iter().map(|&e| fr.cat.index.events[e].span);
+                let lo = spans.clone().map(|s| s.start).min().unwrap_or(0) as f64;
+                let hi = spans.map(|s| s.end).max().unwrap_or(0) as f64;
+                cmds.push(Command::ZoomTo(lo, hi.max(lo + 3600.0)));
+            } else {
+                cmds.push(Command::Select(None));
+            }
+        }
+        if let Some(e) = hit {
+            response.on_hover_ui_at_pointer(|ui| super::claims::event_tooltip(ui, fr, e));
+        } else if let Some(b) = badge_hit {
+            let events = b.events.clone();
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.strong(format!("{} events here — click to zoom in", events.len()));
+                for &e in events.iter().take(12) {
+                    ui.label(ellipsize(&fr.cat.dataset.events[e].title, 60));
+                }
+                if events.len() > 12 {
+                    ui.weak(format!("and {} more", events.len() - 12));
+                }
+            });
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn paint_labels(
+        &self,
+        ui: &egui::Ui,
+        fr: &Frame,
+        painter: &egui::Painter,
+        frame: Rect,
+        placed: &[Placed],
+        badges: &[Badge],
+        mut cands: Vec<(i32, usize, Pos2)>,
+        _dim: Color32,
+    ) {
+        if cands.len() > MAX_LABEL_CANDIDATES {
+            cands.retain(|c| c.0 == i32::MAX);
+        }
+        cands.sort_by_key(|c| std::cmp::Reverse(c.0));
+        let font = FontId::proportional(12.0);
+        let text_colour = ui.visuals().text_color();
+        let galleys: Vec<_> = cands
+            .iter()
+            .map(|&(_, e, _)| {
+                painter.layout_no_wrap(
+                    ellipsize(&fr.cat.dataset.events[e].title, LABEL_CHARS),
+                    font.clone(),
+                    text_colour,
+                )
+            })
+            .collect();
+        let boxes: Vec<Bx> = cands
+            .iter()
+            .zip(&galleys)
+            .map(|(&(_, _, c), g)| {
+                let x0 = c.x + MARKER_R + 5.0;
+                let h = g.size().y;
+                Bx {
+                    x0,
+                    y0: c.y - h / 2.0,
+                    x1: x0 + g.size().x + 4.0,
+                    y1: c.y + h / 2.0,
+                }
+            })
+            .collect();
+        let mut obstacles: Vec<Bx> = placed
+            .iter()
+            .map(|p| Bx {
+                x0: p.centre.x - MARKER_R - 2.0,
+                y0: p.centre.y - MARKER_R - 2.0,
+                x1: p.centre.x + MARKER_R + 2.0,
+                y1: p.centre.y + MARKER_R + 2.0,
+            })
+            .collect();
+        obstacles.extend(badges.iter().map(|b| Bx {
+            x0: b.rect.min.x,
+            y0: b.rect.min.y,
+            x1: b.rect.max.x,
+            y1: b.rect.max.y,
+        }));
+        let bounds = Bx {
+            x0: frame.min.x,
+            y0: frame.min.y,
+            x1: frame.max.x,
+            y1: frame.max.y,
+        };
+        let keep = place_labels(&boxes, &obstacles, bounds);
+        let bg = ui.visuals().extreme_bg_color.gamma_multiply(0.8);
+        for ((bx, g), k) in boxes.iter().zip(galleys).zip(keep) {
+            if k {
+                let r = Rect::from_min_max(pos2(bx.x0 - 2.0, bx.y0), pos2(bx.x1, bx.y1));
+                painter.rect_filled(r, 3.0, bg);
+                painter.galley(pos2(bx.x0, bx.y0), g, text_colour);
+            }
+        }
+    }
+}
+
+/// Pads a range by 4% each side, and to at least six hours, so markers at the ends show whole.
+fn padded(a: f64, b: f64) -> (f64, f64) {
+    let (a, b) = if b - a < 6.0 * 3600.0 {
+        let mid = (a + b) / 2.0;
+        (mid - 3.0 * 3600.0, mid + 3.0 * 3600.0)
+    } else {
+        (a, b)
+    };
+    let pad = (b - a) * 0.04;
+    (a - pad, b + pad)
+}
+
+/// Width of the lane-label gutter: the widest label, within limits.
+pub fn gutter_width(ui: &egui::Ui, fr: &Frame) -> f32 {
+    let font = FontId::proportional(12.5);
+    let widest = fr
+        .app
+        .derived
+        .lanes
+        .iter()
+        .map(|l| {
+            ui.painter()
+                .layout_no_wrap(ellipsize(&l.label, 22), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    (widest + 14.0).clamp(90.0, 190.0)
+}

@@ -1,0 +1,305 @@
+//! The viewer driven as a user would, through AccessKit labels: filters, selection, search,
+//! clear all, and stepping with the arrow keys. No GPU or display: nothing is rendered.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use claimline::app::ClaimlineApp;
+use claimline::load::load_bundled;
+use claimline::query::Side;
+
+fn harness() -> Harness<'static, ClaimlineApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(|cc| ClaimlineApp::with_context(&cc.egui_ctx, load_bundled()));
+    h.run();
+    h
+}
+
+fn title(h: &Harness<'_, ClaimlineApp>, e: usize) -> String {
+    h.state().catalog.as_ref().unwrap().dataset.events[e]
+        .title
+        .clone()
+}
+
+fn shown(h: &Harness<'_, ClaimlineApp>) -> Vec<usize> {
+    h.state().derived.query.events.clone()
+}
+
+/// The event list's count line, e.g. "12 shown".
+fn shown_label(h: &Harness<'_, ClaimlineApp>) -> String {
+    format!("{} shown", shown(h).len())
+}
+
+#[test]
+fn starts_with_every_event_and_both_side_headings() {
+    let h = harness();
+    let cat = h.state().catalog.as_ref().unwrap();
+    assert_eq!(shown(&h).len(), cat.dataset.events.len());
+    h.get_by_label(&shown_label(&h));
+    // Lanes and filter groups name both sides alike.
+    assert!(h.query_all_by_label_contains("Armenian side").count() >= 1);
+    assert!(h.query_all_by_label_contains("Azerbaijani side").count() >= 1);
+}
+
+#[test]
+fn choosing_an_actor_hides_events_without_it() {
+    let mut h = harness();
+    let all = shown(&h);
+    let (csto, without): (usize, Vec<usize>) = {
+        let cat = h.state().catalog.as_ref().unwrap();
+        let a = cat.index.actor_index("csto").unwrap();
+        let without = all
+            .iter()
+            .copied()
+            .filter(|&e| {
+                !cat.dataset.events[e]
+                    .claims
+                    .iter()
+                    .any(|c| c.actor == "csto")
+            })
+            .collect();
+        (a, without)
+    };
+    let n = h.state().derived.query.actor_counts[csto];
+    // Third parties' actors start folded: open the group first.
+    let third_actors = {
+        let st = h.state();
+        let cat = st.catalog.as_ref().unwrap();
+        (0..cat.index.actor_count())
+            .filter(|&a| {
+                cat.index.actor_sides[a] == Side::Third && st.derived.query.actor_counts[a] > 0
+            })
+            .count()
+    };
+    h.get_by_label(&format!("Third parties ({third_actors})"))
+        .click_accesskit();
+    h.run();
+    h.get_by_label(&format!("CSTO secretariat ({n})"))
+        .click_accesskit();
+    h.run();
+    assert_eq!(shown(&h).len(), n);
+    h.get_by_label(&format!("{n} shown"));
+    h.get_by_label("Actor: CSTO secretariat  ×");
+    // An event with no CSTO claim is gone from the list (and from everywhere else).
+    let gone = title(&h, without[0]);
+    assert!(h.query_by_label(&gone).is_none(), "{gone} still shown");
+}
+
+#[test]
+fn choosing_a_district_keeps_only_its_events() {
+    let mut h = harness();
+    let (d, expected) = {
+        let cat = h.state().catalog.as_ref().unwrap();
+        let d = cat.index.district_index("Vayots Dzor").unwrap();
+        let expected: Vec<usize> = (0..cat.dataset.events.len())
+            .filter(|&e| cat.index.events[e].districts.contains(&d))
+            .collect();
+        (d, expected)
+    };
+    let n = h.state().derived.query.district_counts[d];
+    assert_eq!(n, expected.len());
+    h.get_by_label(&format!("Vayots Dzor ({n})"))
+        .click_accesskit();
+    h.run();
+    assert_eq!(shown(&h), expected);
+    h.get_by_label("District: Vayots Dzor  ×");
+}
+
+#[test]
+fn clicking_an_event_fills_both_columns_side_by_side() {
+    let mut h = harness();
+    // A contested event: claims from both sides.
+    let (e, left_text, right_text) = {
+        let cat = h.state().catalog.as_ref().unwrap();
+        let e = (0..cat.dataset.events.len())
+            .find(|&e| cat.index.events[e].voices.is_contested())
+            .unwrap();
+        let event = &cat.dataset.events[e];
+        let text_of = |side: Side| {
+            let c = event
+                .claims
+                .iter()
+                .find(|c| cat.index.side_of_actor(&c.actor) == side)
+                .unwrap();
+            if c.quote {
+                format!("“{}”", c.text)
+            } else {
+                c.text.clone()
+            }
+        };
+        (e, text_of(Side::Left), text_of(Side::Right))
+    };
+    let t = title(&h, e);
+    h.get_all_by_label(&t).next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().selected, Some(e));
+    let left = h.get_by_label(&left_text).rect();
+    let right = h.get_by_label(&right_text).rect();
+    assert!(
+        left.max.x <= right.min.x,
+        "left claim {left:?} is not left of {right:?}"
+    );
+    // The two columns are the same width.
+    assert!((left.width() - right.width()).abs() < 40.0);
+    h.get_by_label("← Previous");
+}
+
+#[test]
+fn searching_another_name_finds_the_place() {
+    let mut h = harness();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("Istisu");
+    h.run();
+    let cat = h.state().catalog.as_ref().unwrap();
+    let shown_ids: Vec<&str> = shown(&h)
+        .iter()
+        .map(|&e| cat.dataset.events[e].id.as_str())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    assert!(!shown_ids.is_empty());
+    assert!(shown_ids.len() < cat.dataset.events.len());
+    for e in &cat.dataset.events {
+        if e.places.iter().any(|p| p == "jermuk") {
+            assert!(
+                shown_ids.contains(&e.id.as_str()),
+                "{} (at Jermuk) not found by \"Istisu\"",
+                e.id
+            );
+        }
+    }
+    h.get_by_label("Text: “Istisu”  ×");
+}
+
+#[test]
+fn clear_all_brings_everything_back() {
+    let mut h = harness();
+    let total = shown(&h).len();
+    h.get_by_label_contains("Contested only (").click();
+    h.run();
+    assert!(shown(&h).len() < total);
+    h.get_all_by_label("Clear all").next().unwrap().click();
+    h.run();
+    assert_eq!(shown(&h).len(), total);
+    assert!(h.query_by_label("Contested only  ×").is_none());
+}
+
+#[test]
+fn removing_a_chip_removes_only_that_filter() {
+    let mut h = harness();
+    h.get_by_label_contains("Contested only (").click();
+    h.run();
+    let n = h.state().derived.query.district_counts[h
+        .state()
+        .catalog
+        .as_ref()
+        .unwrap()
+        .index
+        .district_index("Syunik")
+        .unwrap()];
+    h.get_by_label(&format!("Syunik ({n})")).click_accesskit();
+    h.run();
+    h.get_by_label("Contested only  ×").click();
+    h.run();
+    let f = &h.state().settings.filter;
+    assert!(!f.contested_only);
+    assert!(f.districts.contains("Syunik"));
+}
+
+#[test]
+fn arrow_keys_step_through_events_in_time() {
+    let mut h = harness();
+    let events = shown(&h);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().selected, Some(events[0]));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().selected, Some(events[1]));
+    // The claim panel's heading follows the selection.
+    assert!(h.query_all_by_label(&title(&h, events[1])).count() >= 2);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().selected, Some(events[0]));
+    // At the start, ← stays on the first event.
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().selected, Some(events[0]));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().selected, None);
+}
+
+#[test]
+fn stepping_follows_the_filter() {
+    let mut h = harness();
+    h.get_by_label_contains("Contested only (").click();
+    h.run();
+    let contested = shown(&h);
+    for &expected in contested.iter().take(3) {
+        h.key_press(Key::ArrowRight);
+        h.run();
+        assert_eq!(h.state().selected, Some(expected));
+    }
+}
+
+#[test]
+fn lane_modes_switch() {
+    let mut h = harness();
+    h.get_by_label("By district").click();
+    h.run();
+    let labels: Vec<String> = h
+        .state()
+        .derived
+        .lanes
+        .iter()
+        .map(|l| l.label.clone())
+        .collect();
+    assert!(labels.contains(&"Gegharkunik".to_owned()), "{labels:?}");
+    h.get_by_label("By kind").click();
+    h.run();
+    let labels: Vec<String> = h
+        .state()
+        .derived
+        .lanes
+        .iter()
+        .map(|l| l.label.clone())
+        .collect();
+    assert!(labels.contains(&"Ceasefire".to_owned()), "{labels:?}");
+}
+
+#[test]
+fn sorting_the_table_by_title() {
+    let mut h = harness();
+    h.get_by_label("Event").click();
+    h.run();
+    // The first row is now the alphabetically first title.
+    let first = {
+        let cat = h.state().catalog.as_ref().unwrap();
+        let mut titles: Vec<String> = cat
+            .dataset
+            .events
+            .iter()
+            .map(|e| e.title.to_lowercase())
+            .collect();
+        titles.sort();
+        titles[0].clone()
+    };
+    let e = {
+        let cat = h.state().catalog.as_ref().unwrap();
+        cat.dataset
+            .events
+            .iter()
+            .position(|e| e.title.to_lowercase() == first)
+            .unwrap()
+    };
+    let row = h.get_all_by_label(&title(&h, e)).next().unwrap().rect();
+    let date_header = h.get_by_label("Date").rect();
+    assert!(
+        row.min.y - date_header.max.y < 40.0,
+        "first title is in the first row"
+    );
+}
