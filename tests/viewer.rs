@@ -12,6 +12,7 @@ use claimline::query::Side;
 fn harness() -> Harness<'static, ClaimlineApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
+        .with_theme(egui::Theme::Light)
         .build_eframe(|cc| ClaimlineApp::with_context(&cc.egui_ctx, load_bundled()));
     h.run();
     h

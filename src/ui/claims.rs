@@ -76,8 +76,25 @@ fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &m
 fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>) {
     let ds = &fr.cat.dataset;
     let event = &ds.events[e];
+    let events = &fr.app.derived.query.events;
     ui.horizontal(|ui| {
-        ui.heading(&event.title);
+        if ui
+            .button("← Previous")
+            .on_hover_text("Previous event in time (←)")
+            .clicked()
+        {
+            cmds.push(Command::Step(-1));
+        }
+        if ui
+            .button("Next →")
+            .on_hover_text("Next event in time (→)")
+            .clicked()
+        {
+            cmds.push(Command::Step(1));
+        }
+        if let Some(pos) = events.iter().position(|&x| x == e) {
+            ui.weak(format!("Event {} of {}", pos + 1, events.len()));
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("Close")
@@ -86,22 +103,9 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
             {
                 cmds.push(Command::Select(None));
             }
-            if ui
-                .button("Next →")
-                .on_hover_text("Next event in time (→)")
-                .clicked()
-            {
-                cmds.push(Command::Step(1));
-            }
-            if ui
-                .button("← Previous")
-                .on_hover_text("Previous event in time (←)")
-                .clicked()
-            {
-                cmds.push(Command::Step(-1));
-            }
         });
     });
+    ui.heading(&event.title);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(event.when.describe(ds.offset_of(event))).strong());
         ui.weak("·");
@@ -109,10 +113,24 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
         let places = place_names(fr, event);
         if !places.is_empty() {
             ui.weak("·");
-            ui.label(places);
+            // Long lists of places would push the claims down: show the start, all on hover.
+            ui.label(ellipsize(&places, 110)).on_hover_text(&places);
         }
     });
-    ui.label(&event.summary);
+    // On a short screen a long summary would hide the claims: its start, and "more".
+    const SHORT: usize = 220;
+    let id = egui::Id::unique(("summary_open", e));
+    let open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    if open || event.summary.chars().count() <= SHORT || ui.available_height() > 700.0 {
+        ui.label(&event.summary);
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(ellipsize(&event.summary, SHORT));
+            if ui.link("more").clicked() {
+                ui.data_mut(|d| d.insert_temp(id, true));
+            }
+        });
+    }
     ui.add_space(6.0);
 }
 

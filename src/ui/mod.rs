@@ -78,7 +78,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         });
     egui::Panel::top("timeline_area")
         .resizable(true)
-        .default_size((total_h * 0.46).clamp(260.0, 560.0))
+        .default_size((total_h * 0.42).clamp(250.0, 560.0))
         .size_range(200.0..=(total_h * 0.75).max(220.0))
         .show(ui, |ui| {
             chips::ui(ui, &fr, &mut cmds);

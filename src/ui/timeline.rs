@@ -59,8 +59,11 @@ impl TimelineState {
         self.pending = Some(ViewRequest::Range(a, b));
     }
 
+    /// Brings a span into view, unless a zoom or fit asked for in the same frame comes first.
     pub fn request_show(&mut self, span: (f64, f64)) {
-        self.pending = Some(ViewRequest::Show(span.0, span.1));
+        if self.pending.is_none() {
+            self.pending = Some(ViewRequest::Show(span.0, span.1));
+        }
     }
 
     /// The time range shown last frame, UTC seconds.
@@ -268,12 +271,26 @@ impl TimelineState {
             }
             for cl in &st.clusters {
                 let y = row_y(cl.row);
-                let rect =
-                    Rect::from_min_max(pos2(cl.x0, y - 8.0), pos2(cl.x1.min(frame.max.x), y + 8.0));
-                badges.push(Badge {
-                    rect,
-                    events: cl.members.iter().map(|&i| visible[i]).collect(),
-                });
+                // Badges sit over the hidden markers, not their (possibly day-long) bars: one
+                // badge per run of markers less than a badge apart.
+                let mut members: Vec<(f32, usize)> = cl
+                    .members
+                    .iter()
+                    .map(|&i| (x_of(fr.cat.index.events[visible[i]].span.mid()), visible[i]))
+                    .collect();
+                members.sort_by(|a, b| a.0.total_cmp(&b.0));
+                for run in members.chunk_by(|a, b| b.0 - a.0 < 30.0) {
+                    let (lo, hi) = (run[0].0 - 12.0, run[run.len() - 1].0 + 12.0);
+                    let hi = hi.max(lo + 26.0);
+                    let rect = Rect::from_min_max(
+                        pos2(lo.max(frame.min.x), y - 8.0),
+                        pos2(hi.min(frame.max.x), y + 8.0),
+                    );
+                    badges.push(Badge {
+                        rect,
+                        events: run.iter().map(|m| m.1).collect(),
+                    });
+                }
             }
         }
 

@@ -1,0 +1,146 @@
+//! Rendered pixels: the window drawn by wgpu (on a machine without a GPU, Mesa's software
+//! Vulkan, llvmpipe) at a laptop's and a projector's size, checked for a timeline with content
+//! and two filled claim columns. The images are written to `target/screenshots/` to look at.
+//!
+//! These need a Vulkan driver, so `cargo test` alone skips them visibly (ignored); `.ci/run`
+//! installs the driver and runs them with `cargo test --test render -- --ignored`.
+
+use egui::{Key, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use image::RgbaImage;
+
+use claimline::app::{ClaimlineApp, Command};
+use claimline::load::load_bundled;
+use claimline::query::Side;
+
+fn harness(w: f32, h: f32) -> Harness<'static, ClaimlineApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(w, h))
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(|cc| ClaimlineApp::with_context(&cc.egui_ctx, load_bundled()));
+    h.run();
+    h
+}
+
+fn render(h: &mut Harness<'_, ClaimlineApp>, name: &str) -> RgbaImage {
+    let img = h.render().unwrap_or_else(|e| {
+        panic!("could not render: {e}. Install Mesa's software Vulkan: apt-get install mesa-vulkan-drivers libvulkan1")
+    });
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    img.save(dir.join(format!("{name}.png"))).unwrap();
+    img
+}
+
+/// Distinct colours in a region: a blank or flat region has one or two.
+fn colours(img: &RgbaImage, r: Rect) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    let (x0, y0) = (r.min.x.max(0.0) as u32, r.min.y.max(0.0) as u32);
+    let (x1, y1) = (
+        (r.max.x as u32).min(img.width()),
+        (r.max.y as u32).min(img.height()),
+    );
+    for y in y0..y1 {
+        for x in x0..x1 {
+            seen.insert(img.get_pixel(x, y).0);
+        }
+    }
+    seen.len()
+}
+
+/// Selects the first event both sides made claims about and zooms to its week.
+fn select_contested(h: &mut Harness<'_, ClaimlineApp>) -> (String, String) {
+    let (e, left, right) = {
+        let cat = h.state().catalog.as_ref().unwrap();
+        let e = (0..cat.dataset.events.len())
+            .find(|&e| cat.index.events[e].voices.is_contested())
+            .unwrap();
+        let event = &cat.dataset.events[e];
+        let first = |side: Side| {
+            let c = event
+                .claims
+                .iter()
+                .find(|c| cat.index.side_of_actor(&c.actor) == side)
+                .unwrap();
+            if c.quote {
+                format!("“{}”", c.text)
+            } else {
+                c.text.clone()
+            }
+        };
+        (e, first(Side::Left), first(Side::Right))
+    };
+    let span = h.state().catalog.as_ref().unwrap().index.events[e].span;
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![
+            Command::ZoomTo(
+                span.start as f64 - 2.0 * 86400.0,
+                span.end as f64 + 3.0 * 86400.0,
+            ),
+            Command::Select(Some(e)),
+        ],
+    );
+    h.run();
+    (left, right)
+}
+
+#[test]
+#[ignore = "renders with wgpu: needs a Vulkan driver (apt-get install mesa-vulkan-drivers libvulkan1); .ci/run runs it"]
+fn overview_shows_lanes_ticks_and_markers() {
+    let mut h = harness(1600.0, 1000.0);
+    let img = render(&mut h, "overview-1600x1000");
+    assert_eq!((img.width(), img.height()), (1600, 1000));
+    // The timeline: right of the lane labels, across the lanes.
+    let zoom = h.get_by_label("Zoom:").rect();
+    let plot = Rect::from_min_max(
+        egui::pos2(zoom.min.x + 150.0, zoom.max.y + 10.0),
+        egui::pos2(1590.0, zoom.max.y + 220.0),
+    );
+    assert!(colours(&img, plot) > 20, "the timeline looks blank");
+}
+
+#[test]
+#[ignore = "renders with wgpu: needs a Vulkan driver (apt-get install mesa-vulkan-drivers libvulkan1); .ci/run runs it"]
+fn selected_event_fills_both_columns_at_laptop_and_projector_sizes() {
+    for (w, hgt, dark) in [
+        (1366.0, 768.0, false),
+        (1920.0, 1080.0, false),
+        (1600.0, 1000.0, true),
+    ] {
+        let mut h = harness(w, hgt);
+        if dark {
+            h.get_by_label("Dark theme").click();
+            h.run();
+        }
+        let (left, right) = select_contested(&mut h);
+        let name = format!("selected-{w}x{hgt}{}", if dark { "-dark" } else { "" });
+        let img = render(&mut h, &name);
+        let l = h.get_by_label(&left).rect();
+        let r = h.get_by_label(&right).rect();
+        assert!(l.max.x <= r.min.x);
+        assert!(colours(&img, l) > 8, "{name}: left column text not drawn");
+        assert!(colours(&img, r) > 8, "{name}: right column text not drawn");
+        // Both columns start on screen, within the window.
+        assert!(
+            l.min.y < hgt && r.min.y < hgt,
+            "{name}: claims pushed off screen"
+        );
+    }
+}
+
+#[test]
+#[ignore = "renders with wgpu: needs a Vulkan driver (apt-get install mesa-vulkan-drivers libvulkan1); .ci/run runs it"]
+fn different_selections_draw_different_pictures() {
+    let mut h = harness(1600.0, 1000.0);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let a = render(&mut h, "step-1");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let b = render(&mut h, "step-2");
+    assert_ne!(a.as_raw(), b.as_raw());
+}
