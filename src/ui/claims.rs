@@ -167,6 +167,9 @@ fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
     ui.columns(2, |cols| {
         for (col, side) in cols.iter_mut().zip([Side::Left, Side::Right]) {
             side_heading(col, fr, side, per_side[side as usize]);
+            if per_side[side as usize] == 0 {
+                col.weak("No claims from this side about this event.");
+            }
         }
     });
     for row in &layout.rows {
@@ -195,13 +198,6 @@ fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
         } else {
             body(ui);
         }
-    }
-    if layout.rows.is_empty() {
-        ui.columns(2, |cols| {
-            for col in cols {
-                col.weak("No claims from this side.");
-            }
-        });
     }
     if !layout.third.is_empty() {
         ui.add_space(4.0);

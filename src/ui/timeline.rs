@@ -183,7 +183,6 @@ impl TimelineState {
         let x_of = |secs: i64| t.position_from_point_x(secs as f64);
         let lane_h = frame.height() / n as f32;
         let max_rows = (((lane_h - 4.0) / ROW_H).floor() as usize).max(1);
-        let dim = ui.visuals().weak_text_color();
         let small = FontId::proportional(11.5);
 
         let mut batch = Batch::default();
@@ -329,7 +328,7 @@ impl TimelineState {
             }
         }
 
-        self.paint_labels(ui, fr, &painter, frame, &placed, &badges, label_cands, dim);
+        paint_labels(ui, fr, &painter, frame, &placed, &badges, label_cands);
 
         // Hover and click, from this frame's own list of what is where.
         let response = resp.response;
@@ -372,78 +371,77 @@ impl TimelineState {
             });
         }
     }
+}
 
-    #[allow(clippy::too_many_arguments)]
-    fn paint_labels(
-        &self,
-        ui: &egui::Ui,
-        fr: &Frame,
-        painter: &egui::Painter,
-        frame: Rect,
-        placed: &[Placed],
-        badges: &[Badge],
-        mut cands: Vec<(i32, usize, Pos2)>,
-        _dim: Color32,
-    ) {
-        if cands.len() > MAX_LABEL_CANDIDATES {
-            cands.retain(|c| c.0 == i32::MAX);
-        }
-        cands.sort_by_key(|c| std::cmp::Reverse(c.0));
-        let font = FontId::proportional(12.0);
-        let text_colour = ui.visuals().text_color();
-        let galleys: Vec<_> = cands
-            .iter()
-            .map(|&(_, e, _)| {
-                painter.layout_no_wrap(
-                    ellipsize(&fr.cat.dataset.events[e].title, LABEL_CHARS),
-                    font.clone(),
-                    text_colour,
-                )
-            })
-            .collect();
-        let boxes: Vec<Bx> = cands
-            .iter()
-            .zip(&galleys)
-            .map(|(&(_, _, c), g)| {
-                let x0 = c.x + MARKER_R + 5.0;
-                let h = g.size().y;
-                Bx {
-                    x0,
-                    y0: c.y - h / 2.0,
-                    x1: x0 + g.size().x + 4.0,
-                    y1: c.y + h / 2.0,
-                }
-            })
-            .collect();
-        let mut obstacles: Vec<Bx> = placed
-            .iter()
-            .map(|p| Bx {
-                x0: p.centre.x - MARKER_R - 2.0,
-                y0: p.centre.y - MARKER_R - 2.0,
-                x1: p.centre.x + MARKER_R + 2.0,
-                y1: p.centre.y + MARKER_R + 2.0,
-            })
-            .collect();
-        obstacles.extend(badges.iter().map(|b| Bx {
-            x0: b.rect.min.x,
-            y0: b.rect.min.y,
-            x1: b.rect.max.x,
-            y1: b.rect.max.y,
-        }));
-        let bounds = Bx {
-            x0: frame.min.x,
-            y0: frame.min.y,
-            x1: frame.max.x,
-            y1: frame.max.y,
-        };
-        let keep = place_labels(&boxes, &obstacles, bounds);
-        let bg = ui.visuals().extreme_bg_color.gamma_multiply(0.8);
-        for ((bx, g), k) in boxes.iter().zip(galleys).zip(keep) {
-            if k {
-                let r = Rect::from_min_max(pos2(bx.x0 - 2.0, bx.y0), pos2(bx.x1, bx.y1));
-                painter.rect_filled(r, 3.0, bg);
-                painter.galley(pos2(bx.x0, bx.y0), g, text_colour);
+/// Titles beside markers, by priority (the selection, then contested and much-discussed
+/// events), where they overlap no other label, marker or badge.
+fn paint_labels(
+    ui: &egui::Ui,
+    fr: &Frame,
+    painter: &egui::Painter,
+    frame: Rect,
+    placed: &[Placed],
+    badges: &[Badge],
+    mut cands: Vec<(i32, usize, Pos2)>,
+) {
+    if cands.len() > MAX_LABEL_CANDIDATES {
+        cands.retain(|c| c.0 == i32::MAX);
+    }
+    cands.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let font = FontId::proportional(12.0);
+    let text_colour = ui.visuals().text_color();
+    let galleys: Vec<_> = cands
+        .iter()
+        .map(|&(_, e, _)| {
+            painter.layout_no_wrap(
+                ellipsize(&fr.cat.dataset.events[e].title, LABEL_CHARS),
+                font.clone(),
+                text_colour,
+            )
+        })
+        .collect();
+    let boxes: Vec<Bx> = cands
+        .iter()
+        .zip(&galleys)
+        .map(|(&(_, _, c), g)| {
+            let x0 = c.x + MARKER_R + 5.0;
+            let h = g.size().y;
+            Bx {
+                x0,
+                y0: c.y - h / 2.0,
+                x1: x0 + g.size().x + 4.0,
+                y1: c.y + h / 2.0,
             }
+        })
+        .collect();
+    let mut obstacles: Vec<Bx> = placed
+        .iter()
+        .map(|p| Bx {
+            x0: p.centre.x - MARKER_R - 2.0,
+            y0: p.centre.y - MARKER_R - 2.0,
+            x1: p.centre.x + MARKER_R + 2.0,
+            y1: p.centre.y + MARKER_R + 2.0,
+        })
+        .collect();
+    obstacles.extend(badges.iter().map(|b| Bx {
+        x0: b.rect.min.x,
+        y0: b.rect.min.y,
+        x1: b.rect.max.x,
+        y1: b.rect.max.y,
+    }));
+    let bounds = Bx {
+        x0: frame.min.x,
+        y0: frame.min.y,
+        x1: frame.max.x,
+        y1: frame.max.y,
+    };
+    let keep = place_labels(&boxes, &obstacles, bounds);
+    let bg = ui.visuals().extreme_bg_color.gamma_multiply(0.8);
+    for ((bx, g), k) in boxes.iter().zip(galleys).zip(keep) {
+        if k {
+            let r = Rect::from_min_max(pos2(bx.x0 - 2.0, bx.y0), pos2(bx.x1, bx.y1));
+            painter.rect_filled(r, 3.0, bg);
+            painter.galley(pos2(bx.x0, bx.y0), g, text_colour);
         }
     }
 }
