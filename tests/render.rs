@@ -5,23 +5,17 @@
 //! These need a Vulkan driver, so `cargo test` alone skips them visibly (ignored); `.ci/run`
 //! installs the driver and runs them with `cargo test --test render -- --ignored`.
 
+mod common;
+
 use egui::{Key, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use image::RgbaImage;
 
 use claimline::app::{ClaimlineApp, Command};
-use claimline::load::load_bundled;
-use claimline::query::Side;
 
 fn harness(w: f32, h: f32) -> Harness<'static, ClaimlineApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(w, h))
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_eframe(|cc| ClaimlineApp::with_context(&cc.egui_ctx, load_bundled()));
-    h.run();
-    h
+    common::build(common::builder(w, h).wgpu())
 }
 
 fn render(h: &mut Harness<'_, ClaimlineApp>, name: &str) -> RgbaImage {
@@ -52,26 +46,7 @@ fn colours(img: &RgbaImage, r: Rect) -> usize {
 
 /// Selects the first event both sides made claims about and zooms to its week.
 fn select_contested(h: &mut Harness<'_, ClaimlineApp>) -> (String, String) {
-    let (e, left, right) = {
-        let cat = h.state().catalog.as_ref().unwrap();
-        let e = (0..cat.dataset.events.len())
-            .find(|&e| cat.index.events[e].voices.is_contested())
-            .unwrap();
-        let event = &cat.dataset.events[e];
-        let first = |side: Side| {
-            let c = event
-                .claims
-                .iter()
-                .find(|c| cat.index.side_of_actor(&c.actor) == side)
-                .unwrap();
-            if c.quote {
-                format!("“{}”", c.text)
-            } else {
-                c.text.clone()
-            }
-        };
-        (e, first(Side::Left), first(Side::Right))
-    };
+    let (e, left, right) = common::contested(h.state().catalog.as_ref().unwrap());
     let span = h.state().catalog.as_ref().unwrap().index.events[e].span;
     let ctx = h.ctx.clone();
     h.state_mut().apply(

@@ -1,21 +1,26 @@
 //! The viewer driven as a user would, through AccessKit labels: filters, selection, search,
 //! clear all, and stepping with the arrow keys. No GPU or display: nothing is rendered.
 
+mod common;
+
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use claimline::app::ClaimlineApp;
-use claimline::load::load_bundled;
 use claimline::query::Side;
 
 fn harness() -> Harness<'static, ClaimlineApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_theme(egui::Theme::Light)
-        .build_eframe(|cc| ClaimlineApp::with_context(&cc.egui_ctx, load_bundled()));
-    h.run();
-    h
+    common::build(common::builder(1600.0, 1000.0))
+}
+
+fn lane_labels(h: &Harness<'_, ClaimlineApp>) -> Vec<String> {
+    h.state()
+        .derived
+        .lanes
+        .iter()
+        .map(|l| l.label.clone())
+        .collect()
 }
 
 fn title(h: &Harness<'_, ClaimlineApp>, e: usize) -> String {
@@ -112,26 +117,7 @@ fn choosing_a_district_keeps_only_its_events() {
 fn clicking_an_event_fills_both_columns_side_by_side() {
     let mut h = harness();
     // A contested event: claims from both sides.
-    let (e, left_text, right_text) = {
-        let cat = h.state().catalog.as_ref().unwrap();
-        let e = (0..cat.dataset.events.len())
-            .find(|&e| cat.index.events[e].voices.is_contested())
-            .unwrap();
-        let event = &cat.dataset.events[e];
-        let text_of = |side: Side| {
-            let c = event
-                .claims
-                .iter()
-                .find(|c| cat.index.side_of_actor(&c.actor) == side)
-                .unwrap();
-            if c.quote {
-                format!("“{}”", c.text)
-            } else {
-                c.text.clone()
-            }
-        };
-        (e, text_of(Side::Left), text_of(Side::Right))
-    };
+    let (e, left_text, right_text) = common::contested(h.state().catalog.as_ref().unwrap());
     let t = title(&h, e);
     h.get_all_by_label(&t).next().unwrap().click();
     h.run();
@@ -252,23 +238,11 @@ fn lane_modes_switch() {
     let mut h = harness();
     h.get_by_label("By district").click();
     h.run();
-    let labels: Vec<String> = h
-        .state()
-        .derived
-        .lanes
-        .iter()
-        .map(|l| l.label.clone())
-        .collect();
+    let labels = lane_labels(&h);
     assert!(labels.contains(&"Gegharkunik".to_owned()), "{labels:?}");
     h.get_by_label("By kind").click();
     h.run();
-    let labels: Vec<String> = h
-        .state()
-        .derived
-        .lanes
-        .iter()
-        .map(|l| l.label.clone())
-        .collect();
+    let labels = lane_labels(&h);
     assert!(labels.contains(&"Ceasefire".to_owned()), "{labels:?}");
 }
 

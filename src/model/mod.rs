@@ -223,6 +223,17 @@ pub struct Claim {
     pub note: Option<String>,
 }
 
+impl Claim {
+    /// The text as shown to a reader: a direct quote in quotation marks.
+    pub fn shown_text(&self) -> String {
+        if self.quote {
+            format!("“{}”", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OriginalText {

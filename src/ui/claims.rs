@@ -292,12 +292,7 @@ fn card_body(
         }
     });
     ui.weak(format!("said {}", claim.said.describe(ds.offset_of(event))));
-    let text = if claim.quote {
-        format!("“{}”", claim.text)
-    } else {
-        claim.text.clone()
-    };
-    ui.label(text);
+    ui.label(claim.shown_text());
     if let Some(orig) = &claim.original {
         ui.weak(format!("Original ({}): {}", orig.lang, orig.text));
     }
