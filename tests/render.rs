@@ -119,3 +119,28 @@ fn different_selections_draw_different_pictures() {
     let b = render(&mut h, "step-2");
     assert_ne!(a.as_raw(), b.as_raw());
 }
+
+#[test]
+#[ignore = "renders with wgpu: needs a Vulkan driver (apt-get install mesa-vulkan-drivers libvulkan1); .ci/run runs it"]
+fn zooms_and_lane_modes_each_draw_a_different_timeline() {
+    let mut h = harness(1600.0, 1000.0);
+    let mut last = render(&mut h, "zoom-all");
+    for (button, name) in [
+        ("Busiest month", "zoom-month"),
+        ("week", "zoom-week"),
+        ("day", "zoom-day"),
+        ("By district", "lanes-district"),
+        ("By kind", "lanes-kind"),
+        ("Dark theme", "dark"),
+    ] {
+        h.get_by_label(button).click();
+        h.run();
+        let img = render(&mut h, name);
+        assert_ne!(
+            img.as_raw(),
+            last.as_raw(),
+            "{name} looks like the step before"
+        );
+        last = img;
+    }
+}

@@ -278,3 +278,39 @@ fn sorting_the_table_by_title() {
         "first title is in the first row"
     );
 }
+
+#[test]
+fn hovering_a_marker_shows_its_card_and_clicking_selects_it() {
+    let mut h = harness();
+    h.get_by_label("week").click();
+    h.run();
+    let (e, pos) = h.state().panels.timeline.markers()[0];
+    h.hover_at(pos);
+    h.run();
+    // The tooltip names the event and counts claims per side.
+    let t = title(&h, e);
+    assert!(h.query_all_by_label(&t).count() >= 1);
+    h.get_by_label_contains("Armenian side: ");
+    h.get_by_label_contains("Azerbaijani side: ");
+    h.drag_at(pos);
+    h.drop_at(pos);
+    h.run();
+    assert_eq!(h.state().selected, Some(e));
+}
+
+#[test]
+fn f_fits_and_double_click_fits_too() {
+    let mut h = harness();
+    let all = h.state().panels.timeline.visible().unwrap();
+    h.get_by_label("day").click();
+    h.run();
+    let day = h.state().panels.timeline.visible().unwrap();
+    assert!(
+        day.1 - day.0 < (all.1 - all.0) / 100.0,
+        "zoomed to a day: {day:?}"
+    );
+    h.key_press(Key::F);
+    h.run();
+    let fitted = h.state().panels.timeline.visible().unwrap();
+    assert!((fitted.0 - all.0).abs() < 1.0 && (fitted.1 - all.1).abs() < 1.0);
+}

@@ -2,6 +2,10 @@
 //! announced. One series per announcing side and per side whose dead are counted, so a user sees
 //! a toll change and who gave it; third parties' figures are points only, because a line
 //! joining different outlets' numbers would suggest one running count.
+//!
+//! A side's line follows the highest toll it had announced so far: a later, smaller figure is
+//! usually a count for one place or one day ("4 killed in Jermuk"), not a revised total. Every
+//! figure is still a point of its own, so such a count stays visible without pulling the line.
 
 use crate::model::{Bound, Claim, Dataset, Measure, People};
 use crate::query::{Index, Side};
@@ -15,6 +19,20 @@ pub struct TollPoint {
     pub bound: Bound,
     /// Where it comes from: (event index, claim index).
     pub claim: (usize, usize),
+}
+
+impl TollSeries {
+    /// The step line's corners: (time, highest count announced up to then), one per point.
+    pub fn running_max(&self) -> Vec<(i64, u32)> {
+        let mut high = 0;
+        self.points
+            .iter()
+            .map(|p| {
+                high = high.max(p.count);
+                (p.t, high)
+            })
+            .collect()
+    }
 }
 
 impl TollPoint {
@@ -149,6 +167,10 @@ mod tests {
         let first_49 = left.iter().position(|&c| c == 49).unwrap();
         let first_105 = left.iter().position(|&c| c == 105).unwrap();
         assert!(first_49 < first_105);
+        // The line never falls, though a later partial count may be lower.
+        let line = own(Side::Left).running_max();
+        assert!(line.windows(2).all(|w| w[0].1 <= w[1].1));
+        assert_eq!(line.len(), own(Side::Left).points.len());
         // Third parties' figures are never joined into a line.
         assert!(
             series

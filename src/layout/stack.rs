@@ -55,6 +55,9 @@ pub fn stack(items: &[(f32, f32)], max_rows: usize, gap: f32, badge_w: f32) -> S
     if let Some(s) = try_rows(items, &order, max_rows, gap) {
         return s;
     }
+    if max_rows == 1 {
+        return runs_in_one_row(items, &order, gap, badge_w);
+    }
     // Overflow: one row fewer for items, the last row for badges.
     let item_rows = max_rows - 1;
     let mut row_end = vec![f32::NEG_INFINITY; item_rows];
@@ -81,10 +84,62 @@ pub fn stack(items: &[(f32, f32)], max_rows: usize, gap: f32, badge_w: f32) -> S
         }
         slots[i] = Slot::Cluster(clusters.len() - 1);
     }
+    // A badge for one hidden item would say "+1" where the item itself fits: draw the item.
+    let mut kept = Vec::new();
+    let mut renumber = vec![usize::MAX; clusters.len()];
+    for (k, c) in clusters.into_iter().enumerate() {
+        if let [only] = c.members[..] {
+            slots[only] = Slot::Row(item_rows);
+        } else {
+            renumber[k] = kept.len();
+            kept.push(c);
+        }
+    }
+    for s in &mut slots {
+        if let Slot::Cluster(k) = s {
+            *k = renumber[*k];
+        }
+    }
+    Stacked {
+        slots,
+        clusters: kept,
+        rows: max_rows,
+    }
+}
+
+/// With room for one row only: each run of overlapping items is either its one item or, when
+/// there are several, one badge counting them all.
+fn runs_in_one_row(items: &[(f32, f32)], order: &[usize], gap: f32, badge_w: f32) -> Stacked {
+    let mut runs: Vec<(f32, f32, Vec<usize>)> = Vec::new();
+    for &i in order {
+        let (x0, x1) = items[i];
+        match runs.last_mut() {
+            Some((_, end, members)) if *end + gap > x0 => {
+                *end = end.max(x1);
+                members.push(i);
+            }
+            _ => runs.push((x0, x1, vec![i])),
+        }
+    }
+    let mut slots = vec![Slot::Row(0); items.len()];
+    let mut clusters = Vec::new();
+    for (x0, x1, members) in runs {
+        if members.len() > 1 {
+            for &m in &members {
+                slots[m] = Slot::Cluster(clusters.len());
+            }
+            clusters.push(Cluster {
+                x0,
+                x1: x1.max(x0 + badge_w),
+                row: 0,
+                members,
+            });
+        }
+    }
     Stacked {
         slots,
         clusters,
-        rows: max_rows,
+        rows: 1,
     }
 }
 
@@ -181,6 +236,35 @@ mod tests {
             row.sort_by(|a, b| a.0.total_cmp(&b.0));
             assert!(row.windows(2).all(|w| w[0].1 + 2.0 <= w[1].0));
         }
+    }
+
+    #[test]
+    fn one_row_shows_lone_items_and_counts_runs() {
+        let items = [(0.0, 10.0), (5.0, 15.0), (100.0, 110.0)];
+        let s = stack(&items, 1, 2.0, 20.0);
+        assert_eq!(s.slots[2], Slot::Row(0));
+        assert_eq!(s.clusters.len(), 1);
+        assert_eq!(s.clusters[0].members, [0, 1]);
+        assert_eq!(s.slots[0], Slot::Cluster(0));
+    }
+
+    #[test]
+    fn a_single_overflow_is_drawn_not_counted() {
+        // Two rows: the first three overlap (one row of items, B and C counted), then D fits
+        // the item row and E alone overflows: E is drawn in the badge row, not as "+1".
+        let items = [
+            (0.0, 10.0),
+            (1.0, 11.0),
+            (2.0, 12.0),
+            (30.0, 40.0),
+            (31.0, 41.0),
+        ];
+        let s = stack(&items, 2, 2.0, 20.0);
+        assert_eq!(s.clusters.len(), 1);
+        assert_eq!(s.clusters[0].members, [1, 2]);
+        assert_eq!(s.slots[3], Slot::Row(0));
+        assert_eq!(s.slots[4], Slot::Row(1));
+        assert_eq!(s.slots[1], Slot::Cluster(0));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The casualty strip under the timeline, on the same time axis: each side's announced death
 //! toll as a step line in that side's colour and marker shape, solid for its own dead and
 //! dashed for the other side's, third parties' figures as loose grey points, every figure
-//! labelled where it fits.
+//! labelled where it fits. The counts are drawn on a square-root scale, so a historical toll in
+//! the thousands does not flatten the September figures in the hundreds.
 
 use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, UiBuilder, pos2, vec2};
 use egui_plot::Plot;
@@ -9,7 +10,7 @@ use egui_plot::Plot;
 use super::Frame;
 use super::marks::Batch;
 use super::theme::MarkerShape;
-use super::timeline::{TIME_LINK, TimelineState};
+use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
 use crate::app::Command;
 use crate::layout::casualties::TollSeries;
 use crate::layout::lanes::side_label;
@@ -46,17 +47,26 @@ pub fn ui(
 ) {
     let height = ui.available_height().max(60.0);
     let (outer, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
-    let plot_rect = Rect::from_min_max(pos2(outer.min.x + gutter, outer.min.y), outer.max);
+    let plot_rect = Rect::from_min_max(
+        pos2(outer.min.x + gutter, outer.min.y),
+        pos2(outer.max.x - RIGHT_MARGIN, outer.max.y),
+    );
     let series = &fr.app.derived.tolls;
     let (v0, v1) = timeline.visible().unwrap_or((0.0, 1.0));
-    let max = series
+    // The highest figure drawn: points in view, and lines, which carry their last figure on.
+    let in_view = series
         .iter()
         .flat_map(|s| &s.points)
         .filter(|p| (p.t as f64) >= v0 && (p.t as f64) <= v1)
-        .map(|p| p.count)
-        .max()
-        .unwrap_or(10)
-        .max(10) as f64;
+        .map(|p| p.count);
+    let carried = series
+        .iter()
+        .filter(|s| s.stepped)
+        .flat_map(|s| s.running_max())
+        .filter(|(t, _)| (*t as f64) <= v1)
+        .map(|(_, high)| high);
+    let max = in_view.chain(carried).max().unwrap_or(10).max(10);
+    let max = f64::from(max).sqrt();
 
     let plot = Plot::new("casualties")
         .width(plot_rect.width())
@@ -103,7 +113,7 @@ pub fn ui(
     gutter_painter.text(
         pos2(frame.min.x - 6.0, outer.min.y + 21.0),
         Align2::RIGHT_TOP,
-        "as each side said",
+        "as announced, √ scale",
         small.clone(),
         ui.visuals().weak_text_color(),
     );
@@ -115,19 +125,36 @@ pub fn ui(
             small.clone(),
             fr.palette.text_of(s.reporter),
         );
-        let w = g.size().x + 16.0;
+        let w = g.size().x + 30.0;
         if x + w > frame.max.x {
             break;
         }
+        // A sample of the line (solid: own dead, dashed: the other side's, none: points).
+        let (y, colour) = (frame.min.y + 9.0, fr.palette.fill_of(s.reporter));
+        let sample = [pos2(x, y), pos2(x + 18.0, y)];
+        match (s.stepped, s.whose == Some(s.reporter)) {
+            (true, true) => {
+                painter.line_segment(sample, Stroke::new(2.0, colour));
+            }
+            (true, false) => {
+                painter.extend(Shape::dashed_line(
+                    &sample,
+                    Stroke::new(2.0, colour),
+                    4.0,
+                    3.0,
+                ));
+            }
+            (false, _) => {}
+        }
         super::marks::paint_swatch(
             &painter,
-            pos2(x + 4.0, frame.min.y + 9.0),
+            pos2(x + 9.0, y),
             3.5,
             shape_of(s.reporter),
             &fr.palette,
         );
         painter.galley(
-            pos2(x + 11.0, frame.min.y + 2.0),
+            pos2(x + 25.0, frame.min.y + 2.0),
             g,
             fr.palette.text_of(s.reporter),
         );
@@ -147,8 +174,8 @@ pub fn ui(
         let colour = fr.palette.fill_of(s.reporter);
         if s.stepped {
             let mut pts: Vec<Pos2> = Vec::new();
-            for p in &s.points {
-                let q = to_screen(p.t, p.count);
+            for (t, high) in s.running_max() {
+                let q = to_screen(t, high);
                 if let Some(last) = pts.last().copied() {
                     pts.push(pos2(q.x, last.y));
                 }

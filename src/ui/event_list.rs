@@ -78,7 +78,7 @@ pub fn ui(
         .resizable(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(Align::Center))
-        .column(Column::initial(92.0).at_least(70.0).clip(true))
+        .column(Column::initial(112.0).at_least(70.0).clip(true))
         .column(Column::remainder().at_least(120.0).clip(true))
         .column(Column::initial(96.0).at_least(50.0).clip(true))
         .column(Column::exact(44.0))

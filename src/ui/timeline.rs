@@ -18,6 +18,8 @@ use crate::query::Side;
 /// The x axes of the timeline and the casualty strip move together.
 pub const TIME_LINK: &str = "claimline-time";
 
+/// Room right of the plot for the last tick's label, which is centred on its tick.
+pub const RIGHT_MARGIN: f32 = 44.0;
 const MARKER_R: f32 = 6.0;
 const ROW_H: f32 = 18.0;
 const LABEL_CHARS: usize = 36;
@@ -36,6 +38,9 @@ enum ViewRequest {
 pub struct TimelineState {
     pending: Option<ViewRequest>,
     visible: Option<(f64, f64)>,
+    /// Where each marker was drawn last frame (event index, screen position): the index that
+    /// hover and click are resolved against, and what tests point at.
+    markers: Vec<(usize, Pos2)>,
 }
 
 /// One marker drawn this frame, for hit-testing.
@@ -69,6 +74,11 @@ impl TimelineState {
     /// The time range shown last frame, UTC seconds.
     pub fn visible(&self) -> Option<(f64, f64)> {
         self.visible
+    }
+
+    /// Markers drawn last frame: (event index, centre in screen points).
+    pub fn markers(&self) -> &[(usize, Pos2)] {
+        &self.markers
     }
 
     fn resolve(&self, req: ViewRequest, fr: &Frame) -> Option<(f64, f64)> {
@@ -109,7 +119,10 @@ impl TimelineState {
         let lanes = &fr.app.derived.lanes;
         let n = lanes.len().max(1) as f64;
         let (outer, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
-        let plot_rect = Rect::from_min_max(pos2(outer.min.x + gutter, outer.min.y), outer.max);
+        let plot_rect = Rect::from_min_max(
+            pos2(outer.min.x + gutter, outer.min.y),
+            pos2(outer.max.x - RIGHT_MARGIN, outer.max.y),
+        );
         let offset = fr.offset;
         let width_px = plot_rect.width();
         let request = self.pending.take().and_then(|r| self.resolve(r, fr));
@@ -219,25 +232,64 @@ impl TimelineState {
                     (s.end as f64) >= v0 - margin && (s.start as f64) <= v1 + margin
                 })
                 .collect();
+            // Stacking keeps markers and real spans apart; an uncertain time's light bar may
+            // run under its neighbours, or a day-long "some time on 13 September" would push
+            // every other event of that day into rows of its own.
             let extents: Vec<(f32, f32)> = visible
                 .iter()
                 .map(|&e| {
                     let s = fr.cat.index.events[e].span;
-                    let (a, b) = (
-                        x_of(s.start).max(frame.min.x - 50.0),
-                        x_of(s.end).min(frame.max.x + 50.0),
-                    );
                     let mid = x_of(s.mid());
-                    (a.min(mid - MARKER_R), b.max(mid + MARKER_R))
+                    if fr.cat.dataset.events[e].when.end.is_some() {
+                        let a = x_of(s.start).max(frame.min.x - 50.0);
+                        let b = x_of(s.end).min(frame.max.x + 50.0);
+                        (a.min(mid - MARKER_R), b.max(mid + MARKER_R))
+                    } else {
+                        (mid - MARKER_R, mid + MARKER_R)
+                    }
                 })
                 .collect();
             let st = stack(&extents, max_rows, 3.0, 26.0);
             let rows_y0 = top + (lane_h - st.rows as f32 * ROW_H).max(0.0) / 2.0;
             let row_y = |r: usize| rows_y0 + (r as f32 + 0.5) * ROW_H.min(lane_h);
-            for (i, &e) in visible.iter().enumerate() {
-                let Slot::Row(r) = st.slots[i] else { continue };
+            // (event, y) of every marker to draw.
+            let mut draws: Vec<(usize, f32)> = visible
+                .iter()
+                .zip(&st.slots)
+                .filter_map(|(&e, slot)| match slot {
+                    Slot::Row(r) => Some((e, row_y(*r))),
+                    Slot::Cluster(_) => None,
+                })
+                .collect();
+            for cl in &st.clusters {
+                let y = row_y(cl.row);
+                // Badges sit over the hidden markers, not their spans: one badge per run of
+                // markers less than a badge apart, and a marker alone is drawn, not counted.
+                let mut members: Vec<(f32, usize)> = cl
+                    .members
+                    .iter()
+                    .map(|&i| (x_of(fr.cat.index.events[visible[i]].span.mid()), visible[i]))
+                    .collect();
+                members.sort_by(|a, b| a.0.total_cmp(&b.0));
+                for run in members.chunk_by(|a, b| b.0 - a.0 < 30.0) {
+                    if let [(_, e)] = run {
+                        draws.push((*e, y));
+                        continue;
+                    }
+                    let (lo, hi) = (run[0].0 - 12.0, run[run.len() - 1].0 + 12.0);
+                    let hi = hi.max(lo + 26.0);
+                    let rect = Rect::from_min_max(
+                        pos2(lo.max(frame.min.x), y - 8.0),
+                        pos2(hi.min(frame.max.x), y + 8.0),
+                    );
+                    badges.push(Badge {
+                        rect,
+                        events: run.iter().map(|m| m.1).collect(),
+                    });
+                }
+            }
+            for (e, y) in draws {
                 let facts = &fr.cat.index.events[e];
-                let y = row_y(r);
                 let (a, b) = (x_of(facts.span.start), x_of(facts.span.end));
                 let side_fill = match (facts.voices.has(Side::Left), facts.voices.has(Side::Right))
                 {
@@ -267,29 +319,6 @@ impl TimelineState {
                     facts.claim_count as i32 + if facts.voices.is_contested() { 100 } else { 0 }
                 };
                 label_cands.push((priority, e, c));
-            }
-            for cl in &st.clusters {
-                let y = row_y(cl.row);
-                // Badges sit over the hidden markers, not their (possibly day-long) bars: one
-                // badge per run of markers less than a badge apart.
-                let mut members: Vec<(f32, usize)> = cl
-                    .members
-                    .iter()
-                    .map(|&i| (x_of(fr.cat.index.events[visible[i]].span.mid()), visible[i]))
-                    .collect();
-                members.sort_by(|a, b| a.0.total_cmp(&b.0));
-                for run in members.chunk_by(|a, b| b.0 - a.0 < 30.0) {
-                    let (lo, hi) = (run[0].0 - 12.0, run[run.len() - 1].0 + 12.0);
-                    let hi = hi.max(lo + 26.0);
-                    let rect = Rect::from_min_max(
-                        pos2(lo.max(frame.min.x), y - 8.0),
-                        pos2(hi.min(frame.max.x), y + 8.0),
-                    );
-                    badges.push(Badge {
-                        rect,
-                        events: run.iter().map(|m| m.1).collect(),
-                    });
-                }
             }
         }
 
@@ -342,6 +371,7 @@ impl TimelineState {
         });
         let badge_hit =
             pointer.and_then(|p| badges.iter().find(|b| b.rect.expand(2.0).contains(p)));
+        self.markers = placed.iter().map(|p| (p.event, p.centre)).collect();
         if response.double_clicked() {
             cmds.push(Command::FitAll);
         } else if response.clicked() {
@@ -473,5 +503,6 @@ pub fn gutter_width(ui: &egui::Ui, fr: &Frame) -> f32 {
                 .x
         })
         .fold(0.0, f32::max);
-    (widest + 14.0).clamp(90.0, 190.0)
+    // At least as wide as the casualty strip's own label, "Announced dead".
+    (widest + 14.0).clamp(124.0, 190.0)
 }
