@@ -8,4 +8,5 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod session;
 pub mod ui;

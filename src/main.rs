@@ -1,11 +1,13 @@
-//! Command line: `claimline [FILE...]` opens the viewer, `claimline check FILE...` validates.
+//! Command line: `claimline [FILE...]` opens the viewer, `claimline --view V.view.ron` opens a
+//! saved view, `claimline check FILE...` validates.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use claimline::{app, check, load};
+use claimline::session::saved_view;
+use claimline::{app, check};
 
 #[derive(Parser)]
 #[command(
@@ -17,8 +19,12 @@ use claimline::{app, check, load};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Dataset files (.ron) to open together; the bundled dataset when none are given.
+    /// Dataset files (.ron) to open together; without any, the last session's files or the
+    /// bundled dataset.
     files: Vec<PathBuf>,
+    /// A saved view (written by "Save view…") to open exactly as it was saved.
+    #[arg(long, value_name = "FILE.view.ron", conflicts_with = "files")]
+    view: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -41,12 +47,19 @@ fn main() -> ExitCode {
             ExitCode::from(report.exit_code as u8)
         }
         None => {
-            let outcome = if cli.files.is_empty() {
-                load::load_bundled()
-            } else {
-                load::load_paths(&cli.files)
+            let view = match cli.view.as_deref().map(saved_view::read) {
+                Some(Err(d)) => {
+                    eprintln!("{d}");
+                    return ExitCode::FAILURE;
+                }
+                Some(Ok(v)) => Some(v),
+                None => None,
             };
-            match app::run(outcome) {
+            let start = app::Start {
+                files: cli.files,
+                view,
+            };
+            match app::run(start) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("claimline: {e}");

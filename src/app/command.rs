@@ -3,9 +3,12 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use std::path::PathBuf;
+
 use crate::layout::lanes::LaneMode;
 use crate::model::EventKind;
 use crate::query::{FilterState, Side};
+use crate::session::{OpenMode, Source};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -30,21 +33,57 @@ pub enum Command {
     ClearFilters,
     SetLaneMode(LaneMode),
     SetDark(bool),
+    File(FileCommand),
 }
 
+/// Opening, reloading and saving: what the File menu, drag and drop and the watcher ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileCommand {
+    /// Show the native open dialog (on its own thread; the window keeps drawing).
+    OpenDialog,
+    /// Open these; when files are already open, ask whether to add or replace.
+    Open(Vec<Source>),
+    /// Open these, adding to or replacing what is loaded.
+    Load(Vec<Source>, OpenMode),
+    /// Forget a pending open (the add-or-replace question was cancelled).
+    CancelOpen,
+    /// Load the open files again.
+    Reload,
+    SaveViewDialog,
+    SaveView(PathBuf),
+    DismissProblems,
+    /// Show the warnings of the current load.
+    ShowWarnings,
+}
 pub const NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowRight);
 pub const PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowLeft);
 pub const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F);
 pub const DESELECT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+pub const SAVE_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 
 /// Shortcuts that act on the whole window, read once per frame. They are left alone while a
 /// text field has the keyboard, so typing "f" in the search box does not fit the timeline.
 pub fn from_keyboard(ctx: &egui::Context) -> Vec<Command> {
+    let mut out = ctx.input_mut(|i| {
+        let mut out = Vec::new();
+        for (shortcut, command) in [
+            (OPEN, FileCommand::OpenDialog),
+            (RELOAD, FileCommand::Reload),
+            (SAVE_VIEW, FileCommand::SaveViewDialog),
+        ] {
+            if i.consume_shortcut(&shortcut) {
+                out.push(Command::File(command));
+            }
+        }
+        out
+    });
     if ctx.text_edit_focused() {
-        return Vec::new();
+        return out;
     }
-    ctx.input_mut(|i| {
+    out.extend(ctx.input_mut(|i| {
         let mut out = Vec::new();
         if i.consume_shortcut(&NEXT) {
             out.push(Command::Step(1));
@@ -59,5 +98,6 @@ pub fn from_keyboard(ctx: &egui::Context) -> Vec<Command> {
             out.push(Command::Select(None));
         }
         out
-    })
+    }));
+    out
 }

@@ -1,10 +1,15 @@
 //! The viewer's state and its one-way flow: the catalog and the filter go in, the query and the
 //! views (lanes, casualty series) are derived from them when either changes, the panels draw
 //! those and return [`Command`]s, and [`ClaimlineApp::apply`] carries the commands out.
+//! Opening, reloading and remembering files is in [`files`].
 
 pub mod command;
+pub mod files;
 
 pub use command::Command;
+pub use files::{Persisted, Problems, Start};
+
+use std::path::PathBuf;
 
 use chrono::FixedOffset;
 use serde::{Deserialize, Serialize};
@@ -14,6 +19,7 @@ use crate::layout::lanes::{Lane, LaneMode, lanes};
 use crate::load::{Diagnostic, LoadOutcome};
 use crate::model::utc;
 use crate::query::{Catalog, FilterState, Query};
+use crate::session::Source;
 use crate::ui;
 
 /// What the user chose that is worth remembering between runs.
@@ -45,8 +51,14 @@ pub struct Derived {
 
 pub struct ClaimlineApp {
     pub catalog: Option<Catalog>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// What the catalog was loaded from, in merge order.
+    pub sources: Vec<Source>,
+    /// Warnings of the load that produced the catalog.
+    pub warnings: Vec<Diagnostic>,
+    /// Why the last load failed; shown until dismissed or fixed.
+    pub problems: Option<Problems>,
     pub settings: Settings,
+    pub recent: Vec<PathBuf>,
     pub derived: Derived,
     /// Index into the dataset's events.
     pub selected: Option<usize>,
@@ -55,22 +67,36 @@ pub struct ClaimlineApp {
     pub panels: ui::PanelState,
     /// Set by `apply` when the selection changed, so the event list scrolls to it once.
     pub selection_moved: bool,
+    /// Loading, watching, dialogs: the parts that talk to the file system.
+    pub files: files::FileState,
+    /// A short message for the user ("View saved to …"), with when it was set.
+    pub toast: Option<(String, std::time::Instant)>,
 }
 
 impl ClaimlineApp {
+    /// An app showing a load that already happened (the bundled dataset, tests).
     pub fn new(outcome: LoadOutcome) -> ClaimlineApp {
-        let mut app = ClaimlineApp {
-            catalog: outcome.dataset.map(Catalog::new),
-            diagnostics: outcome.diagnostics,
+        let mut app = ClaimlineApp::empty();
+        app.install(outcome, vec![Source::Bundled], files::Purpose::Open);
+        app
+    }
+
+    /// Nothing loaded yet.
+    fn empty() -> ClaimlineApp {
+        ClaimlineApp {
+            catalog: None,
+            sources: vec![Source::Bundled],
+            warnings: Vec::new(),
+            problems: None,
             settings: Settings::default(),
+            recent: Vec::new(),
             derived: Derived::default(),
             selected: None,
             panels: ui::PanelState::default(),
             selection_moved: false,
-        };
-        app.rederive();
-        app.panels.timeline.request_fit();
-        app
+            files: files::FileState::default(),
+            toast: None,
+        }
     }
 
     /// For eframe: installs fonts and the theme, then builds the app.
@@ -105,12 +131,12 @@ impl ClaimlineApp {
             tolls: toll_series(&cat.dataset, &cat.index, &query.events),
             query,
         };
-        if self
-            .selected
-            .is_some_and(|s| !self.derived.query.contains(s))
-        {
-            self.selected = None;
-        }
+    }
+
+    /// The selected event's id, which survives a reload where its index may not.
+    pub fn selected_id(&self) -> Option<String> {
+        let (cat, e) = (self.catalog.as_ref()?, self.selected?);
+        Some(cat.dataset.events[e].id.clone())
     }
 
     pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
@@ -121,6 +147,14 @@ impl ClaimlineApp {
         if self.settings.filter != before.0.filter || self.settings.lane_mode != before.0.lane_mode
         {
             self.rederive();
+            // A filter that hides the selected event clears the selection.
+            if self.settings.filter != before.0.filter
+                && self
+                    .selected
+                    .is_some_and(|s| !self.derived.query.contains(s))
+            {
+                self.selected = None;
+            }
         }
         if self.selected != before.1 {
             self.selection_moved = true;
@@ -158,6 +192,7 @@ impl ClaimlineApp {
                 self.settings.dark = dark;
                 ui::style::apply(ctx, dark);
             }
+            Command::File(fc) => self.apply_file(ctx, fc),
         }
     }
 
@@ -188,31 +223,40 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, v: T) {
 
 impl eframe::App for ClaimlineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let commands = ui::show(ui, self);
         let ctx = ui.ctx().clone();
+        let mut commands = self.poll(&ctx);
+        commands.extend(ui::show(ui, self));
         self.apply(&ctx, commands);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.persisted());
     }
 }
 
 /// Opens the window; returns an error message when no renderer could start.
-pub fn run(outcome: LoadOutcome) -> Result<(), String> {
-    let title = outcome
-        .dataset
-        .as_ref()
-        .map_or("Claimline".to_owned(), |d| {
-            format!("{} — Claimline", d.info.title)
-        });
+pub fn run(start: Start) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([900.0, 560.0])
-            .with_title(title),
+            .with_title("Claimline")
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
         "Claimline",
         options,
-        Box::new(|cc| Ok(Box::new(ClaimlineApp::with_context(&cc.egui_ctx, outcome)))),
+        Box::new(|cc| {
+            let remembered = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY));
+            Ok(Box::new(ClaimlineApp::start(
+                &cc.egui_ctx,
+                start,
+                remembered,
+            )))
+        }),
     )
     .map_err(|e| {
         format!(

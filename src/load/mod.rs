@@ -129,17 +129,26 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
 
 /// Parses one file's text. RON syntax and type errors come back with ron's line and column.
 pub fn parse(src: &SourceText) -> Result<DatasetFile, Diagnostic> {
+    parse_as(src, "a dataset `(format: 1, ...)`")
+}
+
+/// Parses a RON text into `T` (a dataset, a saved view), with errors at their line and
+/// column; `expected` names what an empty file should have held.
+pub fn parse_as<T: serde::de::DeserializeOwned>(
+    src: &SourceText,
+    expected: &str,
+) -> Result<T, Diagnostic> {
     let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
     if text.trim().is_empty() {
         return Err(Diagnostic::error(
             &src.name,
             Some(LineCol { line: 1, col: 1 }),
-            "file is empty: expected a dataset `(format: 1, ...)`",
+            format!("file is empty: expected {expected}"),
         ));
     }
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str::<DatasetFile>(text)
+        .from_str::<T>(text)
         .map_err(|e| {
             let at = LineCol {
                 line: e.span.start.line,

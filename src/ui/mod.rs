@@ -8,6 +8,7 @@ pub mod casualties;
 pub mod chips;
 pub mod claims;
 pub mod event_list;
+pub mod files;
 pub mod filters;
 pub mod fonts;
 pub mod marks;
@@ -29,6 +30,8 @@ pub struct PanelState {
     pub timeline: timeline::TimelineState,
     pub table: event_list::TableState,
     pub filters: filters::FilterInputs,
+    /// The window title last sent, so it is sent again only when the dataset changes.
+    pub window_title: String,
 }
 
 /// What every panel may read in a frame.
@@ -45,10 +48,18 @@ pub struct Frame<'a> {
 /// Draws the whole window; returns what the user asked for.
 pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
     let mut cmds = command_keys(ui.ctx());
+    let ctx = ui.ctx().clone();
+    files::open_prompt_ui(&ctx, app, &mut cmds);
+    files::toast_ui(&ctx, app);
     let Some(cat) = app.catalog.as_ref() else {
-        load_failed_ui(ui, app);
+        files::nothing_loaded_ui(ui, app, &mut cmds);
         return cmds;
     };
+    let title = format!("{} — Claimline", cat.dataset.info.title);
+    if app.panels.window_title != title {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+        app.panels.window_title = title;
+    }
     let palette = Palette::new(app.settings.dark, Some(&cat.dataset));
     let offset = app.display_offset();
     let scroll_to = std::mem::take(&mut app.selection_moved)
@@ -69,6 +80,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
     let total_w = ui.available_width();
 
     egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(ui, &fr, &mut cmds));
+    files::problems_ui(ui, fr.app, &mut cmds);
     egui::Panel::left("filters")
         .resizable(true)
         .default_size((total_w * 0.19).clamp(230.0, 330.0))
@@ -102,22 +114,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
 
 fn command_keys(ctx: &egui::Context) -> Vec<Command> {
     crate::app::command::from_keyboard(ctx)
-}
-
-fn load_failed_ui(ui: &mut egui::Ui, app: &ClaimlineApp) {
-    egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading("The files could not be loaded");
-        ui.label(format!(
-            "{} error(s). Fix them and open the files again; `claimline check FILE…` prints the same list.",
-            app.diagnostics.iter().filter(|d| d.is_error()).count()
-        ));
-        ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for d in &app.diagnostics {
-                ui.monospace(d.to_string());
-            }
-        });
-    });
 }
 
 /// Truncates to `max` characters with an ellipsis, for labels in tight places.

@@ -30,6 +30,8 @@ const MAX_LABEL_CANDIDATES: usize = 400;
 enum ViewRequest {
     Fit,
     Range(f64, f64),
+    /// Exactly this range (a saved view's), without padding.
+    Exact(f64, f64),
     /// Bring this span into view, moving as little as possible.
     Show(f64, f64),
 }
@@ -64,6 +66,10 @@ impl TimelineState {
         self.pending = Some(ViewRequest::Range(a, b));
     }
 
+    pub fn request_exact(&mut self, a: f64, b: f64) {
+        self.pending = Some(ViewRequest::Exact(a, b));
+    }
+
     /// Brings a span into view, unless a zoom or fit asked for in the same frame comes first.
     pub fn request_show(&mut self, span: (f64, f64)) {
         if self.pending.is_none() {
@@ -91,6 +97,7 @@ impl TimelineState {
                 Some(padded(lo as f64, hi as f64))
             }
             ViewRequest::Range(a, b) => Some(padded(a, b)),
+            ViewRequest::Exact(a, b) => (b > a).then_some((a, b)),
             ViewRequest::Show(a, b) => {
                 let Some((v0, v1)) = self.visible else {
                     return Some(padded(a, b));

@@ -12,6 +12,8 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
     let q = &fr.app.derived.query;
     ui.add_space(3.0);
     ui.horizontal(|ui| {
+        super::files::menu_ui(ui, fr.app, cmds);
+        ui.separator();
         ui.label(RichText::new(&ds.info.title).heading());
         ui.separator();
         ui.label(format!(
@@ -27,6 +29,8 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
             ds.places.len(),
             ds.sources.len()
         ));
+        ui.separator();
+        super::files::status_ui(ui, fr.app, cmds);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let dark = fr.app.settings.dark;
             if ui

@@ -1,4 +1,6 @@
 //! What the viewer tests share: the app on the bundled dataset, and a contested event.
+// Each test file uses part of this module.
+#![allow(dead_code)]
 
 use egui_kittest::{Harness, HarnessBuilder};
 

@@ -1,0 +1,443 @@
+//! Opening, reloading and remembering files. Every way in (the command line, the dialog, drag
+//! and drop, a recent file, a saved view, a change on disk) ends in one [`LoadJob`] on its own
+//! thread, and its result in [`ClaimlineApp::install`]: a good load replaces the catalog,
+//! keeping the selection and filters whose ids still exist; a failed one only sets
+//! [`Problems`], so what is on screen stays as it was.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use super::command::FileCommand;
+use super::{ClaimlineApp, Command, Settings};
+use crate::load::{Diagnostic, LoadOutcome};
+use crate::query::{Catalog, FilterState};
+use crate::session::loading::{LoadJob, paths};
+use crate::session::saved_view::{self, SavedView, VIEW_FORMAT};
+use crate::session::watch::FileWatcher;
+use crate::session::{Source, combine, recent};
+
+/// How long after the last change on disk a reload starts: editors write in bursts.
+const SETTLE: Duration = Duration::from_millis(150);
+
+/// What the window is started with.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    /// Files named on the command line (the bundled dataset when empty and nothing remembered).
+    pub files: Vec<PathBuf>,
+    /// A saved view given with `--view`, already read.
+    pub view: Option<SavedView>,
+}
+
+/// What is saved between runs (eframe persistence). Panel sizes and the window's size are
+/// egui's and eframe's own memory, saved beside it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Persisted {
+    pub settings: Settings,
+    pub sources: Vec<Source>,
+    pub recent: Vec<PathBuf>,
+    pub selected: Option<String>,
+    pub time_range: Option<(f64, f64)>,
+}
+
+/// A failed load, or warnings the user asked to see.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problems {
+    pub heading: String,
+    pub diagnostics: Vec<Diagnostic>,
+    /// True when the load failed (as opposed to warnings of a good load).
+    pub failed: bool,
+}
+
+impl Problems {
+    /// All of them as text, one per line, to copy.
+    pub fn text(&self) -> String {
+        self.diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Why a load runs: opening keeps nothing of the old view's range; a reload keeps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    Reload,
+}
+
+/// What to put back once a load lands: a saved view's or the last session's picture.
+#[derive(Debug, Clone, Default)]
+struct Restore {
+    selected: Option<String>,
+    time_range: Option<(f64, f64)>,
+}
+
+#[derive(Default)]
+pub struct FileState {
+    job: Option<(LoadJob, Purpose)>,
+    watcher: Option<FileWatcher>,
+    reload_at: Option<Instant>,
+    /// A file dialog open on its own thread: what it will answer.
+    dialog: Option<Receiver<DialogAnswer>>,
+    /// Files waiting for the add-or-replace answer.
+    pub pending_open: Option<Vec<Source>>,
+    restore: Option<Restore>,
+}
+
+enum DialogAnswer {
+    Open(Vec<PathBuf>),
+    SaveView(PathBuf),
+}
+
+impl FileState {
+    /// The load under way, if any: what it loads and how far it is.
+    pub fn job(&self) -> Option<&LoadJob> {
+        self.job.as_ref().map(|(j, _)| j)
+    }
+
+    pub fn is_watching(&self) -> bool {
+        self.watcher.is_some()
+    }
+}
+
+impl ClaimlineApp {
+    /// The app as the window starts it: from a saved view, the command line, the last session
+    /// or the bundled dataset, in that order of precedence.
+    pub fn start(ctx: &egui::Context, start: Start, remembered: Option<Persisted>) -> ClaimlineApp {
+        crate::ui::fonts::install(ctx);
+        let mut app = ClaimlineApp::empty();
+        let remembered = remembered.unwrap_or_default();
+        app.recent = remembered.recent.clone();
+        app.settings = remembered.settings.clone();
+        let mut sources: Vec<Source> = Vec::new();
+        let mut missing = Vec::new();
+        if let Some(view) = start.view {
+            app.settings.filter = view.filter;
+            app.settings.lane_mode = view.lane_mode;
+            app.files.restore = Some(Restore {
+                selected: view.selected,
+                time_range: view.time_range,
+            });
+            sources = view.sources;
+        } else if !start.files.is_empty() {
+            sources = start.files.into_iter().map(Source::File).collect();
+        } else {
+            for s in remembered.sources {
+                match s.path() {
+                    Some(p) if !p.exists() => missing.push(p.clone()),
+                    _ => sources.push(s),
+                }
+            }
+            app.files.restore = Some(Restore {
+                selected: remembered.selected,
+                time_range: remembered.time_range,
+            });
+        }
+        if sources.is_empty() {
+            sources.push(Source::Bundled);
+        }
+        crate::ui::style::apply(ctx, app.settings.dark);
+        app.load(ctx, sources, Purpose::Open);
+        if !missing.is_empty() {
+            app.problems = Some(Problems {
+                heading: "Files from the last session are gone; the rest was opened".to_owned(),
+                diagnostics: missing
+                    .iter()
+                    .map(|p| {
+                        Diagnostic::error(
+                            &p.display().to_string(),
+                            None,
+                            "no longer exists (moved or deleted?)",
+                        )
+                    })
+                    .collect(),
+                failed: false,
+            });
+        }
+        app
+    }
+
+    /// What to remember of this session.
+    pub fn persisted(&self) -> Persisted {
+        Persisted {
+            settings: self.settings.clone(),
+            sources: self.sources.clone(),
+            recent: self.recent.clone(),
+            selected: self.selected_id(),
+            time_range: self.panels.timeline.visible(),
+        }
+    }
+
+    /// The current picture as a saved view.
+    pub fn saved_view(&self) -> SavedView {
+        SavedView {
+            format: VIEW_FORMAT,
+            sources: self.sources.clone(),
+            filter: self.settings.filter.clone(),
+            time_range: self.panels.timeline.visible(),
+            selected: self.selected_id(),
+            lane_mode: self.settings.lane_mode,
+        }
+    }
+
+    /// Starts loading `sources` on a thread; the window wakes when it is done.
+    fn load(&mut self, ctx: &egui::Context, sources: Vec<Source>, purpose: Purpose) {
+        let ctx = ctx.clone();
+        let job = LoadJob::spawn(sources, move || ctx.request_repaint());
+        self.files.job = Some((job, purpose));
+    }
+
+    /// Everything that arrives between frames: a finished load, a dialog's answer, dropped
+    /// files, changes on disk. Returns commands for `apply`.
+    pub fn poll(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut cmds = Vec::new();
+        if let Some((job, purpose)) = &self.files.job {
+            match job.poll() {
+                Some(out) => {
+                    let (sources, purpose) = (job.sources.clone(), *purpose);
+                    self.files.job = None;
+                    self.install(out, sources, purpose);
+                    self.rewatch(ctx);
+                }
+                // Keep the progress bar moving.
+                None => ctx.request_repaint_after(Duration::from_millis(100)),
+            }
+        }
+        if let Some(rx) = &self.files.dialog
+            && let Ok(answer) = rx.try_recv()
+        {
+            self.files.dialog = None;
+            cmds.push(Command::File(match answer {
+                DialogAnswer::Open(paths) => {
+                    FileCommand::Open(paths.into_iter().map(Source::File).collect())
+                }
+                DialogAnswer::SaveView(path) => FileCommand::SaveView(path),
+            }));
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            cmds.push(Command::File(FileCommand::Open(
+                dropped.into_iter().map(Source::File).collect(),
+            )));
+        }
+        if let Some(w) = &self.files.watcher
+            && !w.changed().is_empty()
+        {
+            self.files.reload_at = Some(Instant::now() + SETTLE);
+            ctx.request_repaint_after(SETTLE);
+        }
+        if let Some(at) = self.files.reload_at {
+            if Instant::now() >= at && self.files.job.is_none() {
+                self.files.reload_at = None;
+                self.load(ctx, self.sources.clone(), Purpose::Reload);
+            } else {
+                ctx.request_repaint_after(SETTLE);
+            }
+        }
+        cmds
+    }
+
+    /// Takes a finished load. A good one replaces the catalog; a failed one keeps it.
+    pub fn install(&mut self, out: LoadOutcome, sources: Vec<Source>, purpose: Purpose) {
+        let names: Vec<String> = sources.iter().map(Source::label).collect();
+        let Some(dataset) = out.dataset else {
+            let errors = out.diagnostics.iter().filter(|d| d.is_error()).count();
+            let kept = if self.catalog.is_some() {
+                "the data on screen is what was loaded before"
+            } else {
+                "nothing is loaded"
+            };
+            self.problems = Some(Problems {
+                heading: format!(
+                    "Could not load {}: {errors} error{}; {kept}",
+                    names.join(", "),
+                    if errors == 1 { "" } else { "s" }
+                ),
+                diagnostics: out.diagnostics,
+                failed: true,
+            });
+            if self.catalog.is_none() {
+                // Keep the sources so that fixing the file (watched) loads it.
+                self.sources = sources;
+            }
+            return;
+        };
+        let selected = self
+            .files
+            .restore
+            .as_mut()
+            .and_then(|r| r.selected.take())
+            .or_else(|| self.selected_id());
+        let catalog = Catalog::new(dataset);
+        keep_known(&mut self.settings.filter, &catalog);
+        self.selected = selected.and_then(|id| catalog.index.event_index(&id));
+        self.catalog = Some(catalog);
+        self.warnings = out
+            .diagnostics
+            .into_iter()
+            .filter(|d| !d.is_error())
+            .collect();
+        if self.problems.as_ref().is_some_and(|p| p.failed) {
+            self.problems = None;
+        }
+        if purpose == Purpose::Open {
+            // The files opened last come first.
+            let mut opened = paths(&sources);
+            opened.reverse();
+            recent::remember(&mut self.recent, &opened);
+            match self.files.restore.take().and_then(|r| r.time_range) {
+                Some((a, b)) => self.panels.timeline.request_exact(a, b),
+                None => self.panels.timeline.request_fit(),
+            }
+        }
+        self.sources = sources;
+        self.rederive();
+        self.selection_moved = true;
+    }
+
+    /// Watches the open files (again, if they changed).
+    fn rewatch(&mut self, ctx: &egui::Context) {
+        let files = paths(&self.sources);
+        if self.files.watcher.as_ref().map(|w| &w.files) == Some(&files) {
+            return;
+        }
+        self.files.watcher = None;
+        if files.is_empty() {
+            return;
+        }
+        let ctx = ctx.clone();
+        match FileWatcher::new(&files, move || ctx.request_repaint()) {
+            Ok(w) => self.files.watcher = Some(w),
+            Err(e) => {
+                self.toast(format!("Changes on disk will not be seen: {e}"));
+            }
+        }
+    }
+
+    pub fn toast(&mut self, message: String) {
+        self.toast = Some((message, Instant::now()));
+    }
+
+    pub(super) fn apply_file(&mut self, ctx: &egui::Context, c: FileCommand) {
+        match c {
+            FileCommand::OpenDialog => {
+                let (tx, rx) = channel();
+                let ctx = ctx.clone();
+                // The dialog blocks its own thread, not the window's.
+                std::thread::spawn(move || {
+                    if let Some(paths) = rfd::FileDialog::new()
+                        .set_title("Open Claimline datasets")
+                        .add_filter("Claimline dataset (RON)", &["ron"])
+                        .pick_files()
+                    {
+                        let _ = tx.send(DialogAnswer::Open(paths));
+                    }
+                    ctx.request_repaint();
+                });
+                self.files.dialog = Some(rx);
+            }
+            FileCommand::Open(new) => {
+                // Over files the user opened, ask; over the bundled sample, just open.
+                if self.catalog.is_some() && self.sources.iter().any(|s| s.path().is_some()) {
+                    self.files.pending_open = Some(new);
+                } else {
+                    self.load(ctx, new, Purpose::Open);
+                }
+            }
+            FileCommand::Load(new, mode) => {
+                self.files.pending_open = None;
+                let sources = combine(&self.sources, &new, mode);
+                self.load(ctx, sources, Purpose::Open);
+            }
+            FileCommand::CancelOpen => self.files.pending_open = None,
+            FileCommand::Reload => self.load(ctx, self.sources.clone(), Purpose::Reload),
+            FileCommand::SaveViewDialog => {
+                let (tx, rx) = channel();
+                let ctx = ctx.clone();
+                let name = format!("{}.view.ron", self.default_view_name());
+                std::thread::spawn(move || {
+                    if let Some(path) = rfd::FileDialog::new()
+                        .set_title("Save this view")
+                        .set_file_name(name)
+                        .add_filter("Claimline view", &["ron"])
+                        .save_file()
+                    {
+                        let _ = tx.send(DialogAnswer::SaveView(path));
+                    }
+                    ctx.request_repaint();
+                });
+                self.files.dialog = Some(rx);
+            }
+            FileCommand::SaveView(path) => {
+                // Never over a dataset that is open: the app does not write the files it reads.
+                if paths(&self.sources).iter().any(|p| same_file(p, &path)) {
+                    self.toast(format!("Not saved: {} is an open dataset", path.display()));
+                    return;
+                }
+                match saved_view::write(&path, &self.saved_view()) {
+                    Ok(()) => self.toast(format!("View saved to {}", path.display())),
+                    Err(e) => self.toast(format!(
+                        "Could not save the view to {}: {e}",
+                        path.display()
+                    )),
+                }
+            }
+            FileCommand::DismissProblems => self.problems = None,
+            FileCommand::ShowWarnings => {
+                self.problems = Some(Problems {
+                    heading: format!("{} warning(s) in the files loaded", self.warnings.len()),
+                    diagnostics: self.warnings.clone(),
+                    failed: false,
+                })
+            }
+        }
+    }
+
+    /// "sept-2022-armenia-azerbaijan-…" from the dataset title, for saved files.
+    fn default_view_name(&self) -> String {
+        let title = self
+            .catalog
+            .as_ref()
+            .map_or("claimline", |c| c.dataset.info.title.as_str());
+        let slug: String = title
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        slug.split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Drops filter choices whose actor or district the new catalog no longer has.
+fn keep_known(f: &mut FilterState, cat: &Catalog) {
+    f.actors.retain(|id| cat.index.actor_index(id).is_some());
+    f.districts
+        .retain(|d| cat.index.district_index(d).is_some());
+}

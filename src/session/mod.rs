@@ -1,0 +1,80 @@
+//! What is open and how it got there, with no egui in it: loading files off the UI thread,
+//! watching them for changes, the recent-files list, and saved views. The app decides when to
+//! call these; they never write to a file they read.
+
+pub mod loading;
+pub mod recent;
+pub mod saved_view;
+pub mod watch;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// One input of a load: the dataset built into the binary, or a file on disk.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Source {
+    Bundled,
+    File(PathBuf),
+}
+
+impl Source {
+    pub fn path(&self) -> Option<&PathBuf> {
+        match self {
+            Source::Bundled => None,
+            Source::File(p) => Some(p),
+        }
+    }
+
+    /// How the source is named in the window.
+    pub fn label(&self) -> String {
+        match self {
+            Source::Bundled => "bundled dataset".to_owned(),
+            Source::File(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+}
+
+/// Whether newly opened files join what is loaded or take its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    Add,
+    Replace,
+}
+
+/// The sources after opening `new` in `mode` over `current`: in order, each once.
+pub fn combine(current: &[Source], new: &[Source], mode: OpenMode) -> Vec<Source> {
+    let mut out: Vec<Source> = match mode {
+        OpenMode::Add => current.to_vec(),
+        OpenMode::Replace => Vec::new(),
+    };
+    for s in new {
+        if !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adding_keeps_order_and_skips_repeats() {
+        let a = Source::File("a.ron".into());
+        let b = Source::File("b.ron".into());
+        let cur = vec![Source::Bundled, a.clone()];
+        assert_eq!(
+            combine(&cur, &[a.clone(), b.clone()], OpenMode::Add),
+            [Source::Bundled, a.clone(), b.clone()]
+        );
+        assert_eq!(
+            combine(&cur, std::slice::from_ref(&b), OpenMode::Replace),
+            [b]
+        );
+    }
+}

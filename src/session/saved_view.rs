@@ -1,0 +1,158 @@
+//! Saved views: a small RON file naming the files, the filter, the time range, the selection
+//! and the lane mode, so `claimline --view FILE.view.ron` opens exactly the picture an analyst
+//! handed over. Paths are written relative to the view file when they lie under its folder.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::Source;
+use crate::layout::lanes::LaneMode;
+use crate::load::{self, Diagnostic};
+use crate::query::FilterState;
+
+pub const VIEW_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedView {
+    pub format: u32,
+    /// The datasets, in the order they were merged.
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub filter: FilterState,
+    /// The timeline's range, UTC seconds.
+    #[serde(default)]
+    pub time_range: Option<(f64, f64)>,
+    /// The selected event's id.
+    #[serde(default)]
+    pub selected: Option<String>,
+    #[serde(default)]
+    pub lane_mode: LaneMode,
+}
+
+/// Reads a view; its relative paths are resolved against the view file's folder.
+pub fn read(path: &Path) -> Result<SavedView, Diagnostic> {
+    let src = load::read_file(path)?;
+    let mut view: SavedView = load::parse_as(&src, "a saved view `(format: 1, sources: [...])`")?;
+    if view.format != VIEW_FORMAT {
+        return Err(Diagnostic::error(
+            &src.name,
+            None,
+            format!(
+                "unsupported view format {}: this version reads format {VIEW_FORMAT}",
+                view.format
+            ),
+        ));
+    }
+    let base = path.parent().unwrap_or(Path::new("."));
+    for s in &mut view.sources {
+        if let Source::File(p) = s
+            && p.is_relative()
+        {
+            *p = base.join(&*p);
+        }
+    }
+    Ok(view)
+}
+
+/// Writes a view to a temporary file beside `path`, then renames it into place, so a failed
+/// write never leaves half a file.
+pub fn write(path: &Path, view: &SavedView) -> std::io::Result<()> {
+    let base = path
+        .parent()
+        .map(|b| std::path::absolute(b).unwrap_or(b.to_path_buf()))
+        .unwrap_or_default();
+    let mut v = view.clone();
+    for s in &mut v.sources {
+        if let Source::File(p) = s {
+            let abs = std::path::absolute(&*p).unwrap_or(p.clone());
+            if let Ok(rel) = abs.strip_prefix(&base) {
+                *p = rel.to_path_buf();
+            }
+        }
+    }
+    let text = ron::ser::to_string_pretty(&v, ron::ser::PrettyConfig::default())
+        .map_err(std::io::Error::other)?;
+    let tmp = temp_name(path);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(b"// A Claimline view: claimline --view THIS_FILE\n")?;
+        f.write_all(text.as_bytes())?;
+        f.write_all(b"\n")?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn temp_name(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "view".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(dir: &Path) -> SavedView {
+        SavedView {
+            format: VIEW_FORMAT,
+            sources: vec![
+                Source::Bundled,
+                Source::File(dir.join("data").join("mine.ron")),
+            ],
+            filter: FilterState {
+                actors: ["arm-mod".to_owned()].into(),
+                text: "Jermuk".into(),
+                contested_only: true,
+                ..Default::default()
+            },
+            time_range: Some((1.6e9, 1.7e9)),
+            selected: Some("2022-09-14-ceasefire".into()),
+            lane_mode: LaneMode::District,
+        }
+    }
+
+    #[test]
+    fn round_trips_with_paths_relative_to_the_view() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.view.ron");
+        let view = sample(dir.path());
+        write(&path, &view).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\"data/mine.ron\""), "{text}");
+        assert_eq!(read(&path).unwrap(), view);
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_broken_view_names_its_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.view.ron");
+        std::fs::write(
+            &path,
+            "(\n  format: 1,\n  sources: [Bundled],\n  lane_mode: Sideways,\n)",
+        )
+        .unwrap();
+        let d = read(&path).unwrap_err();
+        let at = d.at.expect("a position");
+        assert_eq!(at.line, 4);
+        assert!(d.to_string().contains("bad.view.ron:4:"), "{d}");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-folder").join("v.view.ron");
+        assert!(write(&path, &sample(dir.path())).is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,227 @@
+//! The file side of the window: the File menu (open, recent, reload, save view), the loading
+//! indicator, the problems panel (every diagnostic, copyable, while the old data stays on
+//! screen), the add-or-replace question, and short confirmations.
+
+use std::time::Duration;
+
+use egui::{RichText, TextStyle};
+
+use crate::app::command::FileCommand;
+use crate::app::{ClaimlineApp, Command};
+use crate::session::loading::Stage;
+use crate::session::{OpenMode, Source};
+
+fn file(c: FileCommand) -> Command {
+    Command::File(c)
+}
+
+pub fn menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
+    ui.menu_button("File", |ui| {
+        if ui
+            .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+            .clicked()
+        {
+            cmds.push(file(FileCommand::OpenDialog));
+        }
+        ui.menu_button("Open recent", |ui| {
+            if app.recent.is_empty() {
+                ui.weak("No recent files");
+            }
+            for p in &app.recent {
+                let label = p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                if ui
+                    .button(label)
+                    .on_hover_text(p.display().to_string())
+                    .clicked()
+                {
+                    cmds.push(file(FileCommand::Open(vec![Source::File(p.clone())])));
+                }
+            }
+        });
+        if ui.button("Open the bundled dataset").clicked() {
+            cmds.push(file(FileCommand::Open(vec![Source::Bundled])));
+        }
+        ui.separator();
+        let has_files = app.sources.iter().any(|s| s.path().is_some());
+        if ui
+            .add_enabled(
+                has_files,
+                egui::Button::new("Reload").shortcut_text("Ctrl+R"),
+            )
+            .on_hover_text("Open files are reloaded by themselves when they change on disk")
+            .clicked()
+        {
+            cmds.push(file(FileCommand::Reload));
+        }
+        if ui
+            .add(egui::Button::new("Save view…").shortcut_text("Ctrl+S"))
+            .on_hover_text(
+                "Files, filters, time range, selection and lanes, to open with claimline --view",
+            )
+            .clicked()
+        {
+            cmds.push(file(FileCommand::SaveViewDialog));
+        }
+    });
+}
+
+/// A spinner and progress bar while a load runs; the open files and their warnings otherwise.
+pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
+    if let Some(job) = app.files.job() {
+        ui.spinner();
+        let (read, total) = job.progress.bytes();
+        let stage = match job.progress.stage() {
+            Stage::Reading => "Reading",
+            Stage::Checking | Stage::Done => "Checking",
+        };
+        ui.label(format!("{stage} {}…", job.describe()));
+        if total > 4 << 20 {
+            let frac = read as f32 / total.max(1) as f32;
+            ui.add(
+                egui::ProgressBar::new(frac)
+                    .desired_width(120.0)
+                    .show_percentage(),
+            );
+        }
+        return;
+    }
+    let names: Vec<String> = app.sources.iter().map(Source::label).collect();
+    let watching = if app.files.is_watching() {
+        " · reloads on change"
+    } else {
+        ""
+    };
+    ui.weak(format!("{}{watching}", names.join(" + ")));
+    if !app.warnings.is_empty()
+        && ui
+            .small_button(format!(
+                "{} warning{}",
+                app.warnings.len(),
+                if app.warnings.len() == 1 { "" } else { "s" }
+            ))
+            .on_hover_text("Show the warnings of the files loaded")
+            .clicked()
+    {
+        cmds.push(file(FileCommand::ShowWarnings));
+    }
+}
+
+/// The problems of the last load, in a panel across the bottom of the window.
+pub fn problems_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
+    let Some(p) = &app.problems else { return };
+    egui::Panel::bottom("problems")
+        .resizable(true)
+        .default_size(160.0)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let colour = if p.failed { ui.visuals().error_fg_color } else { ui.visuals().warn_fg_color };
+                ui.label(RichText::new(&p.heading).strong().color(colour));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Dismiss").clicked() {
+                        cmds.push(file(FileCommand::DismissProblems));
+                    }
+                    if ui.button("Copy all").on_hover_text("Copy every message as file:line:col: text").clicked() {
+                        ui.copy_text(p.text());
+                    }
+                });
+            });
+            if p.failed {
+                ui.weak("Fix the file and save it: it is reloaded by itself. Nothing is written to your files.");
+            }
+            let mut text = p.text();
+            egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
+                // Read-only but selectable, so any part can be copied.
+                ui.add(
+                    egui::TextEdit::multiline(&mut text)
+                        .font(TextStyle::Monospace)
+                        .interactive(true)
+                        .desired_width(f32::INFINITY)
+                        .desired_rows(3),
+                )
+                .on_hover_text("Problems found (read only)");
+            });
+        });
+}
+
+/// Asks whether files just opened join what is loaded or replace it.
+pub fn open_prompt_ui(ctx: &egui::Context, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
+    let Some(new) = &app.files.pending_open else {
+        return;
+    };
+    let names: Vec<String> = new.iter().map(Source::label).collect();
+    let modal = egui::Modal::new(egui::Id::unique("open_prompt")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Open files");
+        ui.label(format!("Open {}:", names.join(", ")));
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Add to what is open")
+                .on_hover_text("Merge with the files already loaded")
+                .clicked()
+            {
+                cmds.push(file(FileCommand::Load(new.clone(), OpenMode::Add)));
+            }
+            if ui
+                .button("Replace")
+                .on_hover_text("Close the files loaded and open these")
+                .clicked()
+            {
+                cmds.push(file(FileCommand::Load(new.clone(), OpenMode::Replace)));
+            }
+            if ui.button("Cancel").clicked() {
+                cmds.push(file(FileCommand::CancelOpen));
+            }
+        });
+    });
+    if modal.should_close() {
+        cmds.push(file(FileCommand::CancelOpen));
+    }
+}
+
+/// A confirmation in the corner that fades after a few seconds.
+pub fn toast_ui(ctx: &egui::Context, app: &ClaimlineApp) {
+    const SHOW: Duration = Duration::from_secs(4);
+    let Some((msg, at)) = &app.toast else { return };
+    if at.elapsed() > SHOW {
+        return;
+    }
+    ctx.request_repaint_after(SHOW.saturating_sub(at.elapsed()));
+    egui::Area::new(egui::Id::unique("toast"))
+        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(msg);
+            });
+        });
+}
+
+/// The whole window while nothing is loaded: a load in progress, or why none succeeded.
+pub fn nothing_loaded_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
+    egui::Panel::top("top_bar_empty").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            menu_ui(ui, app, cmds);
+            ui.separator();
+            status_ui(ui, app, cmds);
+        });
+    });
+    problems_ui(ui, app, cmds);
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.3);
+            if app.files.job().is_some() {
+                ui.heading("Loading…");
+            } else {
+                ui.heading("Nothing is loaded");
+                ui.label("Open a dataset (File → Open…, Ctrl+O), drop .ron files here, or open the bundled one.");
+                if ui.button("Open the bundled dataset").clicked() {
+                    cmds.push(file(FileCommand::Open(vec![Source::Bundled])));
+                }
+            }
+        });
+    });
+}

@@ -1,0 +1,362 @@
+//! Opening, merging, live reload, session memory and saved views, through the same commands
+//! the File menu, the dialog and drag and drop send. Files live in a temporary folder; the
+//! tests also check that the app never changes a file it opened.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use claimline::app::command::FileCommand;
+use claimline::app::{ClaimlineApp, Command, Persisted, Start};
+use claimline::load::BUNDLED_TEXT;
+use claimline::session::saved_view;
+use claimline::session::{OpenMode, Source};
+
+const CEASEFIRE: &str = "2022-09-14-ceasefire";
+const CEASEFIRE_TITLE: &str = "Ceasefire from 20:00 on 14 September";
+
+/// A second file that refers to the first one's actors and sources.
+const EXTRA: &str = r#"(
+    format: 1,
+    dataset: (title: "Extra", description: "One more event", curator: "test", licence: "test", utc_offset: "+04:00"),
+    events: [
+        (
+            id: "extra-event",
+            title: "An event from a second file",
+            when: (at: "2022-09-20", precision: Day),
+            kind: Statement,
+            summary: "A test event.",
+            claims: [
+                (
+                    id: "extra-claim",
+                    actor: "arm-mod",
+                    said: (at: "2022-09-20", precision: Day),
+                    kind: Statement,
+                    text: "A test claim.",
+                    sources: [(source: "ummnews-net-2022-09-14")],
+                ),
+            ],
+        ),
+    ],
+)"#;
+
+fn harness(start: Start, remembered: Option<Persisted>) -> Harness<'static, ClaimlineApp> {
+    common::builder(1600.0, 1000.0)
+        .build_eframe(move |cc| ClaimlineApp::start(&cc.egui_ctx, start, remembered))
+}
+
+/// Steps frames until `done` holds, for up to ten seconds (loads and the watcher are threads).
+fn run_until(h: &mut Harness<'_, ClaimlineApp>, what: &str, done: impl Fn(&ClaimlineApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done(h.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.step();
+}
+
+fn loaded(app: &ClaimlineApp) -> bool {
+    app.catalog.is_some() && app.files.job().is_none()
+}
+
+fn send(h: &mut Harness<'_, ClaimlineApp>, c: Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, vec![c]);
+    h.step();
+}
+
+fn event_count(app: &ClaimlineApp) -> usize {
+    app.catalog.as_ref().map_or(0, |c| c.dataset.events.len())
+}
+
+fn title_of(app: &ClaimlineApp, id: &str) -> Option<String> {
+    let cat = app.catalog.as_ref()?;
+    Some(cat.dataset.events[cat.index.event_index(id)?].title.clone())
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// Writes `text` the way editors often do: to a temporary file, renamed over the original.
+fn save_as_editor(path: &Path, text: &str) {
+    let tmp = path.with_extension("ron.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn files_from_the_command_line_load_off_the_ui_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
+    let mut h = harness(
+        Start {
+            files: vec![a.clone()],
+            view: None,
+        },
+        None,
+    );
+    run_until(&mut h, "a.ron loads", loaded);
+    assert_eq!(h.state().sources, [Source::File(a)]);
+    assert!(h.state().files.is_watching());
+    h.get_by_label_contains("a.ron");
+}
+
+#[test]
+fn a_second_open_asks_to_add_or_replace_and_adding_merges() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
+    let b = write(dir.path(), "b.ron", EXTRA);
+    let mut h = harness(
+        Start {
+            files: vec![a.clone()],
+            view: None,
+        },
+        None,
+    );
+    run_until(&mut h, "a.ron loads", loaded);
+    let before = event_count(h.state());
+    // What the dialog and drag and drop send.
+    send(
+        &mut h,
+        Command::File(FileCommand::Open(vec![Source::File(b.clone())])),
+    );
+    h.run();
+    h.get_by_label("Add to what is open").click();
+    run_until(&mut h, "a.ron + b.ron load", |app| {
+        loaded(app) && event_count(app) == before + 1
+    });
+    assert_eq!(
+        h.state().sources,
+        [Source::File(a.clone()), Source::File(b.clone())]
+    );
+    assert!(title_of(h.state(), "extra-event").is_some());
+    assert_eq!(h.state().recent[0], b);
+    // Replacing with a file that cannot stand alone (its actors are in a.ron) fails, and the
+    // merged data stays on screen with the errors shown.
+    send(
+        &mut h,
+        Command::File(FileCommand::Load(
+            vec![Source::File(b.clone())],
+            OpenMode::Replace,
+        )),
+    );
+    run_until(&mut h, "the failed replace", |app| {
+        app.problems.is_some() && app.files.job().is_none()
+    });
+    assert_eq!(event_count(h.state()), before + 1);
+    let p = h.state().problems.clone().unwrap();
+    assert!(p.failed);
+    assert!(p.text().contains("b.ron:"), "{}", p.text());
+    assert!(p.text().contains("unknown actor"), "{}", p.text());
+    h.get_by_label("Copy all");
+}
+
+#[test]
+fn an_edit_on_disk_reloads_and_keeps_the_selection_and_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
+    let mut h = harness(
+        Start {
+            files: vec![a.clone()],
+            view: None,
+        },
+        None,
+    );
+    run_until(&mut h, "a.ron loads", loaded);
+    let e = h
+        .state()
+        .catalog
+        .as_ref()
+        .unwrap()
+        .index
+        .event_index(CEASEFIRE)
+        .unwrap();
+    send(&mut h, Command::Select(Some(e)));
+    send(&mut h, Command::ToggleActor("arm-mod".into()));
+    send(&mut h, Command::ToggleActor("aze-mod".into()));
+    assert_eq!(h.state().selected_id().as_deref(), Some(CEASEFIRE));
+    // A curator edits the title, and inserts an event before it, so its index changes.
+    let edited = BUNDLED_TEXT.replace(CEASEFIRE_TITLE, "Ceasefire (edited title)").replace(
+        "    events: [\n",
+        "    events: [\n        (id: \"inserted\", title: \"Inserted\", when: (at: \"1990\", precision: Year), kind: Background, summary: \"Inserted first.\"),\n",
+    );
+    let changed_at = Instant::now();
+    save_as_editor(&a, &edited);
+    run_until(&mut h, "the edit is picked up", |app| {
+        title_of(app, CEASEFIRE).as_deref() == Some("Ceasefire (edited title)")
+    });
+    let took = changed_at.elapsed();
+    assert!(took < Duration::from_secs(3), "reload took {took:?}");
+    let app = h.state();
+    assert_eq!(
+        app.selected_id().as_deref(),
+        Some(CEASEFIRE),
+        "selection kept by id"
+    );
+    assert!(app.settings.filter.actors.contains("arm-mod"));
+    assert!(title_of(app, "inserted").is_some());
+    assert_eq!(
+        std::fs::read_to_string(&a).unwrap(),
+        edited,
+        "the app never writes to it"
+    );
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_good_data_until_it_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
+    let mut h = harness(
+        Start {
+            files: vec![a.clone()],
+            view: None,
+        },
+        None,
+    );
+    run_until(&mut h, "a.ron loads", loaded);
+    let good = event_count(h.state());
+    // Cut the file in half, as a crashed editor might.
+    let broken = &BUNDLED_TEXT[..BUNDLED_TEXT.len() / 2];
+    std::fs::write(&a, broken).unwrap();
+    run_until(&mut h, "the broken file is reported", |app| {
+        app.problems.is_some()
+    });
+    let app = h.state();
+    assert_eq!(event_count(app), good, "the old data stays");
+    let p = app.problems.as_ref().unwrap();
+    assert!(p.heading.contains("a.ron"), "{}", p.heading);
+    assert!(p.heading.contains("loaded before"), "{}", p.heading);
+    // file:line:col
+    let first = p.diagnostics[0].to_string();
+    assert!(
+        first.contains("a.ron:") && first.matches(':').count() >= 3,
+        "{first}"
+    );
+    // Fixing the file clears the problems.
+    std::fs::write(&a, BUNDLED_TEXT).unwrap();
+    run_until(&mut h, "the fixed file loads", |app| {
+        app.problems.is_none() && app.files.job().is_none()
+    });
+    assert_eq!(event_count(h.state()), good);
+}
+
+#[test]
+fn the_session_is_remembered_and_a_vanished_file_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
+    let gone = dir.path().join("gone.ron");
+    let mut h = harness(
+        Start {
+            files: vec![a.clone()],
+            view: None,
+        },
+        None,
+    );
+    run_until(&mut h, "a.ron loads", loaded);
+    let e = h
+        .state()
+        .catalog
+        .as_ref()
+        .unwrap()
+        .index
+        .event_index(CEASEFIRE)
+        .unwrap();
+    send(&mut h, Command::Select(Some(e)));
+    send(&mut h, Command::SetContested(true));
+    send(
+        &mut h,
+        Command::SetLaneMode(claimline::layout::lanes::LaneMode::Kind),
+    );
+    send(&mut h, Command::SetDark(true));
+    let mut remembered = h.state().persisted();
+    // Through eframe's storage format and back.
+    let text = ron::to_string(&remembered).unwrap();
+    let back: Persisted = ron::from_str(&text).unwrap();
+    assert_eq!(back, remembered);
+    remembered.sources.push(Source::File(gone.clone()));
+
+    let mut h2 = harness(Start::default(), Some(remembered.clone()));
+    run_until(&mut h2, "the remembered files load", loaded);
+    let app = h2.state();
+    assert_eq!(app.sources, [Source::File(a)]);
+    assert_eq!(app.settings, remembered.settings);
+    assert_eq!(app.selected_id().as_deref(), Some(CEASEFIRE));
+    let p = app
+        .problems
+        .as_ref()
+        .expect("the vanished file is reported");
+    assert!(!p.failed);
+    assert!(p.text().contains("gone.ron"), "{}", p.text());
+}
+
+#[test]
+fn a_saved_view_opens_exactly_that_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
+    let view_path = dir.path().join("v.view.ron");
+    let mut h = harness(
+        Start {
+            files: vec![a.clone()],
+            view: None,
+        },
+        None,
+    );
+    run_until(&mut h, "a.ron loads", loaded);
+    let e = h
+        .state()
+        .catalog
+        .as_ref()
+        .unwrap()
+        .index
+        .event_index(CEASEFIRE)
+        .unwrap();
+    send(&mut h, Command::ToggleDistrict("Syunik".into()));
+    send(
+        &mut h,
+        Command::SetLaneMode(claimline::layout::lanes::LaneMode::District),
+    );
+    send(&mut h, Command::Select(Some(e)));
+    send(&mut h, Command::ZoomTo(1_662_900_000.0, 1_663_500_000.0));
+    h.run();
+    // Saving over the open dataset is refused: the app never writes to what it opened.
+    send(&mut h, Command::File(FileCommand::SaveView(a.clone())));
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), BUNDLED_TEXT);
+    send(
+        &mut h,
+        Command::File(FileCommand::SaveView(view_path.clone())),
+    );
+    let saved = h.state().saved_view();
+    let view = saved_view::read(&view_path).unwrap();
+    assert_eq!(view, saved);
+
+    let mut h2 = harness(
+        Start {
+            files: vec![],
+            view: Some(view.clone()),
+        },
+        None,
+    );
+    run_until(&mut h2, "the view's files load", loaded);
+    h2.run();
+    let app = h2.state();
+    assert_eq!(app.sources, [Source::File(a.clone())]);
+    assert_eq!(app.settings.filter, view.filter);
+    assert_eq!(app.settings.lane_mode, view.lane_mode);
+    assert_eq!(app.selected_id(), view.selected);
+    let (a0, b0) = view.time_range.unwrap();
+    let (a1, b1) = app.panels.timeline.visible().unwrap();
+    assert!(
+        (a0 - a1).abs() < 60.0 && (b0 - b1).abs() < 60.0,
+        "{:?} vs {:?}",
+        (a0, b0),
+        (a1, b1)
+    );
+}
