@@ -106,7 +106,7 @@ fn files_from_the_command_line_load_off_the_ui_thread() {
     run_until(&mut h, "a.ron loads", loaded);
     assert_eq!(h.state().sources, [Source::File(a)]);
     assert!(h.state().files.is_watching());
-    h.get_by_label_contains("a.ron");
+    h.get_by_label("Open: a.ron · reloaded when they change on disk");
 }
 
 #[test]

@@ -90,11 +90,20 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>)
     }
     let names: Vec<String> = app.sources.iter().map(Source::label).collect();
     let watching = if app.files.is_watching() {
-        " · reloads on change"
+        " · reloaded when they change on disk"
     } else {
         ""
     };
-    ui.weak(format!("{}{watching}", names.join(" + ")));
+    let full: Vec<String> = app
+        .sources
+        .iter()
+        .map(|s| {
+            s.path()
+                .map_or_else(|| s.label(), |p| p.display().to_string())
+        })
+        .collect();
+    ui.weak(format!("Open: {}{watching}", names.join(" + ")))
+        .on_hover_text(full.join("\n"));
     if !app.warnings.is_empty()
         && ui
             .small_button(format!(

@@ -80,6 +80,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
     let total_w = ui.available_width();
 
     egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(ui, &fr, &mut cmds));
+    top_bar::status_bar(ui, &fr, &mut cmds);
     files::problems_ui(ui, fr.app, &mut cmds);
     egui::Panel::left("filters")
         .resizable(true)

@@ -1,5 +1,6 @@
-//! The top bar: the dataset's title, what is shown out of what is loaded, and the view
-//! actions (lanes, fit, theme).
+//! The top bar: the File menu, the dataset's title and what is shown out of what is loaded on
+//! the left (truncated when the window is narrow), the view actions (lanes, fit, theme) on the
+//! right, which always keep their room.
 
 use egui::RichText;
 
@@ -11,54 +12,71 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
     let ds = &fr.cat.dataset;
     let q = &fr.app.derived.query;
     ui.add_space(3.0);
-    ui.horizontal(|ui| {
-        super::files::menu_ui(ui, fr.app, cmds);
-        ui.separator();
-        ui.label(RichText::new(&ds.info.title).heading());
-        ui.separator();
-        ui.label(format!(
-            "{} of {} events · {} of {} claims",
-            q.events.len(),
-            ds.events.len(),
-            q.claims,
-            ds.claim_count()
-        ))
-        .on_hover_text(format!(
-            "{} actors, {} places, {} sources",
-            ds.actors.len(),
-            ds.places.len(),
-            ds.sources.len()
-        ));
-        ui.separator();
-        super::files::status_ui(ui, fr.app, cmds);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let dark = fr.app.settings.dark;
-            if ui
-                .button(if dark { "Light theme" } else { "Dark theme" })
-                .on_hover_text("Switch between the light and dark themes")
-                .clicked()
-            {
-                cmds.push(Command::SetDark(!dark));
-            }
-            if ui
-                .button("Fit")
-                .on_hover_text("Fit the timeline to the filtered events (F, or double-click)")
-                .clicked()
-            {
-                cmds.push(Command::FitAll);
-            }
-            ui.separator();
-            for mode in LaneMode::ALL.iter().rev() {
+    // Each side gets its own list: the two closures cannot share one.
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    egui::containers::Sides::new()
+        .height(26.0)
+        .shrink_left()
+        .truncate()
+        .show(
+            ui,
+            |ui| {
+                super::files::menu_ui(ui, fr.app, &mut left);
+                ui.separator();
+                ui.label(RichText::new(&ds.info.title).heading())
+                    .on_hover_text(&ds.info.description);
+                ui.separator();
+                ui.label(format!(
+                    "{} of {} events · {} of {} claims",
+                    q.events.len(),
+                    ds.events.len(),
+                    q.claims,
+                    ds.claim_count()
+                ))
+                .on_hover_text(format!(
+                    "{} actors, {} places, {} sources",
+                    ds.actors.len(),
+                    ds.places.len(),
+                    ds.sources.len()
+                ));
+            },
+            |ui| {
+                let dark = fr.app.settings.dark;
                 if ui
-                    .selectable_label(fr.app.settings.lane_mode == *mode, mode.label())
-                    .on_hover_text("Lanes of the timeline")
+                    .button(if dark { "Light theme" } else { "Dark theme" })
+                    .on_hover_text("Switch between the light and dark themes")
                     .clicked()
                 {
-                    cmds.push(Command::SetLaneMode(*mode));
+                    right.push(Command::SetDark(!dark));
                 }
-            }
-            ui.label("Lanes:");
-        });
-    });
+                if ui
+                    .button("Fit")
+                    .on_hover_text("Fit the timeline to the filtered events (F, or double-click)")
+                    .clicked()
+                {
+                    right.push(Command::FitAll);
+                }
+                ui.separator();
+                for mode in LaneMode::ALL.iter().rev() {
+                    if ui
+                        .selectable_label(fr.app.settings.lane_mode == *mode, mode.label())
+                        .on_hover_text("Lanes of the timeline")
+                        .clicked()
+                    {
+                        right.push(Command::SetLaneMode(*mode));
+                    }
+                }
+                ui.label("Lanes:");
+            },
+        );
+    cmds.append(&mut left);
+    cmds.append(&mut right);
     ui.add_space(3.0);
+}
+
+/// The status bar along the bottom: what is open, whether it is watched, warnings, loading.
+pub fn status_bar(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
+    egui::Panel::bottom("status_bar").show(ui, |ui| {
+        ui.horizontal(|ui| super::files::status_ui(ui, fr.app, cmds));
+    });
 }
