@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod check;
+pub mod export;
 pub mod layout;
 pub mod load;
 pub mod model;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use claimline::session::saved_view;
-use claimline::{app, check};
+use claimline::{app, check, export};
 
 #[derive(Parser)]
 #[command(
@@ -29,6 +29,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write a picture (.png) of the view the app would show, or the filtered data (.csv,
+    /// .ron), with no window: needs neither a display nor a GPU.
+    Export(ExportArgs),
     /// Check dataset files and print every problem as file:line:col: error: message.
     Check {
         /// Files loaded together (ids may refer across them).
@@ -37,9 +40,93 @@ enum Command {
     },
 }
 
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// The file to write: .png for a picture, .csv or .ron for the filtered data.
+    #[arg(long)]
+    out: PathBuf,
+    /// What the picture shows.
+    #[arg(long, value_enum, default_value = "window")]
+    view: ViewArg,
+    /// The window's size in points, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1600x1000", value_parser = export::headless::parse_size)]
+    size: (u32, u32),
+    #[arg(long, value_enum, default_value = "light")]
+    theme: ThemeArg,
+    /// Pixels per point: 2 for print and projectors.
+    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+    scale: f32,
+    /// Leave out the caption (dataset, filters, sources) under the picture.
+    #[arg(long)]
+    no_caption: bool,
+    /// The event to select (its id), as a click on it would.
+    #[arg(long, value_name = "EVENT_ID")]
+    select: Option<String>,
+    /// Show only events with a claim by this actor (its id); may be repeated.
+    #[arg(long, value_name = "ID")]
+    actor: Vec<String>,
+    /// Show only events in this district (its name); may be repeated.
+    #[arg(long, value_name = "NAME")]
+    district: Vec<String>,
+    /// Datasets to load together; the bundled one when none are given.
+    files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ViewArg {
+    Window,
+    Timeline,
+    Claims,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
+fn parse_scale(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(x) if (0.5..=4.0).contains(&x) => Ok(x),
+        _ => Err(format!(
+            "invalid scale \"{s}\": use a number from 0.5 to 4, e.g. 2"
+        )),
+    }
+}
+
+fn export(a: ExportArgs) -> ExitCode {
+    let req = export::headless::Request {
+        out: a.out,
+        target: match a.view {
+            ViewArg::Window => export::Target::Window,
+            ViewArg::Timeline => export::Target::Timeline,
+            ViewArg::Claims => export::Target::Claims,
+        },
+        size: a.size,
+        dark: matches!(a.theme, ThemeArg::Dark),
+        scale: a.scale,
+        caption: !a.no_caption,
+        select: a.select,
+        actors: a.actor,
+        districts: a.district,
+        files: a.files,
+    };
+    match export::headless::run(&req) {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("claimline export: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Some(Command::Export(args)) => export(args),
         Some(Command::Check { files }) => {
             let report = check::check_paths(&files);
             eprint!("{}", report.diagnostics);

@@ -117,8 +117,57 @@ pub fn ui(
         small.clone(),
         ui.visuals().weak_text_color(),
     );
+    let mut batch = Batch::default();
+    let mut hits: Vec<(Pos2, usize, usize)> = Vec::new();
+    let mut labels: Vec<(Bx, String, Side)> = Vec::new();
+    for (si, s) in series.iter().enumerate() {
+        let colour = fr.palette.fill_of(s.reporter);
+        if s.stepped {
+            let mut pts: Vec<Pos2> = Vec::new();
+            for (t, high) in s.running_max() {
+                let q = to_screen(t, high);
+                if let Some(last) = pts.last().copied() {
+                    pts.push(pos2(q.x, last.y));
+                }
+                pts.push(q);
+            }
+            if let Some(last) = pts.last().copied() {
+                // The last announced figure stands until the end of the view.
+                pts.push(pos2(frame.max.x, last.y));
+            }
+            let stroke = Stroke::new(2.0, colour);
+            if s.whose == Some(s.reporter) {
+                painter.add(Shape::line(pts, stroke));
+            } else {
+                painter.extend(Shape::dashed_line(&pts, stroke, 6.0, 4.0));
+            }
+        }
+        for (pi, p) in s.points.iter().enumerate() {
+            let q = to_screen(p.t, p.count);
+            if !frame.expand(8.0).contains(q) {
+                continue;
+            }
+            batch.marker(q, 4.0, shape_of(s.reporter), &fr.palette, false);
+            hits.push((q, si, pi));
+            let text = p.label();
+            let w = text.chars().count() as f32 * 6.5 + 4.0;
+            labels.push((
+                Bx {
+                    x0: q.x - w / 2.0,
+                    y0: q.y - 19.0,
+                    x1: q.x + w / 2.0,
+                    y1: q.y - 6.0,
+                },
+                text,
+                s.reporter,
+            ));
+        }
+    }
+    painter.extend(batch.into_shapes());
     let mut x = frame.min.x + 6.0;
     let mut legend_boxes = Vec::new();
+    // The legend sits on a band of the plot's background, above the lines it names.
+    let legend_bg = painter.add(Shape::Noop);
     for s in series {
         let g = painter.layout_no_wrap(
             series_label(fr, s),
@@ -167,53 +216,20 @@ pub fn ui(
         x += w + 10.0;
     }
 
-    let mut batch = Batch::default();
-    let mut hits: Vec<(Pos2, usize, usize)> = Vec::new();
-    let mut labels: Vec<(Bx, String, Side)> = Vec::new();
-    for (si, s) in series.iter().enumerate() {
-        let colour = fr.palette.fill_of(s.reporter);
-        if s.stepped {
-            let mut pts: Vec<Pos2> = Vec::new();
-            for (t, high) in s.running_max() {
-                let q = to_screen(t, high);
-                if let Some(last) = pts.last().copied() {
-                    pts.push(pos2(q.x, last.y));
-                }
-                pts.push(q);
-            }
-            if let Some(last) = pts.last().copied() {
-                // The last announced figure stands until the end of the view.
-                pts.push(pos2(frame.max.x, last.y));
-            }
-            let stroke = Stroke::new(2.0, colour);
-            if s.whose == Some(s.reporter) {
-                painter.add(Shape::line(pts, stroke));
-            } else {
-                painter.extend(Shape::dashed_line(&pts, stroke, 6.0, 4.0));
-            }
-        }
-        for (pi, p) in s.points.iter().enumerate() {
-            let q = to_screen(p.t, p.count);
-            if !frame.expand(8.0).contains(q) {
-                continue;
-            }
-            batch.marker(q, 4.0, shape_of(s.reporter), &fr.palette, false);
-            hits.push((q, si, pi));
-            let text = p.label();
-            let w = text.chars().count() as f32 * 6.5 + 4.0;
-            labels.push((
-                Bx {
-                    x0: q.x - w / 2.0,
-                    y0: q.y - 19.0,
-                    x1: q.x + w / 2.0,
-                    y1: q.y - 6.0,
-                },
-                text,
-                s.reporter,
-            ));
-        }
+    if let (Some(first), Some(last)) = (legend_boxes.first(), legend_boxes.last()) {
+        let band = Rect::from_min_max(
+            pos2(first.x0, frame.min.y + 1.0),
+            pos2(last.x1 + 4.0, first.y1 + 1.0),
+        );
+        painter.set(
+            legend_bg,
+            Shape::rect_filled(
+                band,
+                3.0,
+                ui.visuals().extreme_bg_color.gamma_multiply(0.85),
+            ),
+        );
     }
-    painter.extend(batch.into_shapes());
     let bounds = Bx {
         x0: frame.min.x,
         y0: frame.min.y,

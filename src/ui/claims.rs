@@ -8,8 +8,9 @@ use egui::{Color32, Frame as EFrame, Margin, RichText, Stroke};
 use super::{Frame, ellipsize};
 use crate::app::Command;
 use crate::layout::claim_rows::claim_layout;
+use crate::layout::figures::figure_text;
 use crate::layout::lanes::{kind_label, side_label};
-use crate::model::{Bound, Claim, Event, Figure, Measure, People};
+use crate::model::{Claim, Event, Figure};
 use crate::query::Side;
 
 /// How many events the unselected overview lists before asking the user to zoom in.
@@ -105,7 +106,7 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
             }
         });
     });
-    ui.heading(&event.title);
+    ui.label(RichText::new(&event.title).heading().size(17.0));
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(event.when.describe(ds.offset_of(event))).strong());
         ui.weak("·");
@@ -118,7 +119,7 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
         }
     });
     // On a short screen a long summary would hide the claims: its start, and "more".
-    const SHORT: usize = 220;
+    const SHORT: usize = 160;
     let id = egui::Id::unique(("summary_open", e));
     let open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
     if open || event.summary.chars().count() <= SHORT || ui.available_height() > 700.0 {
@@ -284,14 +285,14 @@ fn card_body(
         .index
         .actor_index(&claim.actor)
         .map(|a| &ds.actors[a]);
-    ui.horizontal_wrapped(|ui| {
-        let name = actor.map_or(claim.actor.as_str(), |a| a.name.as_str());
-        ui.label(RichText::new(name).strong().color(fr.palette.text_of(side)));
-        if let Some(a) = actor {
-            ui.weak(&a.role);
-        }
-    });
-    ui.weak(format!("said {}", claim.said.describe(ds.offset_of(event))));
+    let name = actor.map_or(claim.actor.as_str(), |a| a.name.as_str());
+    ui.label(RichText::new(name).strong().color(fr.palette.text_of(side)));
+    // Role and time on one line: cards stay short enough for the first row to show whole.
+    let said = format!("said {}", claim.said.describe(ds.offset_of(event)));
+    match actor {
+        Some(a) => ui.label(RichText::new(format!("{} · {said}", a.role)).small().weak()),
+        None => ui.label(RichText::new(said).small().weak()),
+    };
     ui.label(claim.shown_text());
     if let Some(orig) = &claim.original {
         ui.weak(format!("Original ({}): {}", orig.lang, orig.text));
@@ -315,7 +316,7 @@ fn card_body(
 }
 
 fn figure_chip(ui: &mut egui::Ui, fr: &Frame, f: &Figure) {
-    let text = figure_text(fr, f);
+    let text = figure_text(&fr.cat.dataset, &fr.cat.index, f);
     EFrame::new()
         .fill(ui.visuals().faint_bg_color)
         .stroke(Stroke::new(
@@ -325,53 +326,6 @@ fn figure_chip(ui: &mut egui::Ui, fr: &Frame, f: &Figure) {
         .corner_radius(4.0)
         .inner_margin(Margin::symmetric(5, 1))
         .show(ui, |ui| ui.label(RichText::new(text).small().strong()));
-}
-
-/// "105 Armenian soldiers killed", "at least 3 Armenian civilians wounded".
-pub fn figure_text(fr: &Frame, f: &Figure) -> String {
-    let bound = match f.bound {
-        Bound::Exact => "",
-        Bound::AtLeast => "at least ",
-        Bound::MoreThan => "more than ",
-        Bound::About => "about ",
-        Bound::UpTo => "up to ",
-        Bound::Nearly => "nearly ",
-    };
-    let whose = f
-        .whose
-        .as_deref()
-        .and_then(|id| fr.cat.dataset.parties.iter().find(|p| p.id == id))
-        .map(|p| format!("{} ", p.adjective.as_deref().unwrap_or(&p.name)))
-        .unwrap_or_default();
-    let people = match (f.people, f.count == 1) {
-        (People::Military, true) => "serviceman",
-        (People::Military, false) => "servicemen",
-        (People::Civilian, true) => "civilian",
-        (People::Civilian, false) => "civilians",
-        (People::Unspecified, true) => "person",
-        (People::Unspecified, false) => "people",
-    };
-    let measure = match f.measure {
-        Measure::Killed => "killed",
-        Measure::Wounded => "wounded",
-        Measure::Missing => "missing",
-        Measure::DeadOrMissing => "dead or missing",
-        Measure::Captured => "captured",
-        Measure::Displaced => "displaced",
-        Measure::BodiesHandedOver => "bodies handed over",
-        Measure::Released => "released",
-    };
-    let counted = f
-        .counted_by
-        .as_deref()
-        .and_then(|id| fr.cat.index.actor_index(id))
-        .map(|a| format!(" (counted by {})", fr.cat.dataset.actors[a].name))
-        .unwrap_or_default();
-    if f.measure == Measure::BodiesHandedOver {
-        format!("{bound}{} {whose}{measure}{counted}", f.count)
-    } else {
-        format!("{bound}{} {whose}{people} {measure}{counted}", f.count)
-    }
 }
 
 fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Command>) {

@@ -24,9 +24,39 @@ use crate::query::Catalog;
 use crate::query::FilterState;
 use theme::Palette;
 
+/// Where the exportable parts of the window were drawn last frame, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Regions {
+    pub window: egui::Rect,
+    /// The timeline with its casualty strip.
+    pub timeline: egui::Rect,
+    pub claims: egui::Rect,
+}
+
+impl Default for Regions {
+    fn default() -> Self {
+        Regions {
+            window: egui::Rect::NOTHING,
+            timeline: egui::Rect::NOTHING,
+            claims: egui::Rect::NOTHING,
+        }
+    }
+}
+
+impl Regions {
+    pub fn of(&self, target: crate::export::Target) -> egui::Rect {
+        match target {
+            crate::export::Target::Window => self.window,
+            crate::export::Target::Timeline => self.timeline,
+            crate::export::Target::Claims => self.claims,
+        }
+    }
+}
+
 /// Panel state that is not the user's choice of what to see: kept across frames, not saved.
 #[derive(Default)]
 pub struct PanelState {
+    pub regions: Regions,
     pub timeline: timeline::TimelineState,
     pub table: event_list::TableState,
     pub filters: filters::FilterInputs,
@@ -89,9 +119,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         .show(ui, |ui| {
             filters::ui(ui, &fr, &mut panels.filters, &mut cmds)
         });
-    egui::Panel::top("timeline_area")
+    let timeline_area = egui::Panel::top("timeline_area")
         .resizable(true)
-        .default_size((total_h * 0.42).clamp(250.0, 560.0))
+        .default_size((total_h * 0.40).clamp(240.0, 560.0))
         .size_range(200.0..=(total_h * 0.75).max(220.0))
         .show(ui, |ui| {
             chips::ui(ui, &fr, &mut cmds);
@@ -100,7 +130,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
             let timeline_h = ui.available_height() - strip_h - ui.spacing().item_spacing.y;
             panels.timeline.ui(ui, &fr, gutter, timeline_h, &mut cmds);
             casualties::ui(ui, &fr, gutter, &panels.timeline, &mut cmds);
-        });
+        })
+        .response
+        .rect;
     egui::Panel::right("event_list")
         .resizable(true)
         .default_size((total_w * 0.3).clamp(320.0, 620.0))
@@ -108,7 +140,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         .show(ui, |ui| {
             event_list::ui(ui, &fr, &mut panels.table, scroll_to, &mut cmds)
         });
-    egui::CentralPanel::default().show(ui, |ui| claims::ui(ui, &fr, fr.visible, &mut cmds));
+    let claims_area = egui::CentralPanel::default()
+        .show(ui, |ui| claims::ui(ui, &fr, fr.visible, &mut cmds))
+        .response
+        .rect;
+    panels.regions = Regions {
+        window: ui.ctx().content_rect(),
+        timeline: timeline_area,
+        claims: claims_area,
+    };
     app.panels = panels;
     cmds
 }

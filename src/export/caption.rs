@@ -1,0 +1,168 @@
+//! The caption every exported picture carries, so that an image that leaves the app still says
+//! what it shows and where its words come from: the dataset, the view, the active filters, and
+//! the outlets of the claims shown.
+
+use std::collections::BTreeMap;
+
+use crate::model::Dataset;
+use crate::query::{FilterState, Index};
+
+/// How many outlets are named before "and N more".
+const MAX_OUTLETS: usize = 14;
+
+/// The events whose claims an image shows: the selection, or every filtered event in view.
+pub fn shown_events(
+    index: &Index,
+    filtered: &[usize],
+    selected: Option<usize>,
+    range: Option<(f64, f64)>,
+) -> Vec<usize> {
+    match selected {
+        Some(e) => vec![e],
+        None => filtered
+            .iter()
+            .copied()
+            .filter(|&e| {
+                range.is_none_or(|(a, b)| {
+                    let s = index.events[e].span;
+                    s.end as f64 >= a && s.start as f64 <= b
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The outlets cited by the claims of `events`, most cited first, then by name.
+pub fn outlets(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<String> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for &e in events {
+        for c in &ds.events[e].claims {
+            for cit in &c.sources {
+                if let Some(s) = index.source_index(&cit.source) {
+                    *count.entry(ds.sources[s].outlet.as_str()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut v: Vec<(&str, usize)> = count.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v.into_iter().map(|(o, _)| o.to_owned()).collect()
+}
+
+/// "Filters: Actor: CSTO secretariat; District: Syunik", or "Filters: none".
+pub fn filters_line(ds: &Dataset, index: &Index, f: &FilterState) -> String {
+    let mut parts = Vec::new();
+    if !f.text.trim().is_empty() {
+        parts.push(format!("text “{}”", f.text.trim()));
+    }
+    if f.contested_only {
+        parts.push("contested only".to_owned());
+    }
+    for s in &f.sides {
+        parts.push(format!(
+            "side: {}",
+            crate::layout::lanes::side_label(ds, *s)
+        ));
+    }
+    for k in &f.kinds {
+        parts.push(format!("kind: {}", crate::layout::lanes::kind_label(*k)));
+    }
+    for a in &f.actors {
+        let name = index
+            .actor_index(a)
+            .map_or(a.as_str(), |i| ds.actors[i].name.as_str());
+        parts.push(format!("actor: {name}"));
+    }
+    for d in &f.districts {
+        parts.push(format!("district: {d}"));
+    }
+    if f.from.is_some() || f.to.is_some() {
+        parts.push("a date range".to_owned());
+    }
+    if parts.is_empty() {
+        "Filters: none".to_owned()
+    } else {
+        format!("Filters: {}", parts.join("; "))
+    }
+}
+
+/// The caption's lines: what it shows, the filters, the sources.
+pub fn caption(
+    ds: &Dataset,
+    index: &Index,
+    f: &FilterState,
+    what: &str,
+    events: &[usize],
+) -> Vec<String> {
+    let outlets = outlets(ds, index, events);
+    let sources = if outlets.is_empty() {
+        "Sources: none (no claims shown)".to_owned()
+    } else if outlets.len() > MAX_OUTLETS {
+        format!(
+            "Sources: {}; and {} more",
+            outlets[..MAX_OUTLETS].join("; "),
+            outlets.len() - MAX_OUTLETS
+        )
+    } else {
+        format!("Sources: {}", outlets.join("; "))
+    };
+    vec![
+        format!("{} — {what}", ds.info.title),
+        filters_line(ds, index, f),
+        sources,
+        format!(
+            "Made with Claimline from “{}” (curated by {}; {}).",
+            ds.info.title, ds.info.curator, ds.info.licence
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_bundled;
+    use crate::query::{Catalog, Query};
+
+    #[test]
+    fn a_selected_events_caption_names_its_outlets_and_filters() {
+        let cat = Catalog::new(load_bundled().dataset.unwrap());
+        let e = cat.index.event_index("2022-09-14-ceasefire").unwrap();
+        let f = FilterState {
+            actors: ["csto".to_owned()].into(),
+            ..Default::default()
+        };
+        let lines = caption(&cat.dataset, &cat.index, &f, "claim panels", &[e]);
+        assert!(
+            lines[0].starts_with("September 2022 Armenia–Azerbaijan border clashes — claim panels")
+        );
+        assert_eq!(lines[1], "Filters: actor: CSTO secretariat");
+        let outlets = outlets(&cat.dataset, &cat.index, &[e]);
+        assert!(!outlets.is_empty());
+        for o in outlets.iter().take(MAX_OUTLETS) {
+            assert!(
+                lines[2].contains(o.as_str()),
+                "{o} missing from {}",
+                lines[2]
+            );
+        }
+    }
+
+    #[test]
+    fn without_a_selection_the_events_in_view_count() {
+        let cat = Catalog::new(load_bundled().dataset.unwrap());
+        let all = Query::run(&cat.index, &FilterState::default()).events;
+        assert_eq!(shown_events(&cat.index, &all, None, None), all);
+        // A range before any event shows none, and then no sources.
+        let none = shown_events(&cat.index, &all, None, Some((0.0, 1.0)));
+        assert!(none.is_empty());
+        let lines = caption(
+            &cat.dataset,
+            &cat.index,
+            &FilterState::default(),
+            "timeline",
+            &none,
+        );
+        assert_eq!(lines[1], "Filters: none");
+        assert!(lines[2].contains("none"));
+    }
+}

@@ -1,0 +1,228 @@
+//! The filtered events and claims as data: CSV with one row per claim (for spreadsheets and
+//! scripts), and RON in the dataset format (a subset that opens again in Claimline and checks
+//! clean: only the actors, places and sources it uses, disputes only between claims it keeps).
+
+use std::collections::HashSet;
+
+use crate::layout::figures::figure_text;
+use crate::model::{Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION};
+use crate::query::Index;
+
+pub const CSV_HEADER: [&str; 17] = [
+    "event_id",
+    "event_title",
+    "event_when",
+    "event_kind",
+    "places",
+    "districts",
+    "claim_id",
+    "actor_id",
+    "actor",
+    "side",
+    "said",
+    "claim_kind",
+    "quote",
+    "text",
+    "figures",
+    "sources",
+    "disputes",
+];
+
+/// One row per claim of `events`, with a header row.
+pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CSV_HEADER)?;
+    for &ei in events {
+        let e = &ds.events[ei];
+        let offset = ds.offset_of(e);
+        let places: Vec<&str> = e
+            .places
+            .iter()
+            .filter_map(|p| index.place_index(p))
+            .map(|p| ds.places[p].name.as_str())
+            .collect();
+        let districts: Vec<&str> = index.events[ei]
+            .districts
+            .iter()
+            .map(|&d| index.districts[d].name.as_str())
+            .collect();
+        for c in &e.claims {
+            let actor = index.actor_index(&c.actor);
+            let side = crate::layout::lanes::side_label(ds, index.side_of_actor(&c.actor));
+            let figures: Vec<String> = c
+                .figures
+                .iter()
+                .map(|f| figure_text(ds, index, f))
+                .collect();
+            let sources: Vec<String> = c
+                .sources
+                .iter()
+                .filter_map(|cit| index.source_index(&cit.source))
+                .map(|s| {
+                    let s = &ds.sources[s];
+                    [Some(s.outlet.as_str()), s.date.as_deref(), s.url.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .collect();
+            w.write_record([
+                e.id.as_str(),
+                e.title.as_str(),
+                &e.when.describe(offset),
+                &format!("{:?}", e.kind),
+                &places.join("; "),
+                &districts.join("; "),
+                c.id.as_str(),
+                c.actor.as_str(),
+                actor.map_or("", |a| ds.actors[a].name.as_str()),
+                &side,
+                &c.said.describe(offset),
+                &format!("{:?}", c.kind),
+                if c.quote { "yes" } else { "no" },
+                c.text.as_str(),
+                &figures.join(" | "),
+                &sources.join(" | "),
+                &c.disputes.join(" "),
+            ])?;
+        }
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// The events as a dataset file of their own, with what they refer to and nothing more.
+pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
+    let kept: Vec<&Event> = events.iter().map(|&e| &ds.events[e]).collect();
+    let claim_ids: HashSet<&str> = kept
+        .iter()
+        .flat_map(|e| &e.claims)
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut actors = HashSet::new();
+    let mut places = HashSet::new();
+    let mut sources = HashSet::new();
+    for e in &kept {
+        places.extend(e.places.iter().map(String::as_str));
+        for c in &e.claims {
+            actors.insert(c.actor.as_str());
+            actors.extend(c.figures.iter().filter_map(|f| f.counted_by.as_deref()));
+            sources.extend(c.sources.iter().map(|s| s.source.as_str()));
+        }
+    }
+    let events: Vec<Event> = kept
+        .iter()
+        .map(|e| {
+            let mut e = (*e).clone();
+            for c in &mut e.claims {
+                c.disputes.retain(|d| claim_ids.contains(d.as_str()));
+            }
+            e
+        })
+        .collect();
+    let offset = ds.files.first().map(|f| f.utc_offset);
+    DatasetFile {
+        format: FORMAT_VERSION,
+        dataset: DatasetInfo {
+            title: format!("{} (filtered)", ds.info.title),
+            description: format!("{} This file holds part of it: {note}", ds.info.description),
+            curator: ds.info.curator.clone(),
+            licence: ds.info.licence.clone(),
+            notes: ds.info.notes.clone(),
+            utc_offset: offset.map(|o| o.to_string()),
+        },
+        parties: ds.parties.clone(),
+        actors: ds
+            .actors
+            .iter()
+            .filter(|a| actors.contains(a.id.as_str()))
+            .cloned()
+            .collect(),
+        places: ds
+            .places
+            .iter()
+            .filter(|p| places.contains(p.id.as_str()))
+            .cloned()
+            .collect(),
+        sources: ds
+            .sources
+            .iter()
+            .filter(|s| sources.contains(s.id.as_str()))
+            .cloned()
+            .collect(),
+        events,
+    }
+}
+
+/// The subset as RON text, headed by a comment saying what it is.
+pub fn to_ron(file: &DatasetFile) -> Result<String, ron::Error> {
+    let body =
+        ron::ser::to_string_pretty(file, ron::ser::PrettyConfig::default().struct_names(false))?;
+    Ok(format!(
+        "// A subset exported by Claimline. Format: data/SCHEMA.md.\n#![enable(implicit_some)]\n{body}\n"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{SourceText, load_bundled, load_texts};
+    use crate::query::{Catalog, FilterState, Query};
+
+    fn filtered() -> (Catalog, Vec<usize>) {
+        let cat = Catalog::new(load_bundled().dataset.unwrap());
+        let f = FilterState {
+            districts: ["Syunik".to_owned()].into(),
+            ..Default::default()
+        };
+        let events = Query::run(&cat.index, &f).events;
+        (cat, events)
+    }
+
+    #[test]
+    fn csv_has_one_row_per_claim_and_reads_back() {
+        let (cat, events) = filtered();
+        let bytes = to_csv(&cat.dataset, &cat.index, &events).unwrap();
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), CSV_HEADER);
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        let claims: usize = events
+            .iter()
+            .map(|&e| cat.dataset.events[e].claims.len())
+            .sum();
+        assert_eq!(rows.len(), claims);
+        // Quotes, commas and new lines in texts survive.
+        let first = &cat.dataset.events[events[0]].claims[0];
+        assert_eq!(&rows[0][13], first.text.as_str());
+        assert!(
+            rows.iter().all(|r| !r[15].is_empty()),
+            "every claim has a source"
+        );
+    }
+
+    #[test]
+    fn the_ron_subset_loads_and_checks_clean() {
+        let (cat, events) = filtered();
+        let file = subset(&cat.dataset, &events, "Filters: district: Syunik");
+        let text = to_ron(&file).unwrap();
+        let out = load_texts(&[SourceText {
+            name: "subset.ron".into(),
+            text,
+        }]);
+        let errors: Vec<String> = out
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let warnings: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+        assert!(
+            !warnings.iter().any(|w| w.contains("not cited")),
+            "only cited sources are kept: {warnings:#?}"
+        );
+        let ds = out.dataset.unwrap();
+        assert_eq!(ds.events.len(), events.len());
+        assert!(ds.actors.len() < cat.dataset.actors.len());
+    }
+}

@@ -1,0 +1,232 @@
+//! `claimline export`: the view the app would show, written with no window at all. PNG
+//! pictures of the window, the timeline or the claim panels (drawn on the CPU), or the
+//! filtered data as CSV or RON, chosen by the output's extension. Every argument is checked
+//! before anything is drawn, and errors say what was wrong.
+
+use std::path::PathBuf;
+
+use egui::Vec2;
+
+use super::{Target, caption, data, png, render};
+use crate::app::{ClaimlineApp, Command};
+use crate::load::{self, Diagnostic};
+
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub out: PathBuf,
+    pub target: Target,
+    /// Window size in points.
+    pub size: (u32, u32),
+    pub dark: bool,
+    /// 1 for screen resolution, 2 for print and projectors.
+    pub scale: f32,
+    pub caption: bool,
+    pub select: Option<String>,
+    pub actors: Vec<String>,
+    pub districts: Vec<String>,
+    /// Datasets to load; the bundled one when empty.
+    pub files: Vec<PathBuf>,
+}
+
+/// Parses "1600x1000".
+pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("invalid size \"{s}\": write it as WIDTHxHEIGHT, e.g. 1600x1000");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (
+        w.trim().parse().map_err(|_| bad())?,
+        h.trim().parse().map_err(|_| bad())?,
+    );
+    if !(320..=8000).contains(&w) || !(240..=8000).contains(&h) {
+        return Err(format!(
+            "size {w}x{h} is out of range: 320x240 to 8000x8000"
+        ));
+    }
+    Ok((w, h))
+}
+
+/// What the export wrote, for the command line to print.
+pub fn run(req: &Request) -> Result<String, String> {
+    let ext = req
+        .out
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !matches!(ext.as_str(), "png" | "csv" | "ron") {
+        return Err(format!(
+            "{}: the output must end in .png (a picture), .csv or .ron (the filtered data)",
+            req.out.display()
+        ));
+    }
+    let outcome = if req.files.is_empty() {
+        load::load_bundled()
+    } else {
+        load::load_paths(&req.files)
+    };
+    if outcome.dataset.is_none() {
+        let lines: Vec<String> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(Diagnostic::to_string)
+            .collect();
+        return Err(format!(
+            "the files could not be loaded:\n{}",
+            lines.join("\n")
+        ));
+    }
+    let mut app = ClaimlineApp::new(outcome);
+    let commands = commands(&app, req)?;
+    let mut headless = render::Headless::new(req.dark);
+    let ctx = headless.ctx.clone();
+    app.apply(&ctx, commands);
+    if req.dark {
+        app.settings.dark = true;
+    }
+    let cat = app.catalog.as_ref().expect("loaded");
+    let bytes = match ext.as_str() {
+        "csv" => data::to_csv(&cat.dataset, &cat.index, &app.derived.query.events)
+            .map_err(|e| e.to_string())?,
+        "ron" => {
+            let note = caption::filters_line(&cat.dataset, &cat.index, &app.settings.filter);
+            let file = data::subset(&cat.dataset, &app.derived.query.events, &note);
+            data::to_ron(&file).map_err(|e| e.to_string())?.into_bytes()
+        }
+        _ => picture(&mut app, &mut headless, req)?,
+    };
+    png::write_atomic(&req.out, &bytes)
+        .map_err(|e| format!("could not write {}: {e}", req.out.display()))?;
+    Ok(format!(
+        "wrote {} ({} bytes)",
+        req.out.display(),
+        bytes.len()
+    ))
+}
+
+/// The request's filters and selection as commands, each id checked against the data.
+fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
+    let cat = app.catalog.as_ref().expect("loaded");
+    let idx = &cat.index;
+    let suggest = |what: &str, given: &str, known: Vec<&str>| {
+        let near = known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(given, k), *k))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(score, _)| *score > 0.8)
+            .map(|(_, k)| format!("; did you mean \"{k}\"?"))
+            .unwrap_or_default();
+        format!("unknown {what} \"{given}\"{near}")
+    };
+    let mut cmds = Vec::new();
+    for a in &req.actors {
+        if idx.actor_index(a).is_none() {
+            return Err(suggest(
+                "actor id",
+                a,
+                cat.dataset.actors.iter().map(|x| x.id.as_str()).collect(),
+            ));
+        }
+        cmds.push(Command::ToggleActor(a.clone()));
+    }
+    for d in &req.districts {
+        if idx.district_index(d).is_none() {
+            return Err(suggest(
+                "district",
+                d,
+                idx.districts.iter().map(|x| x.name.as_str()).collect(),
+            ));
+        }
+        cmds.push(Command::ToggleDistrict(d.clone()));
+    }
+    if let Some(id) = &req.select {
+        let e = idx.event_index(id).ok_or_else(|| {
+            suggest(
+                "event id",
+                id,
+                cat.dataset.events.iter().map(|x| x.id.as_str()).collect(),
+            )
+        })?;
+        cmds.push(Command::Select(Some(e)));
+    }
+    if req.dark {
+        cmds.push(Command::SetDark(true));
+    }
+    Ok(cmds)
+}
+
+/// The caption for what `app` shows now.
+fn caption_lines(app: &ClaimlineApp, target: Target) -> Vec<String> {
+    let cat = app.catalog.as_ref().expect("loaded");
+    let shown = caption::shown_events(
+        &cat.index,
+        &app.derived.query.events,
+        app.selected,
+        app.panels.timeline.visible(),
+    );
+    caption::caption(
+        &cat.dataset,
+        &cat.index,
+        &app.settings.filter,
+        target.describe(),
+        &shown,
+    )
+}
+
+fn picture(
+    app: &mut ClaimlineApp,
+    headless: &mut render::Headless,
+    req: &Request,
+) -> Result<Vec<u8>, String> {
+    let size = Vec2::new(req.size.0 as f32, req.size.1 as f32);
+    let width_px = (size.x * req.scale).round() as usize;
+    // Settle the layout first: the caption names what is in view.
+    headless.settle(app, size);
+    let band = req.caption.then(|| {
+        render::caption_band(
+            &caption_lines(app, req.target),
+            width_px,
+            req.scale,
+            req.dark,
+        )
+    });
+    // A window picture keeps the requested size, caption included.
+    let window_h = match (&band, req.target) {
+        (Some(b), Target::Window) => size.y - b.size[1] as f32 / req.scale,
+        _ => size.y,
+    };
+    let full = headless.render_app(app, Vec2::new(size.x, window_h.max(200.0)), req.scale);
+    let mut img = match req.target {
+        Target::Window => full,
+        t => png::crop(&full, app.panels.regions.of(t), req.scale),
+    };
+    if let Some(band) = band {
+        let band = if band.size[0] == img.size[0] {
+            band
+        } else {
+            render::caption_band(
+                &caption_lines(app, req.target),
+                img.size[0],
+                req.scale,
+                req.dark,
+            )
+        };
+        img = png::stack(
+            &img,
+            &band,
+            band.pixels.first().copied().unwrap_or_default(),
+        );
+    }
+    png::encode(&img)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_absurd_ones_are_refused() {
+        assert_eq!(parse_size("1600x1000"), Ok((1600, 1000)));
+        assert_eq!(parse_size("800X600"), Ok((800, 600)));
+        assert!(parse_size("1600").unwrap_err().contains("WIDTHxHEIGHT"));
+        assert!(parse_size("10x10").unwrap_err().contains("out of range"));
+    }
+}

@@ -1,0 +1,147 @@
+//! Drawing the app without a window: the same `ui::show` the window runs, in an egui context of
+//! its own, for a few frames until the layout settles, then rasterized on the CPU. Also the
+//! caption band, drawn the same way, that goes under every exported picture.
+
+use egui::{Color32, ColorImage, Context, FullOutput, Pos2, RawInput, Rect, Vec2, ViewportId};
+
+use super::raster::{Textures, rasterize};
+use crate::app::ClaimlineApp;
+use crate::ui;
+
+/// Frames run before the picture is taken: fonts, panel sizes and the timeline's fit each take
+/// a frame to settle.
+const SETTLE_FRAMES: usize = 5;
+
+/// An egui context with no window, and the textures it has sent so far.
+pub struct Headless {
+    pub ctx: Context,
+    textures: Textures,
+}
+
+impl Headless {
+    /// Set up as the window is: the bundled fonts, the app's type sizes, the theme.
+    pub fn new(dark: bool) -> Headless {
+        let ctx = Context::default();
+        ui::fonts::install(&ctx);
+        ui::style::apply(&ctx, dark);
+        ctx.all_styles_mut(|s| s.animation_time = 0.0);
+        Headless {
+            ctx,
+            textures: Textures::default(),
+        }
+    }
+
+    /// One frame; its texture changes are kept, whether or not the frame is drawn.
+    fn frame(
+        &mut self,
+        size: Vec2,
+        pixels_per_point: f32,
+        draw: impl FnMut(&mut egui::Ui),
+    ) -> FullOutput {
+        let mut raw = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
+            ..Default::default()
+        };
+        if let Some(v) = raw.viewports.get_mut(&ViewportId::ROOT) {
+            v.native_pixels_per_point = Some(pixels_per_point);
+        }
+        let mut out = self.ctx.run_ui(raw, draw);
+        self.textures.apply(&mut out.textures_delta);
+        out
+    }
+
+    /// Runs `frames` frames of `draw` and rasterizes the last.
+    fn render(
+        &mut self,
+        size: Vec2,
+        pixels_per_point: f32,
+        frames: usize,
+        mut draw: impl FnMut(&mut egui::Ui),
+    ) -> ColorImage {
+        let mut out = self.frame(size, pixels_per_point, &mut draw);
+        for _ in 1..frames {
+            out = self.frame(size, pixels_per_point, &mut draw);
+        }
+        let ppp = out.pixels_per_point;
+        let primitives = self.ctx.tessellate(out.shapes, ppp);
+        let px = [
+            (size.x * ppp).round() as usize,
+            (size.y * ppp).round() as usize,
+        ];
+        let bg = self.ctx.global_style().visuals.panel_fill;
+        rasterize(&primitives, &self.textures, px, ppp, bg)
+    }
+
+    /// Runs the app's frames at `size` without drawing them, so its layout and view settle.
+    pub fn settle(&mut self, app: &mut ClaimlineApp, size: Vec2) {
+        for _ in 0..SETTLE_FRAMES {
+            self.frame(size, 1.0, |ui| app_frame(ui, app));
+        }
+    }
+
+    /// The whole window as `app` would draw it at `size` points.
+    pub fn render_app(
+        &mut self,
+        app: &mut ClaimlineApp,
+        size: Vec2,
+        pixels_per_point: f32,
+    ) -> ColorImage {
+        self.render(size, pixels_per_point, SETTLE_FRAMES, |ui| {
+            app_frame(ui, app)
+        })
+    }
+}
+
+fn app_frame(ui: &mut egui::Ui, app: &mut ClaimlineApp) {
+    let cmds = ui::show(ui, app);
+    let ctx = ui.ctx().clone();
+    app.apply(&ctx, cmds);
+}
+
+/// The caption as a band `width_px` wide, in the theme of the picture it goes under.
+pub fn caption_band(
+    lines: &[String],
+    width_px: usize,
+    pixels_per_point: f32,
+    dark: bool,
+) -> ColorImage {
+    let mut h = Headless::new(dark);
+    let width = width_px as f32 / pixels_per_point;
+    let draw = |ui: &mut egui::Ui| {
+        egui::CentralPanel::default()
+            .frame(
+                egui::Frame::new()
+                    .fill(ui.visuals().faint_bg_color)
+                    .inner_margin(8),
+            )
+            .show(ui, |ui| {
+                ui.spacing_mut().item_spacing.y = 1.0;
+                for (k, line) in lines.iter().enumerate() {
+                    let text = egui::RichText::new(line).size(caption_size(k));
+                    let text = if k == 0 { text.strong() } else { text };
+                    ui.add(egui::Label::new(text).wrap());
+                }
+            });
+    };
+    // One frame loads the fonts; then the wrapped lines can be measured.
+    h.frame(Vec2::new(width, 100.0), pixels_per_point, |_| {});
+    let height = measure(&h.ctx, lines, width);
+    h.render(Vec2::new(width, height), pixels_per_point, 2, draw)
+}
+
+fn caption_size(line: usize) -> f32 {
+    if line == 0 { 13.0 } else { 11.5 }
+}
+
+/// The height the caption's wrapped lines take at `width` points, margins included.
+fn measure(ctx: &Context, lines: &[String], width: f32) -> f32 {
+    let inner = (width - 16.0).max(50.0);
+    let mut h = 16.0;
+    ctx.fonts_mut(|f| {
+        for (k, line) in lines.iter().enumerate() {
+            let font = egui::FontId::proportional(caption_size(k));
+            h += f.layout(line.clone(), font, Color32::WHITE, inner).size().y + 1.0;
+        }
+    });
+    h.ceil() + 2.0
+}
