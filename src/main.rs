@@ -68,6 +68,12 @@ struct ExportArgs {
     /// Show only events in this district (its name); may be repeated.
     #[arg(long, value_name = "NAME")]
     district: Vec<String>,
+    /// The timeline's first day (YYYY, YYYY-MM or YYYY-MM-DD); with --to. A view, not a filter.
+    #[arg(long, requires = "to", value_name = "DATE")]
+    from: Option<String>,
+    /// The timeline's last day; with --from.
+    #[arg(long, requires = "from", value_name = "DATE")]
+    to: Option<String>,
     /// Datasets to load together; the bundled one when none are given.
     files: Vec<PathBuf>,
 }
@@ -109,6 +115,7 @@ fn export(a: ExportArgs) -> ExitCode {
         select: a.select,
         actors: a.actor,
         districts: a.district,
+        range: a.from.zip(a.to),
         files: a.files,
     };
     match export::headless::run(&req) {

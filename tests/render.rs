@@ -144,3 +144,67 @@ fn zooms_and_lane_modes_each_draw_a_different_timeline() {
         last = img;
     }
 }
+
+#[test]
+#[ignore = "renders with wgpu: needs a Vulkan driver (apt-get install mesa-vulkan-drivers libvulkan1); .ci/run runs it"]
+fn the_in_app_export_writes_what_is_on_screen() {
+    use claimline::app::exporting::{Dest, ExportCommand};
+    use claimline::export::Target;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(1600.0, 1000.0);
+    select_contested(&mut h);
+    let ctx = h.ctx.clone();
+    let export = |h: &mut Harness<'_, ClaimlineApp>, target: Target, name: &str| {
+        let path = dir.path().join(name);
+        h.state_mut().apply(
+            &ctx,
+            vec![Command::Export(ExportCommand::Picture(
+                target,
+                Dest::File(path.clone()),
+            ))],
+        );
+        for _ in 0..20 {
+            if path.exists() {
+                break;
+            }
+            h.step();
+        }
+        image::open(&path)
+            .unwrap_or_else(|e| panic!("{name} not written: {e}"))
+            .to_rgba8()
+    };
+    h.state_mut().apply(
+        &ctx,
+        vec![Command::Export(ExportCommand::SetCaption(false))],
+    );
+    h.run();
+    let screen = render(&mut h, "in-app-screen");
+    let file = export(&mut h, Target::Window, "window.png");
+    assert_eq!(file.dimensions(), screen.dimensions());
+    let differing = file
+        .pixels()
+        .zip(screen.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 8))
+        .count();
+    let share = differing as f64 / f64::from(file.width() * file.height());
+    assert!(
+        share < 0.01,
+        "{:.2}% of pixels differ from the screen",
+        share * 100.0
+    );
+    // A panel is cut to its rectangle; the caption adds a band under it.
+    let claims = export(&mut h, Target::Claims, "claims.png");
+    let region = h.state().panels.regions.claims;
+    assert_eq!(claims.width(), region.width().round() as u32);
+    h.state_mut()
+        .apply(&ctx, vec![Command::Export(ExportCommand::SetCaption(true))]);
+    let captioned = export(&mut h, Target::Claims, "claims-captioned.png");
+    assert_eq!(captioned.width(), claims.width());
+    assert!(captioned.height() > claims.height() + 30);
+    captioned
+        .save(
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join("../screenshots/in-app-claims-captioned.png"),
+        )
+        .unwrap();
+}

@@ -34,6 +34,7 @@ pub enum Command {
     SetLaneMode(LaneMode),
     SetDark(bool),
     File(FileCommand),
+    Export(super::exporting::ExportCommand),
 }
 
 /// Opening, reloading and saving: what the File menu, drag and drop and the watcher ask for.
@@ -63,6 +64,13 @@ pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
 pub const SAVE_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const EXPORT_WINDOW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+pub const EXPORT_TIMELINE: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+pub const EXPORT_CLAIMS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::ALT), Key::E);
+pub const COPY_WINDOW: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 
 /// Shortcuts that act on the whole window, read once per frame. They are left alone while a
 /// text field has the keyboard, so typing "f" in the search box does not fit the timeline.
@@ -76,6 +84,25 @@ pub fn from_keyboard(ctx: &egui::Context) -> Vec<Command> {
         ] {
             if i.consume_shortcut(&shortcut) {
                 out.push(Command::File(command));
+            }
+        }
+        // The more specific shortcuts first: Ctrl+Shift+E before Ctrl+E.
+        use super::exporting::{Dest, ExportCommand};
+        use crate::export::Target;
+        for (shortcut, command) in [
+            (
+                EXPORT_TIMELINE,
+                ExportCommand::PictureDialog(Target::Timeline),
+            ),
+            (EXPORT_CLAIMS, ExportCommand::PictureDialog(Target::Claims)),
+            (EXPORT_WINDOW, ExportCommand::PictureDialog(Target::Window)),
+            (
+                COPY_WINDOW,
+                ExportCommand::Picture(Target::Window, Dest::Clipboard),
+            ),
+        ] {
+            if i.consume_shortcut(&shortcut) {
+                out.push(Command::Export(command));
             }
         }
         out

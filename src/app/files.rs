@@ -195,7 +195,7 @@ impl ClaimlineApp {
     /// Everything that arrives between frames: a finished load, a dialog's answer, dropped
     /// files, changes on disk. Returns commands for `apply`.
     pub fn poll(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        let mut cmds = Vec::new();
+        let mut cmds = self.poll_exports(ctx);
         if let Some((job, purpose)) = &self.files.job {
             match job.poll() {
                 Some(out) => {
@@ -366,7 +366,7 @@ impl ClaimlineApp {
             FileCommand::SaveViewDialog => {
                 let (tx, rx) = channel();
                 let ctx = ctx.clone();
-                let name = format!("{}.view.ron", self.default_view_name());
+                let name = format!("{}.view.ron", self.slug());
                 std::thread::spawn(move || {
                     if let Some(path) = rfd::FileDialog::new()
                         .set_title("Save this view")
@@ -403,28 +403,6 @@ impl ClaimlineApp {
                 })
             }
         }
-    }
-
-    /// "sept-2022-armenia-azerbaijan-…" from the dataset title, for saved files.
-    fn default_view_name(&self) -> String {
-        let title = self
-            .catalog
-            .as_ref()
-            .map_or("claimline", |c| c.dataset.info.title.as_str());
-        let slug: String = title
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        slug.split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-")
     }
 }
 

@@ -4,6 +4,7 @@
 //! Opening, reloading and remembering files is in [`files`].
 
 pub mod command;
+pub mod exporting;
 pub mod files;
 
 pub use command::Command;
@@ -29,6 +30,7 @@ pub struct Settings {
     pub filter: FilterState,
     pub lane_mode: LaneMode,
     pub dark: bool,
+    pub export: exporting::ExportSettings,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             filter: FilterState::default(),
             lane_mode: LaneMode::Party,
             dark: false,
+            export: exporting::ExportSettings::default(),
         }
     }
 }
@@ -71,6 +74,8 @@ pub struct ClaimlineApp {
     pub files: files::FileState,
     /// A short message for the user ("View saved to …"), with when it was set.
     pub toast: Option<(String, std::time::Instant)>,
+    /// Pictures waiting for their screenshot, dialogs open for exports.
+    pub exports: exporting::ExportState,
 }
 
 impl ClaimlineApp {
@@ -96,6 +101,7 @@ impl ClaimlineApp {
             selection_moved: false,
             files: files::FileState::default(),
             toast: None,
+            exports: exporting::ExportState::default(),
         }
     }
 
@@ -193,6 +199,7 @@ impl ClaimlineApp {
                 ui::style::apply(ctx, dark);
             }
             Command::File(fc) => self.apply_file(ctx, fc),
+            Command::Export(ec) => self.apply_export(ctx, ec),
         }
     }
 

@@ -24,6 +24,8 @@ pub struct Request {
     pub select: Option<String>,
     pub actors: Vec<String>,
     pub districts: Vec<String>,
+    /// The timeline's range, as dates ("2022-09-12", "2022-09"): the view, not a filter.
+    pub range: Option<(String, String)>,
     /// Datasets to load; the bundled one when empty.
     pub files: Vec<PathBuf>,
 }
@@ -150,6 +152,30 @@ fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
     if req.dark {
         cmds.push(Command::SetDark(true));
     }
+    if let Some((from, to)) = &req.range {
+        let offset = app.display_offset();
+        let span = |s: &str| {
+            let i = crate::model::parse_instant(s, offset).map_err(|e| e.to_string())?;
+            let precision = match i.granularity {
+                crate::model::Granularity::Year => crate::model::Precision::Year,
+                crate::model::Granularity::Month => crate::model::Precision::Month,
+                crate::model::Granularity::Day => crate::model::Precision::Day,
+                crate::model::Granularity::Minute => crate::model::Precision::Exact,
+            };
+            crate::model::When {
+                at: s.to_owned(),
+                precision,
+                end: None,
+            }
+            .span(offset)
+            .map_err(|e| e.to_string())
+        };
+        let (a, b) = (span(from)?, span(to)?);
+        if b.end <= a.start {
+            return Err(format!("--to {to} is not after --from {from}"));
+        }
+        cmds.push(Command::ZoomTo(a.start as f64, b.end as f64));
+    }
     Ok(cmds)
 }
 
@@ -221,6 +247,24 @@ fn picture(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_before_its_start_is_refused() {
+        let req = Request {
+            out: "x.csv".into(),
+            target: Target::Window,
+            size: (800, 600),
+            dark: false,
+            scale: 1.0,
+            caption: false,
+            select: None,
+            actors: vec![],
+            districts: vec![],
+            range: Some(("2022-09-20".into(), "2022-09-10".into())),
+            files: vec![],
+        };
+        assert!(run(&req).unwrap_err().contains("is not after"));
+    }
 
     #[test]
     fn sizes_parse_and_absurd_ones_are_refused() {

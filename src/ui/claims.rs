@@ -342,10 +342,14 @@ fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Comm
                 fr.cat.dataset.actors[a].name.as_str()
             });
         let same_event = Some(ei) == fr.app.selected;
+        // When it was said tells apart two claims of the same actor.
+        let event = &fr.cat.dataset.events[ei];
+        let said = other.said.describe(fr.cat.dataset.offset_of(event));
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("⇄ Disputes").small().strong());
             if same_event {
-                ui.label(RichText::new(format!("{who}'s claim")).small());
+                ui.label(RichText::new(format!("{who}'s claim of {said}")).small())
+                    .on_hover_text(ellipsize(&other.text, 300));
             } else if ui
                 .link(
                     RichText::new(format!(

@@ -68,6 +68,67 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
     });
 }
 
+/// The Export menu: pictures of the window or one panel, the clipboard, the filtered data.
+pub fn export_menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
+    use crate::app::command::{COPY_WINDOW, EXPORT_CLAIMS, EXPORT_TIMELINE, EXPORT_WINDOW};
+    use crate::app::exporting::{DataFormat, Dest, ExportCommand};
+    use crate::export::Target;
+    let ex = |c| Command::Export(c);
+    ui.menu_button("Export", |ui| {
+        let ctx = ui.ctx().clone();
+        let short = |s: &egui::KeyboardShortcut| ctx.format_shortcut(s);
+        for (label, target, key) in [
+            ("Window as PNG…", Target::Window, EXPORT_WINDOW),
+            ("Timeline as PNG…", Target::Timeline, EXPORT_TIMELINE),
+            ("Claim panels as PNG…", Target::Claims, EXPORT_CLAIMS),
+        ] {
+            if ui
+                .add(egui::Button::new(label).shortcut_text(short(&key)))
+                .clicked()
+            {
+                cmds.push(ex(ExportCommand::PictureDialog(target)));
+            }
+        }
+        if ui
+            .add(egui::Button::new("Copy window image").shortcut_text(short(&COPY_WINDOW)))
+            .clicked()
+        {
+            cmds.push(ex(ExportCommand::Picture(Target::Window, Dest::Clipboard)));
+        }
+        ui.separator();
+        let mut caption = app.settings.export.caption;
+        if ui
+            .checkbox(&mut caption, "Caption under pictures")
+            .on_hover_text("Dataset, active filters and the sources of the claims shown")
+            .changed()
+        {
+            cmds.push(ex(ExportCommand::SetCaption(caption)));
+        }
+        let mut double = app.settings.export.double;
+        if ui
+            .checkbox(&mut double, "Export at 2× (print, projectors)")
+            .changed()
+        {
+            cmds.push(ex(ExportCommand::SetDouble(double)));
+        }
+        ui.separator();
+        if ui
+            .button("Filtered data as CSV…")
+            .on_hover_text("One row per claim")
+            .clicked()
+        {
+            cmds.push(ex(ExportCommand::DataDialog(DataFormat::Csv)));
+        }
+        if ui
+            .button("Filtered data as RON…")
+            .on_hover_text("A dataset file of the filtered events, to share and open again")
+            .clicked()
+        {
+            cmds.push(ex(ExportCommand::DataDialog(DataFormat::Ron)));
+        }
+    });
+}
+
 /// A spinner and progress bar while a load runs; the open files and their warnings otherwise.
 pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
     if let Some(job) = app.files.job() {

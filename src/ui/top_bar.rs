@@ -22,6 +22,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
             ui,
             |ui| {
                 super::files::menu_ui(ui, fr.app, &mut left);
+                super::files::export_menu_ui(ui, fr.app, &mut left);
                 ui.separator();
                 ui.label(RichText::new(&ds.info.title).heading())
                     .on_hover_text(&ds.info.description);

@@ -1,0 +1,330 @@
+//! Exports from the window. A picture at screen resolution is the window's own pixels: egui is
+//! asked for a screenshot, which arrives a frame later and is cut to the panel's rectangle. At
+//! 2× the same view is drawn again off screen by the CPU renderer, with the window's memory
+//! (panel sizes, the timeline's range) copied over, so the layout is the one on screen. Either
+//! way the caption goes under it, and the file is written through a temporary name.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use serde::{Deserialize, Serialize};
+
+use super::{ClaimlineApp, Command};
+use crate::export::{Target, caption, data, png, render};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportSettings {
+    /// Put the caption (dataset, filters, sources) under pictures.
+    pub caption: bool,
+    /// Draw pictures at twice the screen's pixel density.
+    pub double: bool,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            caption: true,
+            double: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    Csv,
+    Ron,
+}
+
+/// Where a picture goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dest {
+    File(PathBuf),
+    Clipboard,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportCommand {
+    /// Ask where to save a picture of `Target` (native dialog, on its own thread).
+    PictureDialog(Target),
+    Picture(Target, Dest),
+    DataDialog(DataFormat),
+    Data(DataFormat, PathBuf),
+    SetCaption(bool),
+    SetDouble(bool),
+}
+
+/// A picture on its way: the screenshot it waits for.
+pub struct Capture {
+    target: Target,
+    dest: Dest,
+    rx: Receiver<Arc<egui::ColorImage>>,
+}
+
+#[derive(Default)]
+pub struct ExportState {
+    capture: Option<Capture>,
+    dialog: Option<Receiver<ExportCommand>>,
+}
+
+impl ExportState {
+    pub fn busy(&self) -> bool {
+        self.capture.is_some()
+    }
+}
+
+impl ClaimlineApp {
+    pub(super) fn apply_export(&mut self, ctx: &egui::Context, c: ExportCommand) {
+        match c {
+            ExportCommand::PictureDialog(target) => {
+                let name = format!("{}-{}-{}.png", self.slug(), target.name(), today());
+                self.save_dialog(ctx, name, "PNG image", "png", move |p| {
+                    ExportCommand::Picture(target, Dest::File(p))
+                });
+            }
+            ExportCommand::DataDialog(format) => {
+                let (ext, what) = match format {
+                    DataFormat::Csv => ("csv", "CSV (one row per claim)"),
+                    DataFormat::Ron => ("ron", "Claimline dataset (RON)"),
+                };
+                let name = format!("{}-filtered-{}.{ext}", self.slug(), today());
+                self.save_dialog(ctx, name, what, ext, move |p| {
+                    ExportCommand::Data(format, p)
+                });
+            }
+            ExportCommand::Picture(target, dest) => self.start_picture(ctx, target, dest),
+            ExportCommand::Data(format, path) => {
+                let result = self.data_bytes(format).and_then(|bytes| {
+                    self.refuse_open_dataset(&path)?;
+                    png::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                });
+                self.report(result.map(|()| format!("Saved {}", path.display())));
+            }
+            ExportCommand::SetCaption(on) => self.settings.export.caption = on,
+            ExportCommand::SetDouble(on) => self.settings.export.double = on,
+        }
+    }
+
+    fn save_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        name: String,
+        what: &'static str,
+        ext: &'static str,
+        then: impl FnOnce(PathBuf) -> ExportCommand + Send + 'static,
+    ) {
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            if let Some(p) = rfd::FileDialog::new()
+                .set_title("Export")
+                .set_file_name(name)
+                .add_filter(what, &[ext])
+                .save_file()
+            {
+                let _ = tx.send(then(p));
+            }
+            ctx.request_repaint();
+        });
+        self.exports.dialog = Some(rx);
+    }
+
+    fn start_picture(&mut self, ctx: &egui::Context, target: Target, dest: Dest) {
+        if self.settings.export.double {
+            // Off screen at 2×, with the window's layout.
+            let result = self
+                .render_double(ctx, target)
+                .and_then(|img| self.deliver(ctx, img, target, &dest));
+            self.report(result);
+            return;
+        }
+        let (tx, rx) = channel();
+        let wake = ctx.clone();
+        ctx.request_screenshot(move |img| {
+            let _ = tx.send(img);
+            wake.request_repaint();
+        });
+        self.exports.capture = Some(Capture { target, dest, rx });
+    }
+
+    /// Called every frame: a screenshot or a dialog's answer may have arrived.
+    pub(super) fn poll_exports(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut cmds = Vec::new();
+        if let Some(rx) = &self.exports.dialog
+            && let Ok(c) = rx.try_recv()
+        {
+            self.exports.dialog = None;
+            cmds.push(Command::Export(c));
+        }
+        let arrived = self
+            .exports
+            .capture
+            .as_ref()
+            .and_then(|c| c.rx.try_recv().ok());
+        if let Some(img) = arrived {
+            let cap = self.exports.capture.take().expect("checked");
+            let ppp = ctx.pixels_per_point();
+            let region = self.panels.regions.of(cap.target);
+            let cut = match cap.target {
+                Target::Window => (*img).clone(),
+                _ => png::crop(&img, region, ppp),
+            };
+            let result = self.deliver(ctx, cut, cap.target, &cap.dest);
+            self.report(result);
+        }
+        cmds
+    }
+
+    /// Adds the caption and sends the picture where it goes; says what happened.
+    fn deliver(
+        &self,
+        ctx: &egui::Context,
+        img: egui::ColorImage,
+        target: Target,
+        dest: &Dest,
+    ) -> Result<String, String> {
+        let ppp = img.size[0] as f32 / self.panels.regions.of(target).width().max(1.0);
+        let img = if self.settings.export.caption {
+            let band = render::caption_band(
+                &self.caption_lines(target),
+                img.size[0],
+                ppp,
+                self.settings.dark,
+            );
+            let fill = band.pixels.first().copied().unwrap_or_default();
+            png::stack(&img, &band, fill)
+        } else {
+            img
+        };
+        match dest {
+            Dest::Clipboard => {
+                ctx.copy_image(img);
+                Ok("Picture copied to the clipboard".to_owned())
+            }
+            Dest::File(path) => {
+                self.refuse_open_dataset(path)?;
+                let bytes = png::encode(&img)?;
+                png::write_atomic(path, &bytes)
+                    .map_err(|e| format!("could not write {}: {e}", path.display()))?;
+                Ok(format!(
+                    "Saved {} ({}×{})",
+                    path.display(),
+                    img.size[0],
+                    img.size[1]
+                ))
+            }
+        }
+    }
+
+    /// The view drawn again at twice the pixel density, off screen.
+    fn render_double(
+        &mut self,
+        ctx: &egui::Context,
+        target: Target,
+    ) -> Result<egui::ColorImage, String> {
+        let size = self.panels.regions.window.size();
+        if size.x < 1.0 {
+            return Err("nothing has been drawn yet".to_owned());
+        }
+        let ppp = ctx.pixels_per_point() * 2.0;
+        let mut h = render::Headless::new(self.settings.dark);
+        let memory = ctx.memory(|m| m.clone());
+        h.ctx.memory_mut(|m| *m = memory);
+        if let Some((a, b)) = self.panels.timeline.visible() {
+            self.panels.timeline.request_exact(a, b);
+        }
+        let full = h.render_app(self, size, ppp);
+        Ok(match target {
+            Target::Window => full,
+            t => png::crop(&full, self.panels.regions.of(t), ppp),
+        })
+    }
+
+    fn caption_lines(&self, target: Target) -> Vec<String> {
+        let Some(cat) = &self.catalog else {
+            return Vec::new();
+        };
+        let shown = caption::shown_events(
+            &cat.index,
+            &self.derived.query.events,
+            self.selected,
+            self.panels.timeline.visible(),
+        );
+        caption::caption(
+            &cat.dataset,
+            &cat.index,
+            &self.settings.filter,
+            target.describe(),
+            &shown,
+        )
+    }
+
+    fn data_bytes(&self, format: DataFormat) -> Result<Vec<u8>, String> {
+        let cat = self.catalog.as_ref().ok_or("nothing is loaded")?;
+        let events = &self.derived.query.events;
+        match format {
+            DataFormat::Csv => {
+                data::to_csv(&cat.dataset, &cat.index, events).map_err(|e| e.to_string())
+            }
+            DataFormat::Ron => {
+                let note = caption::filters_line(&cat.dataset, &cat.index, &self.settings.filter);
+                let file = data::subset(&cat.dataset, events, &note);
+                data::to_ron(&file)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+
+    /// The app never writes to a file it opened.
+    fn refuse_open_dataset(&self, path: &std::path::Path) -> Result<(), String> {
+        let same = |p: &PathBuf| match (std::fs::canonicalize(p), std::fs::canonicalize(path)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => p == path,
+        };
+        if crate::session::loading::paths(&self.sources)
+            .iter()
+            .any(same)
+        {
+            return Err(format!(
+                "{} is an open dataset: choose another name",
+                path.display()
+            ));
+        }
+        Ok(())
+    }
+
+    fn report(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(m) => self.toast(m),
+            Err(e) => self.toast(format!("Not exported: {e}")),
+        }
+    }
+
+    /// The dataset's title as a file name part.
+    pub(super) fn slug(&self) -> String {
+        let title = self
+            .catalog
+            .as_ref()
+            .map_or("claimline", |c| c.dataset.info.title.as_str());
+        let s: String = title
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        s.split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+}
+
+fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
