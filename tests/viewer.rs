@@ -314,3 +314,39 @@ fn f_fits_and_double_click_fits_too() {
     let fitted = h.state().panels.timeline.visible().unwrap();
     assert!((fitted.0 - all.0).abs() < 1.0 && (fitted.1 - all.1).abs() < 1.0);
 }
+
+#[test]
+fn a_double_density_export_draws_the_panel_at_twice_its_size() {
+    use claimline::app::Command;
+    use claimline::app::exporting::{Dest, ExportCommand};
+    use claimline::export::Target;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims@2x.png");
+    let mut h = harness();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![
+            Command::Export(ExportCommand::SetCaption(false)),
+            Command::Export(ExportCommand::SetDouble(true)),
+            Command::Export(ExportCommand::Picture(
+                Target::Claims,
+                Dest::File(path.clone()),
+            )),
+        ],
+    );
+    h.run();
+    let region = h.state().panels.regions.claims;
+    let img = image::open(&path).expect("written").to_rgba8();
+    assert_eq!(img.width(), (region.width() * 2.0).round() as u32);
+    assert_eq!(img.height(), (region.height() * 2.0).round() as u32);
+    // The toast confirms it.
+    assert!(
+        h.state()
+            .toast
+            .as_ref()
+            .is_some_and(|(m, _)| m.starts_with("Saved"))
+    );
+}
