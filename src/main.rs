@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use claimline::session::saved_view;
+use claimline::ui::theme::ThemeKind;
 use claimline::{app, check, export};
 
 #[derive(Parser)]
@@ -89,6 +90,7 @@ enum ViewArg {
 enum ThemeArg {
     Light,
     Dark,
+    HighContrast,
 }
 
 fn parse_scale(s: &str) -> Result<f32, String> {
@@ -109,7 +111,11 @@ fn export(a: ExportArgs) -> ExitCode {
             ViewArg::Claims => export::Target::Claims,
         },
         size: a.size,
-        dark: matches!(a.theme, ThemeArg::Dark),
+        theme: match a.theme {
+            ThemeArg::Light => ThemeKind::Light,
+            ThemeArg::Dark => ThemeKind::Dark,
+            ThemeArg::HighContrast => ThemeKind::HighContrast,
+        },
         scale: a.scale,
         caption: !a.no_caption,
         select: a.select,

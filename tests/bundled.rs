@@ -205,3 +205,30 @@ fn covers_september_to_october_2022_and_the_background() {
             >= 3
     );
 }
+
+#[test]
+fn the_bundled_tour_walks_both_sides_statements_in_8_to_12_steps() {
+    let ds = claimline::load::load_bundled().dataset.expect("loads");
+    assert_eq!(ds.tours.len(), 1);
+    let tour = &ds.tours[0];
+    assert!(
+        (8..=12).contains(&tour.steps.len()),
+        "{} steps",
+        tour.steps.len()
+    );
+    let index = claimline::query::Index::new(&ds);
+    let mut contested = 0;
+    for s in &tour.steps {
+        let caption = s.caption.as_deref().expect("every step has a caption");
+        assert!(
+            claimline::model::wording::loaded_words_outside_quotes(caption).is_empty(),
+            "{caption}"
+        );
+        let e = index.event_index(&s.event).expect("a known event");
+        if index.events[e].voices.is_contested() {
+            contested += 1;
+        }
+    }
+    // A walk through both sides' statements: several steps carry claims from both.
+    assert!(contested >= 4, "{contested} contested steps");
+}

@@ -360,3 +360,47 @@ fn the_schema_example_is_valid() {
         (1, 3, 2)
     );
 }
+
+#[test]
+fn a_tour_step_naming_an_unknown_event_is_an_error_at_its_place() {
+    let tour = "    ],\n    tours: [\n        (id: \"t\", title: \"Tour\", steps: [\n            (event: \"e1\", caption: \"First\"),\n            (event: \"e2\"),\n        ]),\n    ],\n)\n";
+    let text = VALID
+        .trim_end()
+        .trim_end_matches(')')
+        .trim_end()
+        .trim_end_matches("],")
+        .to_owned()
+        + tour;
+    let out = load(&[("t.ron", &text)]);
+    let diags: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+    let line = text
+        .lines()
+        .position(|l| l.contains("(event: \"e2\")"))
+        .unwrap()
+        + 1;
+    let col = text.lines().nth(line - 1).unwrap().find("\"e2\"").unwrap() + 1;
+    assert_one(
+        &diags,
+        &format!("t.ron:{line}:{col}: error: unknown event \"e2\" (did you mean \"e1\"?)"),
+    );
+}
+
+#[test]
+fn a_tour_zoom_that_ends_before_it_starts_is_an_error() {
+    let tour = "    ],\n    tours: [\n        (id: \"t\", title: \"Tour\", steps: [\n            (event: \"e1\", zoom: (from: \"2022-09-14\", to: \"2022-09-12\")),\n        ]),\n    ],\n)\n";
+    let text = VALID
+        .trim_end()
+        .trim_end_matches(')')
+        .trim_end()
+        .trim_end_matches("],")
+        .to_owned()
+        + tour;
+    let out = load(&[("t.ron", &text)]);
+    let diags: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.contains("zoom ends (\"2022-09-12\") before it starts")),
+        "{diags:#?}"
+    );
+}

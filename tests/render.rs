@@ -88,7 +88,11 @@ fn selected_event_fills_both_columns_at_laptop_and_projector_sizes() {
     ] {
         let mut h = harness(w, hgt);
         if dark {
-            h.get_by_label("Dark theme").click();
+            let ctx = h.ctx.clone();
+            h.state_mut().apply(
+                &ctx,
+                vec![Command::SetTheme(claimline::ui::theme::ThemeKind::Dark)],
+            );
             h.run();
         }
         let (left, right) = select_contested(&mut h);
@@ -131,9 +135,20 @@ fn zooms_and_lane_modes_each_draw_a_different_timeline() {
         ("day", "zoom-day"),
         ("By district", "lanes-district"),
         ("By kind", "lanes-kind"),
-        ("Dark theme", "dark"),
+        ("dark", "dark"),
+        ("high contrast", "high-contrast"),
     ] {
-        h.get_by_label(button).click();
+        use claimline::ui::theme::ThemeKind;
+        let ctx = h.ctx.clone();
+        match button {
+            "dark" => h
+                .state_mut()
+                .apply(&ctx, vec![Command::SetTheme(ThemeKind::Dark)]),
+            "high contrast" => h
+                .state_mut()
+                .apply(&ctx, vec![Command::SetTheme(ThemeKind::HighContrast)]),
+            label => h.get_by_label(label).click(),
+        }
         h.run();
         let img = render(&mut h, name);
         assert_ne!(
@@ -207,4 +222,42 @@ fn the_in_app_export_writes_what_is_on_screen() {
                 .join("../screenshots/in-app-claims-captioned.png"),
         )
         .unwrap();
+}
+
+#[test]
+#[ignore = "renders with wgpu: needs a Vulkan driver (apt-get install mesa-vulkan-drivers libvulkan1); .ci/run runs it"]
+fn presenter_steps_at_1280x720_show_caption_event_and_both_columns() {
+    let mut h = harness(1280.0, 720.0);
+    h.key_press(Key::F5);
+    h.run();
+    for (k, shot) in [
+        (2usize, "present-step-3"),
+        (4, "present-step-5"),
+        (8, "present-step-9"),
+    ] {
+        let current = h.state().presenter.as_ref().unwrap().step;
+        for _ in current..k {
+            h.key_press(Key::PageDown);
+            h.run();
+        }
+        let img = render(&mut h, shot);
+        let (caption, e) = {
+            let cat = h.state().catalog.as_ref().unwrap();
+            let step = &cat.dataset.tours[0].steps[k];
+            (
+                step.caption.clone().unwrap(),
+                cat.index.event_index(&step.event).unwrap(),
+            )
+        };
+        let c = h.get_by_label(&caption).rect();
+        assert!(
+            c.max.y < 720.0 / 1.5 && c.max.x <= 1280.0 / 1.5 + 1.0,
+            "{shot}: caption cut off: {c:?}"
+        );
+        assert!(
+            colours(&img, Rect::from_min_max(c.min * 1.0, c.max)) > 4,
+            "{shot}: caption not drawn"
+        );
+        assert_eq!(h.state().selected, Some(e));
+    }
 }

@@ -275,7 +275,10 @@ fn the_session_is_remembered_and_a_vanished_file_is_reported() {
         &mut h,
         Command::SetLaneMode(claimline::layout::lanes::LaneMode::Kind),
     );
-    send(&mut h, Command::SetDark(true));
+    send(
+        &mut h,
+        Command::SetTheme(claimline::ui::theme::ThemeKind::Dark),
+    );
     let mut remembered = h.state().persisted();
     // Through eframe's storage format and back.
     let text = ron::to_string(&remembered).unwrap();

@@ -350,3 +350,35 @@ fn a_double_density_export_draws_the_panel_at_twice_its_size() {
             .is_some_and(|(m, _)| m.starts_with("Saved"))
     );
 }
+
+#[test]
+fn a_screen_reader_can_read_the_markers_and_the_claim_cards() {
+    let mut h = harness();
+    h.get_by_label("week").click();
+    h.run();
+    let markers = h.query_all_by_label_contains("Event: ").count();
+    assert!(markers >= 10, "{markers} marker nodes");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let e = h.state().selected.unwrap();
+    let t = title(&h, e);
+    assert!(
+        h.query_all_by_label_contains(&format!("Event: {t}"))
+            .count()
+            >= 1
+    );
+    assert!(h.query_all_by_label_contains(", selected").count() >= 1);
+    assert!(h.query_all_by_label_contains("Claim by ").count() >= 1);
+}
+
+#[test]
+fn tab_reaches_the_controls() {
+    let mut h = harness();
+    assert!(h.ctx.memory(|m| m.focused()).is_none());
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_some(),
+        "Tab focuses a control"
+    );
+}

@@ -32,9 +32,23 @@ pub enum Command {
     SetFilter(FilterState),
     ClearFilters,
     SetLaneMode(LaneMode),
-    SetDark(bool),
+    SetTheme(crate::ui::theme::ThemeKind),
     File(FileCommand),
     Export(super::exporting::ExportCommand),
+    /// Enter (true) or leave presenter mode.
+    Present(bool),
+    /// Present this tour (index into the dataset's tours), or step freely through events.
+    ChooseTour(Option<usize>),
+    /// The next, previous, first or last step of the tour (or event, without one).
+    PresentStep(PresentStep),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentStep {
+    Next,
+    Previous,
+    First,
+    Last,
 }
 
 /// Opening, reloading and saving: what the File menu, drag and drop and the watcher ask for.
@@ -60,6 +74,7 @@ pub const NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::A
 pub const PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowLeft);
 pub const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F);
 pub const DESELECT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::Escape);
+pub const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 pub const RELOAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
@@ -74,7 +89,10 @@ pub const COPY_WINDOW: KeyboardShortcut =
 
 /// Shortcuts that act on the whole window, read once per frame. They are left alone while a
 /// text field has the keyboard, so typing "f" in the search box does not fit the timeline.
-pub fn from_keyboard(ctx: &egui::Context) -> Vec<Command> {
+pub fn from_keyboard(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
+    if presenting {
+        return presenter_keys(ctx);
+    }
     let mut out = ctx.input_mut(|i| {
         let mut out = Vec::new();
         for (shortcut, command) in [
@@ -124,7 +142,39 @@ pub fn from_keyboard(ctx: &egui::Context) -> Vec<Command> {
         if i.consume_shortcut(&DESELECT) {
             out.push(Command::Select(None));
         }
+        if i.consume_shortcut(&PRESENT) {
+            out.push(Command::Present(true));
+        }
         out
     }));
     out
+}
+
+/// In presenter mode the keys a presentation clicker sends step through the tour: Page Down,
+/// → and Space forward, Page Up and ← back, Home and End to the ends, Esc (or F5) to leave.
+fn presenter_keys(ctx: &egui::Context) -> Vec<Command> {
+    ctx.input_mut(|i| {
+        let mut out = Vec::new();
+        let mut key = |k: Key| i.consume_key(Modifiers::NONE, k);
+        for (keys, step) in [
+            (
+                &[Key::PageDown, Key::ArrowRight, Key::Space, Key::ArrowDown][..],
+                PresentStep::Next,
+            ),
+            (
+                &[Key::PageUp, Key::ArrowLeft, Key::ArrowUp][..],
+                PresentStep::Previous,
+            ),
+            (&[Key::Home][..], PresentStep::First),
+            (&[Key::End][..], PresentStep::Last),
+        ] {
+            if keys.iter().any(|&k| key(k)) {
+                out.push(Command::PresentStep(step));
+            }
+        }
+        if key(Key::Escape) || key(Key::F5) {
+            out.push(Command::Present(false));
+        }
+        out
+    })
 }

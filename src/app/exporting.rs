@@ -190,7 +190,7 @@ impl ClaimlineApp {
                 &self.caption_lines(target),
                 img.size[0],
                 ppp,
-                self.settings.dark,
+                self.settings.theme,
             );
             let fill = band.pixels.first().copied().unwrap_or_default();
             png::stack(&img, &band, fill)
@@ -228,7 +228,7 @@ impl ClaimlineApp {
             return Err("nothing has been drawn yet".to_owned());
         }
         let ppp = ctx.pixels_per_point() * 2.0;
-        let mut h = render::Headless::new(self.settings.dark);
+        let mut h = render::Headless::new(self.settings.theme);
         let memory = ctx.memory(|m| m.clone());
         h.ctx.memory_mut(|m| *m = memory);
         if let Some((a, b)) = self.panels.timeline.visible() {

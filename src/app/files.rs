@@ -141,7 +141,7 @@ impl ClaimlineApp {
         if sources.is_empty() {
             sources.push(Source::Bundled);
         }
-        crate::ui::style::apply(ctx, app.settings.dark);
+        crate::ui::style::apply(ctx, app.settings.theme);
         app.load(ctx, sources, Purpose::Open);
         if !missing.is_empty() {
             app.problems = Some(Problems {

@@ -6,6 +6,7 @@
 pub mod command;
 pub mod exporting;
 pub mod files;
+pub mod presenting;
 
 pub use command::Command;
 pub use files::{Persisted, Problems, Start};
@@ -22,6 +23,7 @@ use crate::model::utc;
 use crate::query::{Catalog, FilterState, Query};
 use crate::session::Source;
 use crate::ui;
+use crate::ui::theme::ThemeKind;
 
 /// What the user chose that is worth remembering between runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,7 +31,7 @@ use crate::ui;
 pub struct Settings {
     pub filter: FilterState,
     pub lane_mode: LaneMode,
-    pub dark: bool,
+    pub theme: ThemeKind,
     pub export: exporting::ExportSettings,
 }
 
@@ -38,7 +40,7 @@ impl Default for Settings {
         Settings {
             filter: FilterState::default(),
             lane_mode: LaneMode::Party,
-            dark: false,
+            theme: ThemeKind::Light,
             export: exporting::ExportSettings::default(),
         }
     }
@@ -76,6 +78,8 @@ pub struct ClaimlineApp {
     pub toast: Option<(String, std::time::Instant)>,
     /// Pictures waiting for their screenshot, dialogs open for exports.
     pub exports: exporting::ExportState,
+    /// Presenter mode, while it is on.
+    pub presenter: Option<presenting::Presenter>,
 }
 
 impl ClaimlineApp {
@@ -102,6 +106,7 @@ impl ClaimlineApp {
             files: files::FileState::default(),
             toast: None,
             exports: exporting::ExportState::default(),
+            presenter: None,
         }
     }
 
@@ -109,7 +114,7 @@ impl ClaimlineApp {
     pub fn with_context(ctx: &egui::Context, outcome: LoadOutcome) -> ClaimlineApp {
         ui::fonts::install(ctx);
         let app = ClaimlineApp::new(outcome);
-        ui::style::apply(ctx, app.settings.dark);
+        ui::style::apply(ctx, app.settings.theme);
         app
     }
 
@@ -194,12 +199,15 @@ impl ClaimlineApp {
             Command::SetFilter(new) => *f = new,
             Command::ClearFilters => *f = FilterState::default(),
             Command::SetLaneMode(m) => self.settings.lane_mode = m,
-            Command::SetDark(dark) => {
-                self.settings.dark = dark;
-                ui::style::apply(ctx, dark);
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ui::style::apply(ctx, theme);
             }
             Command::File(fc) => self.apply_file(ctx, fc),
             Command::Export(ec) => self.apply_export(ctx, ec),
+            c @ (Command::Present(_) | Command::ChooseTour(_) | Command::PresentStep(_)) => {
+                self.apply_present(ctx, c)
+            }
         }
     }
 

@@ -121,6 +121,18 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         })
         .collect();
     let offset = ds.files.first().map(|f| f.utc_offset);
+    let event_ids: HashSet<&str> = kept.iter().map(|e| e.id.as_str()).collect();
+    // Tours keep the steps whose events are kept; a tour with none left is dropped.
+    let tours = ds
+        .tours
+        .iter()
+        .map(|t| {
+            let mut t = t.clone();
+            t.steps.retain(|s| event_ids.contains(s.event.as_str()));
+            t
+        })
+        .filter(|t| !t.steps.is_empty())
+        .collect();
     DatasetFile {
         format: FORMAT_VERSION,
         dataset: DatasetInfo {
@@ -151,6 +163,7 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
             .cloned()
             .collect(),
         events,
+        tours,
     }
 }
 

@@ -10,6 +10,7 @@ use egui::Vec2;
 use super::{Target, caption, data, png, render};
 use crate::app::{ClaimlineApp, Command};
 use crate::load::{self, Diagnostic};
+use crate::ui::theme::ThemeKind;
 
 #[derive(Debug, Clone)]
 pub struct Request {
@@ -17,7 +18,7 @@ pub struct Request {
     pub target: Target,
     /// Window size in points.
     pub size: (u32, u32),
-    pub dark: bool,
+    pub theme: ThemeKind,
     /// 1 for screen resolution, 2 for print and projectors.
     pub scale: f32,
     pub caption: bool,
@@ -78,12 +79,9 @@ pub fn run(req: &Request) -> Result<String, String> {
     }
     let mut app = ClaimlineApp::new(outcome);
     let commands = commands(&app, req)?;
-    let mut headless = render::Headless::new(req.dark);
+    let mut headless = render::Headless::new(req.theme);
     let ctx = headless.ctx.clone();
     app.apply(&ctx, commands);
-    if req.dark {
-        app.settings.dark = true;
-    }
     let cat = app.catalog.as_ref().expect("loaded");
     let bytes = match ext.as_str() {
         "csv" => data::to_csv(&cat.dataset, &cat.index, &app.derived.query.events)
@@ -149,9 +147,7 @@ fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
         })?;
         cmds.push(Command::Select(Some(e)));
     }
-    if req.dark {
-        cmds.push(Command::SetDark(true));
-    }
+    cmds.push(Command::SetTheme(req.theme));
     if let Some((from, to)) = &req.range {
         let offset = app.display_offset();
         let span = |s: &str| {
@@ -211,7 +207,7 @@ fn picture(
             &caption_lines(app, req.target),
             width_px,
             req.scale,
-            req.dark,
+            req.theme,
         )
     });
     // A window picture keeps the requested size, caption included.
@@ -232,7 +228,7 @@ fn picture(
                 &caption_lines(app, req.target),
                 img.size[0],
                 req.scale,
-                req.dark,
+                req.theme,
             )
         };
         img = png::stack(
@@ -254,7 +250,7 @@ mod tests {
             out: "x.csv".into(),
             target: Target::Window,
             size: (800, 600),
-            dark: false,
+            theme: ThemeKind::Light,
             scale: 1.0,
             caption: false,
             select: None,

@@ -7,6 +7,7 @@ use egui::{Color32, ColorImage, Context, FullOutput, Pos2, RawInput, Rect, Vec2,
 use super::raster::{Textures, rasterize};
 use crate::app::ClaimlineApp;
 use crate::ui;
+use crate::ui::theme::ThemeKind;
 
 /// Frames run before the picture is taken: fonts, panel sizes and the timeline's fit each take
 /// a frame to settle.
@@ -20,10 +21,10 @@ pub struct Headless {
 
 impl Headless {
     /// Set up as the window is: the bundled fonts, the app's type sizes, the theme.
-    pub fn new(dark: bool) -> Headless {
+    pub fn new(theme: ThemeKind) -> Headless {
         let ctx = Context::default();
         ui::fonts::install(&ctx);
-        ui::style::apply(&ctx, dark);
+        ui::style::apply(&ctx, theme);
         ctx.all_styles_mut(|s| s.animation_time = 0.0);
         Headless {
             ctx,
@@ -103,9 +104,9 @@ pub fn caption_band(
     lines: &[String],
     width_px: usize,
     pixels_per_point: f32,
-    dark: bool,
+    theme: ThemeKind,
 ) -> ColorImage {
-    let mut h = Headless::new(dark);
+    let mut h = Headless::new(theme);
     let width = width_px as f32 / pixels_per_point;
     let draw = |ui: &mut egui::Ui| {
         egui::CentralPanel::default()

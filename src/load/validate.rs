@@ -462,6 +462,43 @@ pub(super) fn validate_and_merge(
 
     // Pass 3: facts about the whole set.
     for (f, (_, file)) in files.iter().enumerate() {
+        let offset = offsets[f];
+        let mut tour_ids = HashSet::new();
+        for (i, t) in file.tours.iter().enumerate() {
+            let tp = root.field("tours").index(i);
+            cx.non_empty(f, tp.field("title"), &t.title, "tour title");
+            if !tour_ids.insert(t.id.as_str()) {
+                cx.error(f, tp.field("id"), format!("duplicate tour id \"{}\"", t.id));
+            }
+            if t.steps.is_empty() {
+                cx.error(f, tp.field("steps"), "a tour needs at least one step");
+            }
+            for (j, step) in t.steps.iter().enumerate() {
+                let sp = tp.field("steps").index(j);
+                cx.refer(Kind::Event, f, sp.field("event"), &step.event);
+                if let Some(c) = &step.caption {
+                    cx.neutral(f, sp.field("caption"), c, "tour caption");
+                }
+                if let Some(z) = &step.zoom {
+                    let zp = sp.field("zoom");
+                    for (field, at) in [("from", &z.from), ("to", &z.to)] {
+                        if let Err(e) = parse_instant(at, offset) {
+                            cx.error(f, zp.field(field), e.to_string());
+                        }
+                    }
+                    if let (Ok(a), Ok(b)) =
+                        (parse_instant(&z.from, offset), parse_instant(&z.to, offset))
+                        && b.local < a.local
+                    {
+                        cx.error(
+                            f,
+                            zp.field("to"),
+                            format!("zoom ends (\"{}\") before it starts (\"{}\")", z.to, z.from),
+                        );
+                    }
+                }
+            }
+        }
         for (i, p) in file.parties.iter().enumerate() {
             if !cx.party_has_actor.contains(p.id.as_str()) {
                 cx.error(
@@ -550,8 +587,10 @@ fn merge(files: &[(&SourceText, DatasetFile)], offsets: Vec<FixedOffset>) -> Opt
         places: Vec::new(),
         sources: Vec::new(),
         events: Vec::new(),
+        tours: Vec::new(),
     };
     for (f, (_, file)) in files.iter().enumerate() {
+        ds.tours.extend(file.tours.iter().cloned());
         ds.parties.extend(file.parties.iter().cloned());
         ds.actors.extend(file.actors.iter().cloned());
         ds.places.extend(file.places.iter().cloned());

@@ -33,6 +33,38 @@ pub struct DatasetFile {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Guided walks through the events, for presenting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tours: Vec<Tour>,
+}
+
+/// A named, ordered walk through events: what a teacher steps through in presenter mode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tour {
+    pub id: String,
+    pub title: String,
+    pub steps: Vec<TourStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourStep {
+    /// The event shown at this step.
+    pub event: String,
+    /// The presenter's words for this step, shown above the claim columns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// The stretch of time the timeline shows: dates or times as in `When.at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zoom: Option<TourZoom>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourZoom {
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -312,6 +344,8 @@ pub struct Dataset {
     pub places: Vec<Place>,
     pub sources: Vec<Source>,
     pub events: Vec<Event>,
+    /// Every file's tours, in file order.
+    pub tours: Vec<Tour>,
 }
 
 /// Where part of a merged dataset came from.

@@ -21,6 +21,11 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &mut
         .id_salt("claims")
         .auto_shrink([false, false])
         .show(ui, |ui| match fr.app.selected {
+            // Presenting, the caption stands for the summary: the title, then the columns.
+            Some(e) if fr.app.presenter.is_some() => {
+                compact_header(ui, fr, e);
+                event_claims(ui, fr, e, cmds);
+            }
             Some(e) => {
                 event_header(ui, fr, e, cmds);
                 event_claims(ui, fr, e, cmds);
@@ -74,6 +79,27 @@ fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &m
     }
 }
 
+/// One line: the event's title and time, for presenting.
+fn compact_header(ui: &mut egui::Ui, fr: &Frame, e: usize) {
+    let ds = &fr.cat.dataset;
+    let event = &ds.events[e];
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&event.title).heading().size(17.0));
+        ui.weak(event.when.describe(ds.offset_of(event)));
+    });
+    ui.add_space(2.0);
+}
+
+/// Previous or next: through the tour when presenting one, else through the filtered events.
+fn step(fr: &Frame, d: i32) -> Command {
+    use crate::app::command::PresentStep;
+    match (fr.app.presenter.is_some(), d > 0) {
+        (true, true) => Command::PresentStep(PresentStep::Next),
+        (true, false) => Command::PresentStep(PresentStep::Previous),
+        (false, _) => Command::Step(d),
+    }
+}
+
 fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>) {
     let ds = &fr.cat.dataset;
     let event = &ds.events[e];
@@ -84,14 +110,14 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
             .on_hover_text("Previous event in time (←)")
             .clicked()
         {
-            cmds.push(Command::Step(-1));
+            cmds.push(step(fr, -1));
         }
         if ui
             .button("Next →")
             .on_hover_text("Next event in time (→)")
             .clicked()
         {
-            cmds.push(Command::Step(1));
+            cmds.push(step(fr, 1));
         }
         if let Some(pos) = events.iter().position(|&x| x == e) {
             ui.weak(format!("Event {} of {}", pos + 1, events.len()));
@@ -254,7 +280,7 @@ fn shape_for(side: Side) -> super::theme::MarkerShape {
 fn claim_card(ui: &mut egui::Ui, fr: &Frame, event: &Event, ci: usize, cmds: &mut Vec<Command>) {
     let claim = &event.claims[ci];
     let side = fr.cat.index.side_of_actor(&claim.actor);
-    EFrame::group(ui.style())
+    let card = EFrame::group(ui.style())
         .stroke(Stroke::new(
             1.0,
             fr.palette.fill_of(side).gamma_multiply(0.7),
@@ -268,6 +294,23 @@ fn claim_card(ui: &mut egui::Ui, fr: &Frame, event: &Event, ci: usize, cmds: &mu
                 card_body(ui, fr, event, claim, side, cmds)
             });
         });
+    // One node per card for screen readers: who, when, what, from which source.
+    let ds = &fr.cat.dataset;
+    let who = fr
+        .cat
+        .index
+        .actor_index(&claim.actor)
+        .map_or(claim.actor.as_str(), |a| ds.actors[a].name.as_str());
+    let label = format!(
+        "Claim by {who} ({}), said {}: {}",
+        crate::layout::lanes::side_label(ds, side),
+        claim.said.describe(ds.offset_of(event)),
+        claim.shown_text()
+    );
+    ui.ctx().accesskit_node_builder(card.response.id, |node| {
+        node.set_role(egui::Role::Article);
+        node.set_label(label);
+    });
     ui.add_space(4.0);
 }
 

@@ -12,6 +12,7 @@ pub mod files;
 pub mod filters;
 pub mod fonts;
 pub mod marks;
+pub mod presenter;
 pub mod style;
 pub mod theme;
 pub mod timeline;
@@ -77,7 +78,7 @@ pub struct Frame<'a> {
 
 /// Draws the whole window; returns what the user asked for.
 pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
-    let mut cmds = command_keys(ui.ctx());
+    let mut cmds = crate::app::command::from_keyboard(ui.ctx(), app.presenter.is_some());
     let ctx = ui.ctx().clone();
     files::open_prompt_ui(&ctx, app, &mut cmds);
     files::toast_ui(&ctx, app);
@@ -90,7 +91,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
         app.panels.window_title = title;
     }
-    let palette = Palette::new(app.settings.dark, Some(&cat.dataset));
+    let palette = Palette::new(app.settings.theme, Some(&cat.dataset));
     let offset = app.display_offset();
     let scroll_to = std::mem::take(&mut app.selection_moved)
         .then_some(app.selected)
@@ -106,6 +107,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         offset,
         visible: panels.timeline.visible(),
     };
+    if fr.app.presenter.is_some() {
+        presenter::ui(ui, &fr, &mut panels, &mut cmds);
+        app.panels = panels;
+        return cmds;
+    }
     let total_h = ui.available_height();
     let total_w = ui.available_width();
 
@@ -151,10 +157,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
     };
     app.panels = panels;
     cmds
-}
-
-fn command_keys(ctx: &egui::Context) -> Vec<Command> {
-    crate::app::command::from_keyboard(ctx)
 }
 
 /// Truncates to `max` characters with an ellipsis, for labels in tight places.

@@ -4,12 +4,20 @@ use egui::{FontFamily, FontId, TextStyle};
 
 /// Slightly larger type than egui's defaults: the app is read for long stretches, and on
 /// projectors.
-pub fn apply(ctx: &egui::Context, dark: bool) {
-    ctx.set_theme(if dark {
+pub fn apply(ctx: &egui::Context, theme: super::theme::ThemeKind) {
+    ctx.set_theme(if theme.is_dark() {
         egui::Theme::Dark
     } else {
         egui::Theme::Light
     });
+    ctx.set_visuals_of(
+        if theme.is_dark() {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        },
+        super::theme::visuals(theme),
+    );
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (

@@ -4,9 +4,35 @@
 //! square turned into a diamond), so side is told by shape as well as colour.
 
 use egui::{Color32, Visuals};
+use serde::{Deserialize, Serialize};
 
 use crate::model::Dataset;
 use crate::query::{Side, Voices};
+
+/// The three looks: light for laptops, dark for dim rooms, high contrast for projectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeKind {
+    #[default]
+    Light,
+    Dark,
+    HighContrast,
+}
+
+impl ThemeKind {
+    pub const ALL: [ThemeKind; 3] = [ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeKind::Light => "Light",
+            ThemeKind::Dark => "Dark",
+            ThemeKind::HighContrast => "High contrast",
+        }
+    }
+
+    pub fn is_dark(self) -> bool {
+        self == ThemeKind::Dark
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Palette {
@@ -20,8 +46,17 @@ pub struct Palette {
 }
 
 impl Palette {
-    pub fn new(dark: bool, ds: Option<&Dataset>) -> Palette {
-        let mut p = if dark {
+    pub fn new(theme: ThemeKind, ds: Option<&Dataset>) -> Palette {
+        let mut p = if theme == ThemeKind::HighContrast {
+            // Darker fills and near-black text on white, for washed-out projectors.
+            Palette {
+                fill: [hex(0x005A9C), hex(0xD08700), hex(0x5A5A5A)],
+                text: [hex(0x003A66), hex(0x5C3A00), hex(0x1A1A1A)],
+                lane_stripe: Color32::from_black_alpha(18),
+                selection: hex(0xB0006A),
+                outline: Color32::BLACK,
+            }
+        } else if theme.is_dark() {
             Palette {
                 fill: [hex(0x56B4E9), hex(0xE69F00), hex(0xA8A8A8)],
                 text: [hex(0x8FD0F5), hex(0xF2B94A), hex(0xC8C8C8)],
@@ -83,12 +118,50 @@ pub fn marker_shape(v: Voices) -> MarkerShape {
     }
 }
 
-pub fn visuals(dark: bool) -> Visuals {
-    if dark {
-        Visuals::dark()
-    } else {
-        Visuals::light()
+/// egui's visuals for a theme, with weak text darkened (or lightened) to pass WCAG AA.
+pub fn visuals(theme: ThemeKind) -> Visuals {
+    let mut v = match theme {
+        ThemeKind::Dark => Visuals::dark(),
+        ThemeKind::Light | ThemeKind::HighContrast => Visuals::light(),
+    };
+    match theme {
+        ThemeKind::Light => {
+            v.weak_text_color = Some(hex(0x666666));
+            v.hyperlink_color = hex(0x0058B0);
+        }
+        ThemeKind::Dark => v.weak_text_color = Some(hex(0xA6A6A6)),
+        ThemeKind::HighContrast => {
+            v.override_text_color = Some(Color32::BLACK);
+            v.weak_text_color = Some(hex(0x333333));
+            v.panel_fill = Color32::WHITE;
+            v.window_fill = Color32::WHITE;
+            v.extreme_bg_color = Color32::WHITE;
+            v.faint_bg_color = hex(0xF0F0F0);
+            v.hyperlink_color = hex(0x0040A0);
+            v.widgets.noninteractive.bg_stroke.color = hex(0x444444);
+            v.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, hex(0x444444));
+            v.selection.bg_fill = hex(0x9CC8FF);
+            v.selection.stroke.color = Color32::BLACK;
+        }
     }
+    v
+}
+
+/// WCAG 2 contrast ratio of two opaque colours: 1 (same) to 21 (black on white).
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    fn lum(c: Color32) -> f32 {
+        let ch = |x: u8| {
+            let x = f32::from(x) / 255.0;
+            if x <= 0.04045 {
+                x / 12.92
+            } else {
+                ((x + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
+    }
+    let (la, lb) = (lum(a), lum(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 const fn hex(rgb: u32) -> Color32 {
@@ -101,4 +174,90 @@ fn parse_hex(s: &str) -> Option<Color32> {
         .then(|| u32::from_str_radix(h, 16).ok())
         .flatten()
         .map(hex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG AA for normal text.
+    const AA: f32 = 4.5;
+
+    #[test]
+    fn contrast_matches_known_values() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 0.001);
+        // #767676 on white is the classic 4.54:1.
+        assert!((contrast(hex(0x767676), Color32::WHITE) - 4.54).abs() < 0.02);
+    }
+
+    #[test]
+    fn every_theme_s_text_passes_aa_on_its_backgrounds() {
+        for theme in ThemeKind::ALL {
+            let v = visuals(theme);
+            let p = Palette::new(theme, None);
+            // Translucent fills (the faint stripe) are seen over the panel.
+            let over = |top: Color32, under: Color32| {
+                let a = 1.0 - f32::from(top.a()) / 255.0;
+                let mix = |t: u8, u: u8| (f32::from(t) + f32::from(u) * a).round().min(255.0) as u8;
+                Color32::from_rgb(
+                    mix(top.r(), under.r()),
+                    mix(top.g(), under.g()),
+                    mix(top.b(), under.b()),
+                )
+            };
+            let backgrounds = [
+                ("panel", v.panel_fill),
+                ("window", v.window_fill),
+                ("faint", over(v.faint_bg_color, v.panel_fill)),
+                ("extreme", v.extreme_bg_color),
+            ];
+            let mut texts = vec![
+                ("text", v.text_color()),
+                ("weak text", v.weak_text_color()),
+                ("link", v.hyperlink_color),
+            ];
+            for side in Side::ALL {
+                texts.push(("side text", p.text_of(side)));
+            }
+            for (bn, bg) in backgrounds {
+                for (tn, fg) in &texts {
+                    let r = contrast(*fg, bg);
+                    assert!(r >= AA, "{theme:?}: {tn} {fg:?} on {bn} {bg:?} is {r:.2}:1");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn markers_stand_out_from_the_lanes_and_the_sides_from_each_other() {
+        for theme in ThemeKind::ALL {
+            let v = visuals(theme);
+            let p = Palette::new(theme, None);
+            // Graphics need 3:1 (WCAG 1.4.11) against the plot's background.
+            for side in [Side::Left, Side::Right] {
+                let r = contrast(p.fill_of(side), v.extreme_bg_color);
+                assert!(r >= 2.0, "{theme:?}: {side:?} fill only {r:.2}:1");
+            }
+            // Outlines carry the shapes for everyone.
+            assert!(
+                contrast(p.outline, v.extreme_bg_color) >= 3.0,
+                "{theme:?}: outline"
+            );
+        }
+    }
+
+    #[test]
+    fn the_two_sides_get_neither_red_nor_green() {
+        for theme in ThemeKind::ALL {
+            let p = Palette::new(theme, None);
+            for side in [Side::Left, Side::Right] {
+                let c = p.fill_of(side);
+                let (r, g, b) = (i32::from(c.r()), i32::from(c.g()), i32::from(c.b()));
+                let reddish = r > g + 60 && r > b + 60 && g < 110;
+                let greenish = g > r + 40 && g > b + 40;
+                assert!(!reddish && !greenish, "{theme:?} {side:?}: {c:?}");
+            }
+        }
+    }
 }

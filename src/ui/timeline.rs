@@ -43,6 +43,27 @@ pub struct TimelineState {
     /// Where each marker was drawn last frame (event index, screen position): the index that
     /// hover and click are resolved against, and what tests point at.
     markers: Vec<(usize, Pos2)>,
+    /// Move to new ranges smoothly (presenter mode) rather than at once.
+    glide: bool,
+    /// A glide under way: from, to, and when it started (egui's clock, seconds).
+    anim: Option<Glide>,
+}
+
+/// A range glide: from, to, and when it started.
+type Glide = ((f64, f64), (f64, f64), f64);
+
+/// How long a glide takes, in seconds.
+const GLIDE_SECS: f64 = 0.6;
+
+/// The range `t` (0 to 1) of the way from `a` to `b`: the centre moves, and the width changes
+/// by equal ratios, so zooming from a decade to a day reads as one smooth movement.
+pub fn glide_between(a: (f64, f64), b: (f64, f64), t: f64) -> (f64, f64) {
+    let ease = t * t * (3.0 - 2.0 * t);
+    let (ca, cb) = ((a.0 + a.1) / 2.0, (b.0 + b.1) / 2.0);
+    let (wa, wb) = ((a.1 - a.0).max(1.0), (b.1 - b.0).max(1.0));
+    let c = ca + (cb - ca) * ease;
+    let w = (wa.ln() + (wb.ln() - wa.ln()) * ease).exp();
+    (c - w / 2.0, c + w / 2.0)
 }
 
 /// One marker drawn this frame, for hit-testing.
@@ -74,6 +95,16 @@ impl TimelineState {
     pub fn request_show(&mut self, span: (f64, f64)) {
         if self.pending.is_none() {
             self.pending = Some(ViewRequest::Show(span.0, span.1));
+        }
+    }
+
+    pub fn set_glide(&mut self, on: bool) {
+        self.glide = on;
+        if !on {
+            // Land where the glide was going.
+            if let Some((_, to, _)) = self.anim.take() {
+                self.pending = Some(ViewRequest::Exact(to.0, to.1));
+            }
         }
     }
 
@@ -132,7 +163,23 @@ impl TimelineState {
         );
         let offset = fr.offset;
         let width_px = plot_rect.width();
-        let request = self.pending.take().and_then(|r| self.resolve(r, fr));
+        let mut request = self.pending.take().and_then(|r| self.resolve(r, fr));
+        let now = ui.input(|i| i.time);
+        if self.glide
+            && let (Some(to), Some(from)) = (request, self.visible)
+        {
+            self.anim = Some((from, to, now));
+            request = None;
+        }
+        if let Some((from, to, start)) = self.anim {
+            let t = ((now - start) / GLIDE_SECS).clamp(0.0, 1.0);
+            request = Some(glide_between(from, to, t));
+            if t >= 1.0 {
+                self.anim = None;
+            } else {
+                ui.ctx().request_repaint();
+            }
+        }
         let initial = fr
             .cat
             .index
@@ -379,6 +426,7 @@ impl TimelineState {
         let badge_hit =
             pointer.and_then(|p| badges.iter().find(|b| b.rect.expand(2.0).contains(p)));
         self.markers = placed.iter().map(|p| (p.event, p.centre)).collect();
+        accessible_markers(ui, fr, &placed);
         if response.double_clicked() {
             cmds.push(Command::FitAll);
         } else if response.clicked() {
@@ -483,6 +531,41 @@ fn paint_labels(
     }
 }
 
+/// Screen readers get one node per marker on screen (the painted markers are not widgets):
+/// "Event: title, time, contested", with its bounds, so the timeline can be read and pointed at.
+fn accessible_markers(ui: &egui::Ui, fr: &Frame, placed: &[Placed]) {
+    const MAX_NODES: usize = 500;
+    for (k, p) in placed.iter().take(MAX_NODES).enumerate() {
+        let e = &fr.cat.dataset.events[p.event];
+        let facts = &fr.cat.index.events[p.event];
+        let mut label = format!(
+            "Event: {}, {}",
+            e.title,
+            e.when.describe(fr.cat.dataset.offset_of(e))
+        );
+        if facts.voices.is_contested() {
+            label.push_str(", both sides made claims");
+        }
+        if Some(p.event) == fr.app.selected {
+            label.push_str(", selected");
+        }
+        let rect = Rect::from_center_size(p.centre, vec2(2.0 * MARKER_R, 2.0 * MARKER_R));
+        ui.ctx().accesskit_node_builder(
+            egui::Id::unique(("timeline-marker", p.event, k)),
+            |node| {
+                node.set_role(egui::Role::Button);
+                node.set_label(label);
+                node.set_bounds(egui::accesskit::Rect {
+                    x0: f64::from(rect.min.x),
+                    y0: f64::from(rect.min.y),
+                    x1: f64::from(rect.max.x),
+                    y1: f64::from(rect.max.y),
+                });
+            },
+        );
+    }
+}
+
 /// Pads a range by 4% each side, and to at least six hours, so markers at the ends show whole.
 fn padded(a: f64, b: f64) -> (f64, f64) {
     let (a, b) = if b - a < 6.0 * 3600.0 {
@@ -512,4 +595,24 @@ pub fn gutter_width(ui: &egui::Ui, fr: &Frame) -> f32 {
         .fold(0.0, f32::max);
     // At least as wide as the casualty strip's own label, "Announced dead".
     (widest + 14.0).clamp(124.0, 190.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glide_between;
+
+    #[test]
+    fn a_glide_starts_and_ends_where_asked_and_zooms_by_ratios() {
+        let (a, b) = ((0.0, 1000.0), (500.0, 510.0));
+        let start = glide_between(a, b, 0.0);
+        assert!(
+            (start.0 - a.0).abs() < 1e-6 && (start.1 - a.1).abs() < 1e-6,
+            "{start:?}"
+        );
+        let end = glide_between(a, b, 1.0);
+        assert!((end.0 - b.0).abs() < 1e-6 && (end.1 - b.1).abs() < 1e-6);
+        // Half way, the width is the geometric mean (100), not the arithmetic one (505).
+        let mid = glide_between(a, b, 0.5);
+        assert!(((mid.1 - mid.0) - 100.0).abs() < 1e-6, "{mid:?}");
+    }
 }

@@ -42,14 +42,18 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                 ));
             },
             |ui| {
-                let dark = fr.app.settings.dark;
-                if ui
-                    .button(if dark { "Light theme" } else { "Dark theme" })
-                    .on_hover_text("Switch between the light and dark themes")
-                    .clicked()
-                {
-                    right.push(Command::SetDark(!dark));
-                }
+                let current = fr.app.settings.theme;
+                egui::ComboBox::from_id_salt("theme")
+                    .selected_text(current.label())
+                    .show_ui(ui, |ui| {
+                        for t in crate::ui::theme::ThemeKind::ALL {
+                            if ui.selectable_label(t == current, t.label()).clicked() {
+                                right.push(Command::SetTheme(t));
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text("Theme: light, dark, or high contrast for projectors");
                 if ui
                     .button("Fit")
                     .on_hover_text("Fit the timeline to the filtered events (F, or double-click)")

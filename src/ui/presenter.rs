@@ -1,0 +1,104 @@
+//! Presenter mode's window: no sidebar, list or status bar; a slim bar to choose the tour and
+//! step, the step's caption in large type, the timeline, and the two claim columns below it.
+
+use egui::{Frame as EFrame, Margin, RichText};
+
+use super::Frame;
+use crate::app::Command;
+use crate::app::command::PresentStep;
+
+pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &mut Vec<Command>) {
+    let app = fr.app;
+    let total_h = ui.available_height();
+    egui::Panel::top("present_bar").show(ui, |ui| bar_ui(ui, fr, cmds));
+    if let Some(caption) = app.current_step().and_then(|s| s.caption.as_deref()) {
+        egui::Panel::top("present_caption")
+            .frame(
+                EFrame::new()
+                    .fill(ui.visuals().faint_bg_color)
+                    .inner_margin(Margin::symmetric(16, 10)),
+            )
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(RichText::new(caption).size(19.0).strong()).wrap());
+            });
+    }
+    let timeline_area = egui::Panel::top("present_timeline")
+        .resizable(true)
+        .default_size((total_h * 0.27).clamp(140.0, 420.0))
+        .show(ui, |ui| {
+            let gutter = super::timeline::gutter_width(ui, fr);
+            let h = ui.available_height();
+            panels.timeline.ui(ui, fr, gutter, h, cmds);
+        })
+        .response
+        .rect;
+    let claims_area = egui::CentralPanel::default()
+        .show(ui, |ui| super::claims::ui(ui, fr, fr.visible, cmds))
+        .response
+        .rect;
+    panels.regions = super::Regions {
+        window: ui.ctx().content_rect(),
+        timeline: timeline_area,
+        claims: claims_area,
+    };
+}
+
+fn bar_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
+    let app = fr.app;
+    let tours = &fr.cat.dataset.tours;
+    let p = app.presenter.as_ref().expect("presenting");
+    ui.horizontal(|ui| {
+        let current = p
+            .tour
+            .and_then(|t| tours.get(t))
+            .map_or("All filtered events, in time order", |t| t.title.as_str());
+        egui::ComboBox::from_id_salt("tour")
+            .selected_text(current)
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                for (i, t) in tours.iter().enumerate() {
+                    if ui.selectable_label(p.tour == Some(i), &t.title).clicked() {
+                        cmds.push(Command::ChooseTour(Some(i)));
+                    }
+                }
+                if ui
+                    .selectable_label(p.tour.is_none(), "All filtered events, in time order")
+                    .clicked()
+                {
+                    cmds.push(Command::ChooseTour(None));
+                }
+            })
+            .response
+            .on_hover_text("What to step through");
+        if ui
+            .button("◀ Previous")
+            .on_hover_text("Page Up or ←")
+            .clicked()
+        {
+            cmds.push(Command::PresentStep(PresentStep::Previous));
+        }
+        if ui
+            .button("Next ▶")
+            .on_hover_text("Page Down, → or Space")
+            .clicked()
+        {
+            cmds.push(Command::PresentStep(PresentStep::Next));
+        }
+        ui.label(format!(
+            "Step {} of {}",
+            p.step + 1,
+            app.step_count().max(1)
+        ));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Exit (Esc)")
+                .on_hover_text(
+                    "Leave presenter mode. Ctrl + and Ctrl − change the size of everything.",
+                )
+                .clicked()
+            {
+                cmds.push(Command::Present(false));
+            }
+        });
+    });
+}
