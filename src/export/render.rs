@@ -112,7 +112,7 @@ pub fn caption_band(
         egui::CentralPanel::default()
             .frame(
                 egui::Frame::new()
-                    .fill(ui.visuals().faint_bg_color)
+                    .fill(ui::theme::band_fill(ui.visuals()))
                     .inner_margin(8),
             )
             .show(ui, |ui| {

@@ -15,7 +15,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &
         egui::Panel::top("present_caption")
             .frame(
                 EFrame::new()
-                    .fill(ui.visuals().faint_bg_color)
+                    .fill(super::theme::band_fill(ui.visuals()))
                     .inner_margin(Margin::symmetric(16, 10)),
             )
             .show(ui, |ui| {

@@ -147,6 +147,12 @@ pub fn visuals(theme: ThemeKind) -> Visuals {
     v
 }
 
+/// An opaque band a shade off the panel colour, for captions: egui's `faint_bg_color` is
+/// translucent and would show whatever lies under a panel (black, in a real window).
+pub fn band_fill(v: &Visuals) -> Color32 {
+    v.panel_fill.lerp_to_gamma(v.text_color(), 0.07)
+}
+
 /// WCAG 2 contrast ratio of two opaque colours: 1 (same) to 21 (black on white).
 pub fn contrast(a: Color32, b: Color32) -> f32 {
     fn lum(c: Color32) -> f32 {
@@ -211,6 +217,7 @@ mod tests {
                 ("window", v.window_fill),
                 ("faint", over(v.faint_bg_color, v.panel_fill)),
                 ("extreme", v.extreme_bg_color),
+                ("caption band", band_fill(&v)),
             ];
             let mut texts = vec![
                 ("text", v.text_color()),
