@@ -382,3 +382,24 @@ fn tab_reaches_the_controls() {
         "Tab focuses a control"
     );
 }
+
+#[test]
+fn the_selected_event_is_drawn_even_where_its_neighbours_are_clustered() {
+    let mut h = harness();
+    // Zoomed out to the whole range, September 2022 is one dense cluster per lane.
+    let events = shown(&h);
+    let last = *events.last().unwrap();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![claimline::app::Command::Select(Some(last))]);
+    h.run();
+    assert!(
+        h.state()
+            .panels
+            .timeline
+            .markers()
+            .iter()
+            .any(|(e, _)| *e == last),
+        "the selected event has a marker"
+    );
+}

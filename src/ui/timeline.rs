@@ -325,6 +325,11 @@ impl TimelineState {
                     .map(|&i| (x_of(fr.cat.index.events[visible[i]].span.mid()), visible[i]))
                     .collect();
                 members.sort_by(|a, b| a.0.total_cmp(&b.0));
+                // The selection is always drawn, even inside a cluster (on top of its badge).
+                if let Some(pos) = members.iter().position(|m| Some(m.1) == fr.app.selected) {
+                    let (_, e) = members.remove(pos);
+                    draws.push((e, y));
+                }
                 for run in members.chunk_by(|a, b| b.0 - a.0 < 30.0) {
                     if let [(_, e)] = run {
                         draws.push((*e, y));
