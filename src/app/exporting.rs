@@ -97,7 +97,7 @@ impl ClaimlineApp {
             ExportCommand::Data(format, path) => {
                 let result = self.data_bytes(format).and_then(|bytes| {
                     self.refuse_open_dataset(&path)?;
-                    png::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                    crate::session::write_atomic(&path, &bytes).map_err(|e| e.to_string())
                 });
                 self.report(result.map(|()| format!("Saved {}", path.display())));
             }
@@ -205,7 +205,7 @@ impl ClaimlineApp {
             Dest::File(path) => {
                 self.refuse_open_dataset(path)?;
                 let bytes = png::encode(&img)?;
-                png::write_atomic(path, &bytes)
+                crate::session::write_atomic(path, &bytes)
                     .map_err(|e| format!("could not write {}: {e}", path.display()))?;
                 Ok(format!(
                     "Saved {} ({}×{})",

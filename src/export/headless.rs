@@ -93,7 +93,7 @@ pub fn run(req: &Request) -> Result<String, String> {
         }
         _ => picture(&mut app, &mut headless, req)?,
     };
-    png::write_atomic(&req.out, &bytes)
+    crate::session::write_atomic(&req.out, &bytes)
         .map_err(|e| format!("could not write {}: {e}", req.out.display()))?;
     Ok(format!(
         "wrote {} ({} bytes)",

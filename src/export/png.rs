@@ -1,9 +1,5 @@
-//! Writing images: crop to a panel, stack the caption under it, encode PNG, and write through
-//! a temporary file renamed into place, so a failed or interrupted write never leaves half a
-//! picture under the name the user chose.
-
-use std::io::Write;
-use std::path::{Path, PathBuf};
+//! Pictures: crop to a panel, stack the caption under it, encode PNG. They are written with
+//! [`crate::session::write_atomic`].
 
 use egui::{Color32, ColorImage, Rect};
 
@@ -45,28 +41,6 @@ pub fn encode(img: &ColorImage) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = temp_name(path);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-fn temp_name(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,13 +60,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.png");
         let img = ColorImage::filled([3, 2], Color32::from_rgb(10, 20, 30));
-        write_atomic(&path, &encode(&img).unwrap()).unwrap();
+        crate::session::write_atomic(&path, &encode(&img).unwrap()).unwrap();
         let back = image::open(&path).unwrap().to_rgba8();
         assert_eq!(back.dimensions(), (3, 2));
         assert_eq!(back.get_pixel(0, 0).0, [10, 20, 30, 255]);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         let bad = dir.path().join("missing-folder").join("x.png");
-        assert!(write_atomic(&bad, b"x").is_err());
+        assert!(crate::session::write_atomic(&bad, b"x").is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

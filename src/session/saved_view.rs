@@ -2,8 +2,7 @@
 //! and the lane mode, so `claimline --view FILE.view.ron` opens exactly the picture an analyst
 //! handed over. Paths are written relative to the view file when they lie under its folder.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -75,26 +74,8 @@ pub fn write(path: &Path, view: &SavedView) -> std::io::Result<()> {
     }
     let text = ron::ser::to_string_pretty(&v, ron::ser::PrettyConfig::default())
         .map_err(std::io::Error::other)?;
-    let tmp = temp_name(path);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(b"// A Claimline view: claimline --view THIS_FILE\n")?;
-        f.write_all(text.as_bytes())?;
-        f.write_all(b"\n")?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-fn temp_name(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "view".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+    let text = format!("// A Claimline view: claimline --view THIS_FILE\n{text}\n");
+    super::write_atomic(path, text.as_bytes())
 }
 
 #[cfg(test)]
