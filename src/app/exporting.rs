@@ -241,7 +241,8 @@ impl ClaimlineApp {
         })
     }
 
-    fn caption_lines(&self, target: Target) -> Vec<String> {
+    /// The caption for what the app shows now: the selection, or the filtered events in view.
+    pub fn caption_lines(&self, target: Target) -> Vec<String> {
         let Some(cat) = &self.catalog else {
             return Vec::new();
         };

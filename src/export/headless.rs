@@ -175,24 +175,6 @@ fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
     Ok(cmds)
 }
 
-/// The caption for what `app` shows now.
-fn caption_lines(app: &ClaimlineApp, target: Target) -> Vec<String> {
-    let cat = app.catalog.as_ref().expect("loaded");
-    let shown = caption::shown_events(
-        &cat.index,
-        &app.derived.query.events,
-        app.selected,
-        app.panels.timeline.visible(),
-    );
-    caption::caption(
-        &cat.dataset,
-        &cat.index,
-        &app.settings.filter,
-        target.describe(),
-        &shown,
-    )
-}
-
 fn picture(
     app: &mut ClaimlineApp,
     headless: &mut render::Headless,
@@ -204,7 +186,7 @@ fn picture(
     headless.settle(app, size);
     let band = req.caption.then(|| {
         render::caption_band(
-            &caption_lines(app, req.target),
+            &app.caption_lines(req.target),
             width_px,
             req.scale,
             req.theme,
@@ -225,7 +207,7 @@ fn picture(
             band
         } else {
             render::caption_band(
-                &caption_lines(app, req.target),
+                &app.caption_lines(req.target),
                 img.size[0],
                 req.scale,
                 req.theme,
