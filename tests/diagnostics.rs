@@ -361,16 +361,21 @@ fn the_schema_example_is_valid() {
     );
 }
 
-#[test]
-fn a_tour_step_naming_an_unknown_event_is_an_error_at_its_place() {
-    let tour = "    ],\n    tours: [\n        (id: \"t\", title: \"Tour\", steps: [\n            (event: \"e1\", caption: \"First\"),\n            (event: \"e2\"),\n        ]),\n    ],\n)\n";
-    let text = VALID
+/// `VALID` with its closing replaced by `tail` (which reopens the file after `events`).
+fn with_tours(tail: &str) -> String {
+    VALID
         .trim_end()
         .trim_end_matches(')')
         .trim_end()
         .trim_end_matches("],")
         .to_owned()
-        + tour;
+        + tail
+}
+
+#[test]
+fn a_tour_step_naming_an_unknown_event_is_an_error_at_its_place() {
+    let tour = "    ],\n    tours: [\n        (id: \"t\", title: \"Tour\", steps: [\n            (event: \"e1\", caption: \"First\"),\n            (event: \"e2\"),\n        ]),\n    ],\n)\n";
+    let text = with_tours(tour);
     let out = load(&[("t.ron", &text)]);
     let diags: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
     let line = text
@@ -388,13 +393,7 @@ fn a_tour_step_naming_an_unknown_event_is_an_error_at_its_place() {
 #[test]
 fn a_tour_zoom_that_ends_before_it_starts_is_an_error() {
     let tour = "    ],\n    tours: [\n        (id: \"t\", title: \"Tour\", steps: [\n            (event: \"e1\", zoom: (from: \"2022-09-14\", to: \"2022-09-12\")),\n        ]),\n    ],\n)\n";
-    let text = VALID
-        .trim_end()
-        .trim_end_matches(')')
-        .trim_end()
-        .trim_end_matches("],")
-        .to_owned()
-        + tour;
+    let text = with_tours(tour);
     let out = load(&[("t.ron", &text)]);
     let diags: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
     assert!(

@@ -60,6 +60,19 @@ fn run_until(h: &mut Harness<'_, ClaimlineApp>, what: &str, done: impl Fn(&Claim
     h.step();
 }
 
+/// The app started on `path` from the command line, once it has loaded.
+fn opened(path: &Path) -> Harness<'static, ClaimlineApp> {
+    let mut h = harness(
+        Start {
+            files: vec![path.to_path_buf()],
+            view: None,
+        },
+        None,
+    );
+    run_until(&mut h, "the file loads", loaded);
+    h
+}
+
 fn loaded(app: &ClaimlineApp) -> bool {
     app.catalog.is_some() && app.files.job().is_none()
 }
@@ -96,14 +109,7 @@ fn save_as_editor(path: &Path, text: &str) {
 fn files_from_the_command_line_load_off_the_ui_thread() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
-    let mut h = harness(
-        Start {
-            files: vec![a.clone()],
-            view: None,
-        },
-        None,
-    );
-    run_until(&mut h, "a.ron loads", loaded);
+    let h = opened(&a);
     assert_eq!(h.state().sources, [Source::File(a)]);
     assert!(h.state().files.is_watching());
     h.get_by_label("Open: a.ron · reloaded when they change on disk");
@@ -114,14 +120,7 @@ fn a_second_open_asks_to_add_or_replace_and_adding_merges() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
     let b = write(dir.path(), "b.ron", EXTRA);
-    let mut h = harness(
-        Start {
-            files: vec![a.clone()],
-            view: None,
-        },
-        None,
-    );
-    run_until(&mut h, "a.ron loads", loaded);
+    let mut h = opened(&a);
     let before = event_count(h.state());
     // What the dialog and drag and drop send.
     send(
@@ -163,14 +162,7 @@ fn a_second_open_asks_to_add_or_replace_and_adding_merges() {
 fn an_edit_on_disk_reloads_and_keeps_the_selection_and_filters() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
-    let mut h = harness(
-        Start {
-            files: vec![a.clone()],
-            view: None,
-        },
-        None,
-    );
-    run_until(&mut h, "a.ron loads", loaded);
+    let mut h = opened(&a);
     let e = h
         .state()
         .catalog
@@ -214,14 +206,7 @@ fn an_edit_on_disk_reloads_and_keeps_the_selection_and_filters() {
 fn a_broken_file_keeps_the_last_good_data_until_it_is_fixed() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
-    let mut h = harness(
-        Start {
-            files: vec![a.clone()],
-            view: None,
-        },
-        None,
-    );
-    run_until(&mut h, "a.ron loads", loaded);
+    let mut h = opened(&a);
     let good = event_count(h.state());
     // Cut the file in half, as a crashed editor might.
     let broken = &BUNDLED_TEXT[..BUNDLED_TEXT.len() / 2];
@@ -253,14 +238,7 @@ fn the_session_is_remembered_and_a_vanished_file_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
     let gone = dir.path().join("gone.ron");
-    let mut h = harness(
-        Start {
-            files: vec![a.clone()],
-            view: None,
-        },
-        None,
-    );
-    run_until(&mut h, "a.ron loads", loaded);
+    let mut h = opened(&a);
     let e = h
         .state()
         .catalog
@@ -305,14 +283,7 @@ fn a_saved_view_opens_exactly_that_view() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
     let view_path = dir.path().join("v.view.ron");
-    let mut h = harness(
-        Start {
-            files: vec![a.clone()],
-            view: None,
-        },
-        None,
-    );
-    run_until(&mut h, "a.ron loads", loaded);
+    let mut h = opened(&a);
     let e = h
         .state()
         .catalog

@@ -52,6 +52,8 @@ pub struct Derived {
     pub query: Query,
     pub lanes: Vec<Lane>,
     pub tolls: Vec<TollSeries>,
+    /// Bumped whenever these are derived again, so panels can cache what they build on them.
+    pub generation: u64,
 }
 
 pub struct ClaimlineApp {
@@ -132,7 +134,9 @@ impl ClaimlineApp {
             return;
         };
         let query = Query::run(&cat.index, &self.settings.filter);
+        let generation = self.derived.generation + 1;
         self.derived = Derived {
+            generation,
             lanes: lanes(
                 &cat.dataset,
                 &cat.index,

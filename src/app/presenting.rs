@@ -3,7 +3,7 @@
 
 use super::command::PresentStep;
 use super::{ClaimlineApp, Command};
-use crate::model::{Precision, TourStep, When, parse_instant};
+use crate::model::{TourStep, When};
 
 /// How much larger everything is drawn when presenting (Ctrl +/- changes it further).
 pub const PRESENT_ZOOM: f32 = 1.5;
@@ -95,21 +95,7 @@ impl ClaimlineApp {
         self.selection_moved = true;
         let offset = self.display_offset();
         let range = zoom.and_then(|z| {
-            let span = |at: &str| {
-                let precision = match parse_instant(at, offset).ok()?.granularity {
-                    crate::model::Granularity::Year => Precision::Year,
-                    crate::model::Granularity::Month => Precision::Month,
-                    crate::model::Granularity::Day => Precision::Day,
-                    crate::model::Granularity::Minute => Precision::Exact,
-                };
-                When {
-                    at: at.to_owned(),
-                    precision,
-                    end: None,
-                }
-                .span(offset)
-                .ok()
-            };
+            let span = |at: &str| When::span_as_written(at, offset).ok();
             Some((span(&z.from)?.start as f64, span(&z.to)?.end as f64))
         });
         match (range, event) {

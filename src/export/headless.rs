@@ -150,22 +150,8 @@ fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
     cmds.push(Command::SetTheme(req.theme));
     if let Some((from, to)) = &req.range {
         let offset = app.display_offset();
-        let span = |s: &str| {
-            let i = crate::model::parse_instant(s, offset).map_err(|e| e.to_string())?;
-            let precision = match i.granularity {
-                crate::model::Granularity::Year => crate::model::Precision::Year,
-                crate::model::Granularity::Month => crate::model::Precision::Month,
-                crate::model::Granularity::Day => crate::model::Precision::Day,
-                crate::model::Granularity::Minute => crate::model::Precision::Exact,
-            };
-            crate::model::When {
-                at: s.to_owned(),
-                precision,
-                end: None,
-            }
-            .span(offset)
-            .map_err(|e| e.to_string())
-        };
+        let span =
+            |s: &str| crate::model::When::span_as_written(s, offset).map_err(|e| e.to_string());
         let (a, b) = (span(from)?, span(to)?);
         if b.end <= a.start {
             return Err(format!("--to {to} is not after --from {from}"));

@@ -309,6 +309,24 @@ impl Precision {
 }
 
 impl When {
+    /// The span a date or time covers at the precision it is written to: "2022" the year,
+    /// "2022-09" the month, "2022-09-13" the day, "2022-09-13T04:00" the minute. What date
+    /// fields, tour zooms and `--from/--to` mean.
+    pub fn span_as_written(at: &str, offset: FixedOffset) -> Result<TimeSpan, TimeError> {
+        let precision = match parse_instant(at, offset)?.granularity {
+            Granularity::Year => Precision::Year,
+            Granularity::Month => Precision::Month,
+            Granularity::Day => Precision::Day,
+            Granularity::Minute => Precision::Exact,
+        };
+        When {
+            at: at.to_owned(),
+            precision,
+            end: None,
+        }
+        .span(offset)
+    }
+
     /// A day-precision `When`, the commonest case in tests and generated data.
     pub fn day(at: &str) -> When {
         When {
@@ -413,6 +431,20 @@ mod tests {
 
     // 2022-09-13T00:00+04:00 is 2022-09-12T20:00Z.
     const SEP13_LOCAL_MIDNIGHT: i64 = 1_663_012_800;
+
+    #[test]
+    fn text_is_read_at_the_precision_it_is_written_to() {
+        let year = When::span_as_written("2022", plus4()).unwrap();
+        assert_eq!(year.end - year.start, 365 * 86400);
+        let day = When::span_as_written("2022-09-13", plus4()).unwrap();
+        assert_eq!(
+            (day.start, day.end - day.start),
+            (SEP13_LOCAL_MIDNIGHT, 86400)
+        );
+        let minute = When::span_as_written("2022-09-13T00:05", plus4()).unwrap();
+        assert!(minute.is_instant());
+        assert!(When::span_as_written("13 Sep", plus4()).is_err());
+    }
 
     #[test]
     fn day_covers_local_midnight_to_midnight() {

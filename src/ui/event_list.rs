@@ -22,6 +22,9 @@ pub enum SortBy {
 pub struct TableState {
     pub sort: SortBy,
     pub descending: bool,
+    /// The rows in table order, and what they were sorted for: sorting by place builds a
+    /// string per event, which is not work for every frame.
+    cache: Option<((u64, SortBy, bool), Vec<usize>)>,
 }
 
 impl TableState {
@@ -64,7 +67,15 @@ pub fn ui(
         ui.heading("Events");
         ui.weak(format!("{} shown", fr.app.derived.query.events.len()));
     });
-    let rows = sorted_rows(fr, state);
+    let key = (fr.app.derived.generation, state.sort, state.descending);
+    let rows = match &state.cache {
+        Some((k, rows)) if *k == key => rows.clone(),
+        _ => {
+            let rows = sorted_rows(fr, state);
+            state.cache = Some((key, rows.clone()));
+            rows
+        }
+    };
     // A click anywhere on a row selects its event; selectable text would take the click.
     ui.style_mut().interaction.selectable_labels = false;
     let ds = &fr.cat.dataset;

@@ -7,7 +7,7 @@ use egui::{CollapsingHeader, RichText};
 use super::Frame;
 use crate::app::Command;
 use crate::layout::lanes::{kind_label, side_label};
-use crate::model::{Precision, When, parse_instant};
+use crate::model::When;
 use crate::query::Side;
 
 /// Text the user is typing into the date fields, kept until it parses.
@@ -275,18 +275,6 @@ fn parse_day(s: &str, offset: chrono::FixedOffset, end: bool) -> Result<Option<i
     if s.is_empty() {
         return Ok(None);
     }
-    let inst = parse_instant(s, offset).map_err(|e| e.to_string())?;
-    let precision = match inst.granularity {
-        crate::model::Granularity::Year => Precision::Year,
-        crate::model::Granularity::Month => Precision::Month,
-        _ => Precision::Day,
-    };
-    let span = When {
-        at: s.to_owned(),
-        precision,
-        end: None,
-    }
-    .span(offset)
-    .map_err(|e| e.to_string())?;
+    let span = When::span_as_written(s, offset).map_err(|e| e.to_string())?;
     Ok(Some(if end { span.end - 1 } else { span.start }))
 }
