@@ -5,6 +5,8 @@
 pub mod app;
 pub mod check;
 pub mod export;
+pub mod generate;
+pub mod geo;
 pub mod layout;
 pub mod load;
 pub mod model;

@@ -39,6 +39,17 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write a synthetic dataset (invented parties, places and claims) for benchmarks and
+    /// scale tests; the same seed gives the same file.
+    Gen {
+        /// How many events.
+        #[arg(long)]
+        events: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -140,6 +151,31 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Export(args)) => export(args),
+        Some(Command::Gen { events, seed, out }) => {
+            let file = claimline::generate::generate(claimline::generate::Spec { events, seed });
+            let written = claimline::generate::to_ron(&file)
+                .map_err(|e| e.to_string())
+                .and_then(|text| {
+                    claimline::session::write_atomic(&out, text.as_bytes())
+                        .map(|()| text.len())
+                        .map_err(|e| e.to_string())
+                });
+            match written {
+                Ok(bytes) => {
+                    println!(
+                        "wrote {}: {events} events, {} claims, {:.1} MB",
+                        out.display(),
+                        file.events.iter().map(|e| e.claims.len()).sum::<usize>(),
+                        bytes as f64 / 1e6
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("claimline gen: cannot write {}: {e}", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Check { files }) => {
             let report = check::check_paths(&files);
             eprint!("{}", report.diagnostics);

@@ -62,6 +62,8 @@ pub enum FileCommand {
     Load(Vec<Source>, OpenMode),
     /// Forget a pending open (the add-or-replace question was cancelled).
     CancelOpen,
+    /// Stop the running load; what is on screen stays.
+    CancelLoad,
     /// Load the open files again.
     Reload,
     SaveViewDialog,

@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use super::command::FileCommand;
 use super::{ClaimlineApp, Command, Settings};
-use crate::load::{Diagnostic, LoadOutcome};
+use crate::load::Diagnostic;
 use crate::query::{Catalog, FilterState};
-use crate::session::loading::{LoadJob, paths};
+use crate::session::loading::{LoadJob, Loaded, paths};
 use crate::session::saved_view::{self, SavedView, VIEW_FORMAT};
 use crate::session::watch::FileWatcher;
 use crate::session::{Source, combine, recent};
@@ -250,9 +250,9 @@ impl ClaimlineApp {
     }
 
     /// Takes a finished load. A good one replaces the catalog; a failed one keeps it.
-    pub fn install(&mut self, out: LoadOutcome, sources: Vec<Source>, purpose: Purpose) {
+    pub fn install(&mut self, out: Loaded, sources: Vec<Source>, purpose: Purpose) {
         let names: Vec<String> = sources.iter().map(Source::label).collect();
-        let Some(dataset) = out.dataset else {
+        let Some(catalog) = out.catalog else {
             let errors = out.diagnostics.iter().filter(|d| d.is_error()).count();
             let kept = if self.catalog.is_some() {
                 "the data on screen is what was loaded before"
@@ -280,9 +280,10 @@ impl ClaimlineApp {
             .as_mut()
             .and_then(|r| r.selected.take())
             .or_else(|| self.selected_id());
-        let catalog = Catalog::new(dataset);
         keep_known(&mut self.settings.filter, &catalog);
         self.selected = selected.and_then(|id| catalog.index.event_index(&id));
+        self.toll_table =
+            crate::layout::casualties::TollTable::new(&catalog.dataset, &catalog.index);
         self.catalog = Some(catalog);
         self.warnings = out
             .diagnostics
@@ -354,6 +355,12 @@ impl ClaimlineApp {
                     self.files.pending_open = Some(new);
                 } else {
                     self.load(ctx, new, Purpose::Open);
+                }
+            }
+            FileCommand::CancelLoad => {
+                if let Some((job, _)) = self.files.job.take() {
+                    job.progress.cancel();
+                    self.toast(format!("Stopped loading {}", job.describe()));
                 }
             }
             FileCommand::Load(new, mode) => {

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use chrono::FixedOffset;
 use serde::{Deserialize, Serialize};
 
-use crate::layout::casualties::{TollSeries, toll_series};
+use crate::layout::casualties::{TollSeries, TollTable};
 use crate::layout::lanes::{Lane, LaneMode, lanes};
 use crate::load::{Diagnostic, LoadOutcome};
 use crate::model::utc;
@@ -82,13 +82,19 @@ pub struct ClaimlineApp {
     pub exports: exporting::ExportState,
     /// Presenter mode, while it is on.
     pub presenter: Option<presenting::Presenter>,
+    /// Every toll figure of the catalog, for the casualty strip; built with the catalog.
+    pub toll_table: TollTable,
 }
 
 impl ClaimlineApp {
     /// An app showing a load that already happened (the bundled dataset, tests).
     pub fn new(outcome: LoadOutcome) -> ClaimlineApp {
         let mut app = ClaimlineApp::empty();
-        app.install(outcome, vec![Source::Bundled], files::Purpose::Open);
+        app.install(
+            crate::session::loading::Loaded::index(outcome),
+            vec![Source::Bundled],
+            files::Purpose::Open,
+        );
         app
     }
 
@@ -109,6 +115,7 @@ impl ClaimlineApp {
             toast: None,
             exports: exporting::ExportState::default(),
             presenter: None,
+            toll_table: TollTable::default(),
         }
     }
 
@@ -143,7 +150,7 @@ impl ClaimlineApp {
                 self.settings.lane_mode,
                 &query.events,
             ),
-            tolls: toll_series(&cat.dataset, &cat.index, &query.events),
+            tolls: self.toll_table.series(&query.events),
             query,
         };
     }

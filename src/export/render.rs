@@ -80,6 +80,14 @@ impl Headless {
         }
     }
 
+    /// One whole frame of the app as a window draws it, short of the GPU: egui's layout and
+    /// painting, then tessellation into meshes. Returns the number of primitives, so that a
+    /// benchmark measures the real work.
+    pub fn frame_and_tessellate(&mut self, app: &mut ClaimlineApp, size: Vec2) -> usize {
+        let out = self.frame(size, 1.0, |ui| app_frame(ui, app));
+        self.ctx.tessellate(out.shapes, out.pixels_per_point).len()
+    }
+
     /// The whole window as `app` would draw it at `size` points.
     pub fn render_app(
         &mut self,

@@ -22,17 +22,53 @@ pub struct TollPoint {
 }
 
 impl TollSeries {
-    /// The step line's corners: (time, highest count announced up to then), one per point.
-    pub fn running_max(&self) -> Vec<(i64, u32)> {
-        let mut high = 0;
-        self.points
-            .iter()
-            .map(|p| {
-                high = high.max(p.count);
-                (p.t, high)
-            })
-            .collect()
+    /// The step line's corners: (time, highest count announced up to then), where that
+    /// highest count rises. A step line through every point would draw the same, with as many
+    /// vertices as figures; this has one per new high.
+    pub fn corners(&self) -> Vec<(i64, u32)> {
+        let mut out: Vec<(i64, u32)> = Vec::new();
+        for p in &self.points {
+            if out.last().is_none_or(|&(_, high)| p.count > high) {
+                out.push((p.t, p.count));
+            }
+        }
+        out
     }
+
+    /// Positions of the points announced within `[t0, t1]` (points are in time order).
+    pub fn visible(&self, t0: i64, t1: i64) -> std::ops::Range<usize> {
+        let lo = self.points.partition_point(|p| p.t < t0);
+        let hi = self.points.partition_point(|p| p.t <= t1);
+        lo..hi.max(lo)
+    }
+}
+
+/// Thins points to at most one a column of `columns` across `[t0, t1]`, keeping each column's
+/// highest figure: beyond one point a pixel, more points add nothing visible but cost.
+/// `range` is the visible points' positions; returns the positions kept, in time order.
+pub fn thin(
+    points: &[TollPoint],
+    range: std::ops::Range<usize>,
+    t0: f64,
+    t1: f64,
+    columns: usize,
+) -> Vec<usize> {
+    if range.len() <= columns {
+        return range.collect();
+    }
+    let col = |t: i64| (((t as f64 - t0) / (t1 - t0).max(1.0)) * columns as f64) as i64;
+    let mut kept: Vec<usize> = Vec::new();
+    for i in range {
+        match kept.last_mut() {
+            Some(k) if col(points[*k].t) == col(points[i].t) => {
+                if points[i].count > points[*k].count {
+                    *k = i;
+                }
+            }
+            _ => kept.push(i),
+        }
+    }
+    kept
 }
 
 impl TollPoint {
@@ -68,53 +104,72 @@ fn is_toll(measure: Measure, people: People) -> bool {
     matches!(measure, Measure::Killed | Measure::DeadOrMissing) && people != People::Civilian
 }
 
-/// Series over the given events (filtered, in time order), in a fixed order: left side's
-/// announcements first, then right's, then third parties'.
-pub fn toll_series(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<TollSeries> {
-    let side_of_party = |id: &str| {
-        ds.parties.iter().position(|p| p.id == id).map(|i| match i {
-            0 => Side::Left,
-            1 => Side::Right,
-            _ => Side::Third,
-        })
-    };
-    let mut series: Vec<TollSeries> = Vec::new();
-    for &ei in events {
-        let event = &ds.events[ei];
-        let offset = ds.offset_of(event);
-        for (ci, claim) in event.claims.iter().enumerate() {
+/// Every toll figure of a dataset with who announced it and whose dead it counts, in the
+/// order announced: built once per load, so a filter change only picks rows, never walks
+/// (or parses the times of) the claims.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TollTable {
+    rows: Vec<(Side, Option<Side>, TollPoint)>,
+}
+
+impl TollTable {
+    pub fn new(ds: &Dataset, index: &Index) -> TollTable {
+        let side_of_party = |id: &str| {
+            ds.parties.iter().position(|p| p.id == id).map(|i| match i {
+                0 => Side::Left,
+                1 => Side::Right,
+                _ => Side::Third,
+            })
+        };
+        let mut rows = Vec::new();
+        for fc in &index.figure_claims {
+            let claim = &ds.events[fc.event].claims[fc.claim];
             let reporter = index.side_of_actor(&claim.actor);
-            let Ok(said) = claim.said.span(offset) else {
-                continue;
-            };
             for (whose, count, bound) in tolls(claim, &side_of_party) {
                 let point = TollPoint {
-                    t: said.mid(),
+                    t: fc.said,
                     count,
                     bound,
-                    claim: (ei, ci),
+                    claim: (fc.event, fc.claim),
                 };
-                let stepped = reporter != Side::Third && whose.is_some();
-                match series
-                    .iter_mut()
-                    .find(|s| s.reporter == reporter && s.whose == whose)
-                {
-                    Some(s) => s.points.push(point),
-                    None => series.push(TollSeries {
-                        reporter,
-                        whose,
-                        stepped,
-                        points: vec![point],
-                    }),
-                }
+                rows.push((reporter, whose, point));
             }
         }
+        rows.sort_by_key(|(_, _, p)| (p.t, p.count));
+        TollTable { rows }
     }
-    for s in &mut series {
-        s.points.sort_by_key(|p| (p.t, p.count));
+
+    /// Series over the given events (filtered, sorted by index), in a fixed order: left
+    /// side's announcements first, then right's, then third parties'.
+    pub fn series(&self, events: &[usize]) -> Vec<TollSeries> {
+        let mut series: Vec<TollSeries> = Vec::new();
+        for (reporter, whose, point) in &self.rows {
+            if events.binary_search(&point.claim.0).is_err() {
+                continue;
+            }
+            let (reporter, whose) = (*reporter, *whose);
+            match series
+                .iter_mut()
+                .find(|s| s.reporter == reporter && s.whose == whose)
+            {
+                Some(s) => s.points.push(point.clone()),
+                None => series.push(TollSeries {
+                    reporter,
+                    whose,
+                    stepped: reporter != Side::Third && whose.is_some(),
+                    points: vec![point.clone()],
+                }),
+            }
+        }
+        series.sort_by_key(|s| (s.reporter, s.whose.map_or(3, |w| w as u8)));
+        series
     }
-    series.sort_by_key(|s| (s.reporter, s.whose.map_or(3, |w| w as u8)));
-    series
+}
+
+/// The series over the given events, building the table first (tests and one-off uses; the
+/// app keeps its table for the whole load).
+pub fn toll_series(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<TollSeries> {
+    TollTable::new(ds, index).series(events)
 }
 
 /// The tolls in one claim, one per side counted: the largest figure when a claim gives several
@@ -168,15 +223,38 @@ mod tests {
         let first_105 = left.iter().position(|&c| c == 105).unwrap();
         assert!(first_49 < first_105);
         // The line never falls, though a later partial count may be lower.
-        let line = own(Side::Left).running_max();
-        assert!(line.windows(2).all(|w| w[0].1 <= w[1].1));
-        assert_eq!(line.len(), own(Side::Left).points.len());
+        let line = own(Side::Left).corners();
+        assert!(line.windows(2).all(|w| w[0].1 < w[1].1 && w[0].0 <= w[1].0));
+        assert_eq!(line.last().unwrap().1, *left.iter().max().unwrap());
         // Third parties' figures are never joined into a line.
         assert!(
             series
                 .iter()
                 .filter(|s| s.reporter == Side::Third)
                 .all(|s| !s.stepped)
+        );
+    }
+
+    #[test]
+    fn thinning_keeps_one_point_a_column_with_its_highest_figure() {
+        let points: Vec<TollPoint> = (0..1000)
+            .map(|i| TollPoint {
+                t: i,
+                count: (i % 7) as u32,
+                bound: Bound::Exact,
+                claim: (0, 0),
+            })
+            .collect();
+        let kept = thin(&points, 0..1000, 0.0, 1000.0, 100);
+        assert_eq!(kept.len(), 100);
+        for w in kept.windows(2) {
+            assert!(w[0] < w[1]);
+        }
+        // Each column of ten holds counts 0..6: the kept one is a 6 wherever a 6 falls.
+        assert!(kept.iter().filter(|&&k| points[k].count == 6).count() >= 99);
+        assert_eq!(
+            thin(&points, 10..20, 0.0, 1000.0, 100),
+            (10..20).collect::<Vec<_>>()
         );
     }
 

@@ -43,6 +43,56 @@ pub struct Lane {
     pub label: String,
     /// Events in this lane, in time order (indices into the dataset's events).
     pub events: Vec<usize>,
+    /// Their start times, in the same order: what the visible range is found in by binary
+    /// search, and density buckets are counted from.
+    pub starts: Vec<i64>,
+    /// The longest event's length in seconds: how far before the view an event that reaches
+    /// into it can start.
+    pub longest: i64,
+}
+
+impl Lane {
+    fn new(key: LaneKey, label: String, events: Vec<usize>) -> Lane {
+        Lane {
+            key,
+            label,
+            events,
+            starts: Vec::new(),
+            longest: 0,
+        }
+    }
+
+    /// Positions (into `events`) of the events overlapping `[t0, t1]`, a contiguous range
+    /// found by binary search, plus the few long events starting earlier that reach into it.
+    pub fn visible(&self, index: &Index, t0: i64, t1: i64) -> Vec<usize> {
+        let lo = self
+            .starts
+            .partition_point(|&s| s < t0.saturating_sub(self.longest));
+        let hi = self.starts.partition_point(|&s| s <= t1);
+        (lo..hi.max(lo))
+            .filter(|&k| index.events[self.events[k]].span.end >= t0)
+            .collect()
+    }
+
+    /// How many events overlap `[t0, t1]`, without listing them: the count that chooses the
+    /// level of detail, found by binary search plus a look back over events that start before
+    /// `t0` and may reach into it.
+    pub fn visible_count(&self, index: &Index, t0: i64, t1: i64) -> usize {
+        let lo = self
+            .starts
+            .partition_point(|&s| s < t0.saturating_sub(self.longest));
+        let at = self.starts.partition_point(|&s| s < t0);
+        let hi = self.starts.partition_point(|&s| s <= t1).max(at);
+        let reaching_in = (lo..at)
+            .filter(|&k| index.events[self.events[k]].span.end >= t0)
+            .count();
+        reaching_in + (hi - at)
+    }
+
+    /// How many events start within `[t0, t1)`.
+    pub fn count_starting(&self, t0: i64, t1: i64) -> usize {
+        self.starts.partition_point(|&s| s < t1) - self.starts.partition_point(|&s| s < t0)
+    }
 }
 
 /// Lanes for the given events (already filtered, in time order), top to bottom.
@@ -53,6 +103,11 @@ pub fn lanes(ds: &Dataset, index: &Index, mode: LaneMode, events: &[usize]) -> V
         LaneMode::Kind => kind_lanes(index, events),
     };
     out.retain(|l| !l.events.is_empty() || matches!(l.key, LaneKey::Side(_)));
+    for lane in &mut out {
+        let spans = lane.events.iter().map(|&e| index.events[e].span);
+        lane.starts = spans.clone().map(|s| s.start).collect();
+        lane.longest = spans.map(|s| s.end - s.start).max().unwrap_or(0);
+    }
     out
 }
 
@@ -75,11 +130,7 @@ pub fn side_label(ds: &Dataset, side: Side) -> String {
 fn party_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = Side::ALL
         .iter()
-        .map(|&s| Lane {
-            key: LaneKey::Side(s),
-            label: side_label(ds, s),
-            events: Vec::new(),
-        })
+        .map(|&s| Lane::new(LaneKey::Side(s), side_label(ds, s), Vec::new()))
         .collect();
     let mut silent = Vec::new();
     for &e in events {
@@ -93,11 +144,7 @@ fn party_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
             }
         }
     }
-    lanes.push(Lane {
-        key: LaneKey::Other,
-        label: "No claims".to_owned(),
-        events: silent,
-    });
+    lanes.push(Lane::new(LaneKey::Other, "No claims".to_owned(), silent));
     lanes
 }
 
@@ -132,17 +179,16 @@ fn district_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
     });
     let mut lanes: Vec<Lane> = order
         .into_iter()
-        .map(|d| Lane {
-            key: LaneKey::District(d),
-            label: index.districts[d].name.clone(),
-            events: std::mem::take(&mut per_district[d]),
+        .map(|d| {
+            let events = std::mem::take(&mut per_district[d]);
+            Lane::new(
+                LaneKey::District(d),
+                index.districts[d].name.clone(),
+                events,
+            )
         })
         .collect();
-    lanes.push(Lane {
-        key: LaneKey::Other,
-        label: "No district".to_owned(),
-        events: none,
-    });
+    lanes.push(Lane::new(LaneKey::Other, "No district".to_owned(), none));
     lanes
 }
 
@@ -152,11 +198,11 @@ fn kind_lanes(index: &Index, events: &[usize]) -> Vec<Lane> {
         let kind = index.events[e].kind;
         match lanes.iter_mut().find(|l| l.key == LaneKey::Kind(kind)) {
             Some(l) => l.events.push(e),
-            None => lanes.push(Lane {
-                key: LaneKey::Kind(kind),
-                label: kind_label(kind).to_owned(),
-                events: vec![e],
-            }),
+            None => lanes.push(Lane::new(
+                LaneKey::Kind(kind),
+                kind_label(kind).to_owned(),
+                vec![e],
+            )),
         }
     }
     lanes.sort_by_key(|l| match l.key {

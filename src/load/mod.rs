@@ -192,8 +192,27 @@ impl LoadOutcome {
     }
 }
 
+/// The steps of [`load_texts_observed`], reported as each begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Parsing,
+    Checking,
+}
+
 /// Parses, validates and merges texts that are meant to be used together.
 pub fn load_texts(sources: &[SourceText]) -> LoadOutcome {
+    load_texts_observed(sources, &mut |_| true)
+}
+
+/// [`load_texts`], telling `observe` as each step begins; when it returns false (the user
+/// cancelled), the load stops there with no dataset and no diagnostics.
+pub fn load_texts_observed(
+    sources: &[SourceText],
+    observe: &mut dyn FnMut(Step) -> bool,
+) -> LoadOutcome {
+    if !observe(Step::Parsing) {
+        return LoadOutcome::default();
+    }
     let mut diagnostics = Vec::new();
     let mut parsed = Vec::new();
     for src in sources {
@@ -202,9 +221,13 @@ pub fn load_texts(sources: &[SourceText]) -> LoadOutcome {
             Err(d) => diagnostics.push(d),
         }
     }
-    let (dataset, mut found) = validate::validate_and_merge(&parsed);
+    if !observe(Step::Checking) {
+        return LoadOutcome::default();
+    }
+    let parsed_count = parsed.len();
+    let (dataset, mut found) = validate::validate_and_merge(parsed);
     diagnostics.append(&mut found);
-    let failed = diagnostics.iter().any(Diagnostic::is_error) || parsed.len() < sources.len();
+    let failed = diagnostics.iter().any(Diagnostic::is_error) || parsed_count < sources.len();
     LoadOutcome {
         dataset: if failed { None } else { dataset },
         diagnostics,

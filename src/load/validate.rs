@@ -207,8 +207,9 @@ fn is_colour(s: &str) -> bool {
 
 /// Validates every file, then merges them; returns no dataset when there is nothing to merge.
 pub(super) fn validate_and_merge(
-    files: &[(&SourceText, DatasetFile)],
+    parsed: Vec<(&SourceText, DatasetFile)>,
 ) -> (Option<Dataset>, Vec<Diagnostic>) {
+    let files = parsed.as_slice();
     let mut cx = Ctx {
         suggestions_left: MAX_SUGGESTIONS,
         ..Ctx::default()
@@ -523,7 +524,7 @@ pub(super) fn validate_and_merge(
     }
 
     let diagnostics = locate_problems(files, cx.problems);
-    (merge(files, offsets), diagnostics)
+    (merge(parsed, offsets), diagnostics)
 }
 
 /// Turns paths into lines and columns, walking each file's text only if it has problems.
@@ -570,7 +571,9 @@ fn locate_problems(
     out
 }
 
-fn merge(files: &[(&SourceText, DatasetFile)], offsets: Vec<FixedOffset>) -> Option<Dataset> {
+/// Moves the files' contents into one dataset: no copies, as a large file's events are most of
+/// the memory the app uses.
+fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> Option<Dataset> {
     let (_, first) = files.first()?;
     let mut ds = Dataset {
         info: first.dataset.clone(),
@@ -589,13 +592,13 @@ fn merge(files: &[(&SourceText, DatasetFile)], offsets: Vec<FixedOffset>) -> Opt
         events: Vec::new(),
         tours: Vec::new(),
     };
-    for (f, (_, file)) in files.iter().enumerate() {
-        ds.tours.extend(file.tours.iter().cloned());
-        ds.parties.extend(file.parties.iter().cloned());
-        ds.actors.extend(file.actors.iter().cloned());
-        ds.places.extend(file.places.iter().cloned());
-        ds.sources.extend(file.sources.iter().cloned());
-        ds.events.extend(file.events.iter().cloned().map(|mut e| {
+    for (f, (_, file)) in files.into_iter().enumerate() {
+        ds.tours.extend(file.tours);
+        ds.parties.extend(file.parties);
+        ds.actors.extend(file.actors);
+        ds.places.extend(file.places);
+        ds.sources.extend(file.sources);
+        ds.events.extend(file.events.into_iter().map(|mut e| {
             e.file = f;
             e
         }));

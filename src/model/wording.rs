@@ -43,25 +43,29 @@ pub fn loaded_words_outside_quotes(text: &str) -> Vec<String> {
         }
     }
     let lower = outside.to_lowercase();
+    // One pass over the word starts, comparing each with the stems: checking a large file
+    // runs this on every title, summary and claim, so no per-stem search of the whole text.
     let mut found = Vec::new();
-    for stem in LOADED_STEMS {
-        for (i, _) in lower.match_indices(stem) {
-            let starts_word = lower[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if starts_word {
-                let word: String = if stem.contains(' ') {
-                    (*stem).to_owned()
-                } else {
-                    lower[i..]
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric())
-                        .collect()
-                };
-                if !found.contains(&word) {
-                    found.push(word);
-                }
+    let mut prev_alnum = false;
+    for (i, c) in lower.char_indices() {
+        let starts_word = c.is_alphanumeric() && !prev_alnum;
+        prev_alnum = c.is_alphanumeric();
+        if !starts_word {
+            continue;
+        }
+        let rest = &lower[i..];
+        let first = rest.as_bytes()[0];
+        let matching = LOADED_STEMS
+            .iter()
+            .filter(|s| s.as_bytes()[0] == first && rest.starts_with(**s));
+        for stem in matching {
+            let word: String = if stem.contains(' ') {
+                (*stem).to_owned()
+            } else {
+                rest.chars().take_while(|c| c.is_alphanumeric()).collect()
+            };
+            if !found.contains(&word) {
+                found.push(word);
             }
         }
     }

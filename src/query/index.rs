@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::bits::Bits;
+use super::text::{TextIndex, TextIndexBuilder};
 use crate::model::{Dataset, Event, EventKind, TimeSpan};
 
 /// Where a claim's speaker stands: the dataset's first party (left column), its second (right
@@ -78,8 +80,30 @@ pub struct EventFacts {
     /// Claims per side: [left, right, third].
     pub claims_per_side: [usize; 3],
     pub claim_count: usize,
-    /// Lowercase title, summary, claim texts, actor names, place names and their other names.
-    pub search: String,
+}
+
+/// A claim with figures, and when it was said (UTC seconds, the middle of its `said` span).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureClaim {
+    pub event: usize,
+    pub claim: usize,
+    pub said: i64,
+}
+
+/// Each filterable facet as a set of events: what a filter change combines instead of
+/// rescanning every event.
+#[derive(Debug, Clone, Default)]
+pub struct FacetBits {
+    /// By actor index: events with a claim by that actor.
+    pub actors: Vec<Bits>,
+    /// By district index: events at a place in that district.
+    pub districts: Vec<Bits>,
+    /// By side: events with a claim from that side.
+    pub sides: [Bits; 3],
+    /// Events of each kind present in the dataset, in kind order.
+    pub kinds: Vec<(EventKind, Bits)>,
+    /// Events both sides made claims about.
+    pub contested: Bits,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -97,6 +121,15 @@ pub struct Index {
     claim_pos: HashMap<String, (usize, usize)>,
     /// The earliest start and latest end over all events.
     pub extent: Option<TimeSpan>,
+    /// The longest event, in seconds: how far before a time range an event reaching into it
+    /// can start.
+    pub longest: i64,
+    pub bits: FacetBits,
+    /// Every claim that gives figures, in event order: what the casualty strip reads, without
+    /// walking (and parsing the times of) every claim of a large dataset.
+    pub figure_claims: Vec<FigureClaim>,
+    /// Title, summary, claim texts, actor names, place names and their other names.
+    pub text: TextIndex,
 }
 
 /// Puts events in time order (by start, then end, then id), the order every view relies on.
@@ -114,6 +147,66 @@ fn span_of(ds: &Dataset, e: &Event) -> TimeSpan {
     e.when
         .span(ds.offset_of(e))
         .unwrap_or(TimeSpan { start: 0, end: 0 })
+}
+
+/// Every event's searchable words: title, summary, claim texts, the names of the actors who
+/// made them, and the names (and other names) of its places.
+fn text_index(
+    ds: &Dataset,
+    actor_pos: &HashMap<String, usize>,
+    place_pos: &HashMap<String, usize>,
+) -> TextIndex {
+    let mut b = TextIndexBuilder::default();
+    for e in &ds.events {
+        let mut texts: Vec<&str> = vec![&e.title, &e.summary];
+        for c in &e.claims {
+            if let Some(&a) = actor_pos.get(&c.actor) {
+                texts.push(&ds.actors[a].name);
+            }
+            texts.push(&c.text);
+        }
+        for &p in e.places.iter().filter_map(|id| place_pos.get(id)) {
+            let place = &ds.places[p];
+            texts.push(&place.name);
+            texts.extend(place.other_names.iter().map(|o| o.name.as_str()));
+        }
+        b.add_event(texts);
+    }
+    b.finish()
+}
+
+fn facet_bits(index: &Index) -> FacetBits {
+    let n = index.events.len();
+    let mut b = FacetBits {
+        actors: vec![Bits::empty(n); index.actor_count()],
+        districts: vec![Bits::empty(n); index.districts.len()],
+        sides: std::array::from_fn(|_| Bits::empty(n)),
+        kinds: Vec::new(),
+        contested: Bits::empty(n),
+    };
+    let mut kinds: std::collections::BTreeMap<EventKind, Bits> = Default::default();
+    for (i, e) in index.events.iter().enumerate() {
+        for &a in &e.actors {
+            b.actors[a].insert(i);
+        }
+        for &d in &e.districts {
+            b.districts[d].insert(i);
+        }
+        for (k, side) in Side::ALL.iter().enumerate() {
+            if e.voices.has(*side) {
+                b.sides[k].insert(i);
+            }
+        }
+        if e.voices.is_contested() {
+            b.contested.insert(i);
+        }
+        kinds
+            .entry(e.kind)
+            .or_insert_with(|| Bits::empty(n))
+            .insert(i);
+    }
+    b.kinds = kinds.into_iter().collect();
+    b
 }
 
 impl Index {
@@ -172,8 +265,19 @@ impl Index {
                 .collect(),
             ..Index::default()
         };
-        for (ei, e) in ds.events.iter().enumerate() {
-            let facts = index.facts(ds, e, &place_district);
+        // The text index is built on a second thread while this one works out the facts:
+        // on a large file they are the two biggest parts of indexing.
+        let (actor_pos, place_pos) = (&index.actor_pos, &index.place_pos);
+        let text = std::thread::scope(|scope| {
+            let text = scope.spawn(|| text_index(ds, actor_pos, place_pos));
+            let mut facts = Vec::with_capacity(ds.events.len());
+            for e in &ds.events {
+                facts.push(index.facts(ds, e, &place_district));
+            }
+            (facts, text.join().expect("text indexing does not panic"))
+        });
+        let (all_facts, text) = text;
+        for (ei, (e, facts)) in ds.events.iter().zip(all_facts).enumerate() {
             index.extent = Some(match index.extent {
                 None => facts.span,
                 Some(x) => TimeSpan {
@@ -181,17 +285,28 @@ impl Index {
                     end: x.end.max(facts.span.end),
                 },
             });
+            index.longest = index.longest.max(facts.span.end - facts.span.start);
             index.events.push(facts);
             index.event_pos.insert(e.id.clone(), ei);
             for (ci, c) in e.claims.iter().enumerate() {
                 index.claim_pos.insert(c.id.clone(), (ei, ci));
+                if !c.figures.is_empty()
+                    && let Ok(said) = c.said.span(ds.offset_of(e))
+                {
+                    index.figure_claims.push(FigureClaim {
+                        event: ei,
+                        claim: ci,
+                        said: said.mid(),
+                    });
+                }
             }
         }
+        index.text = text;
+        index.bits = facet_bits(&index);
         index
     }
 
     fn facts(&self, ds: &Dataset, e: &Event, place_district: &[Option<usize>]) -> EventFacts {
-        let mut search = format!("{}\n{}", e.title, e.summary).to_lowercase();
         let mut actors = Vec::new();
         let mut voices = Voices::NONE;
         let mut claims_per_side = [0; 3];
@@ -201,11 +316,7 @@ impl Index {
                 let side = self.actor_sides[a];
                 voices = voices.with(side);
                 claims_per_side[side as usize] += 1;
-                search.push('\n');
-                search.push_str(&ds.actors[a].name.to_lowercase());
             }
-            search.push('\n');
-            search.push_str(&c.text.to_lowercase());
         }
         actors.sort_unstable();
         actors.dedup();
@@ -214,13 +325,6 @@ impl Index {
             let Some(&p) = self.place_pos.get(id) else {
                 continue;
             };
-            let place = &ds.places[p];
-            search.push('\n');
-            search.push_str(&place.name.to_lowercase());
-            for other in &place.other_names {
-                search.push('\n');
-                search.push_str(&other.name.to_lowercase());
-            }
             if let Some(d) = place_district[p] {
                 districts.push(d);
             }
@@ -235,7 +339,6 @@ impl Index {
             districts,
             claims_per_side,
             claim_count: e.claims.len(),
-            search,
         }
     }
 

@@ -6,9 +6,12 @@
 //! Filters choose events, never claims: an event that passes shows every claim made about it,
 //! so narrowing to one side's actor never hides what the other side said about the same event.
 
+pub mod bits;
 mod index;
+pub mod text;
 
-pub use index::{District, EventFacts, Index, Side, Voices, sort_events};
+pub use bits::Bits;
+pub use index::{District, EventFacts, FacetBits, FigureClaim, Index, Side, Voices, sort_events};
 
 use std::collections::BTreeSet;
 
@@ -59,72 +62,125 @@ impl FilterState {
     }
 }
 
-/// The facets whose counts are shown beside their choices. Each facet's counts honour every
-/// other filter but not its own, so a user sees what ticking one more box would add.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Facet {
-    Actor,
-    District,
-    Side,
-    Kind,
+/// A [`FilterState`] as sets of events, one per facet (`None`: that facet does not narrow).
+/// Each facet's counts honour every other facet but not its own, so a user sees what ticking
+/// one more box would add.
+struct Masks {
+    actors: Option<Bits>,
+    districts: Option<Bits>,
+    sides: Option<Bits>,
+    kinds: Option<Bits>,
+    /// Dates, text and "contested only": facets without counts.
+    rest: Option<Bits>,
 }
 
-/// A [`FilterState`] turned into masks over the index, once per change.
-struct Compiled {
-    actors: Option<Vec<bool>>,
-    districts: Option<Vec<bool>>,
-    sides: Option<Voices>,
-    kinds: Option<BTreeSet<EventKind>>,
-    from: i64,
-    to: i64,
-    words: Vec<String>,
-    contested_only: bool,
-}
-
-impl Compiled {
-    fn new(index: &Index, f: &FilterState) -> Compiled {
-        let mask = |n: usize, pos: &dyn Fn(&str) -> Option<usize>, set: &BTreeSet<String>| {
-            (!set.is_empty()).then(|| {
-                let mut m = vec![false; n];
-                for id in set {
-                    if let Some(i) = pos(id) {
-                        m[i] = true;
-                    }
-                }
-                m
-            })
+impl Masks {
+    fn new(index: &Index, f: &FilterState) -> Masks {
+        let n = index.events.len();
+        let b = &index.bits;
+        let union = |sets: Vec<&Bits>| (!sets.is_empty()).then(|| Bits::union(n, sets));
+        // A chosen id the index does not know (say, from a saved view of other data) narrows
+        // to nothing rather than being ignored.
+        let actors = (!f.actors.is_empty()).then(|| {
+            Bits::union(
+                n,
+                f.actors
+                    .iter()
+                    .filter_map(|id| index.actor_index(id))
+                    .map(|a| &b.actors[a]),
+            )
+        });
+        let districts = (!f.districts.is_empty()).then(|| {
+            Bits::union(
+                n,
+                f.districts
+                    .iter()
+                    .filter_map(|name| index.district_index(name))
+                    .map(|d| &b.districts[d]),
+            )
+        });
+        let sides = union(f.sides.iter().map(|&s| &b.sides[s as usize]).collect());
+        let kinds = (!f.kinds.is_empty()).then(|| {
+            Bits::union(
+                n,
+                b.kinds
+                    .iter()
+                    .filter(|(k, _)| f.kinds.contains(k))
+                    .map(|(_, bits)| bits),
+            )
+        });
+        let mut rest: Option<Bits> = None;
+        let mut narrow = |m: Bits| match &mut rest {
+            Some(r) => r.and_with(&m),
+            None => rest = Some(m),
         };
-        Compiled {
-            actors: mask(index.actor_count(), &|id| index.actor_index(id), &f.actors),
-            districts: mask(
-                index.districts.len(),
-                &|name| index.district_index(name),
-                &f.districts,
-            ),
-            sides: (!f.sides.is_empty())
-                .then(|| f.sides.iter().fold(Voices::NONE, |v, s| v.with(*s))),
-            kinds: (!f.kinds.is_empty()).then(|| f.kinds.clone()),
-            from: f.from.unwrap_or(i64::MIN),
-            to: f.to.unwrap_or(i64::MAX),
-            words: f.text.split_whitespace().map(str::to_lowercase).collect(),
-            contested_only: f.contested_only,
+        if f.from.is_some() || f.to.is_some() {
+            narrow(time_mask(
+                index,
+                f.from.unwrap_or(i64::MIN),
+                f.to.unwrap_or(i64::MAX),
+            ));
+        }
+        if f.contested_only {
+            narrow(b.contested.clone());
+        }
+        if let Some(hits) = index.text.search(&f.text) {
+            narrow(hits);
+        }
+        Masks {
+            actors,
+            districts,
+            sides,
+            kinds,
+            rest,
         }
     }
 
-    /// Whether an event passes every filter except `skip`.
-    fn passes(&self, e: &EventFacts, skip: Option<Facet>) -> bool {
-        let any = |mask: &Option<Vec<bool>>, ids: &[usize]| {
-            mask.as_ref().is_none_or(|m| ids.iter().any(|&i| m[i]))
-        };
-        (skip == Some(Facet::Actor) || any(&self.actors, &e.actors))
-            && (skip == Some(Facet::District) || any(&self.districts, &e.districts))
-            && (skip == Some(Facet::Side) || self.sides.is_none_or(|s| e.voices.intersects(s)))
-            && (skip == Some(Facet::Kind)
-                || self.kinds.as_ref().is_none_or(|k| k.contains(&e.kind)))
-            && e.span.end >= self.from
-            && e.span.start <= self.to
-            && (!self.contested_only || e.voices.is_contested())
-            && self.words.iter().all(|w| e.search.contains(w.as_str()))
+    /// Every mask ANDed, leaving out the one at `skip` (0 actors, 1 districts, 2 sides, 3
+    /// kinds; anything else leaves none out). `None` when nothing narrows.
+    fn all_but(&self, skip: usize) -> Option<Bits> {
+        let masks = [
+            &self.actors,
+            &self.districts,
+            &self.sides,
+            &self.kinds,
+            &self.rest,
+        ];
+        let mut out: Option<Bits> = None;
+        for (k, m) in masks.iter().enumerate() {
+            if k == skip {
+                continue;
+            }
+            if let Some(m) = m {
+                match &mut out {
+                    Some(o) => o.and_with(m),
+                    None => out = Some(m.clone()),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Events overlapping `[from, to]`. Events are sorted by start, so those starting after `to`
+/// are cut off by binary search; only the ends of the rest are compared.
+fn time_mask(index: &Index, from: i64, to: i64) -> Bits {
+    let n = index.events.len();
+    let last = index.events.partition_point(|e| e.span.start <= to);
+    let mut m = Bits::empty(n);
+    for (i, e) in index.events[..last].iter().enumerate() {
+        if e.span.end >= from {
+            m.insert(i);
+        }
+    }
+    m
+}
+
+/// How many events of `set` pass `base` (all of them when nothing narrows).
+fn count_in(set: &Bits, base: &Option<Bits>) -> usize {
+    match base {
+        Some(b) => set.count_and(b),
+        None => set.count(),
     }
 }
 
@@ -147,45 +203,58 @@ pub struct Query {
 
 impl Query {
     pub fn run(index: &Index, filter: &FilterState) -> Query {
-        let c = Compiled::new(index, filter);
-        let mut q = Query {
-            actor_counts: vec![0; index.actor_count()],
-            district_counts: vec![0; index.districts.len()],
-            ..Query::default()
+        let m = Masks::new(index, filter);
+        let b = &index.bits;
+        let events: Vec<usize> = match m.all_but(usize::MAX) {
+            Some(all) => all.iter().collect(),
+            None => (0..index.events.len()).collect(),
         };
-        let mut kinds: Vec<(EventKind, usize)> = Vec::new();
-        for (i, e) in index.events.iter().enumerate() {
-            if c.passes(e, None) {
-                q.events.push(i);
-                q.claims += e.claim_count;
-            }
-            if c.passes(e, Some(Facet::Actor)) {
-                for &a in &e.actors {
-                    q.actor_counts[a] += 1;
-                }
-            }
-            if c.passes(e, Some(Facet::District)) {
-                for &d in &e.districts {
-                    q.district_counts[d] += 1;
-                }
-            }
-            if c.passes(e, Some(Facet::Side)) {
-                for (k, side) in Side::ALL.iter().enumerate() {
-                    if e.voices.has(*side) {
-                        q.side_counts[k] += 1;
-                    }
-                }
-            }
-            if c.passes(e, Some(Facet::Kind)) {
-                match kinds.iter_mut().find(|(k, _)| *k == e.kind) {
-                    Some((_, n)) => *n += 1,
-                    None => kinds.push((e.kind, 1)),
-                }
-            }
+        let claims = events.iter().map(|&e| index.events[e].claim_count).sum();
+        let base = m.all_but(0);
+        let actor_counts = b.actors.iter().map(|s| count_in(s, &base)).collect();
+        let base = m.all_but(1);
+        let district_counts = b.districts.iter().map(|s| count_in(s, &base)).collect();
+        let base = m.all_but(2);
+        let side_counts = std::array::from_fn(|k| count_in(&b.sides[k], &base));
+        let base = m.all_but(3);
+        let kind_counts = b
+            .kinds
+            .iter()
+            .map(|(k, s)| (*k, count_in(s, &base)))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        Query {
+            events,
+            actor_counts,
+            district_counts,
+            side_counts,
+            kind_counts,
+            claims,
         }
-        kinds.sort();
-        q.kind_counts = kinds;
-        q
+    }
+
+    /// How many of the events overlap `[a, b]`, and the first `limit` of them. The events are
+    /// in time order, so this is two binary searches and a look back over the events that
+    /// start before `a` but may last into it, not a scan of every event.
+    pub fn in_view(&self, index: &Index, a: i64, b: i64, limit: usize) -> (usize, Vec<usize>) {
+        let start = |e: usize| index.events[e].span.start;
+        let lo = self
+            .events
+            .partition_point(|&e| start(e) < a.saturating_sub(index.longest));
+        let at_a = self.events.partition_point(|&e| start(e) < a);
+        let hi = self.events.partition_point(|&e| start(e) <= b).max(at_a);
+        let overlaps = |e: usize| index.events[e].span.end >= a;
+        let reaching_in = self.events[lo..at_a]
+            .iter()
+            .filter(|&&e| overlaps(e))
+            .count();
+        let first = self.events[lo..hi]
+            .iter()
+            .copied()
+            .filter(|&e| overlaps(e))
+            .take(limit)
+            .collect();
+        (reaching_in + (hi - at_a), first)
     }
 
     pub fn contains(&self, event: usize) -> bool {

@@ -232,3 +232,35 @@ fn unknown_ids_in_a_filter_match_nothing_instead_of_panicking() {
     );
     assert!(q.events.is_empty());
 }
+
+#[test]
+fn in_view_counts_like_a_scan_of_every_event() {
+    let cat = Catalog::new(crate::generate::dataset(crate::generate::Spec {
+        events: 4_000,
+        seed: 9,
+    }));
+    let q = Query::run(
+        &cat.index,
+        &FilterState {
+            contested_only: true,
+            ..Default::default()
+        },
+    );
+    let ext = cat.index.extent.unwrap();
+    for k in 0..30 {
+        let a = ext.start + (ext.end - ext.start) / 30 * k;
+        let b = a + 3_600 * (k * k + 1);
+        let naive: Vec<usize> = q
+            .events
+            .iter()
+            .copied()
+            .filter(|&e| {
+                let s = cat.index.events[e].span;
+                s.end >= a && s.start <= b
+            })
+            .collect();
+        let (count, first) = q.in_view(&cat.index, a, b, 5);
+        assert_eq!(count, naive.len());
+        assert_eq!(first, naive.iter().copied().take(5).collect::<Vec<_>>());
+    }
+}

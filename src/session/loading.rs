@@ -5,12 +5,13 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
 use super::Source;
-use crate::load::{self, BUNDLED_NAME, BUNDLED_TEXT, Diagnostic, LoadOutcome, SourceText};
+use crate::load::{self, BUNDLED_NAME, BUNDLED_TEXT, Diagnostic, LoadOutcome, SourceText, Step};
+use crate::query::Catalog;
 
 /// How far a job is: which stage, and bytes read out of the total.
 #[derive(Debug, Default)]
@@ -18,22 +19,80 @@ pub struct Progress {
     stage: AtomicU8,
     read: AtomicU64,
     total: AtomicU64,
+    cancelled: AtomicBool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Reading,
+    Parsing,
     Checking,
+    Indexing,
     Done,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "Reading",
+            Stage::Parsing => "Parsing",
+            Stage::Checking => "Checking",
+            Stage::Indexing => "Indexing",
+            Stage::Done => "Opening",
+        }
+    }
+}
+
+/// A finished load: the catalog (built on the loading thread, as indexing a large file takes
+/// a while) and every diagnostic. No catalog when there were errors.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub catalog: Option<Catalog>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Indexes an outcome's dataset, if it has one.
+    pub fn index(out: LoadOutcome) -> Loaded {
+        Loaded {
+            catalog: out.dataset.map(Catalog::new),
+            diagnostics: out.diagnostics,
+        }
+    }
 }
 
 impl Progress {
     pub fn stage(&self) -> Stage {
         match self.stage.load(Ordering::Relaxed) {
             0 => Stage::Reading,
-            1 => Stage::Checking,
+            1 => Stage::Parsing,
+            2 => Stage::Checking,
+            3 => Stage::Indexing,
             _ => Stage::Done,
         }
+    }
+
+    /// How far the load is, 0 to 1: reading by bytes, then each later stage at the share of
+    /// the time it takes on a large file (parsing about half, checking and indexing a fifth
+    /// each), since none of them can report within itself.
+    pub fn fraction(&self) -> f32 {
+        let (read, total) = self.bytes();
+        match self.stage() {
+            Stage::Reading => 0.1 * read as f32 / total.max(1) as f32,
+            Stage::Parsing => 0.1,
+            Stage::Checking => 0.6,
+            Stage::Indexing => 0.8,
+            Stage::Done => 1.0,
+        }
+    }
+
+    /// Asks the load to stop at its next stage; its result, if any, is thrown away.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
     }
 
     /// Bytes read so far and in all, for a progress bar.
@@ -49,9 +108,9 @@ impl Progress {
     }
 }
 
-/// Reads every source, then parses, validates and merges them together. Sizes are taken
-/// first, so progress can be shown in bytes.
-pub fn load_sources(sources: &[Source], progress: &Progress) -> LoadOutcome {
+/// Reads, parses, validates, merges and indexes the sources, recording progress; `None` if it
+/// was cancelled on the way.
+pub fn load_sources(sources: &[Source], progress: &Progress) -> Option<Loaded> {
     let total: u64 = sources
         .iter()
         .map(|s| match s {
@@ -63,6 +122,9 @@ pub fn load_sources(sources: &[Source], progress: &Progress) -> LoadOutcome {
     let mut texts = Vec::new();
     let mut unreadable: Vec<Diagnostic> = Vec::new();
     for s in sources {
+        if progress.is_cancelled() {
+            return None;
+        }
         let text = match s {
             Source::Bundled => Ok(SourceText {
                 name: BUNDLED_NAME.to_owned(),
@@ -80,15 +142,29 @@ pub fn load_sources(sources: &[Source], progress: &Progress) -> LoadOutcome {
             Err(d) => unreadable.push(d),
         }
     }
-    progress.set(Stage::Checking);
-    let mut out = load::load_texts(&texts);
+    let mut out = load::load_texts_observed(&texts, &mut |step| {
+        progress.set(match step {
+            Step::Parsing => Stage::Parsing,
+            Step::Checking => Stage::Checking,
+        });
+        !progress.is_cancelled()
+    });
+    drop(texts);
+    if progress.is_cancelled() {
+        return None;
+    }
     if !unreadable.is_empty() {
         out.dataset = None;
         unreadable.append(&mut out.diagnostics);
         out.diagnostics = unreadable;
     }
+    progress.set(Stage::Indexing);
+    let loaded = Loaded::index(out);
+    if progress.is_cancelled() {
+        return None;
+    }
     progress.set(Stage::Done);
-    out
+    Some(loaded)
 }
 
 /// A load under way on its own thread.
@@ -96,7 +172,7 @@ pub struct LoadJob {
     pub sources: Vec<Source>,
     pub progress: Arc<Progress>,
     pub started: Instant,
-    rx: Receiver<LoadOutcome>,
+    rx: Receiver<Loaded>,
 }
 
 impl LoadJob {
@@ -110,9 +186,11 @@ impl LoadJob {
         std::thread::Builder::new()
             .name("claimline-load".into())
             .spawn(move || {
-                let out = load_sources(&s, &p);
-                // The receiver may be gone (a newer load replaced this one): nothing to do.
-                let _ = tx.send(out);
+                // A cancelled load sends nothing. The receiver may be gone (a newer load
+                // replaced this one, or the user cancelled): nothing to do then.
+                if let Some(out) = load_sources(&s, &p) {
+                    let _ = tx.send(out);
+                }
                 done();
             })
             .expect("spawn a loading thread");
@@ -125,12 +203,12 @@ impl LoadJob {
     }
 
     /// The result, once there is one.
-    pub fn poll(&self) -> Option<LoadOutcome> {
+    pub fn poll(&self) -> Option<Loaded> {
         match self.rx.try_recv() {
             Ok(out) => Some(out),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(LoadOutcome {
-                dataset: None,
+            Err(TryRecvError::Disconnected) => Some(Loaded {
+                catalog: None,
                 diagnostics: vec![Diagnostic::error(
                     "claimline",
                     None,
@@ -141,7 +219,7 @@ impl LoadJob {
     }
 
     /// Waits for the result (tests, and the command line).
-    pub fn wait(self) -> LoadOutcome {
+    pub fn wait(self) -> Loaded {
         self.rx.recv().unwrap_or_default()
     }
 
@@ -166,7 +244,7 @@ mod tests {
         let job = LoadJob::spawn(vec![Source::Bundled], || {});
         let p = Arc::clone(&job.progress);
         let out = job.wait();
-        assert!(out.dataset.is_some(), "{:?}", out.diagnostics);
+        assert!(out.catalog.is_some(), "{:?}", out.diagnostics);
         assert_eq!(p.stage(), Stage::Done);
         let (read, total) = p.bytes();
         assert_eq!(read, total);
@@ -174,12 +252,53 @@ mod tests {
     }
 
     #[test]
+    fn a_cancelled_load_stops_and_gives_nothing() {
+        let p = Progress::default();
+        p.cancel();
+        assert!(load_sources(&[Source::Bundled], &p).is_none());
+        // Cancelled after reading: stops before parsing.
+        let p = Progress::default();
+        let mut seen = Vec::new();
+        let out = load::load_texts_observed(
+            &[SourceText {
+                name: "x.ron".into(),
+                text: BUNDLED_TEXT.into(),
+            }],
+            &mut |s| {
+                seen.push(s);
+                p.cancel();
+                !p.is_cancelled()
+            },
+        );
+        assert_eq!(seen, [Step::Parsing]);
+        assert!(out.dataset.is_none() && out.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn progress_only_moves_forward() {
+        let p = Progress::default();
+        p.total.store(100, Ordering::Relaxed);
+        let mut last = p.fraction();
+        for stage in [
+            Stage::Parsing,
+            Stage::Checking,
+            Stage::Indexing,
+            Stage::Done,
+        ] {
+            p.set(stage);
+            assert!(p.fraction() > last, "{stage:?}");
+            last = p.fraction();
+        }
+    }
+
+    #[test]
     fn a_missing_file_is_a_diagnostic_not_a_panic() {
         let out = load_sources(
             &[Source::Bundled, Source::File("/no/such/file.ron".into())],
             &Progress::default(),
-        );
-        assert!(out.dataset.is_none());
+        )
+        .expect("not cancelled");
+        assert!(out.catalog.is_none());
         assert!(
             out.diagnostics
                 .iter()

@@ -12,11 +12,14 @@ use super::marks::Batch;
 use super::theme::MarkerShape;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
 use crate::app::Command;
-use crate::layout::casualties::TollSeries;
+use crate::layout::casualties::{TollSeries, thin};
 use crate::layout::lanes::side_label;
 use crate::layout::stack::{Bx, place_labels};
 use crate::model::format_seconds;
 use crate::query::Side;
+
+/// Figures whose labels are attempted: more could not fit in the strip anyway.
+const MAX_LABELS: usize = 200;
 
 fn shape_of(side: Side) -> MarkerShape {
     match side {
@@ -54,17 +57,18 @@ pub fn ui(
     let series = &fr.app.derived.tolls;
     let (v0, v1) = timeline.visible().unwrap_or((0.0, 1.0));
     // The highest figure drawn: points in view, and lines, which carry their last figure on.
+    let (t0, t1) = (v0.floor() as i64, v1.ceil() as i64);
     let in_view = series
         .iter()
-        .flat_map(|s| &s.points)
-        .filter(|p| (p.t as f64) >= v0 && (p.t as f64) <= v1)
+        .flat_map(|s| s.points[s.visible(t0, t1)].iter())
         .map(|p| p.count);
+    let corners: Vec<Vec<(i64, u32)>> = series.iter().map(|s| s.corners()).collect();
     let carried = series
         .iter()
-        .filter(|s| s.stepped)
-        .flat_map(|s| s.running_max())
-        .filter(|(t, _)| (*t as f64) <= v1)
-        .map(|(_, high)| high);
+        .zip(&corners)
+        .filter(|(s, _)| s.stepped)
+        .flat_map(|(_, c)| c.iter().take_while(|(t, _)| *t <= t1).last())
+        .map(|(_, high)| *high);
     let max = in_view.chain(carried).max().unwrap_or(10).max(10);
     let max = f64::from(max).sqrt();
 
@@ -119,12 +123,12 @@ pub fn ui(
     );
     let mut batch = Batch::default();
     let mut hits: Vec<(Pos2, usize, usize)> = Vec::new();
-    let mut labels: Vec<(Bx, String, Side)> = Vec::new();
+    let mut labels: Vec<(Bx, String, Side, u32)> = Vec::new();
     for (si, s) in series.iter().enumerate() {
         let colour = fr.palette.fill_of(s.reporter);
         if s.stepped {
             let mut pts: Vec<Pos2> = Vec::new();
-            for (t, high) in s.running_max() {
+            for &(t, high) in &corners[si] {
                 let q = to_screen(t, high);
                 if let Some(last) = pts.last().copied() {
                     pts.push(pos2(q.x, last.y));
@@ -142,7 +146,9 @@ pub fn ui(
                 painter.extend(Shape::dashed_line(&pts, stroke, 6.0, 4.0));
             }
         }
-        for (pi, p) in s.points.iter().enumerate() {
+        let columns = frame.width().max(1.0) as usize;
+        for pi in thin(&s.points, s.visible(t0, t1), v0, v1, columns) {
+            let p = &s.points[pi];
             let q = to_screen(p.t, p.count);
             if !frame.expand(8.0).contains(q) {
                 continue;
@@ -160,6 +166,7 @@ pub fn ui(
                 },
                 text,
                 s.reporter,
+                p.count,
             ));
         }
     }
@@ -236,10 +243,16 @@ pub fn ui(
         x1: frame.max.x,
         y1: frame.max.y,
     };
+    // Crowded, the highest figures get their labels first (placement is first come).
+    if labels.len() > MAX_LABELS {
+        labels.sort_by_key(|l| std::cmp::Reverse(l.3));
+        labels.truncate(MAX_LABELS);
+    }
     let boxes: Vec<Bx> = labels.iter().map(|l| l.0).collect();
-    for ((bx, text, side), keep) in labels
-        .iter()
-        .zip(place_labels(&boxes, &legend_boxes, bounds))
+    for ((bx, text, side, _), keep) in
+        labels
+            .iter()
+            .zip(place_labels(&boxes, &legend_boxes, bounds))
     {
         if keep {
             painter.text(

@@ -35,30 +35,28 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &mut
 }
 
 fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &mut Vec<Command>) {
-    let idx = &fr.cat.index;
-    let in_view: Vec<usize> = fr
-        .app
-        .derived
-        .query
-        .events
-        .iter()
-        .copied()
-        .filter(|&e| {
-            visible.is_none_or(|(a, b)| {
-                let s = idx.events[e].span;
-                s.end as f64 >= a && s.start as f64 <= b
-            })
-        })
-        .collect();
+    let q = &fr.app.derived.query;
+    let (count, first) = match visible {
+        Some((a, b)) => q.in_view(
+            &fr.cat.index,
+            a.floor() as i64,
+            b.ceil() as i64,
+            OVERVIEW_LIMIT,
+        ),
+        None => (
+            q.events.len(),
+            q.events.iter().copied().take(OVERVIEW_LIMIT).collect(),
+        ),
+    };
     ui.horizontal_wrapped(|ui| {
         ui.heading("Claims in view");
         ui.weak(format!(
             "{} events on the visible part of the timeline. Click an event, or press → to step through them.",
-            in_view.len()
+            count
         ));
     });
     ui.add_space(4.0);
-    for &e in in_view.iter().take(OVERVIEW_LIMIT) {
+    for &e in &first {
         let event = &fr.cat.dataset.events[e];
         ui.separator();
         ui.horizontal_wrapped(|ui| {
@@ -70,11 +68,11 @@ fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &m
         });
         event_claims(ui, fr, e, cmds);
     }
-    if in_view.len() > OVERVIEW_LIMIT {
+    if count > OVERVIEW_LIMIT {
         ui.separator();
         ui.weak(format!(
             "and {} more events: zoom in on the timeline, narrow the filters, or select an event.",
-            in_view.len() - OVERVIEW_LIMIT
+            count - OVERVIEW_LIMIT
         ));
     }
 }

@@ -24,7 +24,8 @@ pub struct TableState {
     pub descending: bool,
     /// The rows in table order, and what they were sorted for: sorting by place builds a
     /// string per event, which is not work for every frame.
-    cache: Option<((u64, SortBy, bool), Vec<usize>)>,
+    /// The rows in order, shared so that a frame does not copy a million of them.
+    cache: Option<(SortKey, std::sync::Arc<[usize]>)>,
 }
 
 impl TableState {
@@ -37,6 +38,9 @@ impl TableState {
         }
     }
 }
+
+/// What the cached order depends on: the derivation it was sorted from, and the sort.
+type SortKey = (u64, SortBy, bool);
 
 /// The filtered events in the table's order.
 pub fn sorted_rows(fr: &Frame, state: &TableState) -> Vec<usize> {
@@ -68,10 +72,10 @@ pub fn ui(
         ui.weak(format!("{} shown", fr.app.derived.query.events.len()));
     });
     let key = (fr.app.derived.generation, state.sort, state.descending);
-    let rows = match &state.cache {
+    let rows: std::sync::Arc<[usize]> = match &state.cache {
         Some((k, rows)) if *k == key => rows.clone(),
         _ => {
-            let rows = sorted_rows(fr, state);
+            let rows: std::sync::Arc<[usize]> = sorted_rows(fr, state).into();
             state.cache = Some((key, rows.clone()));
             rows
         }

@@ -8,7 +8,7 @@ use egui::{RichText, TextStyle};
 
 use crate::app::command::FileCommand;
 use crate::app::{ClaimlineApp, Command};
-use crate::session::loading::Stage;
+use crate::session::loading::LoadJob;
 use crate::session::{OpenMode, Source};
 
 fn file(c: FileCommand) -> Command {
@@ -129,24 +129,36 @@ pub fn export_menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Comm
     });
 }
 
+/// What a running load shows: a spinner, its stage, a progress bar for large files, and a
+/// button that cancels it (the data on screen stays).
+pub fn load_progress(ui: &mut egui::Ui, job: &LoadJob, cmds: &mut Vec<Command>) {
+    ui.spinner();
+    let (_, total) = job.progress.bytes();
+    ui.label(format!(
+        "{} {}…",
+        job.progress.stage().label(),
+        job.describe()
+    ));
+    if total > 4 << 20 {
+        ui.add(
+            egui::ProgressBar::new(job.progress.fraction())
+                .desired_width(140.0)
+                .show_percentage(),
+        );
+    }
+    if ui
+        .button("Cancel")
+        .on_hover_text("Stop loading; what is on screen stays")
+        .clicked()
+    {
+        cmds.push(Command::File(FileCommand::CancelLoad));
+    }
+}
+
 /// A spinner and progress bar while a load runs; the open files and their warnings otherwise.
 pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
     if let Some(job) = app.files.job() {
-        ui.spinner();
-        let (read, total) = job.progress.bytes();
-        let stage = match job.progress.stage() {
-            Stage::Reading => "Reading",
-            Stage::Checking | Stage::Done => "Checking",
-        };
-        ui.label(format!("{stage} {}…", job.describe()));
-        if total > 4 << 20 {
-            let frac = read as f32 / total.max(1) as f32;
-            ui.add(
-                egui::ProgressBar::new(frac)
-                    .desired_width(120.0)
-                    .show_percentage(),
-            );
-        }
+        load_progress(ui, job, cmds);
         return;
     }
     let names: Vec<String> = app.sources.iter().map(Source::label).collect();
@@ -283,8 +295,14 @@ pub fn nothing_loaded_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<C
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() * 0.3);
-            if app.files.job().is_some() {
+            if let Some(job) = app.files.job() {
                 ui.heading("Loading…");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    // Centre the row: its width is known only roughly before it is laid out.
+                    ui.add_space((ui.available_width() - 520.0).max(0.0) / 2.0);
+                    load_progress(ui, job, cmds);
+                });
             } else {
                 ui.heading("Nothing is loaded");
                 ui.label("Open a dataset (File → Open…, Ctrl+O), drop .ron files here, or open the bundled one.");

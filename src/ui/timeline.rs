@@ -10,7 +10,8 @@ use super::marks::Batch;
 use super::theme::marker_shape;
 use super::{Frame, ellipsize};
 use crate::app::Command;
-use crate::layout::lanes::LaneKey;
+use crate::layout::detail::{BUCKET_PX, Detail, bucket_counts, bucket_range, detail};
+use crate::layout::lanes::{Lane, LaneKey};
 use crate::layout::stack::{Bx, Slot, place_labels, stack};
 use crate::layout::ticks;
 use crate::query::Side;
@@ -257,6 +258,7 @@ impl TimelineState {
         let mut placed: Vec<Placed> = Vec::new();
         let mut badges: Vec<Badge> = Vec::new();
         let mut label_cands: Vec<(i32, usize, Pos2)> = Vec::new();
+        let mut density: Vec<DensityStrip> = Vec::new();
         let margin = (v1 - v0) * 0.02;
         for (k, lane) in lanes.iter().enumerate() {
             let top = frame.min.y + k as f32 * lane_h;
@@ -276,15 +278,33 @@ impl TimelineState {
                 FontId::proportional(12.5),
                 colour,
             );
-            // The lane's visible events and their pixel extents (bar and marker together).
+            // The lane's visible events, found by binary search in its sorted start times.
+            let (t0, t1) = ((v0 - margin).floor() as i64, (v1 + margin).ceil() as i64);
+            let level = detail(lane.visible_count(&fr.cat.index, t0, t1), frame.width());
+            if level == Detail::Density {
+                let strip = density_strip(lane, lane_rect, (v0, v1));
+                strip.paint(&mut bars, fill_of_lane(fr, &lane.key));
+                density.push(strip);
+                // The selection is drawn over the strip, so it never disappears on zooming out.
+                if let Some(sel) = fr.app.selected
+                    && lane.events.binary_search(&sel).is_ok()
+                {
+                    let y = top + lane_h / 2.0;
+                    let facts = &fr.cat.index.events[sel];
+                    let c = pos2(x_of(facts.span.mid()), y);
+                    batch.marker(c, MARKER_R, marker_shape(facts.voices), &fr.palette, false);
+                    placed.push(Placed {
+                        event: sel,
+                        centre: c,
+                    });
+                    label_cands.push((i32::MAX, sel, c));
+                }
+                continue;
+            }
             let visible: Vec<usize> = lane
-                .events
-                .iter()
-                .copied()
-                .filter(|&e| {
-                    let s = fr.cat.index.events[e].span;
-                    (s.end as f64) >= v0 - margin && (s.start as f64) <= v1 + margin
-                })
+                .visible(&fr.cat.index, t0, t1)
+                .into_iter()
+                .map(|k| lane.events[k])
                 .collect();
             // Stacking keeps markers and real spans apart; an uncertain time's light bar may
             // run under its neighbours, or a day-long "some time on 13 September" would push
@@ -374,8 +394,11 @@ impl TimelineState {
                 });
                 let priority = if Some(e) == fr.app.selected {
                     i32::MAX
-                } else {
+                } else if level == Detail::Labels {
                     facts.claim_count as i32 + if facts.voices.is_contested() { 100 } else { 0 }
+                } else {
+                    // Markers without titles: the lane is too crowded for labels to help.
+                    continue;
                 };
                 label_cands.push((priority, e, c));
             }
@@ -430,8 +453,10 @@ impl TimelineState {
         });
         let badge_hit =
             pointer.and_then(|p| badges.iter().find(|b| b.rect.expand(2.0).contains(p)));
+        let bucket_hit = pointer.and_then(|p| density.iter().find_map(|s| s.bucket_at(p)));
         self.markers = placed.iter().map(|p| (p.event, p.centre)).collect();
         accessible_markers(ui, fr, &placed);
+        accessible_strips(ui, lanes, &density);
         if response.double_clicked() {
             cmds.push(Command::FitAll);
         } else if response.clicked() {
@@ -441,6 +466,9 @@ impl TimelineState {
                 let spans = b.events.iter().map(|&e| fr.cat.index.events[e].span);
                 let lo = spans.clone().map(|s| s.start).min().unwrap_or(0) as f64;
                 let hi = spans.map(|s| s.end).max().unwrap_or(0) as f64;
+                cmds.push(Command::ZoomTo(lo, hi.max(lo + 3600.0)));
+            } else if let Some(b) = &bucket_hit {
+                let (lo, hi) = b.range;
                 cmds.push(Command::ZoomTo(lo, hi.max(lo + 3600.0)));
             } else {
                 cmds.push(Command::Select(None));
@@ -459,7 +487,116 @@ impl TimelineState {
                     ui.weak(format!("and {} more", events.len() - 12));
                 }
             });
+        } else if let Some(b) = bucket_hit {
+            let (a, z) = (b.range.0 as i64, b.range.1 as i64);
+            let with_time = z - a < 4 * 86_400;
+            let when = format!(
+                "{} – {}",
+                crate::model::format_seconds(a, offset, with_time),
+                crate::model::format_seconds(z, offset, with_time)
+            );
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.strong(format!(
+                    "{} {} · {}",
+                    b.count,
+                    if b.count == 1 { "event" } else { "events" },
+                    b.lane
+                ));
+                ui.label(when);
+                ui.weak("Click to zoom in");
+            });
         }
+    }
+}
+
+/// A lane drawn as counts per time bucket, kept for this frame's hover and click.
+struct DensityStrip {
+    lane: String,
+    rect: Rect,
+    /// The visible range the buckets divide.
+    range: (f64, f64),
+    counts: Vec<usize>,
+}
+
+/// What the pointer is over in a density strip.
+struct BucketHit {
+    lane: String,
+    range: (f64, f64),
+    count: usize,
+}
+
+fn density_strip(lane: &Lane, rect: Rect, range: (f64, f64)) -> DensityStrip {
+    let buckets = (rect.width() / BUCKET_PX).ceil().max(1.0) as usize;
+    DensityStrip {
+        lane: lane.label.clone(),
+        rect,
+        range,
+        counts: bucket_counts(lane, range.0, range.1, buckets),
+    }
+}
+
+impl DensityStrip {
+    fn bucket_w(&self) -> f32 {
+        self.rect.width() / self.counts.len() as f32
+    }
+
+    /// One bar a bucket, rising from the lane's foot; heights on a square-root scale so that
+    /// quiet stretches stay visible beside the busiest hours.
+    fn paint(&self, bars: &mut Batch, fill: Color32) {
+        let max = self.counts.iter().copied().max().unwrap_or(0).max(1) as f32;
+        let (w, foot) = (self.bucket_w(), self.rect.max.y - 3.0);
+        let room = (self.rect.height() - 8.0).max(4.0);
+        for (k, &c) in self.counts.iter().enumerate() {
+            if c == 0 {
+                continue;
+            }
+            let h = (room * (c as f32 / max).sqrt()).max(2.0);
+            let x = self.rect.min.x + k as f32 * w;
+            bars.rect(pos2(x, foot - h), pos2(x + w - 0.5, foot), fill);
+        }
+    }
+
+    fn bucket_at(&self, p: Pos2) -> Option<BucketHit> {
+        if !self.rect.contains(p) {
+            return None;
+        }
+        let k = (((p.x - self.rect.min.x) / self.bucket_w()) as usize).min(self.counts.len() - 1);
+        let (t0, t1) = self.range;
+        Some(BucketHit {
+            lane: self.lane.clone(),
+            range: bucket_range(t0, t1, self.counts.len(), k),
+            count: self.counts[k],
+        })
+    }
+}
+
+fn fill_of_lane(fr: &Frame, key: &LaneKey) -> Color32 {
+    match key {
+        LaneKey::Side(s) => fr.palette.fill_of(*s),
+        _ => fr.palette.fill_of(Side::Third),
+    }
+    .gamma_multiply(0.85)
+}
+
+/// One node per lane shown as density, naming how many events it holds in view.
+fn accessible_strips(ui: &egui::Ui, lanes: &[Lane], strips: &[DensityStrip]) {
+    for s in strips {
+        let n: usize = s.counts.iter().sum();
+        let label = format!("Density: {}, {n} events in view", s.lane);
+        let r = s.rect;
+        ui.ctx().accesskit_node_builder(
+            egui::Id::unique(("timeline-density", &s.lane, lanes.len())),
+            |node| {
+                node.set_role(egui::Role::Image);
+                node.set_label(label);
+                node.set_bounds(egui::accesskit::Rect {
+                    x0: f64::from(r.min.x),
+                    y0: f64::from(r.min.y),
+                    x1: f64::from(r.max.x),
+                    y1: f64::from(r.max.y),
+                });
+            },
+        );
     }
 }
 

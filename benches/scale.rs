@@ -1,0 +1,240 @@
+//! Claimline at scale: loading 10,000 and 100,000-event files, a filter change over a million
+//! events, whole UI frames (egui layout and tessellation, no GPU) with 10,000 to 1,000,000
+//! events in view, and the heap in use with a million events loaded. Run with `cargo bench`;
+//! the README's table of results comes from here.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use claimline::app::{ClaimlineApp, Command};
+use claimline::export::render::Headless;
+use claimline::generate::{Spec, dataset, generate, to_ron};
+use claimline::load::{LoadOutcome, SourceText, load_texts};
+use claimline::query::{Catalog, FilterState, Query};
+use claimline::ui::theme::ThemeKind;
+
+/// The system allocator, counting the bytes in use and their peak.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(p, layout) };
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, layout, new_size) };
+        if !q.is_null() {
+            if new_size > layout.size() {
+                let now = IN_USE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                    - layout.size();
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                IN_USE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const SEED: u64 = 1;
+
+fn main() {
+    memory_at_a_million();
+    divan::main();
+}
+
+/// Peak heap while a million generated events are built, indexed and filtered, and what stays
+/// in use after: printed before the timings.
+fn memory_at_a_million() {
+    let base = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let mb = |b: usize| (b - base) as f64 / (1024.0 * 1024.0);
+    let ds = dataset(Spec {
+        events: 1_000_000,
+        seed: SEED,
+    });
+    let dataset_only = mb(IN_USE.load(Ordering::Relaxed));
+    let cat = Catalog::new(ds);
+    let q = Query::run(&cat.index, &FilterState::default());
+    println!(
+        "memory, 1,000,000 events ({} claims): {:.0} MiB in use (dataset {dataset_only:.0} MiB, \
+         then index and query), peak {:.0} MiB",
+        cat.dataset.claim_count(),
+        mb(IN_USE.load(Ordering::Relaxed)),
+        mb(PEAK.load(Ordering::Relaxed)),
+    );
+    drop((cat, q));
+}
+
+fn ron_text(events: usize) -> &'static str {
+    static TEXTS: OnceLock<std::sync::Mutex<Vec<(usize, &'static str)>>> = OnceLock::new();
+    let texts = TEXTS.get_or_init(Default::default);
+    let mut t = texts.lock().unwrap();
+    if let Some((_, s)) = t.iter().find(|(n, _)| *n == events) {
+        return s;
+    }
+    let s: &'static str = to_ron(&generate(Spec { events, seed: SEED }))
+        .unwrap()
+        .leak();
+    t.push((events, s));
+    s
+}
+
+/// Parse, validate, merge and index a generated file's text, as opening it does.
+#[divan::bench(args = [10_000, 100_000], sample_count = 3, sample_size = 1)]
+fn open_file(bencher: divan::Bencher, events: usize) {
+    let text = ron_text(events);
+    bencher
+        .with_inputs(|| SourceText {
+            name: "gen.ron".to_owned(),
+            text: text.to_owned(),
+        })
+        .bench_values(|src| {
+            let out = load_texts(&[src]);
+            Catalog::new(out.dataset.expect("generated data loads"))
+        });
+}
+
+fn million() -> &'static Catalog {
+    static CAT: OnceLock<Catalog> = OnceLock::new();
+    CAT.get_or_init(|| {
+        Catalog::new(dataset(Spec {
+            events: 1_000_000,
+            seed: SEED,
+        }))
+    })
+}
+
+/// Filters a user might set, each a change from no filter.
+fn filters(cat: &Catalog) -> Vec<(&'static str, FilterState)> {
+    let actor = cat.dataset.actors[0].id.clone();
+    let district = cat.index.districts[0].name.clone();
+    let mid = cat.index.extent.unwrap().start + 400 * 86_400;
+    vec![
+        (
+            "actor",
+            FilterState {
+                actors: [actor.clone()].into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "district",
+            FilterState {
+                districts: [district.clone()].into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "text",
+            FilterState {
+                text: "denied".to_owned(),
+                ..Default::default()
+            },
+        ),
+        (
+            "dates",
+            FilterState {
+                from: Some(mid),
+                to: Some(mid + 30 * 86_400),
+                ..Default::default()
+            },
+        ),
+        (
+            "all",
+            FilterState {
+                actors: [actor].into(),
+                districts: [district].into(),
+                text: "fire".to_owned(),
+                contested_only: true,
+                from: Some(mid),
+                to: Some(mid + 300 * 86_400),
+                ..Default::default()
+            },
+        ),
+    ]
+}
+
+/// The query alone: the events that pass and every facet's counts.
+#[divan::bench(args = ["actor", "district", "text", "dates", "all"], sample_count = 10)]
+fn filter_query_1m(bencher: divan::Bencher, which: &str) {
+    let cat = million();
+    let f = filters(cat)
+        .into_iter()
+        .find(|(n, _)| *n == which)
+        .unwrap()
+        .1;
+    bencher.bench(|| Query::run(&cat.index, &f));
+}
+
+fn app_with(events: usize) -> ClaimlineApp {
+    ClaimlineApp::new(LoadOutcome {
+        dataset: Some(dataset(Spec { events, seed: SEED })),
+        diagnostics: Vec::new(),
+    })
+}
+
+/// A whole filter change in the app: the query, then the lanes and casualty series the panels
+/// draw, as ticking an actor does.
+#[divan::bench(sample_count = 10)]
+fn filter_change_in_app_1m(bencher: divan::Bencher) {
+    static APP: OnceLock<std::sync::Mutex<ClaimlineApp>> = OnceLock::new();
+    let mut app = APP
+        .get_or_init(|| std::sync::Mutex::new(app_with(1_000_000)))
+        .lock()
+        .unwrap();
+    let ctx = egui::Context::default();
+    let actor = app.catalog.as_ref().unwrap().dataset.actors[0].id.clone();
+    bencher.bench_local(|| app.apply(&ctx, vec![Command::ToggleActor(actor.clone())]));
+}
+
+/// One frame of the whole window at 1600×1000 with every event in view (the timeline fitted
+/// to the data): layout, painting and tessellation.
+#[divan::bench(args = [10_000, 100_000, 1_000_000], sample_count = 20)]
+fn frame(bencher: divan::Bencher, events: usize) {
+    let mut app = app_with(events);
+    let mut h = Headless::new(ThemeKind::Light);
+    let size = egui::vec2(1600.0, 1000.0);
+    h.settle(&mut app, size);
+    bencher.bench_local(|| h.frame_and_tessellate(&mut app, size));
+}
+
+/// The parts of a filter change after the query, each over a million events.
+#[divan::bench(sample_count = 10)]
+fn lanes_1m(bencher: divan::Bencher) {
+    let cat = million();
+    let all = Query::run(&cat.index, &FilterState::default()).events;
+    bencher.bench(|| {
+        claimline::layout::lanes::lanes(
+            &cat.dataset,
+            &cat.index,
+            claimline::layout::lanes::LaneMode::Party,
+            &all,
+        )
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn casualty_series_1m(bencher: divan::Bencher) {
+    let cat = million();
+    let all = Query::run(&cat.index, &FilterState::default()).events;
+    let table = claimline::layout::casualties::TollTable::new(&cat.dataset, &cat.index);
+    bencher.bench(|| table.series(&all));
+}

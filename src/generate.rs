@@ -1,0 +1,652 @@
+//! Synthetic datasets for benchmarks and scale tests (`claimline gen`): the shape of a merged
+//! analyst file (bursts of activity between pairs of parties, quiet stretches, dozens of
+//! districts, 1–6 claims an event, some disputes, spans and approximate times) with invented
+//! names, so nothing generated can be mistaken for a real claim.
+//!
+//! The random numbers come from our own SplitMix64, not a crate: a seed must give the same file
+//! on every build, and general-purpose generators do not promise that across versions.
+
+use crate::model::{
+    Actor, ActorKind, Bound, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event,
+    EventKind, FORMAT_VERSION, Figure, Measure, PartOfDay, Party, People, Place, Precision, Source,
+    When,
+};
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    pub events: usize,
+    pub seed: u64,
+}
+
+/// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast and fully determined by its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// Uniform in `lo..=hi`.
+    fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi - lo + 1)
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const PARTY_NAMES: [(&str, &str); 6] = [
+    ("Avaria", "Avarian"),
+    ("Belmora", "Belmoran"),
+    ("Corvand", "Corvandi"),
+    ("Dastria", "Dastrian"),
+    ("Elmarch", "Elmarchi"),
+    ("Fennmark", "Fennish"),
+];
+const ROLES: [(&str, ActorKind); 8] = [
+    ("Ministry of Defence", ActorKind::Military),
+    ("Ministry of Foreign Affairs", ActorKind::Government),
+    ("Prime Minister", ActorKind::Government),
+    ("Border Service", ActorKind::Military),
+    ("Ombudsman", ActorKind::Official),
+    ("Parliament", ActorKind::Legislature),
+    ("Interior Ministry", ActorKind::Government),
+    ("State News Agency", ActorKind::Media),
+];
+const THIRD_PARTIES: [(&str, ActorKind); 8] = [
+    (
+        "Regional Monitoring Mission",
+        ActorKind::InternationalOrganisation,
+    ),
+    (
+        "Union of Northern States",
+        ActorKind::InternationalOrganisation,
+    ),
+    ("Red Crescent Liaison Office", ActorKind::Ngo),
+    ("Conflict Research Institute", ActorKind::Expert),
+    (
+        "Continental Security Council",
+        ActorKind::InternationalOrganisation,
+    ),
+    ("Observer Network", ActorKind::Ngo),
+    ("Special Envoy for the Region", ActorKind::Diplomat),
+    ("Independent Press Council", ActorKind::Media),
+];
+const SYLLABLES: [&str; 16] = [
+    "ar", "bel", "cor", "dan", "es", "far", "gol", "har", "in", "jor", "kel", "lun", "mar", "nor",
+    "os", "vel",
+];
+const OUTLETS: [&str; 12] = [
+    "Daily Ledger",
+    "Regional Wire",
+    "Morning Courier",
+    "Evening Dispatch",
+    "Frontier Radio",
+    "Capital Times",
+    "Valley Herald",
+    "Continental Post",
+    "Border Review",
+    "Open Channel",
+    "Weekly Record",
+    "Harbour Gazette",
+];
+const WEAPONS: [&str; 6] = [
+    "artillery",
+    "mortars",
+    "small arms",
+    "drones",
+    "rocket launchers",
+    "large-calibre weapons",
+];
+/// Kinds of events with the weights they are drawn with: mostly fighting and reports of it.
+const KINDS: [(EventKind, usize); 9] = [
+    (EventKind::Shelling, 30),
+    (EventKind::ArmedClash, 20),
+    (EventKind::DroneStrike, 10),
+    (EventKind::CasualtyReport, 12),
+    (EventKind::Statement, 10),
+    (EventKind::Diplomatic, 7),
+    (EventKind::Ceasefire, 4),
+    (EventKind::Humanitarian, 4),
+    (EventKind::Mission, 3),
+];
+
+/// The generated world: parties with their actors and districts, third parties, sources.
+struct World {
+    parties: Vec<Party>,
+    actors: Vec<Actor>,
+    /// Actor indices per party, then the third parties' at the end.
+    party_actors: Vec<Vec<usize>>,
+    third_actors: Vec<usize>,
+    places: Vec<Place>,
+    /// Place indices per district, and each district's party.
+    district_places: Vec<Vec<usize>>,
+    district_party: Vec<usize>,
+    sources: Vec<Source>,
+}
+
+fn name(rng: &mut Rng, parts: usize) -> String {
+    let mut s: String = (0..parts).map(|_| *rng.pick(&SYLLABLES)).collect();
+    if let Some(first) = s.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    s
+}
+
+fn world(rng: &mut Rng) -> World {
+    let n_parties = rng.range(2, 6);
+    let mut w = World {
+        parties: Vec::new(),
+        actors: Vec::new(),
+        party_actors: Vec::new(),
+        third_actors: Vec::new(),
+        places: Vec::new(),
+        district_places: Vec::new(),
+        district_party: Vec::new(),
+        sources: Vec::new(),
+    };
+    for (p, (pname, adjective)) in PARTY_NAMES.iter().take(n_parties).enumerate() {
+        let pid = format!("p{p}");
+        w.parties.push(Party {
+            id: pid.clone(),
+            name: (*pname).to_owned(),
+            adjective: Some((*adjective).to_owned()),
+            colour: None,
+        });
+        let mut ids = Vec::new();
+        for (r, (role, kind)) in ROLES.iter().enumerate().take(rng.range(4, ROLES.len())) {
+            ids.push(w.actors.len());
+            w.actors.push(Actor {
+                id: format!("p{p}-a{r}"),
+                name: format!("{role} of {pname}"),
+                role: role.to_lowercase(),
+                party: Some(pid.clone()),
+                kind: *kind,
+                affiliation: None,
+            });
+        }
+        w.party_actors.push(ids);
+        // Each party's districts lie in a band of longitude, like neighbours along a border.
+        for d in 0..rng.range(6, 14) {
+            let district = format!("{} District", name(rng, 2));
+            let (lat0, lon0) = (38.0 + d as f64 * 0.3, 40.0 + p as f64 * 1.5);
+            let mut places = Vec::new();
+            for k in 0..rng.range(2, 5) {
+                places.push(w.places.len());
+                w.places.push(Place {
+                    id: format!("p{p}-d{d}-{k}"),
+                    name: name(rng, 3),
+                    other_names: Vec::new(),
+                    district: Some(district.clone()),
+                    country: (*pname).to_owned(),
+                    lat: Some(round4(lat0 + rng.unit() * 0.25)),
+                    lon: Some(round4(lon0 + rng.unit() * 1.2)),
+                    coords_source: Some("generated".to_owned()),
+                    note: None,
+                });
+            }
+            w.district_places.push(places);
+            w.district_party.push(p);
+        }
+    }
+    for (t, (tname, kind)) in THIRD_PARTIES.iter().enumerate() {
+        w.third_actors.push(w.actors.len());
+        w.actors.push(Actor {
+            id: format!("t{t}"),
+            name: (*tname).to_owned(),
+            role: "third party".to_owned(),
+            party: None,
+            kind: *kind,
+            affiliation: None,
+        });
+    }
+    for (s, outlet) in OUTLETS.iter().enumerate() {
+        w.sources.push(Source {
+            id: format!("s{s}"),
+            outlet: (*outlet).to_owned(),
+            title: None,
+            date: None,
+            url: None,
+            language: "en".to_owned(),
+        });
+    }
+    w
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// A stretch of heavy activity between two parties in a few of their districts.
+struct Burst {
+    start: i64,
+    /// Mean gap between its events, in seconds.
+    spread: f64,
+    parties: (usize, usize),
+    districts: Vec<usize>,
+}
+
+/// 2019-01-01T00:00Z: generated events fall in the three years after it.
+const EPOCH: i64 = 1_546_300_800;
+const YEARS: i64 = 3 * 365 * 86_400;
+
+fn bursts(rng: &mut Rng, w: &World, events: usize) -> Vec<Burst> {
+    let n = (events / 150).clamp(1, 2_000);
+    (0..n)
+        .map(|_| {
+            let a = rng.below(w.parties.len());
+            let b = (a + 1 + rng.below(w.parties.len() - 1)) % w.parties.len();
+            let of = |p: usize| -> Vec<usize> {
+                (0..w.district_party.len())
+                    .filter(|&d| w.district_party[d] == p)
+                    .collect()
+            };
+            let (da, db) = (of(a), of(b));
+            let mut districts = vec![*rng.pick(&da), *rng.pick(&db)];
+            if rng.chance(0.5) {
+                districts.push(*rng.pick(&da));
+            }
+            Burst {
+                start: EPOCH + (rng.unit() * YEARS as f64) as i64,
+                spread: 60.0 * rng.range(2, 240) as f64,
+                parties: (a, b),
+                districts,
+            }
+        })
+        .collect()
+}
+
+/// Generates a dataset that validates clean: same spec, same dataset.
+pub fn generate(spec: Spec) -> DatasetFile {
+    let mut rng = Rng(spec.seed);
+    let w = world(&mut rng);
+    let bursts = bursts(&mut rng, &w, spec.events);
+    let mut events = Vec::with_capacity(spec.events);
+    let mut cursor: Vec<i64> = bursts.iter().map(|b| b.start).collect();
+    for i in 0..spec.events {
+        // Seven in ten events belong to a burst; the rest are spread over the whole range.
+        let (at, parties, districts) = if rng.chance(0.7) {
+            let b = rng.below(bursts.len());
+            cursor[b] += (-(1.0 - rng.unit()).ln() * bursts[b].spread) as i64 + 60;
+            (cursor[b], bursts[b].parties, bursts[b].districts.clone())
+        } else {
+            let a = rng.below(w.parties.len());
+            let b = (a + 1) % w.parties.len();
+            let d = rng.below(w.district_places.len());
+            (EPOCH + (rng.unit() * YEARS as f64) as i64, (a, b), vec![d])
+        };
+        events.push(event(&mut rng, &w, i, at, parties, &districts));
+    }
+    DatasetFile {
+        format: FORMAT_VERSION,
+        dataset: DatasetInfo {
+            title: format!(
+                "Generated dataset ({} events, seed {})",
+                spec.events, spec.seed
+            ),
+            description: "Synthetic events for benchmarks and scale tests: invented parties, \
+                          places and claims, with the shape of a merged analyst file."
+                .to_owned(),
+            curator: "claimline gen".to_owned(),
+            licence: "CC0: generated, no real claims".to_owned(),
+            notes: None,
+            utc_offset: Some("+00:00".to_owned()),
+        },
+        parties: w.parties,
+        actors: w.actors,
+        places: w.places,
+        sources: w.sources,
+        events,
+        tours: Vec::new(),
+    }
+}
+
+/// The generated dataset as the loader would produce it from the file, without writing and
+/// parsing it: for benchmarks and tests that need a million events in memory. The file form is
+/// checked clean by this module's tests.
+pub fn dataset(spec: Spec) -> crate::model::Dataset {
+    let f = generate(spec);
+    crate::model::Dataset {
+        info: f.dataset,
+        files: vec![crate::model::FileInfo {
+            name: format!("generated-{}-{}.ron", spec.events, spec.seed),
+            utc_offset: crate::model::utc(),
+        }],
+        parties: f.parties,
+        actors: f.actors,
+        places: f.places,
+        sources: f.sources,
+        events: f.events,
+        tours: f.tours,
+    }
+}
+
+fn weighted_kind(rng: &mut Rng) -> EventKind {
+    let total: usize = KINDS.iter().map(|(_, w)| w).sum();
+    let mut x = rng.below(total);
+    for (kind, weight) in KINDS {
+        if x < weight {
+            return kind;
+        }
+        x -= weight;
+    }
+    EventKind::Statement
+}
+
+/// "2022-09-13T00:05", as curators write times (UTC, which the generated file declares).
+fn stamp(seconds: i64) -> String {
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
+fn day(seconds: i64) -> String {
+    stamp(seconds)[..10].to_owned()
+}
+
+/// How exactly the time is known: mostly to the minute, sometimes a day or a part of it,
+/// sometimes "about"; one event in twenty lasts hours or days.
+fn when(rng: &mut Rng, at: i64) -> When {
+    let roll = rng.below(100);
+    let (text, precision) = match roll {
+        0..=59 => (stamp(at), Precision::Exact),
+        60..=69 => (stamp(at), Precision::Hour),
+        70..=79 => (
+            stamp(at),
+            Precision::PartOfDay(match (at.rem_euclid(86_400)) / 21_600 {
+                0 => PartOfDay::Night,
+                1 => PartOfDay::Morning,
+                2 => PartOfDay::Afternoon,
+                _ => PartOfDay::Evening,
+            }),
+        ),
+        80..=89 => (day(at), Precision::Day),
+        _ => (
+            stamp(at),
+            Precision::Approximate {
+                minutes: 15 * rng.range(1, 8) as u32,
+            },
+        ),
+    };
+    let end = (precision == Precision::Exact && rng.chance(0.08))
+        .then(|| stamp(at + 60 * rng.range(30, 3 * 24 * 60) as i64));
+    When {
+        at: text,
+        precision,
+        end,
+    }
+}
+
+fn event(
+    rng: &mut Rng,
+    w: &World,
+    i: usize,
+    at: i64,
+    (a, b): (usize, usize),
+    districts: &[usize],
+) -> Event {
+    let kind = weighted_kind(rng);
+    let district = *rng.pick(districts);
+    let mut places = vec![*rng.pick(&w.district_places[district])];
+    if rng.chance(0.3) {
+        let near = *rng.pick(districts);
+        let other = *rng.pick(&w.district_places[near]);
+        if !places.contains(&other) {
+            places.push(other);
+        }
+    }
+    let place_name = &w.places[places[0]].name;
+    let weapon = rng.pick(&WEAPONS);
+    let (pa, pb) = (&w.parties[a].name, &w.parties[b].name);
+    let title = match kind {
+        EventKind::Shelling => format!("Shelling reported near {place_name}"),
+        EventKind::ArmedClash => format!("Exchange of fire near {place_name}"),
+        EventKind::DroneStrike => format!("Drone strike reported near {place_name}"),
+        EventKind::CasualtyReport => format!("Casualty figures for {place_name}"),
+        EventKind::Ceasefire => format!("Ceasefire announced between {pa} and {pb}"),
+        EventKind::Diplomatic => format!("Talks between {pa} and {pb}"),
+        EventKind::Humanitarian => format!("Civilians leave {place_name}"),
+        EventKind::Mission => format!("Monitors visit {place_name}"),
+        _ => format!("Statements on the situation near {place_name}"),
+    };
+    let summary = format!(
+        "{pa} and {pb} gave accounts of {} around {place_name}, with {weapon} named.",
+        title.to_lowercase()
+    );
+    let claims = claims(rng, w, i, at, (a, b), kind, place_name, weapon);
+    Event {
+        file: 0,
+        id: format!("e{i}"),
+        title,
+        when: when(rng, at),
+        kind,
+        places: places.iter().map(|&p| w.places[p].id.clone()).collect(),
+        summary,
+        claims,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn claims(
+    rng: &mut Rng,
+    w: &World,
+    i: usize,
+    at: i64,
+    (a, b): (usize, usize),
+    kind: EventKind,
+    place: &str,
+    weapon: &str,
+) -> Vec<Claim> {
+    let n = rng.range(1, 6);
+    let mut out: Vec<Claim> = Vec::with_capacity(n);
+    // The party of each claim so far, for disputes.
+    let mut speakers: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut said = at + 60 * rng.range(10, 600) as i64;
+    for j in 0..n {
+        // The two parties speak most; a third party in one claim of five.
+        let (actor, party) = match rng.below(5) {
+            0 => (*rng.pick(&w.third_actors), None),
+            1 | 2 => (*rng.pick(&w.party_actors[a]), Some(a)),
+            _ => (*rng.pick(&w.party_actors[b]), Some(b)),
+        };
+        let speaker = &w.actors[actor].name;
+        let other = w.parties[if party == Some(a) { b } else { a }]
+            .name
+            .as_str();
+        let (claim_kind, text) = match (party, rng.below(4)) {
+            (None, 0) => (
+                ClaimKind::Appeal,
+                format!("{speaker} called on both sides to stop firing near {place}."),
+            ),
+            (None, _) => (
+                ClaimKind::Assessment,
+                format!("{speaker} said it could not confirm either account of {place}."),
+            ),
+            (Some(_), 0) => (
+                ClaimKind::Denial,
+                format!("{speaker} denied that its units opened fire near {place}."),
+            ),
+            (Some(_), 1) => (
+                ClaimKind::Statement,
+                format!("{speaker} said the situation near {place} was under control."),
+            ),
+            (Some(_), _) => (
+                ClaimKind::Accusation,
+                format!(
+                    "{speaker} said forces of {other} fired {weapon} at positions near {place}."
+                ),
+            ),
+        };
+        let figures = if kind == EventKind::CasualtyReport && party.is_some() {
+            vec![Figure {
+                measure: if rng.chance(0.6) {
+                    Measure::Killed
+                } else {
+                    Measure::Wounded
+                },
+                count: rng.range(1, 60) as u32,
+                bound: if rng.chance(0.3) {
+                    Bound::AtLeast
+                } else {
+                    Bound::Exact
+                },
+                whose: party.map(|p| w.parties[p].id.clone()),
+                people: People::Military,
+                counted_by: None,
+            }]
+        } else {
+            Vec::new()
+        };
+        // A party's claim disputes the other party's earlier claim now and then.
+        let disputes = speakers
+            .iter()
+            .rposition(|&s| party.is_some() && s.is_some() && s != party)
+            .filter(|_| rng.chance(0.35))
+            .map(|k| vec![out[k].id.clone()])
+            .unwrap_or_default();
+        speakers.push(party);
+        out.push(Claim {
+            id: format!("e{i}-c{j}"),
+            actor: w.actors[actor].id.clone(),
+            said: When {
+                at: stamp(said),
+                precision: Precision::Exact,
+                end: None,
+            },
+            kind: claim_kind,
+            text,
+            quote: false,
+            original: None,
+            figures,
+            sources: (0..rng.range(1, 2))
+                .map(|_| Citation {
+                    source: rng.pick(&w.sources).id.clone(),
+                    at: None,
+                })
+                .collect(),
+            disputes,
+            note: None,
+        });
+        said += 60 * rng.range(5, 720) as i64;
+    }
+    out
+}
+
+/// The dataset as RON, one value per line and no indentation: compact enough that 100,000
+/// events stay well under the loader's size limit, and still readable with line numbers.
+pub fn to_ron(file: &DatasetFile) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("")
+        .depth_limit(2)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let body = ron::ser::to_string_pretty(file, config)?;
+    Ok(format!(
+        "// Generated by `claimline gen`: synthetic data, no real claims.\n{body}\n"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{SourceText, load_texts};
+
+    fn load(spec: Spec) -> crate::load::LoadOutcome {
+        let text = to_ron(&generate(spec)).expect("serialises");
+        load_texts(&[SourceText {
+            name: "gen.ron".to_owned(),
+            text,
+        }])
+    }
+
+    #[test]
+    fn the_output_checks_clean() {
+        for seed in [1, 2, 3] {
+            let loaded = load(Spec {
+                events: 2_000,
+                seed,
+            });
+            assert!(
+                loaded.diagnostics.is_empty(),
+                "seed {seed}: {:?}",
+                &loaded.diagnostics[..loaded.diagnostics.len().min(5)]
+            );
+            let ds = loaded.dataset.expect("loads");
+            assert_eq!(ds.events.len(), 2_000);
+            assert!((2..=6).contains(&ds.parties.len()));
+            let claims = ds.claim_count() as f64 / 2_000.0;
+            assert!((3.0..4.0).contains(&claims), "{claims} claims an event");
+            assert!(ds.events.iter().any(|e| e.when.end.is_some()));
+            assert!(
+                ds.events
+                    .iter()
+                    .flat_map(|e| &e.claims)
+                    .any(|c| !c.disputes.is_empty())
+            );
+        }
+    }
+
+    #[test]
+    fn a_seed_gives_the_same_file_and_another_seed_another() {
+        let a = to_ron(&generate(Spec {
+            events: 300,
+            seed: 7,
+        }))
+        .unwrap();
+        let b = to_ron(&generate(Spec {
+            events: 300,
+            seed: 7,
+        }))
+        .unwrap();
+        let c = to_ron(&generate(Spec {
+            events: 300,
+            seed: 8,
+        }))
+        .unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn events_come_in_bursts() {
+        let file = generate(Spec {
+            events: 20_000,
+            seed: 5,
+        });
+        let ds = crate::load::load_texts(&[SourceText {
+            name: "g".into(),
+            text: to_ron(&file).unwrap(),
+        }])
+        .dataset
+        .unwrap();
+        let catalog = crate::query::Catalog::new(ds);
+        // Count events per day: the busiest day holds many times the mean.
+        let mut per_day = std::collections::HashMap::new();
+        for f in &catalog.index.events {
+            *per_day.entry(f.span.start / 86_400).or_insert(0usize) += 1;
+        }
+        let mean = 20_000.0 / (3.0 * 365.0);
+        let max = *per_day.values().max().unwrap() as f64;
+        assert!(max > 5.0 * mean, "busiest day {max}, mean {mean}");
+    }
+}

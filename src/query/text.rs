@@ -1,0 +1,166 @@
+//! Text search over a prebuilt index: every event's words (title, summary, claims, actor and
+//! place names with their other names), lowercased once at load into a vocabulary of distinct
+//! words, each with the events it occurs in. A search word matches an event when it is part of
+//! one of the event's words ("jerm" finds "Jermuk"), so a query scans the vocabulary, which is
+//! far smaller than the text, and never the events.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::bits::Bits;
+
+/// The lowercase alphanumeric runs of `text`: what is indexed, and how a query is split.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TextIndex {
+    /// Distinct words, in order of first appearance.
+    vocab: Vec<Box<str>>,
+    /// For each word, the events it occurs in, ascending, each once.
+    postings: Vec<Vec<u32>>,
+    events: usize,
+}
+
+/// FNV-1a: the vocabulary is hashed millions of times while indexing, and needs no defence
+/// against chosen keys.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Builds a [`TextIndex`] one event at a time, in event order.
+#[derive(Default)]
+pub struct TextIndexBuilder {
+    index: TextIndex,
+    ids: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
+    lower: String,
+}
+
+impl TextIndexBuilder {
+    /// Adds the texts of the next event.
+    pub fn add_event<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) {
+        let event = self.index.events as u32;
+        self.index.events += 1;
+        for text in texts {
+            for w in text.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() {
+                    continue;
+                }
+                // Lowercase into a reused buffer: most words are already known.
+                self.lower.clear();
+                if w.is_ascii() {
+                    self.lower.push_str(w);
+                    self.lower.make_ascii_lowercase();
+                } else {
+                    self.lower.push_str(&w.to_lowercase());
+                }
+                let id = match self.ids.get(self.lower.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.index.vocab.len() as u32;
+                        let word: Box<str> = self.lower.as_str().into();
+                        self.index.vocab.push(word.clone());
+                        self.index.postings.push(Vec::new());
+                        self.ids.insert(word, id);
+                        id
+                    }
+                };
+                let list = &mut self.index.postings[id as usize];
+                if list.last() != Some(&event) {
+                    list.push(event);
+                }
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> TextIndex {
+        for p in &mut self.index.postings {
+            p.shrink_to_fit();
+        }
+        self.index
+    }
+}
+
+impl TextIndex {
+    /// Events containing every word of `query` (each as part of some word of the event), or
+    /// `None` when the query has no words.
+    pub fn search(&self, query: &str) -> Option<Bits> {
+        let mut result: Option<Bits> = None;
+        for w in words(query) {
+            let mut hits = Bits::empty(self.events);
+            for (v, word) in self.vocab.iter().enumerate() {
+                if word.contains(w.as_str()) {
+                    for &e in &self.postings[v] {
+                        hits.insert(e as usize);
+                    }
+                }
+            }
+            match &mut result {
+                Some(r) => r.and_with(&hits),
+                None => result = Some(hits),
+            }
+        }
+        result
+    }
+
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocab.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(events: &[&str]) -> TextIndex {
+        let mut b = TextIndexBuilder::default();
+        for e in events {
+            b.add_event([*e]);
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn every_query_word_must_be_part_of_a_word_of_the_event() {
+        let ix = index(&[
+            "Shelling near Jermuk",
+            "Talks in Brussels; JERMUK named",
+            "Verin Shorzha",
+        ]);
+        let hits = |q: &str| ix.search(q).map(|b| b.iter().collect::<Vec<_>>());
+        assert_eq!(hits("jerm"), Some(vec![0, 1]));
+        assert_eq!(hits("Jermuk shell"), Some(vec![0]));
+        assert_eq!(hits("verin-shorzha"), Some(vec![2]));
+        assert_eq!(hits("nowhere"), Some(vec![]));
+        assert_eq!(hits("  ,; "), None);
+        assert_eq!(ix.vocabulary_len(), 9);
+    }
+
+    #[test]
+    fn non_ascii_words_are_lowercased_too() {
+        let ix = index(&["Kəlbəcər", "ÇİLƏK"]);
+        assert_eq!(ix.search("kəlb").unwrap().iter().collect::<Vec<_>>(), [0]);
+        assert_eq!(ix.search("ÇİLƏK").unwrap().count(), 1);
+        assert_eq!(ix.search("çi").unwrap().count(), 1);
+    }
+}
