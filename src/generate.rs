@@ -201,6 +201,7 @@ fn world(rng: &mut Rng) -> World {
                     lat: Some(round4(lat0 + rng.unit() * 0.25)),
                     lon: Some(round4(lon0 + rng.unit() * 1.2)),
                     coords_source: Some("generated".to_owned()),
+                    boundary_note: None,
                     note: None,
                 });
             }

@@ -95,6 +95,7 @@ enum ViewArg {
     Window,
     Timeline,
     Claims,
+    Map,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -120,6 +121,7 @@ fn export(a: ExportArgs) -> ExitCode {
             ViewArg::Window => export::Target::Window,
             ViewArg::Timeline => export::Target::Timeline,
             ViewArg::Claims => export::Target::Claims,
+            ViewArg::Map => export::Target::Map,
         },
         size: a.size,
         theme: match a.theme {

@@ -84,6 +84,8 @@ pub const SAVE_VIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND
 pub const EXPORT_WINDOW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 pub const EXPORT_TIMELINE: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::E);
+pub const EXPORT_MAP: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::ALT), Key::M);
 pub const EXPORT_CLAIMS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::ALT), Key::E);
 pub const COPY_WINDOW: KeyboardShortcut =
@@ -115,6 +117,7 @@ pub fn from_keyboard(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
                 ExportCommand::PictureDialog(Target::Timeline),
             ),
             (EXPORT_CLAIMS, ExportCommand::PictureDialog(Target::Claims)),
+            (EXPORT_MAP, ExportCommand::PictureDialog(Target::Map)),
             (EXPORT_WINDOW, ExportCommand::PictureDialog(Target::Window)),
             (
                 COPY_WINDOW,

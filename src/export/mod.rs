@@ -20,6 +20,8 @@ pub enum Target {
     Timeline,
     /// The claim panels.
     Claims,
+    /// The locator map.
+    Map,
 }
 
 impl Target {
@@ -28,6 +30,7 @@ impl Target {
             Target::Window => "window",
             Target::Timeline => "timeline",
             Target::Claims => "claims",
+            Target::Map => "map",
         }
     }
 
@@ -37,6 +40,7 @@ impl Target {
             Target::Window => "timeline and claims",
             Target::Timeline => "timeline",
             Target::Claims => "claim panels",
+            Target::Map => "map of the places",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod claim_rows;
 pub mod detail;
 pub mod figures;
 pub mod lanes;
+pub mod map_marks;
 pub mod stack;
 pub mod ticks;
 pub mod zoom;

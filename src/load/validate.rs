@@ -63,6 +63,36 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// Warns when a place's point falls outside the province or district it names, on the
+    /// bundled Natural Earth boundaries. Those lines are coarse (about a kilometre), so this is
+    /// a warning a curator can acknowledge with the place's `boundary_note`, never an error.
+    fn on_the_map(&mut self, file: usize, pp: &Path, p: &crate::model::Place, lat: f64, lon: f64) {
+        let map = crate::geo::MapData::bundled();
+        let (Some(district), None) = (&p.district, &p.boundary_note) else {
+            return;
+        };
+        let Some(unit) = map.unit(district) else {
+            return;
+        };
+        let point = crate::geo::LonLat { lon, lat };
+        if unit.contains(point) {
+            return;
+        }
+        let found = map
+            .unit_at(point)
+            .map_or("no province or district on the map".to_owned(), |a| {
+                format!("{}, {}", a.name, a.country)
+            });
+        self.warning(
+            file,
+            pp.field("lat"),
+            format!(
+                "place \"{}\" at {lat}, {lon} lies outside {district} as Natural Earth draws it (it falls in {found}): check the coordinates, or acknowledge with `boundary_note`",
+                p.id
+            ),
+        );
+    }
+
     fn non_empty(&mut self, file: usize, path: Path, value: &str, what: &str) {
         if value.trim().is_empty() {
             self.error(file, path, format!("{what} is empty"));
@@ -324,6 +354,11 @@ pub(super) fn validate_and_merge(
                 );
             }
             match (p.lat, p.lon) {
+                (Some(lat), Some(lon))
+                    if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+                {
+                    cx.on_the_map(f, &pp, p, lat, lon);
+                }
                 (Some(lat), Some(lon)) => {
                     if !(-90.0..=90.0).contains(&lat) {
                         cx.error(
@@ -350,7 +385,14 @@ pub(super) fn validate_and_merge(
                     pp.field("lon"),
                     "longitude without latitude: give both or neither",
                 ),
-                (None, None) => {}
+                (None, None) => cx.warning(
+                    f,
+                    pp.field("id"),
+                    format!(
+                        "place \"{}\" has no coordinates: the map lists it beside the map instead of drawing it",
+                        p.id
+                    ),
+                ),
             }
         }
         for (i, s) in file.sources.iter().enumerate() {

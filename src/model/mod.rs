@@ -158,6 +158,10 @@ pub struct Place {
     /// Where the coordinates come from ("GeoNames", a page address).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coords_source: Option<String>,
+    /// The curator's acknowledgement that the point falls outside the named district's
+    /// polygon on the map (its boundaries are coarse), which silences `check`'s warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundary_note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

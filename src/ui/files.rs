@@ -70,7 +70,9 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
 
 /// The Export menu: pictures of the window or one panel, the clipboard, the filtered data.
 pub fn export_menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
-    use crate::app::command::{COPY_WINDOW, EXPORT_CLAIMS, EXPORT_TIMELINE, EXPORT_WINDOW};
+    use crate::app::command::{
+        COPY_WINDOW, EXPORT_CLAIMS, EXPORT_MAP, EXPORT_TIMELINE, EXPORT_WINDOW,
+    };
     use crate::app::exporting::{DataFormat, Dest, ExportCommand};
     use crate::export::Target;
     let ex = |c| Command::Export(c);
@@ -81,6 +83,7 @@ pub fn export_menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Comm
             ("Window as PNG…", Target::Window, EXPORT_WINDOW),
             ("Timeline as PNG…", Target::Timeline, EXPORT_TIMELINE),
             ("Claim panels as PNG…", Target::Claims, EXPORT_CLAIMS),
+            ("Map as PNG…", Target::Map, EXPORT_MAP),
         ] {
             if ui
                 .add(egui::Button::new(label).shortcut_text(short(&key)))

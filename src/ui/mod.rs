@@ -11,6 +11,7 @@ pub mod event_list;
 pub mod files;
 pub mod filters;
 pub mod fonts;
+pub mod map;
 pub mod marks;
 pub mod presenter;
 pub mod style;
@@ -32,6 +33,7 @@ pub struct Regions {
     /// The timeline with its casualty strip.
     pub timeline: egui::Rect,
     pub claims: egui::Rect,
+    pub map: egui::Rect,
 }
 
 impl Default for Regions {
@@ -40,6 +42,7 @@ impl Default for Regions {
             window: egui::Rect::NOTHING,
             timeline: egui::Rect::NOTHING,
             claims: egui::Rect::NOTHING,
+            map: egui::Rect::NOTHING,
         }
     }
 }
@@ -50,6 +53,7 @@ impl Regions {
             crate::export::Target::Window => self.window,
             crate::export::Target::Timeline => self.timeline,
             crate::export::Target::Claims => self.claims,
+            crate::export::Target::Map => self.map,
         }
     }
 }
@@ -60,6 +64,7 @@ pub struct PanelState {
     pub regions: Regions,
     pub timeline: timeline::TimelineState,
     pub table: event_list::TableState,
+    pub map: map::MapState,
     pub filters: filters::FilterInputs,
     /// The window title last sent, so it is sent again only when the dataset changes.
     pub window_title: String,
@@ -139,13 +144,23 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         })
         .response
         .rect;
-    egui::Panel::right("event_list")
+    let map_area = egui::Panel::right("event_list")
         .resizable(true)
         .default_size((total_w * 0.3).clamp(320.0, 620.0))
         .size_range(260.0..=900.0)
         .show(ui, |ui| {
-            event_list::ui(ui, &fr, &mut panels.table, scroll_to, &mut cmds)
-        });
+            // The map above the event list, the split between them resizable.
+            let map_rect = egui::Panel::top("map")
+                .resizable(true)
+                .default_size((ui.available_height() * 0.5).clamp(150.0, 520.0))
+                .size_range(150.0..=(ui.available_height() - 140.0).max(160.0))
+                .show(ui, |ui| map::ui(ui, &fr, &mut panels.map, &mut cmds))
+                .response
+                .rect;
+            event_list::ui(ui, &fr, &mut panels.table, scroll_to, &mut cmds);
+            map_rect
+        })
+        .inner;
     let claims_area = egui::CentralPanel::default()
         .show(ui, |ui| claims::ui(ui, &fr, fr.visible, &mut cmds))
         .response
@@ -154,6 +169,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         window: ui.ctx().content_rect(),
         timeline: timeline_area,
         claims: claims_area,
+        map: map_area,
     };
     app.panels = panels;
     cmds

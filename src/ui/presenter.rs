@@ -10,7 +10,15 @@ use crate::app::command::PresentStep;
 pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &mut Vec<Command>) {
     let app = fr.app;
     let total_h = ui.available_height();
-    egui::Panel::top("present_bar").show(ui, |ui| bar_ui(ui, fr, cmds));
+    egui::Panel::top("present_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            bar_ui(ui, fr, cmds);
+            let mut shown = !panels.map.hidden_in_presenter;
+            if ui.checkbox(&mut shown, "Map").changed() {
+                panels.map.hidden_in_presenter = !shown;
+            }
+        });
+    });
     if let Some(caption) = app.current_step().and_then(|s| s.caption.as_deref()) {
         egui::Panel::top("present_caption")
             .frame(
@@ -32,6 +40,17 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &
         })
         .response
         .rect;
+    // The map beside the claim columns, with the step's places ringed.
+    let map_area = if panels.map.hidden_in_presenter {
+        egui::Rect::NOTHING
+    } else {
+        egui::Panel::right("present_map")
+            .resizable(true)
+            .default_size((ui.available_width() * 0.32).clamp(260.0, 640.0))
+            .show(ui, |ui| super::map::ui(ui, fr, &mut panels.map, cmds))
+            .response
+            .rect
+    };
     let claims_area = egui::CentralPanel::default()
         .show(ui, |ui| super::claims::ui(ui, fr, fr.visible, cmds))
         .response
@@ -40,6 +59,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &
         window: ui.ctx().content_rect(),
         timeline: timeline_area,
         claims: claims_area,
+        map: map_area,
     };
 }
 
