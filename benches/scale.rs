@@ -57,7 +57,37 @@ const SEED: u64 = 1;
 
 fn main() {
     memory_at_a_million();
+    stages_of_opening(100_000);
     divan::main();
+}
+
+/// Where opening a 100,000-event file spends its time: parsing, then checking and merging,
+/// then indexing (one run each, printed before the timings).
+fn stages_of_opening(events: usize) {
+    use std::time::Instant;
+    let text = ron_text(events);
+    let src = SourceText {
+        name: "gen.ron".to_owned(),
+        text: text.to_owned(),
+    };
+    let t = Instant::now();
+    let parsed = claimline::load::parse(&src).expect("parses");
+    let parse = t.elapsed();
+    drop(parsed);
+    let t = Instant::now();
+    let out = load_texts(&[src]);
+    let load = t.elapsed();
+    let t = Instant::now();
+    let cat = Catalog::new(out.dataset.expect("loads"));
+    let index = t.elapsed();
+    println!(
+        "opening {events} events ({:.0} MB): parse {:.2} s, check and merge {:.2} s, index {:.2} s",
+        text.len() as f64 / 1e6,
+        parse.as_secs_f64(),
+        (load - parse).as_secs_f64(),
+        index.as_secs_f64()
+    );
+    drop(cat);
 }
 
 /// Peak heap while a million generated events are built, indexed and filtered, and what stays

@@ -186,9 +186,11 @@ fn world(rng: &mut Rng) -> World {
         }
         w.party_actors.push(ids);
         // Each party's districts lie in a band of longitude, like neighbours along a border.
+        // The invented places sit in the open South Atlantic, far from any real place, so
+        // that no generated event is ever drawn on the map of a real region.
         for d in 0..rng.range(6, 14) {
             let district = format!("{} District", name(rng, 2));
-            let (lat0, lon0) = (38.0 + d as f64 * 0.3, 40.0 + p as f64 * 1.5);
+            let (lat0, lon0) = (-48.0 + d as f64 * 0.3, -30.0 + p as f64 * 1.5);
             let mut places = Vec::new();
             for k in 0..rng.range(2, 5) {
                 places.push(w.places.len());

@@ -172,6 +172,11 @@ proptest! {
         prop_assert_eq!(&q.events, &expected);
         let claims: usize = expected.iter().map(|&e| cat.dataset.events[e].claims.len()).sum();
         prop_assert_eq!(q.claims, claims);
+        let contested = expected
+            .iter()
+            .filter(|&&e| raw()[e].sides.contains(&Side::Left) && raw()[e].sides.contains(&Side::Right))
+            .count();
+        prop_assert_eq!(q.contested, contested);
         // Facet counts: each ignores its own facet.
         let base = passing(Some("actor"));
         for (a, actor) in cat.dataset.actors.iter().enumerate() {

@@ -52,6 +52,8 @@ pub struct Derived {
     pub query: Query,
     pub lanes: Vec<Lane>,
     pub tolls: Vec<TollSeries>,
+    /// The busiest month, week and day of the filtered events, for the quick zooms.
+    pub busiest: [Option<(i64, i64)>; 3],
     /// Bumped whenever these are derived again, so panels can cache what they build on them.
     pub generation: u64,
 }
@@ -142,15 +144,24 @@ impl ClaimlineApp {
         };
         let query = Query::run(&cat.index, &self.settings.filter);
         let generation = self.derived.generation + 1;
+        let (events, mode, table) = (&query.events, self.settings.lane_mode, &self.toll_table);
+        // The lanes on one core, the casualty series and quick zooms on the other: at a
+        // million events each takes a good part of a filter change.
+        let (lanes, (tolls, busiest)) = std::thread::scope(|s| {
+            let other = s.spawn(|| {
+                let starts: Vec<i64> = events.iter().map(|&e| cat.index.starts[e]).collect();
+                let busiest = crate::layout::zoom::QUICK_ZOOMS
+                    .map(|(_, width)| crate::layout::zoom::busiest(&starts, width));
+                (table.series(events), busiest)
+            });
+            let lanes = lanes(&cat.dataset, &cat.index, mode, events);
+            (lanes, other.join().expect("deriving does not panic"))
+        });
         self.derived = Derived {
             generation,
-            lanes: lanes(
-                &cat.dataset,
-                &cat.index,
-                self.settings.lane_mode,
-                &query.events,
-            ),
-            tolls: self.toll_table.series(&query.events),
+            lanes,
+            tolls,
+            busiest,
             query,
         };
     }

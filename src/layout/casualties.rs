@@ -43,30 +43,89 @@ impl TollSeries {
     }
 }
 
-/// Thins points to at most one a column of `columns` across `[t0, t1]`, keeping each column's
-/// highest figure: beyond one point a pixel, more points add nothing visible but cost.
-/// `range` is the visible points' positions; returns the positions kept, in time order.
-pub fn thin(
-    points: &[TollPoint],
-    range: std::ops::Range<usize>,
-    t0: f64,
-    t1: f64,
-    columns: usize,
-) -> Vec<usize> {
+/// Positions of the highest figure in any run of points, by blocks: the highest of every
+/// block of 64 is kept, so a query scans at most two partial blocks and the whole blocks
+/// between. Built in one pass per series; thinning then costs per pixel column, not per point.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RangeMax {
+    /// Position of the highest count in each block (the first on ties).
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 64;
+
+impl RangeMax {
+    pub fn new(counts: &[u32]) -> RangeMax {
+        let blocks = counts
+            .chunks(BLOCK)
+            .enumerate()
+            .map(|(b, chunk)| (b * BLOCK + first_max(chunk)) as u32)
+            .collect();
+        RangeMax { blocks }
+    }
+
+    /// The position of the highest count in `lo..hi` (non-empty), the first on ties.
+    pub fn argmax(&self, counts: &[u32], lo: usize, hi: usize) -> usize {
+        let mut best = lo;
+        let better = |i: usize, best: usize| counts[i] > counts[best];
+        let first_full = lo.div_ceil(BLOCK);
+        let last_full = hi / BLOCK;
+        if first_full >= last_full {
+            return lo + first_max(&counts[lo..hi]);
+        }
+        for i in lo..first_full * BLOCK {
+            if better(i, best) {
+                best = i;
+            }
+        }
+        for &m in &self.blocks[first_full..last_full] {
+            if better(m as usize, best) {
+                best = m as usize;
+            }
+        }
+        for i in last_full * BLOCK..hi {
+            if better(i, best) {
+                best = i;
+            }
+        }
+        best
+    }
+}
+
+/// The position of the first highest value.
+fn first_max(xs: &[u32]) -> usize {
+    let mut best = 0;
+    for (i, &x) in xs.iter().enumerate() {
+        if x > xs[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Thins a series' points in `[t0, t1]` to at most one a column of `columns`, keeping each
+/// column's highest figure: beyond one point a pixel, more points add nothing visible but
+/// cost. Returns the positions kept, in time order. Two binary searches and one range-max per
+/// column, however many points there are.
+pub fn thin(series: &TollSeries, t0: f64, t1: f64, columns: usize) -> Vec<usize> {
+    let points = &series.points;
+    let range = series.visible(t0.floor() as i64, t1.ceil() as i64);
     if range.len() <= columns {
         return range.collect();
     }
-    let col = |t: i64| (((t as f64 - t0) / (t1 - t0).max(1.0)) * columns as f64) as i64;
-    let mut kept: Vec<usize> = Vec::new();
-    for i in range {
-        match kept.last_mut() {
-            Some(k) if col(points[*k].t) == col(points[i].t) => {
-                if points[i].count > points[*k].count {
-                    *k = i;
-                }
-            }
-            _ => kept.push(i),
+    let edge = |c: usize| (t0 + (t1 - t0) * c as f64 / columns as f64).floor() as i64;
+    let mut kept = Vec::with_capacity(columns);
+    let mut lo = range.start;
+    for c in 0..columns {
+        let hi = if c + 1 == columns {
+            range.end
+        } else {
+            lo + points[lo..range.end].partition_point(|p| p.t < edge(c + 1))
+        };
+        if hi > lo {
+            kept.push(series.range_max.argmax(&series.counts, lo, hi));
         }
+        lo = hi;
     }
     kept
 }
@@ -96,6 +155,12 @@ pub struct TollSeries {
     pub stepped: bool,
     /// In the order announced.
     pub points: Vec<TollPoint>,
+    /// The points' counts, and the table that finds the highest of any run of them.
+    pub counts: Vec<u32>,
+    pub range_max: RangeMax,
+    /// The step line's corners ([`TollSeries::corners`]), kept so a frame need not walk the
+    /// points.
+    pub steps: Vec<(i64, u32)>,
 }
 
 /// Deaths announced for soldiers or for people of unspecified status: the tolls that were
@@ -158,10 +223,18 @@ impl TollTable {
                     whose,
                     stepped: reporter != Side::Third && whose.is_some(),
                     points: vec![point.clone()],
+                    counts: Vec::new(),
+                    range_max: RangeMax::default(),
+                    steps: Vec::new(),
                 }),
             }
         }
         series.sort_by_key(|s| (s.reporter, s.whose.map_or(3, |w| w as u8)));
+        for s in &mut series {
+            s.counts = s.points.iter().map(|p| p.count).collect();
+            s.range_max = RangeMax::new(&s.counts);
+            s.steps = s.corners();
+        }
         series
     }
 }
@@ -236,6 +309,20 @@ mod tests {
     }
 
     #[test]
+    fn range_max_finds_the_first_highest_of_any_run() {
+        let counts: Vec<u32> = (0..900u32).map(|i| (i * 37 + 11) % 23 + i / 200).collect();
+        let rm = RangeMax::new(&counts);
+        for lo in (0..900).step_by(7) {
+            for hi in (lo + 1..=900).step_by(5) {
+                let naive = (lo..hi)
+                    .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
+                    .unwrap();
+                assert_eq!(rm.argmax(&counts, lo, hi), naive, "{lo}..{hi}");
+            }
+        }
+    }
+
+    #[test]
     fn thinning_keeps_one_point_a_column_with_its_highest_figure() {
         let points: Vec<TollPoint> = (0..1000)
             .map(|i| TollPoint {
@@ -245,17 +332,23 @@ mod tests {
                 claim: (0, 0),
             })
             .collect();
-        let kept = thin(&points, 0..1000, 0.0, 1000.0, 100);
+        let counts: Vec<u32> = points.iter().map(|p| p.count).collect();
+        let s = TollSeries {
+            reporter: Side::Left,
+            whose: Some(Side::Left),
+            stepped: true,
+            range_max: RangeMax::new(&counts),
+            counts,
+            points,
+            steps: Vec::new(),
+        };
+        let kept = thin(&s, 0.0, 1000.0, 100);
         assert_eq!(kept.len(), 100);
-        for w in kept.windows(2) {
-            assert!(w[0] < w[1]);
-        }
+        assert!(kept.windows(2).all(|w| w[0] < w[1]));
         // Each column of ten holds counts 0..6: the kept one is a 6 wherever a 6 falls.
-        assert!(kept.iter().filter(|&&k| points[k].count == 6).count() >= 99);
-        assert_eq!(
-            thin(&points, 10..20, 0.0, 1000.0, 100),
-            (10..20).collect::<Vec<_>>()
-        );
+        assert!(kept.iter().filter(|&&k| s.points[k].count == 6).count() >= 99);
+        // Few points: all of them.
+        assert_eq!(thin(&s, 10.0, 19.0, 100), (10..20).collect::<Vec<_>>());
     }
 
     #[test]

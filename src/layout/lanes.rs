@@ -104,9 +104,9 @@ pub fn lanes(ds: &Dataset, index: &Index, mode: LaneMode, events: &[usize]) -> V
     };
     out.retain(|l| !l.events.is_empty() || matches!(l.key, LaneKey::Side(_)));
     for lane in &mut out {
-        let spans = lane.events.iter().map(|&e| index.events[e].span);
-        lane.starts = spans.clone().map(|s| s.start).collect();
-        lane.longest = spans.map(|s| s.end - s.start).max().unwrap_or(0);
+        lane.starts = lane.events.iter().map(|&e| index.starts[e]).collect();
+        // Bounded by the dataset's longest event: no need to look at every span again.
+        lane.longest = index.longest;
     }
     out
 }
@@ -133,8 +133,11 @@ fn party_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
         .map(|&s| Lane::new(LaneKey::Side(s), side_label(ds, s), Vec::new()))
         .collect();
     let mut silent = Vec::new();
+    for lane in &mut lanes {
+        lane.events.reserve(events.len() / 2);
+    }
     for &e in events {
-        let v = index.events[e].voices;
+        let v = index.voices[e];
         if v.is_empty() {
             silent.push(e);
         }

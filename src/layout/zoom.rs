@@ -1,6 +1,13 @@
 //! Quick zooms that need no knowledge of the dataset: the window of a given width that holds
 //! the most events, so "busiest week" lands on the clashes whatever the file covers.
 
+/// The quick zooms beside "All": a label and a width in seconds.
+pub const QUICK_ZOOMS: [(&str, i64); 3] = [
+    ("Busiest month", 30 * 86_400),
+    ("week", 7 * 86_400),
+    ("day", 86_400),
+];
+
 /// The `[start, start + width]` window holding the most of `starts` (sorted ascending),
 /// beginning at one of them; the earliest such window on a tie. `None` when empty.
 pub fn busiest(starts: &[i64], width: i64) -> Option<(i64, i64)> {

@@ -7,41 +7,73 @@ use std::collections::HashMap;
 use std::fmt;
 
 /// One step from a value to a value inside it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Seg {
+    #[default]
+    Root,
     Field(&'static str),
     Index(usize),
 }
 
+/// The deepest path the format has (`events[i].claims[j].sources[k].source` is seven).
+const PATH_DEPTH: usize = 8;
+
 /// Where a value is inside a file's top-level value, e.g. `events[3].claims[1].actor`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Path(pub Vec<Seg>);
+/// A fixed array, not a vector: validation makes one for every field of every event and claim,
+/// and copying one costs far less than allocating.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Path {
+    segs: [Seg; PATH_DEPTH],
+    len: u8,
+}
 
 impl Path {
     pub fn root() -> Path {
-        Path(Vec::new())
+        Path::default()
+    }
+
+    fn push(&self, seg: Seg) -> Path {
+        let mut p = *self;
+        // Deeper paths than the format has are never made; if one were, it would stop at
+        // its enclosing value, which is still a useful position.
+        if (p.len as usize) < PATH_DEPTH {
+            p.segs[p.len as usize] = seg;
+            p.len += 1;
+        }
+        p
     }
 
     pub fn field(&self, name: &'static str) -> Path {
-        let mut p = self.clone();
-        p.0.push(Seg::Field(name));
-        p
+        self.push(Seg::Field(name))
     }
 
     pub fn index(&self, i: usize) -> Path {
-        let mut p = self.clone();
-        p.0.push(Seg::Index(i));
-        p
+        self.push(Seg::Index(i))
+    }
+
+    pub fn segs(&self) -> &[Seg] {
+        &self.segs[..self.len as usize]
+    }
+
+    /// The enclosing value's path; `None` at the root.
+    pub fn parent(&self) -> Option<Path> {
+        (self.len > 0).then(|| {
+            let mut p = *self;
+            p.len -= 1;
+            p.segs[p.len as usize] = Seg::Root;
+            p
+        })
     }
 }
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, seg) in self.0.iter().enumerate() {
+        for (i, seg) in self.segs().iter().enumerate() {
             match seg {
                 Seg::Field(name) if i == 0 => write!(f, "{name}")?,
                 Seg::Field(name) => write!(f, ".{name}")?,
                 Seg::Index(n) => write!(f, "[{n}]")?,
+                Seg::Root => {}
             }
         }
         Ok(())

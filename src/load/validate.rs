@@ -93,25 +93,33 @@ impl<'a> Ctx<'a> {
         );
     }
 
-    fn non_empty(&mut self, file: usize, path: Path, value: &str, what: &str) {
+    // The checks below take the path as a closure: they run on every field of every event
+    // and claim, and the path is needed only when something is wrong.
+    fn non_empty(&mut self, file: usize, path: impl FnOnce() -> Path, value: &str, what: &str) {
         if value.trim().is_empty() {
-            self.error(file, path, format!("{what} is empty"));
+            self.error(file, path(), format!("{what} is empty"));
         }
     }
 
     /// Warns about loaded words in the curator's own voice (outside quotation marks).
-    fn neutral(&mut self, file: usize, path: Path, text: &str, what: &str) {
+    fn neutral(&mut self, file: usize, path: impl FnOnce() -> Path, text: &str, what: &str) {
         let words = loaded_words_outside_quotes(text);
         if !words.is_empty() {
             self.warning(
                 file,
-                path,
+                path(),
                 format!("{what} uses {} outside quotation marks: quote the actor who said it, or use neutral words", words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")),
             );
         }
     }
 
-    fn non_empty_opt(&mut self, file: usize, path: Path, value: &Option<String>, what: &str) {
+    fn non_empty_opt(
+        &mut self,
+        file: usize,
+        path: impl FnOnce() -> Path,
+        value: &Option<String>,
+        what: &str,
+    ) {
         if let Some(v) = value {
             self.non_empty(file, path, v, what);
         }
@@ -129,7 +137,7 @@ impl<'a> Ctx<'a> {
         {
             self.error(
                 file,
-                path.clone(),
+                path,
                 format!(
                     "{} id \"{id}\" contains {bad:?}: use letters, digits and - _ . : / only",
                     kind.name()
@@ -162,7 +170,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reports a reference to an id that no file defines, with a suggestion.
-    fn refer(&mut self, kind: Kind, file: usize, path: Path, id: &str) {
+    fn refer(&mut self, kind: Kind, file: usize, path: impl FnOnce() -> Path, id: &str) {
         if self.table(kind).contains_key(id) {
             return;
         }
@@ -173,20 +181,21 @@ impl<'a> Ctx<'a> {
                 message.push_str(&format!(" (did you mean \"{s}\"?)"));
             }
         }
-        self.error(file, path, message);
+        self.error(file, path(), message);
     }
 
-    fn when(&mut self, file: usize, path: Path, when: &When, offset: FixedOffset) {
+    fn when(&mut self, file: usize, path: impl FnOnce() -> Path, when: &When, offset: FixedOffset) {
+        let Err(e) = when.span(offset) else {
+            return;
+        };
+        // Which field is at fault: the start on its own, or else the end.
         let start_only = When {
             end: None,
             ..when.clone()
         };
-        if let Err(e) = start_only.span(offset) {
-            self.error(file, path.field("at"), e.to_string());
-            return;
-        }
-        if let Err(e) = when.span(offset) {
-            self.error(file, path.field("end"), e.to_string());
+        match start_only.span(offset) {
+            Err(e) => self.error(file, path().field("at"), e.to_string()),
+            Ok(_) => self.error(file, path().field("end"), e.to_string()),
         }
     }
 }
@@ -254,10 +263,10 @@ pub(super) fn validate_and_merge(
         }
         let h = root.field("dataset");
         let d = &file.dataset;
-        cx.non_empty(f, h.field("title"), &d.title, "title");
-        cx.non_empty(f, h.field("description"), &d.description, "description");
-        cx.non_empty(f, h.field("curator"), &d.curator, "curator");
-        cx.non_empty(f, h.field("licence"), &d.licence, "licence");
+        cx.non_empty(f, || h.field("title"), &d.title, "title");
+        cx.non_empty(f, || h.field("description"), &d.description, "description");
+        cx.non_empty(f, || h.field("curator"), &d.curator, "curator");
+        cx.non_empty(f, || h.field("licence"), &d.licence, "licence");
         let offset = match d.utc_offset.as_deref().map(parse_offset) {
             None => utc(),
             Some(Ok(o)) => o,
@@ -318,8 +327,8 @@ pub(super) fn validate_and_merge(
         let offset = offsets[f];
         for (i, p) in file.parties.iter().enumerate() {
             let pp = root.field("parties").index(i);
-            cx.non_empty(f, pp.field("name"), &p.name, "party name");
-            cx.non_empty_opt(f, pp.field("adjective"), &p.adjective, "party adjective");
+            cx.non_empty(f, || pp.field("name"), &p.name, "party name");
+            cx.non_empty_opt(f, || pp.field("adjective"), &p.adjective, "party adjective");
             if let Some(c) = &p.colour
                 && !is_colour(c)
             {
@@ -332,23 +341,23 @@ pub(super) fn validate_and_merge(
         }
         for (i, a) in file.actors.iter().enumerate() {
             let ap = root.field("actors").index(i);
-            cx.non_empty(f, ap.field("name"), &a.name, "actor name");
-            cx.non_empty(f, ap.field("role"), &a.role, "actor role");
-            cx.non_empty_opt(f, ap.field("affiliation"), &a.affiliation, "affiliation");
+            cx.non_empty(f, || ap.field("name"), &a.name, "actor name");
+            cx.non_empty(f, || ap.field("role"), &a.role, "actor role");
+            cx.non_empty_opt(f, || ap.field("affiliation"), &a.affiliation, "affiliation");
             if let Some(party) = &a.party {
-                cx.refer(Kind::Party, f, ap.field("party"), party);
+                cx.refer(Kind::Party, f, || ap.field("party"), party);
                 cx.party_has_actor.insert(party);
             }
         }
         for (i, p) in file.places.iter().enumerate() {
             let pp = root.field("places").index(i);
-            cx.non_empty(f, pp.field("name"), &p.name, "place name");
-            cx.non_empty(f, pp.field("country"), &p.country, "country");
-            cx.non_empty_opt(f, pp.field("district"), &p.district, "district");
+            cx.non_empty(f, || pp.field("name"), &p.name, "place name");
+            cx.non_empty(f, || pp.field("country"), &p.country, "country");
+            cx.non_empty_opt(f, || pp.field("district"), &p.district, "district");
             for (j, n) in p.other_names.iter().enumerate() {
                 cx.non_empty(
                     f,
-                    pp.field("other_names").index(j).field("name"),
+                    || pp.field("other_names").index(j).field("name"),
                     &n.name,
                     "other name",
                 );
@@ -397,10 +406,10 @@ pub(super) fn validate_and_merge(
         }
         for (i, s) in file.sources.iter().enumerate() {
             let sp = root.field("sources").index(i);
-            cx.non_empty(f, sp.field("outlet"), &s.outlet, "outlet");
-            cx.non_empty(f, sp.field("language"), &s.language, "language");
-            cx.non_empty_opt(f, sp.field("title"), &s.title, "title");
-            cx.non_empty_opt(f, sp.field("url"), &s.url, "url");
+            cx.non_empty(f, || sp.field("outlet"), &s.outlet, "outlet");
+            cx.non_empty(f, || sp.field("language"), &s.language, "language");
+            cx.non_empty_opt(f, || sp.field("title"), &s.title, "title");
+            cx.non_empty_opt(f, || sp.field("url"), &s.url, "url");
             if let Some(date) = &s.date {
                 match parse_instant(date, offset) {
                     Ok(i) if i.granularity == Granularity::Minute => cx.error(
@@ -415,13 +424,13 @@ pub(super) fn validate_and_merge(
         }
         for (i, e) in file.events.iter().enumerate() {
             let ep = root.field("events").index(i);
-            cx.non_empty(f, ep.field("title"), &e.title, "event title");
-            cx.non_empty(f, ep.field("summary"), &e.summary, "event summary");
-            cx.neutral(f, ep.field("title"), &e.title, "event title");
-            cx.neutral(f, ep.field("summary"), &e.summary, "event summary");
-            cx.when(f, ep.field("when"), &e.when, offset);
+            cx.non_empty(f, || ep.field("title"), &e.title, "event title");
+            cx.non_empty(f, || ep.field("summary"), &e.summary, "event summary");
+            cx.neutral(f, || ep.field("title"), &e.title, "event title");
+            cx.neutral(f, || ep.field("summary"), &e.summary, "event summary");
+            cx.when(f, || ep.field("when"), &e.when, offset);
             for (j, place) in e.places.iter().enumerate() {
-                cx.refer(Kind::Place, f, ep.field("places").index(j), place);
+                cx.refer(Kind::Place, f, || ep.field("places").index(j), place);
             }
             if e.claims.is_empty() {
                 cx.warning(
@@ -435,24 +444,24 @@ pub(super) fn validate_and_merge(
             }
             for (j, c) in e.claims.iter().enumerate() {
                 let cp = ep.field("claims").index(j);
-                cx.refer(Kind::Actor, f, cp.field("actor"), &c.actor);
-                cx.when(f, cp.field("said"), &c.said, offset);
-                cx.non_empty(f, cp.field("text"), &c.text, "claim text");
-                cx.non_empty_opt(f, cp.field("note"), &c.note, "note");
-                cx.neutral(f, cp.field("text"), &c.text, "claim text");
+                cx.refer(Kind::Actor, f, || cp.field("actor"), &c.actor);
+                cx.when(f, || cp.field("said"), &c.said, offset);
+                cx.non_empty(f, || cp.field("text"), &c.text, "claim text");
+                cx.non_empty_opt(f, || cp.field("note"), &c.note, "note");
+                cx.neutral(f, || cp.field("text"), &c.text, "claim text");
                 if let Some(note) = &c.note {
-                    cx.neutral(f, cp.field("note"), note, "note");
+                    cx.neutral(f, || cp.field("note"), note, "note");
                 }
                 if let Some(o) = &c.original {
                     cx.non_empty(
                         f,
-                        cp.field("original").field("text"),
+                        || cp.field("original").field("text"),
                         &o.text,
                         "original text",
                     );
                     cx.non_empty(
                         f,
-                        cp.field("original").field("lang"),
+                        || cp.field("original").field("lang"),
                         &o.lang,
                         "original language",
                     );
@@ -471,13 +480,13 @@ pub(super) fn validate_and_merge(
                     cx.refer(
                         Kind::Source,
                         f,
-                        cp.field("sources").index(k).field("source"),
+                        || cp.field("sources").index(k).field("source"),
                         &cit.source,
                     );
                     cx.cited_sources.insert(&cit.source);
                     cx.non_empty_opt(
                         f,
-                        cp.field("sources").index(k).field("at"),
+                        || cp.field("sources").index(k).field("at"),
                         &cit.at,
                         "citation place",
                     );
@@ -487,16 +496,16 @@ pub(super) fn validate_and_merge(
                     if d == &c.id {
                         cx.error(f, dp, format!("claim \"{d}\" disputes itself"));
                     } else {
-                        cx.refer(Kind::Claim, f, dp, d);
+                        cx.refer(Kind::Claim, f, || dp, d);
                     }
                 }
                 for (k, fig) in c.figures.iter().enumerate() {
                     let fp = cp.field("figures").index(k);
                     if let Some(w) = &fig.whose {
-                        cx.refer(Kind::Party, f, fp.field("whose"), w);
+                        cx.refer(Kind::Party, f, || fp.field("whose"), w);
                     }
                     if let Some(a) = &fig.counted_by {
-                        cx.refer(Kind::Actor, f, fp.field("counted_by"), a);
+                        cx.refer(Kind::Actor, f, || fp.field("counted_by"), a);
                     }
                 }
             }
@@ -509,7 +518,7 @@ pub(super) fn validate_and_merge(
         let mut tour_ids = HashSet::new();
         for (i, t) in file.tours.iter().enumerate() {
             let tp = root.field("tours").index(i);
-            cx.non_empty(f, tp.field("title"), &t.title, "tour title");
+            cx.non_empty(f, || tp.field("title"), &t.title, "tour title");
             if !tour_ids.insert(t.id.as_str()) {
                 cx.error(f, tp.field("id"), format!("duplicate tour id \"{}\"", t.id));
             }
@@ -518,9 +527,9 @@ pub(super) fn validate_and_merge(
             }
             for (j, step) in t.steps.iter().enumerate() {
                 let sp = tp.field("steps").index(j);
-                cx.refer(Kind::Event, f, sp.field("event"), &step.event);
+                cx.refer(Kind::Event, f, || sp.field("event"), &step.event);
                 if let Some(c) = &step.caption {
-                    cx.neutral(f, sp.field("caption"), c, "tour caption");
+                    cx.neutral(f, || sp.field("caption"), c, "tour caption");
                 }
                 if let Some(z) = &step.zoom {
                     let zp = sp.field("zoom");
@@ -580,12 +589,12 @@ fn locate_problems(
             .entry(file)
             .or_insert_with(|| value_positions(&files[file].0.text));
         // A value that is absent (a defaulted field) is reported at its nearest enclosing value.
-        let mut p = path.clone();
+        let mut p = *path;
         loop {
             if let Some(at) = table.get(&p.to_string()) {
                 return Some(*at);
             }
-            p.0.pop()?;
+            p = p.parent()?;
         }
     };
     let mut out: Vec<Diagnostic> = problems

@@ -118,18 +118,33 @@ pub struct Index {
     district_pos: HashMap<String, usize>,
     event_pos: HashMap<String, usize>,
     /// Claim id → (event index, claim index within the event).
-    claim_pos: HashMap<String, (usize, usize)>,
+    /// Sorted by the id's hash: a million-event file has millions of claims, and a map of
+    /// cloned id strings would cost a few hundred megabytes. Lookups check the id itself.
+    claim_pos: Vec<(u64, u32, u32)>,
     /// The earliest start and latest end over all events.
     pub extent: Option<TimeSpan>,
+    /// Each event's start time and voices, by event index, side by side in memory: what lanes
+    /// and time filters read for every event, without striding through the facts.
+    pub starts: Vec<i64>,
+    pub voices: Vec<Voices>,
     /// The longest event, in seconds: how far before a time range an event reaching into it
     /// can start.
     pub longest: i64,
     pub bits: FacetBits,
+    /// Claims in the whole dataset.
+    pub claim_total: usize,
     /// Every claim that gives figures, in event order: what the casualty strip reads, without
     /// walking (and parsing the times of) every claim of a large dataset.
     pub figure_claims: Vec<FigureClaim>,
     /// Title, summary, claim texts, actor names, place names and their other names.
     pub text: TextIndex,
+}
+
+/// FNV-1a of an id: stable, fast, and well spread over the short ids datasets use.
+fn id_hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Puts events in time order (by start, then end, then id), the order every view relies on.
@@ -286,10 +301,13 @@ impl Index {
                 },
             });
             index.longest = index.longest.max(facts.span.end - facts.span.start);
+            index.starts.push(facts.span.start);
+            index.claim_total += facts.claim_count;
+            index.voices.push(facts.voices);
             index.events.push(facts);
             index.event_pos.insert(e.id.clone(), ei);
             for (ci, c) in e.claims.iter().enumerate() {
-                index.claim_pos.insert(c.id.clone(), (ei, ci));
+                index.claim_pos.push((id_hash(&c.id), ei as u32, ci as u32));
                 if !c.figures.is_empty()
                     && let Ok(said) = c.said.span(ds.offset_of(e))
                 {
@@ -302,6 +320,7 @@ impl Index {
             }
         }
         index.text = text;
+        index.claim_pos.sort_unstable();
         index.bits = facet_bits(&index);
         index
     }
@@ -367,8 +386,19 @@ impl Index {
     }
 
     /// Where a claim lives: (event index, claim index within that event).
-    pub fn claim_position(&self, id: &str) -> Option<(usize, usize)> {
-        self.claim_pos.get(id).copied()
+    pub fn claim_position(&self, ds: &Dataset, id: &str) -> Option<(usize, usize)> {
+        let h = id_hash(id);
+        let from = self.claim_pos.partition_point(|c| c.0 < h);
+        self.claim_pos[from..]
+            .iter()
+            .take_while(|c| c.0 == h)
+            .map(|&(_, e, c)| (e as usize, c as usize))
+            .find(|&(e, c)| {
+                ds.events
+                    .get(e)
+                    .and_then(|ev| ev.claims.get(c))
+                    .is_some_and(|cl| cl.id == id)
+            })
     }
 
     /// The side of a claim's actor; unknown actors (never in a validated set) count as third.

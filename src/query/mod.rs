@@ -199,16 +199,20 @@ pub struct Query {
     pub kind_counts: Vec<(EventKind, usize)>,
     /// Claims on the events that pass.
     pub claims: usize,
+    /// How many of the events that pass both sides made claims about.
+    pub contested: usize,
 }
 
 impl Query {
     pub fn run(index: &Index, filter: &FilterState) -> Query {
         let m = Masks::new(index, filter);
         let b = &index.bits;
-        let events: Vec<usize> = match m.all_but(usize::MAX) {
+        let all = m.all_but(usize::MAX);
+        let events: Vec<usize> = match &all {
             Some(all) => all.iter().collect(),
             None => (0..index.events.len()).collect(),
         };
+        let contested = count_in(&b.contested, &all);
         let claims = events.iter().map(|&e| index.events[e].claim_count).sum();
         let base = m.all_but(0);
         let actor_counts = b.actors.iter().map(|s| count_in(s, &base)).collect();
@@ -230,6 +234,7 @@ impl Query {
             side_counts,
             kind_counts,
             claims,
+            contested,
         }
     }
 

@@ -264,3 +264,20 @@ fn in_view_counts_like_a_scan_of_every_event() {
         assert_eq!(first, naive.iter().copied().take(5).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn every_claim_is_found_by_its_id_and_unknown_ids_are_not() {
+    let cat = Catalog::new(crate::generate::dataset(crate::generate::Spec {
+        events: 2_000,
+        seed: 5,
+    }));
+    for (e, ev) in cat.dataset.events.iter().enumerate() {
+        for (c, cl) in ev.claims.iter().enumerate() {
+            assert_eq!(cat.index.claim_position(&cat.dataset, &cl.id), Some((e, c)));
+        }
+    }
+    assert_eq!(
+        cat.index.claim_position(&cat.dataset, "no-such-claim"),
+        None
+    );
+}

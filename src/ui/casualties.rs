@@ -58,16 +58,15 @@ pub fn ui(
     let (v0, v1) = timeline.visible().unwrap_or((0.0, 1.0));
     // The highest figure drawn: points in view, and lines, which carry their last figure on.
     let (t0, t1) = (v0.floor() as i64, v1.ceil() as i64);
-    let in_view = series
-        .iter()
-        .flat_map(|s| s.points[s.visible(t0, t1)].iter())
-        .map(|p| p.count);
-    let corners: Vec<Vec<(i64, u32)>> = series.iter().map(|s| s.corners()).collect();
+    // The highest figure in view of each series, by one range-max query.
+    let in_view = series.iter().filter_map(|s| {
+        let r = s.visible(t0, t1);
+        (!r.is_empty()).then(|| s.counts[s.range_max.argmax(&s.counts, r.start, r.end)])
+    });
     let carried = series
         .iter()
-        .zip(&corners)
-        .filter(|(s, _)| s.stepped)
-        .flat_map(|(_, c)| c.iter().take_while(|(t, _)| *t <= t1).last())
+        .filter(|s| s.stepped)
+        .flat_map(|s| s.steps.iter().take_while(|(t, _)| *t <= t1).last())
         .map(|(_, high)| *high);
     let max = in_view.chain(carried).max().unwrap_or(10).max(10);
     let max = f64::from(max).sqrt();
@@ -128,7 +127,7 @@ pub fn ui(
         let colour = fr.palette.fill_of(s.reporter);
         if s.stepped {
             let mut pts: Vec<Pos2> = Vec::new();
-            for &(t, high) in &corners[si] {
+            for &(t, high) in &s.steps {
                 let q = to_screen(t, high);
                 if let Some(last) = pts.last().copied() {
                     pts.push(pos2(q.x, last.y));
@@ -147,7 +146,7 @@ pub fn ui(
             }
         }
         let columns = frame.width().max(1.0) as usize;
-        for pi in thin(&s.points, s.visible(t0, t1), v0, v1, columns) {
+        for pi in thin(s, v0, v1, columns) {
             let p = &s.points[pi];
             let q = to_screen(p.t, p.count);
             if !frame.expand(8.0).contains(q) {

@@ -104,7 +104,6 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
 
 /// "All", then the busiest month, week and day among the filtered events.
 fn zoom_buttons(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
-    const DAY: i64 = 86_400;
     ui.label(RichText::new("Zoom:").small());
     if ui
         .small_button("All")
@@ -113,18 +112,14 @@ fn zoom_buttons(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
     {
         cmds.push(Command::FitAll);
     }
-    let starts: Vec<i64> = fr
-        .app
-        .derived
-        .query
-        .events
+    // Found once per filter change (app::Derived), not every frame.
+    for ((label, _), window) in crate::layout::zoom::QUICK_ZOOMS
         .iter()
-        .map(|&e| fr.cat.index.events[e].span.start)
-        .collect();
-    for (label, width) in [("Busiest month", 30 * DAY), ("week", 7 * DAY), ("day", DAY)] {
-        if let Some((a, b)) = crate::layout::zoom::busiest(&starts, width)
+        .zip(fr.app.derived.busiest)
+    {
+        if let Some((a, b)) = window
             && ui
-                .small_button(label)
+                .small_button(*label)
                 .on_hover_text("The stretch of this length with the most filtered events")
                 .clicked()
         {

@@ -371,7 +371,7 @@ fn figure_chip(ui: &mut egui::Ui, fr: &Frame, f: &Figure) {
 
 fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Command>) {
     for id in &claim.disputes {
-        let Some((ei, ci)) = fr.cat.index.claim_position(id) else {
+        let Some((ei, ci)) = fr.cat.index.claim_position(&fr.cat.dataset, id) else {
             continue;
         };
         let other = &fr.cat.dataset.events[ei].claims[ci];

@@ -54,11 +54,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, inputs: &mut FilterInputs, cmds: &mut V
     }
     ui.add_space(2.0);
     let mut contested = f.contested_only;
-    let contested_n = q
-        .events
-        .iter()
-        .filter(|&&e| fr.cat.index.events[e].voices.is_contested())
-        .count();
+    let contested_n = q.contested;
     if ui
         .checkbox(&mut contested, format!("Contested only ({contested_n})"))
         .on_hover_text("Only events both sides made claims about")

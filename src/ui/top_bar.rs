@@ -32,7 +32,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                     q.events.len(),
                     ds.events.len(),
                     q.claims,
-                    ds.claim_count()
+                    fr.cat.index.claim_total
                 ))
                 .on_hover_text(format!(
                     "{} actors, {} places, {} sources",
