@@ -403,3 +403,60 @@ fn a_tour_zoom_that_ends_before_it_starts_is_an_error() {
         "{diags:#?}"
     );
 }
+
+/// Jermuk's GeoNames point (39.8414 N, 45.6719 E) as the fixture's place, named in one
+/// district or another.
+fn placed(district: &str, extra: &str) -> Vec<String> {
+    diagnostics_with(
+        r#"district: "Upper", country: "Northland", lat: 40.0, lon: 45.0),"#,
+        &format!(
+            r#"district: "{district}", country: "Armenia", lat: 39.8414, lon: 45.6719{extra}),"#
+        ),
+    )
+}
+
+#[test]
+fn a_place_outside_the_district_it_names_is_a_warning_at_its_latitude() {
+    // Jermuk lies in Vayots Dzor: named there, nothing to say.
+    assert!(
+        placed("Vayots Dzor", "").is_empty(),
+        "{:#?}",
+        placed("Vayots Dzor", "")
+    );
+    // Named in Syunik, it is outside: a warning (never an error) at `lat`, naming where it falls.
+    let d = placed("Syunik", "");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].starts_with("t.ron:13:")
+            && d[0].contains(": warning: ")
+            && d[0].contains("outside Syunik")
+            && d[0].contains("falls in Vayots Dzor, Armenia"),
+        "{}",
+        d[0]
+    );
+    let col: usize = d[0].split(':').nth(2).unwrap().parse().unwrap();
+    let line = VALID.lines().nth(12).unwrap();
+    assert!(line.contains("Hilltown"));
+    // The column points at the latitude of the edited line.
+    let edited = line.replacen(
+        r#"district: "Upper", country: "Northland", lat: 40.0"#,
+        r#"district: "Syunik", country: "Armenia", lat: 39.8414"#,
+        1,
+    );
+    assert_eq!(&edited[col - 1..col + 6], "39.8414");
+    // A curator's note acknowledges it.
+    assert!(placed("Syunik", r#", boundary_note: "checked""#).is_empty());
+    // A district the map does not have (another country's) is not checked.
+    assert!(placed("Upper", "").is_empty());
+}
+
+#[test]
+fn a_place_without_coordinates_is_a_warning_at_its_id() {
+    let d = diagnostics_with(", lat: 40.0, lon: 45.0", "");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].starts_with("t.ron:13:14: warning: place \"hilltown\" has no coordinates"),
+        "{}",
+        d[0]
+    );
+}

@@ -223,3 +223,33 @@ fn the_readme_screenshot_is_current() {
         "{stale} ({differing} pixels differ)"
     );
 }
+
+#[test]
+fn the_map_exports_with_its_caption_and_shows_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.png"), dir.path().join("b.png"));
+    for (p, sel) in [
+        (&a, "2022-09-13-fighting-begins"),
+        (&b, "2022-09-14-ceasefire"),
+    ] {
+        ok(&export(&[
+            "--out",
+            p.to_str().unwrap(),
+            "--view",
+            "map",
+            "--select",
+            sel,
+        ]));
+    }
+    let (ia, ib) = (png(&a), png(&b));
+    // A map panel and its caption band: wide, with many colours (fills, lines, markers, text).
+    assert!(
+        ia.width() >= 300 && ia.height() >= 200,
+        "{}x{}",
+        ia.width(),
+        ia.height()
+    );
+    assert!(colours(&ia, 0, ia.height() / 2) > 50);
+    // The selection's places and districts are highlighted, so two selections differ.
+    assert_ne!(ia.as_raw(), ib.as_raw());
+}

@@ -98,3 +98,24 @@ fn a_step_s_zoom_moves_the_timeline_there() {
     assert!(h.query_all_by_label_contains("Armenian side").count() >= 1);
     assert!(h.query_all_by_label_contains("Azerbaijani side").count() >= 1);
 }
+
+#[test]
+fn presenting_shows_the_map_beside_the_claims_and_its_box_hides_it() {
+    let mut h = harness();
+    h.key_press(Key::F5);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Map: Syunik").is_some(),
+        "map shown"
+    );
+    h.get_by_label("Map").click();
+    h.run();
+    assert!(
+        h.state().panels.map.hidden_in_presenter,
+        "the box hides the map"
+    );
+    assert!(
+        h.query_by_label_contains("Map: Syunik").is_none(),
+        "map hidden"
+    );
+}

@@ -358,7 +358,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
     scale_bar(&painter, rect, km_per_pt, visuals.text_color(), &small);
     // Where the map comes from, on a band so that it stays legible over the districts.
     let note = painter.layout_no_wrap(
-        "Boundaries: Natural Earth · coordinates: GeoNames (CC BY 4.0)".to_owned(),
+        "Natural Earth · GeoNames (CC BY 4.0)".to_owned(),
         FontId::proportional(10.0),
         visuals.weak_text_color(),
     );

@@ -130,37 +130,38 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         .show(ui, |ui| {
             filters::ui(ui, &fr, &mut panels.filters, &mut cmds)
         });
-    let timeline_area = egui::Panel::top("timeline_area")
+    let shown = egui::Panel::top("timeline_area")
         .resizable(true)
         .default_size((total_h * 0.40).clamp(240.0, 560.0))
         .size_range(200.0..=(total_h * 0.75).max(220.0))
         .show(ui, |ui| {
+            // The map beside the timeline, the split between them resizable: where and when
+            // side by side, at the full height of the timeline and its casualty strip.
+            let map_rect = egui::Panel::right("map")
+                .resizable(true)
+                .default_size((ui.available_width() * 0.28).clamp(240.0, 560.0))
+                .size_range(200.0..=(ui.available_width() * 0.6).max(210.0))
+                .show(ui, |ui| map::ui(ui, &fr, &mut panels.map, &mut cmds))
+                .response
+                .rect;
             chips::ui(ui, &fr, &mut cmds);
             let strip_h = (ui.available_height() * 0.28).clamp(84.0, 150.0);
             let gutter = timeline::gutter_width(ui, &fr);
             let timeline_h = ui.available_height() - strip_h - ui.spacing().item_spacing.y;
             panels.timeline.ui(ui, &fr, gutter, timeline_h, &mut cmds);
             casualties::ui(ui, &fr, gutter, &panels.timeline, &mut cmds);
-        })
-        .response
-        .rect;
-    let map_area = egui::Panel::right("event_list")
+            map_rect
+        });
+    let (area, map_area) = (shown.response.rect, shown.inner);
+    // The timeline picture leaves the map out; the map has its own.
+    let timeline_area = egui::Rect::from_min_max(area.min, egui::pos2(map_area.min.x, area.max.y));
+    egui::Panel::right("event_list")
         .resizable(true)
         .default_size((total_w * 0.3).clamp(320.0, 620.0))
         .size_range(260.0..=900.0)
         .show(ui, |ui| {
-            // The map above the event list, the split between them resizable.
-            let map_rect = egui::Panel::top("map")
-                .resizable(true)
-                .default_size((ui.available_height() * 0.5).clamp(150.0, 520.0))
-                .size_range(150.0..=(ui.available_height() - 140.0).max(160.0))
-                .show(ui, |ui| map::ui(ui, &fr, &mut panels.map, &mut cmds))
-                .response
-                .rect;
-            event_list::ui(ui, &fr, &mut panels.table, scroll_to, &mut cmds);
-            map_rect
-        })
-        .inner;
+            event_list::ui(ui, &fr, &mut panels.table, scroll_to, &mut cmds)
+        });
     let claims_area = egui::CentralPanel::default()
         .show(ui, |ui| claims::ui(ui, &fr, fr.visible, &mut cmds))
         .response

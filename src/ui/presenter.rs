@@ -10,15 +10,7 @@ use crate::app::command::PresentStep;
 pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &mut Vec<Command>) {
     let app = fr.app;
     let total_h = ui.available_height();
-    egui::Panel::top("present_bar").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            bar_ui(ui, fr, cmds);
-            let mut shown = !panels.map.hidden_in_presenter;
-            if ui.checkbox(&mut shown, "Map").changed() {
-                panels.map.hidden_in_presenter = !shown;
-            }
-        });
-    });
+    egui::Panel::top("present_bar").show(ui, |ui| bar_ui(ui, fr, &mut panels.map, cmds));
     if let Some(caption) = app.current_step().and_then(|s| s.caption.as_deref()) {
         egui::Panel::top("present_caption")
             .frame(
@@ -63,7 +55,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &
     };
 }
 
-fn bar_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
+fn bar_ui(ui: &mut egui::Ui, fr: &Frame, map: &mut super::map::MapState, cmds: &mut Vec<Command>) {
     let app = fr.app;
     let tours = &fr.cat.dataset.tours;
     let p = app.presenter.as_ref().expect("presenting");
@@ -109,6 +101,14 @@ fn bar_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
             p.step + 1,
             app.step_count().max(1)
         ));
+        let mut shown = !map.hidden_in_presenter;
+        if ui
+            .checkbox(&mut shown, "Map")
+            .on_hover_text("The map beside the claims, with this step's places ringed")
+            .changed()
+        {
+            map.hidden_in_presenter = !shown;
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("Exit (Esc)")
