@@ -198,7 +198,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
     let marks = &state.marks.as_ref().expect("just set").1;
 
     let painter = ui.painter_at(rect);
-    let visuals = ui.visuals();
+    let visuals = ui.visuals().clone();
     let dark = visuals.dark_mode;
     let bg = visuals.extreme_bg_color;
     painter.rect_filled(rect, 0.0, bg);
@@ -373,6 +373,12 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
     );
     painter.galley(at, note, visuals.weak_text_color());
     accessible_areas(ui, geo, map, &to_screen, rect);
+    // Fit, as double-click does: back to the dataset's places.
+    let fit_rect = Rect::from_min_size(pos2(rect.max.x - 40.0, rect.min.y + 4.0), vec2(36.0, 20.0));
+    let fit = ui
+        .put(fit_rect, egui::Button::new("Fit").small())
+        .on_hover_text("Show all the dataset's places (or double-click the map)")
+        .clicked();
     // Places of these events that have no coordinates are named, not silently dropped.
     if !marks.unplaced.is_empty() {
         let names: Vec<&str> = marks
@@ -471,6 +477,9 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
                 ui.weak("Click to filter by this district (again to remove)");
             }
         });
+    }
+    if fit {
+        state.view = None;
     }
 }
 
