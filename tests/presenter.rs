@@ -119,3 +119,33 @@ fn presenting_shows_the_map_beside_the_claims_and_its_box_hides_it() {
         "map hidden"
     );
 }
+
+#[test]
+fn exporting_the_hidden_map_says_so_instead_of_writing_a_picture() {
+    use claimline::app::Command;
+    use claimline::app::exporting::{Dest, ExportCommand};
+    let mut h = harness();
+    h.key_press(Key::F5);
+    h.run();
+    h.get_by_label("Map").click();
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.png");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![Command::Export(ExportCommand::Picture(
+            claimline::export::Target::Map,
+            Dest::File(out.clone()),
+        ))],
+    );
+    h.run();
+    assert!(!out.exists());
+    let toast = h
+        .state()
+        .toast
+        .as_ref()
+        .map(|t| t.0.clone())
+        .unwrap_or_default();
+    assert!(toast.contains("not on screen"), "{toast}");
+}

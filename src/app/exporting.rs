@@ -131,6 +131,14 @@ impl ClaimlineApp {
     }
 
     fn start_picture(&mut self, ctx: &egui::Context, target: Target, dest: Dest) {
+        // A panel that is not on screen (the map hidden in presenter mode) has no picture.
+        if !self.panels.regions.of(target).is_positive() {
+            self.toast(format!(
+                "The {} is not on screen: nothing to export",
+                target.describe()
+            ));
+            return;
+        }
         if self.settings.export.double {
             // Off screen at 2×, with the window's layout.
             let result = self

@@ -88,11 +88,6 @@ impl Lane {
             .count();
         reaching_in + (hi - at)
     }
-
-    /// How many events start within `[t0, t1)`.
-    pub fn count_starting(&self, t0: i64, t1: i64) -> usize {
-        self.starts.partition_point(|&s| s < t1) - self.starts.partition_point(|&s| s < t0)
-    }
 }
 
 /// Lanes for the given events (already filtered, in time order), top to bottom.

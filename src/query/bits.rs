@@ -50,13 +50,6 @@ impl Bits {
         self.words[i / 64] & (1 << (i % 64)) != 0
     }
 
-    /// Sets bits `range` (clamped to the set's size).
-    pub fn insert_range(&mut self, range: std::ops::Range<usize>) {
-        for i in range.start..range.end.min(self.len) {
-            self.insert(i);
-        }
-    }
-
     pub fn and_with(&mut self, other: &Bits) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
             *a &= b;
@@ -123,7 +116,7 @@ mod tests {
         assert_eq!(full.count(), 130, "no bits past the end");
         assert_eq!(b.count_and(&full), 4);
         let mut r = Bits::empty(130);
-        r.insert_range(60..200);
+        (60..130).for_each(|i| r.insert(i));
         assert_eq!(r.count(), 70);
         r.and_with(&b);
         assert_eq!(r.iter().collect::<Vec<_>>(), vec![63, 64, 129]);

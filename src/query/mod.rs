@@ -78,37 +78,41 @@ impl Masks {
     fn new(index: &Index, f: &FilterState) -> Masks {
         let n = index.events.len();
         let b = &index.bits;
-        let union = |sets: Vec<&Bits>| (!sets.is_empty()).then(|| Bits::union(n, sets));
-        // A chosen id the index does not know (say, from a saved view of other data) narrows
-        // to nothing rather than being ignored.
-        let actors = (!f.actors.is_empty()).then(|| {
-            Bits::union(
-                n,
-                f.actors
-                    .iter()
-                    .filter_map(|id| index.actor_index(id))
-                    .map(|a| &b.actors[a]),
-            )
-        });
-        let districts = (!f.districts.is_empty()).then(|| {
-            Bits::union(
-                n,
-                f.districts
-                    .iter()
-                    .filter_map(|name| index.district_index(name))
-                    .map(|d| &b.districts[d]),
-            )
-        });
-        let sides = union(f.sides.iter().map(|&s| &b.sides[s as usize]).collect());
-        let kinds = (!f.kinds.is_empty()).then(|| {
-            Bits::union(
-                n,
-                b.kinds
-                    .iter()
-                    .filter(|(k, _)| f.kinds.contains(k))
-                    .map(|(_, bits)| bits),
-            )
-        });
+        // Each facet: no choice means no narrowing; otherwise the union of the chosen members'
+        // sets. A chosen id the index does not know (say, from a saved view of other data)
+        // adds nothing, so it narrows to nothing rather than being ignored.
+        fn chosen<'b>(n: usize, any: bool, sets: impl Iterator<Item = &'b Bits>) -> Option<Bits> {
+            any.then(|| Bits::union(n, sets))
+        }
+        let actors = chosen(
+            n,
+            !f.actors.is_empty(),
+            f.actors
+                .iter()
+                .filter_map(|id| index.actor_index(id))
+                .map(|a| &b.actors[a]),
+        );
+        let districts = chosen(
+            n,
+            !f.districts.is_empty(),
+            f.districts
+                .iter()
+                .filter_map(|name| index.district_index(name))
+                .map(|d| &b.districts[d]),
+        );
+        let sides = chosen(
+            n,
+            !f.sides.is_empty(),
+            f.sides.iter().map(|&s| &b.sides[s as usize]),
+        );
+        let kinds = chosen(
+            n,
+            !f.kinds.is_empty(),
+            b.kinds
+                .iter()
+                .filter(|(k, _)| f.kinds.contains(k))
+                .map(|(_, bits)| bits),
+        );
         let mut rest: Option<Bits> = None;
         let mut narrow = |m: Bits| match &mut rest {
             Some(r) => r.and_with(&m),
@@ -166,7 +170,7 @@ impl Masks {
 /// are cut off by binary search; only the ends of the rest are compared.
 fn time_mask(index: &Index, from: i64, to: i64) -> Bits {
     let n = index.events.len();
-    let last = index.events.partition_point(|e| e.span.start <= to);
+    let last = index.starts.partition_point(|&s| s <= to);
     let mut m = Bits::empty(n);
     for (i, e) in index.events[..last].iter().enumerate() {
         if e.span.end >= from {

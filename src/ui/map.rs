@@ -524,17 +524,12 @@ fn accessible_areas(
         if !rect.contains(c) {
             continue;
         }
-        let r = Rect::from_center_size(c, vec2(4.0, 4.0));
-        ui.ctx()
-            .accesskit_node_builder(egui::Id::unique(("map-area", k)), |node| {
-                node.set_role(egui::Role::Button);
-                node.set_label(format!("Map: {}, {}", area.name, area.country));
-                node.set_bounds(egui::accesskit::Rect {
-                    x0: f64::from(r.min.x),
-                    y0: f64::from(r.min.y),
-                    x1: f64::from(r.max.x),
-                    y1: f64::from(r.max.y),
-                });
-            });
+        super::accessible_node(
+            ui,
+            egui::Id::unique(("map-area", k)),
+            egui::Role::Button,
+            format!("Map: {}, {}", area.name, area.country),
+            Rect::from_center_size(c, vec2(4.0, 4.0)),
+        );
     }
 }

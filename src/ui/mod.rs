@@ -176,6 +176,27 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
     cmds
 }
 
+/// A screen-reader node for something painted rather than a widget (a marker, a density strip,
+/// a district on the map): its role, its words and where it is.
+pub fn accessible_node(
+    ui: &egui::Ui,
+    id: egui::Id,
+    role: egui::Role,
+    label: String,
+    r: egui::Rect,
+) {
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_role(role);
+        node.set_label(label);
+        node.set_bounds(egui::accesskit::Rect {
+            x0: f64::from(r.min.x),
+            y0: f64::from(r.min.y),
+            x1: f64::from(r.max.x),
+            y1: f64::from(r.max.y),
+        });
+    });
+}
+
 /// Truncates to `max` characters with an ellipsis, for labels in tight places.
 pub fn ellipsize(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

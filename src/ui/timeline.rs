@@ -583,20 +583,8 @@ fn accessible_strips(ui: &egui::Ui, lanes: &[Lane], strips: &[DensityStrip]) {
     for s in strips {
         let n: usize = s.counts.iter().sum();
         let label = format!("Density: {}, {n} events in view", s.lane);
-        let r = s.rect;
-        ui.ctx().accesskit_node_builder(
-            egui::Id::unique(("timeline-density", &s.lane, lanes.len())),
-            |node| {
-                node.set_role(egui::Role::Image);
-                node.set_label(label);
-                node.set_bounds(egui::accesskit::Rect {
-                    x0: f64::from(r.min.x),
-                    y0: f64::from(r.min.y),
-                    x1: f64::from(r.max.x),
-                    y1: f64::from(r.max.y),
-                });
-            },
-        );
+        let id = egui::Id::unique(("timeline-density", &s.lane, lanes.len()));
+        super::accessible_node(ui, id, egui::Role::Image, label, s.rect);
     }
 }
 
@@ -692,19 +680,8 @@ fn accessible_markers(ui: &egui::Ui, fr: &Frame, placed: &[Placed]) {
             label.push_str(", selected");
         }
         let rect = Rect::from_center_size(p.centre, vec2(2.0 * MARKER_R, 2.0 * MARKER_R));
-        ui.ctx().accesskit_node_builder(
-            egui::Id::unique(("timeline-marker", p.event, k)),
-            |node| {
-                node.set_role(egui::Role::Button);
-                node.set_label(label);
-                node.set_bounds(egui::accesskit::Rect {
-                    x0: f64::from(rect.min.x),
-                    y0: f64::from(rect.min.y),
-                    x1: f64::from(rect.max.x),
-                    y1: f64::from(rect.max.y),
-                });
-            },
-        );
+        let id = egui::Id::unique(("timeline-marker", p.event, k));
+        super::accessible_node(ui, id, egui::Role::Button, label, rect);
     }
 }
 
