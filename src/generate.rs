@@ -329,11 +329,12 @@ pub fn generate(spec: Spec) -> DatasetFile {
 pub fn dataset(spec: Spec) -> crate::model::Dataset {
     let f = generate(spec);
     crate::model::Dataset {
-        info: f.dataset,
         files: vec![crate::model::FileInfo {
             name: format!("generated-{}-{}.ron", spec.events, spec.seed),
             utc_offset: crate::model::utc(),
+            info: f.dataset.clone(),
         }],
+        info: f.dataset,
         parties: f.parties,
         actors: f.actors,
         places: f.places,

@@ -212,7 +212,7 @@ fn the_readme_screenshot_is_current() {
         "--from",
         "2022-09-11",
         "--to",
-        "2022-09-18",
+        "2022-09-20",
     ]));
     let (a, b) = (png(&committed), png(&fresh));
     let stale = "assets/screenshots/claimline.png is stale: make it again with the command in assets/screenshots/README.md";

@@ -341,7 +341,8 @@ fn a_double_density_export_draws_the_panel_at_twice_its_size() {
     let region = h.state().panels.regions.claims;
     let img = image::open(&path).expect("written").to_rgba8();
     assert_eq!(img.width(), (region.width() * 2.0).round() as u32);
-    assert_eq!(img.height(), (region.height() * 2.0).round() as u32);
+    // The claim panels are drawn whole: at least the panel, taller when the cards need it.
+    assert!(img.height() >= (region.height() * 2.0).round() as u32);
     // The toast confirms it.
     assert!(
         h.state()

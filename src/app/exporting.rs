@@ -139,10 +139,11 @@ impl ClaimlineApp {
             ));
             return;
         }
-        if self.settings.export.double {
-            // Off screen at 2×, with the window's layout.
+        if self.settings.export.double || target == Target::Claims {
+            // Off screen, with the window's layout: at 2×, or the claim panels whole (a
+            // screenshot would cut the cards scrolled out of view).
             let result = self
-                .render_double(ctx, target)
+                .render_off_screen(ctx, target)
                 .and_then(|img| self.deliver(ctx, img, target, &dest));
             self.report(result);
             return;
@@ -225,8 +226,10 @@ impl ClaimlineApp {
         }
     }
 
-    /// The view drawn again at twice the pixel density, off screen.
-    fn render_double(
+    /// The view drawn again off screen (at twice the pixel density when asked): the claim
+    /// panels alone at their width and the height all their cards need, other views as the
+    /// window shows them.
+    fn render_off_screen(
         &mut self,
         ctx: &egui::Context,
         target: Target,
@@ -235,12 +238,22 @@ impl ClaimlineApp {
         if size.x < 1.0 {
             return Err("nothing has been drawn yet".to_owned());
         }
-        let ppp = ctx.pixels_per_point() * 2.0;
+        let factor = if self.settings.export.double {
+            2.0
+        } else {
+            1.0
+        };
+        let ppp = ctx.pixels_per_point() * factor;
         let mut h = render::Headless::new(self.settings.theme);
         let memory = ctx.memory(|m| m.clone());
         h.ctx.memory_mut(|m| *m = memory);
         if let Some((a, b)) = self.panels.timeline.visible() {
             self.panels.timeline.request_exact(a, b);
+        }
+        if target == Target::Claims {
+            let panel = self.panels.regions.claims.size();
+            let size = h.fit(self, target, panel);
+            return Ok(h.render_view(self, target, size, ppp));
         }
         let full = h.render_app(self, size, ppp);
         Ok(match target {
@@ -249,23 +262,50 @@ impl ClaimlineApp {
         })
     }
 
-    /// The caption for what the app shows now: the selection, or the filtered events in view.
+    /// The caption for what the app shows now. A picture with claim cards names the sources
+    /// of the cards that can be seen in it; a picture of markers (timeline, map) those of the
+    /// events they stand for: the selection, or the filtered events in view.
     pub fn caption_lines(&self, target: Target) -> Vec<String> {
         let Some(cat) = &self.catalog else {
             return Vec::new();
         };
-        let shown = caption::shown_events(
+        let ds = &cat.dataset;
+        let in_view = caption::shown_events(
             &cat.index,
             &self.derived.query.events,
             self.selected,
             self.panels.timeline.visible(),
         );
+        let (events, claims) = match target {
+            Target::Timeline | Target::Map => {
+                let claims = caption::claims_of(ds, &in_view);
+                (in_view, claims)
+            }
+            Target::Claims | Target::Window => {
+                let region = self.panels.regions.of(target);
+                let claims: Vec<(usize, usize)> = self
+                    .panels
+                    .cards
+                    .iter()
+                    .filter(|c| c.visible.intersects(region))
+                    .map(|c| (c.event, c.claim))
+                    .collect();
+                let mut events: Vec<usize> = claims.iter().map(|c| c.0).collect();
+                if target == Target::Window {
+                    events.extend(&in_view);
+                }
+                events.sort_unstable();
+                events.dedup();
+                (events, claims)
+            }
+        };
         caption::caption(
-            &cat.dataset,
+            ds,
             &cat.index,
             &self.settings.filter,
             target.describe(),
-            &shown,
+            &events,
+            &claims,
         )
     }
 

@@ -89,12 +89,17 @@ pub struct ClaimlineApp {
 }
 
 impl ClaimlineApp {
-    /// An app showing a load that already happened (the bundled dataset, tests).
+    /// An app showing a load of the bundled dataset that already happened (tests).
     pub fn new(outcome: LoadOutcome) -> ClaimlineApp {
+        ClaimlineApp::with_sources(outcome, vec![Source::Bundled])
+    }
+
+    /// An app showing a load of `sources` that already happened (`claimline export`).
+    pub fn with_sources(outcome: LoadOutcome, sources: Vec<Source>) -> ClaimlineApp {
         let mut app = ClaimlineApp::empty();
         app.install(
             crate::session::loading::Loaded::index(outcome),
-            vec![Source::Bundled],
+            sources,
             files::Purpose::Open,
         );
         app

@@ -32,15 +32,22 @@ pub fn shown_events(
     }
 }
 
-/// The outlets cited by the claims of `events`, most cited first, then by name.
-pub fn outlets(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<String> {
+/// Every claim of `events`, as (event, claim) positions: what a picture of their markers
+/// stands for.
+pub fn claims_of(ds: &Dataset, events: &[usize]) -> Vec<(usize, usize)> {
+    events
+        .iter()
+        .flat_map(|&e| (0..ds.events[e].claims.len()).map(move |c| (e, c)))
+        .collect()
+}
+
+/// The outlets cited by `claims` ((event, claim) positions), most cited first, then by name.
+pub fn outlets(ds: &Dataset, index: &Index, claims: &[(usize, usize)]) -> Vec<String> {
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for &e in events {
-        for c in &ds.events[e].claims {
-            for cit in &c.sources {
-                if let Some(s) = index.source_index(&cit.source) {
-                    *count.entry(ds.sources[s].outlet.as_str()).or_default() += 1;
-                }
+    for &(e, c) in claims {
+        for cit in &ds.events[e].claims[c].sources {
+            if let Some(s) = index.source_index(&cit.source) {
+                *count.entry(ds.sources[s].outlet.as_str()).or_default() += 1;
             }
         }
     }
@@ -76,8 +83,13 @@ pub fn filters_line(ds: &Dataset, index: &Index, f: &FilterState) -> String {
     for d in &f.districts {
         parts.push(format!("district: {d}"));
     }
-    if f.from.is_some() || f.to.is_some() {
-        parts.push("a date range".to_owned());
+    // Dates in the dataset's zone, as the filter's fields take them.
+    let day = |t: i64| crate::model::format_seconds(t, ds.display_zone(), false);
+    match (f.from, f.to) {
+        (Some(a), Some(b)) => parts.push(format!("dates {} – {}", day(a), day(b))),
+        (Some(a), None) => parts.push(format!("dates from {}", day(a))),
+        (None, Some(b)) => parts.push(format!("dates to {}", day(b))),
+        (None, None) => {}
     }
     if parts.is_empty() {
         "Filters: none".to_owned()
@@ -86,15 +98,37 @@ pub fn filters_line(ds: &Dataset, index: &Index, f: &FilterState) -> String {
     }
 }
 
-/// The caption's lines: what it shows, the filters, the sources.
+/// "Made with Claimline from “A” (curated by X; CC0) and “B” (…)": every file whose events
+/// are in the picture, each with its own curator and licence; all open files when none is.
+pub fn credits(ds: &Dataset, events: &[usize]) -> String {
+    let mut files = ds.contributing_files(events);
+    if files.is_empty() {
+        files = ds.files.iter().collect();
+    }
+    let each: Vec<String> = files.iter().map(|f| f.credit()).collect();
+    let each = if each.is_empty() {
+        // A dataset built in memory, with no file behind it.
+        vec![format!(
+            "“{}” (curated by {}; {})",
+            ds.info.title, ds.info.curator, ds.info.licence
+        )]
+    } else {
+        each
+    };
+    format!("Made with Claimline from {}.", each.join(" and "))
+}
+
+/// The caption's lines: what it shows, the filters, the sources of `claims` (the claims the
+/// picture shows, as (event, claim) positions), and the files `events` came from.
 pub fn caption(
     ds: &Dataset,
     index: &Index,
     f: &FilterState,
     what: &str,
     events: &[usize],
+    claims: &[(usize, usize)],
 ) -> Vec<String> {
-    let outlets = outlets(ds, index, events);
+    let outlets = outlets(ds, index, claims);
     let sources = if outlets.is_empty() {
         "Sources: none (no claims shown)".to_owned()
     } else if outlets.len() > MAX_OUTLETS {
@@ -110,10 +144,7 @@ pub fn caption(
         format!("{} — {what}", ds.info.title),
         filters_line(ds, index, f),
         sources,
-        format!(
-            "Made with Claimline from “{}” (curated by {}; {}).",
-            ds.info.title, ds.info.curator, ds.info.licence
-        ),
+        credits(ds, events),
     ]
 }
 
@@ -131,12 +162,13 @@ mod tests {
             actors: ["csto".to_owned()].into(),
             ..Default::default()
         };
-        let lines = caption(&cat.dataset, &cat.index, &f, "claim panels", &[e]);
+        let claims = claims_of(&cat.dataset, &[e]);
+        let lines = caption(&cat.dataset, &cat.index, &f, "claim panels", &[e], &claims);
         assert!(
             lines[0].starts_with("September 2022 Armenia–Azerbaijan border clashes — claim panels")
         );
         assert_eq!(lines[1], "Filters: actor: CSTO secretariat");
-        let outlets = outlets(&cat.dataset, &cat.index, &[e]);
+        let outlets = outlets(&cat.dataset, &cat.index, &claims);
         assert!(!outlets.is_empty());
         for o in outlets.iter().take(MAX_OUTLETS) {
             assert!(
@@ -161,6 +193,7 @@ mod tests {
             &FilterState::default(),
             "timeline",
             &none,
+            &[],
         );
         assert_eq!(lines[1], "Filters: none");
         assert!(lines[2].contains("none"));

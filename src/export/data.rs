@@ -5,10 +5,10 @@
 use std::collections::HashSet;
 
 use crate::layout::figures::figure_text;
-use crate::model::{Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION};
+use crate::model::{Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, When};
 use crate::query::Index;
 
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 18] = [
     "event_id",
     "event_title",
     "event_when",
@@ -26,6 +26,7 @@ pub const CSV_HEADER: [&str; 17] = [
     "figures",
     "sources",
     "disputes",
+    "dataset",
 ];
 
 /// One row per claim of `events`, with a header row.
@@ -34,7 +35,12 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
     w.write_record(CSV_HEADER)?;
     for &ei in events {
         let e = &ds.events[ei];
-        let offset = ds.offset_of(e);
+        // Each row credits the file it came from: merged files have their own curators.
+        let dataset = ds
+            .files
+            .get(e.file)
+            .map_or_else(String::new, FileInfo::credit);
+
         let places: Vec<&str> = e
             .places
             .iter()
@@ -70,7 +76,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
             w.write_record([
                 e.id.as_str(),
                 e.title.as_str(),
-                &e.when.describe(offset),
+                &ds.when_text(&e.when, e),
                 &format!("{:?}", e.kind),
                 &places.join("; "),
                 &districts.join("; "),
@@ -78,13 +84,14 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 c.actor.as_str(),
                 actor.map_or("", |a| ds.actors[a].name.as_str()),
                 &side,
-                &c.said.describe(offset),
+                &ds.when_text(&c.said, e),
                 &format!("{:?}", c.kind),
                 if c.quote { "yes" } else { "no" },
                 c.text.as_str(),
                 &figures.join(" | "),
                 &sources.join(" | "),
                 &c.disputes.join(" "),
+                &dataset,
             ])?;
         }
     }
@@ -94,6 +101,8 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
 /// The events as a dataset file of their own, with what they refer to and nothing more.
 pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
     let kept: Vec<&Event> = events.iter().map(|&e| &ds.events[e]).collect();
+    let offset = ds.files.first().map(|f| f.utc_offset);
+    let head = header(ds, events, note, offset);
     let claim_ids: HashSet<&str> = kept
         .iter()
         .flat_map(|e| &e.claims)
@@ -117,10 +126,18 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
             for c in &mut e.claims {
                 c.disputes.retain(|d| claim_ids.contains(d.as_str()));
             }
+            // A clock time read in another file's offset keeps that offset, written out.
+            if let Some(file) = ds.files.get(e.file)
+                && Some(file.utc_offset) != offset
+            {
+                pin_offset(&mut e.when, file.utc_offset);
+                for c in &mut e.claims {
+                    pin_offset(&mut c.said, file.utc_offset);
+                }
+            }
             e
         })
         .collect();
-    let offset = ds.files.first().map(|f| f.utc_offset);
     let event_ids: HashSet<&str> = kept.iter().map(|e| e.id.as_str()).collect();
     // Tours keep the steps whose events are kept; a tour with none left is dropped.
     let tours = ds
@@ -135,14 +152,7 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         .collect();
     DatasetFile {
         format: FORMAT_VERSION,
-        dataset: DatasetInfo {
-            title: format!("{} (filtered)", ds.info.title),
-            description: format!("{} This file holds part of it: {note}", ds.info.description),
-            curator: ds.info.curator.clone(),
-            licence: ds.info.licence.clone(),
-            notes: ds.info.notes.clone(),
-            utc_offset: offset.map(|o| o.to_string()),
-        },
+        dataset: head,
         parties: ds.parties.clone(),
         actors: ds
             .actors
@@ -164,6 +174,89 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
             .collect(),
         events,
         tours,
+    }
+}
+
+/// The subset's header: one file's own, or, for events from several merged files, each file
+/// named with its curator and licence, so no claim is credited to another file's curator.
+fn header(
+    ds: &Dataset,
+    events: &[usize],
+    note: &str,
+    offset: Option<chrono::FixedOffset>,
+) -> DatasetInfo {
+    let files = ds.contributing_files(events);
+    let utc_offset = offset.map(|o| o.to_string());
+    if let [one] = files.as_slice() {
+        return DatasetInfo {
+            title: format!("{} (filtered)", one.info.title),
+            description: format!(
+                "{} This file holds part of it: {note}",
+                one.info.description
+            ),
+            utc_offset,
+            ..one.info.clone()
+        };
+    }
+    let mut curators: Vec<&str> = Vec::new();
+    let mut licences: Vec<&str> = Vec::new();
+    for f in &files {
+        if !curators.contains(&f.info.curator.as_str()) {
+            curators.push(&f.info.curator);
+        }
+        if !licences.contains(&f.info.licence.as_str()) {
+            licences.push(&f.info.licence);
+        }
+    }
+    let licence = if licences.len() <= 1 {
+        licences.concat()
+    } else {
+        let each: Vec<String> = files
+            .iter()
+            .map(|f| format!("“{}”: {}", f.info.title, f.info.licence))
+            .collect();
+        each.join("; ")
+    };
+    let titles: Vec<&str> = files.iter().map(|f| f.info.title.as_str()).collect();
+    let credits: Vec<String> = files.iter().map(|f| f.credit()).collect();
+    let notes: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            f.info
+                .notes
+                .as_ref()
+                .map(|n| format!("“{}”: {n}", f.info.title))
+        })
+        .collect();
+    DatasetInfo {
+        title: if titles.is_empty() {
+            format!("{} (filtered)", ds.info.title)
+        } else {
+            format!("{} (filtered)", titles.join(" + "))
+        },
+        description: format!(
+            "Events merged from {}. This file holds part of them: {note}",
+            credits.join(" and ")
+        ),
+        curator: curators.join("; "),
+        licence,
+        notes: (!notes.is_empty()).then(|| notes.join(" ")),
+        utc_offset,
+    }
+}
+
+/// Writes `offset` into a clock time that has none, so it reads the same in a file with
+/// another default offset. Dates stay as written: the format gives them no offset.
+fn pin_offset(when: &mut When, offset: chrono::FixedOffset) {
+    let pin = |t: &mut String| {
+        let clock = t.split_once('T').map(|(_, c)| c);
+        if clock.is_some_and(|c| !c.contains(['+', '-', 'Z'])) {
+            t.push_str(&offset.to_string());
+        }
+    };
+    pin(&mut when.at);
+    if let Some(end) = &mut when.end {
+        pin(end);
     }
 }
 

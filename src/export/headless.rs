@@ -10,6 +10,7 @@ use egui::Vec2;
 use super::{Target, caption, data, png, render};
 use crate::app::{ClaimlineApp, Command};
 use crate::load::{self, Diagnostic};
+use crate::session::Source;
 use crate::ui::theme::ThemeKind;
 
 #[derive(Debug, Clone)]
@@ -60,6 +61,30 @@ pub fn run(req: &Request) -> Result<String, String> {
             req.out.display()
         ));
     }
+    let (mut app, mut headless) = prepare(req)?;
+    let cat = app.catalog.as_ref().expect("loaded");
+    let bytes = match ext.as_str() {
+        "csv" => data::to_csv(&cat.dataset, &cat.index, &app.derived.query.events)
+            .map_err(|e| e.to_string())?,
+        "ron" => {
+            let note = caption::filters_line(&cat.dataset, &cat.index, &app.settings.filter);
+            let file = data::subset(&cat.dataset, &app.derived.query.events, &note);
+            data::to_ron(&file).map_err(|e| e.to_string())?.into_bytes()
+        }
+        _ => png::encode(&draw(&mut app, &mut headless, req)?.image)?,
+    };
+    crate::session::write_atomic(&req.out, &bytes)
+        .map_err(|e| format!("could not write {}: {e}", req.out.display()))?;
+    Ok(format!(
+        "wrote {} ({} bytes)",
+        req.out.display(),
+        bytes.len()
+    ))
+}
+
+/// The request's files loaded into an app, its filters, selection and range applied, and a
+/// context to draw it in.
+pub fn prepare(req: &Request) -> Result<(ClaimlineApp, render::Headless), String> {
     let outcome = if req.files.is_empty() {
         load::load_bundled()
     } else {
@@ -77,29 +102,17 @@ pub fn run(req: &Request) -> Result<String, String> {
             lines.join("\n")
         ));
     }
-    let mut app = ClaimlineApp::new(outcome);
+    let sources = if req.files.is_empty() {
+        vec![Source::Bundled]
+    } else {
+        req.files.iter().cloned().map(Source::File).collect()
+    };
+    let mut app = ClaimlineApp::with_sources(outcome, sources);
     let commands = commands(&app, req)?;
-    let mut headless = render::Headless::new(req.theme);
+    let headless = render::Headless::new(req.theme);
     let ctx = headless.ctx.clone();
     app.apply(&ctx, commands);
-    let cat = app.catalog.as_ref().expect("loaded");
-    let bytes = match ext.as_str() {
-        "csv" => data::to_csv(&cat.dataset, &cat.index, &app.derived.query.events)
-            .map_err(|e| e.to_string())?,
-        "ron" => {
-            let note = caption::filters_line(&cat.dataset, &cat.index, &app.settings.filter);
-            let file = data::subset(&cat.dataset, &app.derived.query.events, &note);
-            data::to_ron(&file).map_err(|e| e.to_string())?.into_bytes()
-        }
-        _ => picture(&mut app, &mut headless, req)?,
-    };
-    crate::session::write_atomic(&req.out, &bytes)
-        .map_err(|e| format!("could not write {}: {e}", req.out.display()))?;
-    Ok(format!(
-        "wrote {} ({} bytes)",
-        req.out.display(),
-        bytes.len()
-    ))
+    Ok((app, headless))
 }
 
 /// The request's filters and selection as commands, each id checked against the data.
@@ -161,51 +174,73 @@ fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
     Ok(cmds)
 }
 
-fn picture(
+/// A picture and the caption under it.
+pub struct Picture {
+    pub image: egui::ColorImage,
+    /// The caption's lines (also when `req.caption` is off: what it would say).
+    pub caption: Vec<String>,
+}
+
+/// The requested view drawn, with its caption band under it when asked for.
+pub fn draw(
     app: &mut ClaimlineApp,
     headless: &mut render::Headless,
     req: &Request,
-) -> Result<Vec<u8>, String> {
+) -> Result<Picture, String> {
     let size = Vec2::new(req.size.0 as f32, req.size.1 as f32);
     let width_px = (size.x * req.scale).round() as usize;
-    // Settle the layout first: the caption names what is in view.
+    // The window first, as the app would open on it: the timeline's range settles there,
+    // and a panel drawn alone shows the same stretch of time.
     headless.settle(app, size);
-    let band = req.caption.then(|| {
-        render::caption_band(
-            &app.caption_lines(req.target),
-            width_px,
-            req.scale,
-            req.theme,
-        )
-    });
-    // A window picture keeps the requested size, caption included.
-    let window_h = match (&band, req.target) {
-        (Some(b), Target::Window) => size.y - b.size[1] as f32 / req.scale,
-        _ => size.y,
+    let target = req.target;
+    let band_of = |app: &ClaimlineApp| {
+        req.caption.then(|| {
+            render::caption_band(&app.caption_lines(target), width_px, req.scale, req.theme)
+        })
     };
-    let full = headless.render_app(app, Vec2::new(size.x, window_h.max(200.0)), req.scale);
-    let mut img = match req.target {
-        Target::Window => full,
-        t => png::crop(&full, app.panels.regions.of(t), req.scale),
+    let img = if target == Target::Window {
+        // A window picture keeps the requested size, caption included; the caption names
+        // what the window shows at the height left to it, so the two are settled together.
+        let mut band = band_of(app);
+        let mut img;
+        let mut tries = 0;
+        loop {
+            let band_h = band.as_ref().map_or(0.0, |b| b.size[1] as f32 / req.scale);
+            let window = Vec2::new(size.x, (size.y - band_h).max(200.0));
+            img = headless.render_view(app, target, window, req.scale);
+            let again = band_of(app);
+            tries += 1;
+            let same = match (&band, &again) {
+                (Some(a), Some(b)) => a.size == b.size && a.pixels == b.pixels,
+                _ => true,
+            };
+            band = again;
+            if same || tries == 3 {
+                break;
+            }
+        }
+        stack_caption(img, band)
+    } else {
+        // A panel alone at the requested size, grown to hold all its claims.
+        let size = headless.fit(app, target, size);
+        let img = headless.render_view(app, target, size, req.scale);
+        stack_caption(img, band_of(app))
     };
-    if let Some(band) = band {
-        let band = if band.size[0] == img.size[0] {
-            band
-        } else {
-            render::caption_band(
-                &app.caption_lines(req.target),
-                img.size[0],
-                req.scale,
-                req.theme,
-            )
-        };
-        img = png::stack(
+    Ok(Picture {
+        image: img,
+        caption: app.caption_lines(target),
+    })
+}
+
+fn stack_caption(img: egui::ColorImage, band: Option<egui::ColorImage>) -> egui::ColorImage {
+    match band {
+        Some(band) => png::stack(
             &img,
             &band,
             band.pixels.first().copied().unwrap_or_default(),
-        );
+        ),
+        None => img,
     }
-    png::encode(&img)
 }
 
 #[cfg(test)]

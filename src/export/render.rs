@@ -4,6 +4,7 @@
 
 use egui::{Color32, ColorImage, Context, FullOutput, Pos2, RawInput, Rect, Vec2, ViewportId};
 
+use super::Target;
 use super::raster::{Textures, rasterize};
 use crate::app::ClaimlineApp;
 use crate::ui;
@@ -17,6 +18,17 @@ const SETTLE_FRAMES: usize = 5;
 pub struct Headless {
     pub ctx: Context,
     textures: Textures,
+    /// What a screen reader was told in the last frame, when asked for
+    /// ([`Headless::with_accesskit`]): what a picture holds, checked by its meaning.
+    pub accessible: Vec<AccessibleNode>,
+}
+
+/// One node of the accessibility tree: its role, its words and where it is, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccessibleNode {
+    pub role: egui::accesskit::Role,
+    pub label: String,
+    pub rect: Rect,
 }
 
 impl Headless {
@@ -29,7 +41,14 @@ impl Headless {
         Headless {
             ctx,
             textures: Textures::default(),
+            accessible: Vec::new(),
         }
+    }
+
+    /// Also keeps what screen readers are told of each frame, in [`Headless::accessible`].
+    pub fn with_accesskit(self) -> Headless {
+        self.ctx.enable_accesskit();
+        self
     }
 
     /// One frame; its texture changes are kept, whether or not the frame is drawn.
@@ -48,6 +67,23 @@ impl Headless {
         }
         let mut out = self.ctx.run_ui(raw, draw);
         self.textures.apply(&mut out.textures_delta);
+        if let Some(tree) = &out.platform_output.accesskit_update {
+            // egui gives bounds in points (the window scales them).
+            self.accessible = tree
+                .nodes
+                .iter()
+                .map(|(_, n)| AccessibleNode {
+                    role: n.role(),
+                    label: n.label().unwrap_or_default().to_owned(),
+                    rect: n.bounds().map_or(Rect::NOTHING, |b| {
+                        Rect::from_min_max(
+                            Pos2::new(b.x0 as f32, b.y0 as f32),
+                            Pos2::new(b.x1 as f32, b.y1 as f32),
+                        )
+                    }),
+                })
+                .collect();
+        }
         out
     }
 
@@ -75,9 +111,31 @@ impl Headless {
 
     /// Runs the app's frames at `size` without drawing them, so its layout and view settle.
     pub fn settle(&mut self, app: &mut ClaimlineApp, size: Vec2) {
+        self.settle_view(app, Target::Window, size);
+    }
+
+    /// Like [`Headless::settle`], for one panel alone ([`ui::show_one`]).
+    pub fn settle_view(&mut self, app: &mut ClaimlineApp, target: Target, size: Vec2) {
         for _ in 0..SETTLE_FRAMES {
-            self.frame(size, 1.0, |ui| app_frame(ui, app));
+            self.frame(size, 1.0, |ui| view_frame(ui, app, target));
         }
+    }
+
+    /// The size a picture of `target` needs at `size`: the claim panels grow to hold every
+    /// card (a picture never cuts what its caption names); other views keep `size`. Settles
+    /// the view at the size it returns.
+    pub fn fit(&mut self, app: &mut ClaimlineApp, target: Target, size: Vec2) -> Vec2 {
+        self.settle_view(app, target, size);
+        if target != Target::Claims {
+            return size;
+        }
+        let needed = app.panels.claims_needed.ceil();
+        if needed <= size.y {
+            return size;
+        }
+        let grown = Vec2::new(size.x, needed);
+        self.settle_view(app, target, grown);
+        grown
     }
 
     /// One whole frame of the app as a window draws it, short of the GPU: egui's layout and
@@ -95,14 +153,29 @@ impl Headless {
         size: Vec2,
         pixels_per_point: f32,
     ) -> ColorImage {
+        self.render_view(app, Target::Window, size, pixels_per_point)
+    }
+
+    /// `target` as `app` would draw it alone at `size` points (the window for `Window`).
+    pub fn render_view(
+        &mut self,
+        app: &mut ClaimlineApp,
+        target: Target,
+        size: Vec2,
+        pixels_per_point: f32,
+    ) -> ColorImage {
         self.render(size, pixels_per_point, SETTLE_FRAMES, |ui| {
-            app_frame(ui, app)
+            view_frame(ui, app, target)
         })
     }
 }
 
 fn app_frame(ui: &mut egui::Ui, app: &mut ClaimlineApp) {
-    let cmds = ui::show(ui, app);
+    view_frame(ui, app, Target::Window);
+}
+
+fn view_frame(ui: &mut egui::Ui, app: &mut ClaimlineApp, target: Target) {
+    let cmds = ui::show_one(ui, app, target);
     let ctx = ui.ctx().clone();
     app.apply(&ctx, cmds);
 }

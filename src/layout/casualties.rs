@@ -43,6 +43,37 @@ impl TollSeries {
     }
 }
 
+/// The strip's vertical scale: counts on a square-root scale, zero at the bottom of the band
+/// and the highest figure in view at its top. A square root keeps a toll in the hundreds from
+/// flattening the single figures of the first hours, while equal counts stay at equal
+/// heights and a higher count is always drawn higher.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CountScale {
+    /// The square root of the highest count the band must hold (at least 10, so a few
+    /// single-digit figures do not fill the strip).
+    top: f64,
+}
+
+impl CountScale {
+    /// The scale for a band whose highest figure is `max`.
+    pub fn new(max: u32) -> CountScale {
+        CountScale {
+            top: f64::from(max.max(10)).sqrt(),
+        }
+    }
+
+    /// Where `count` sits, from 0.0 (the bottom: no dead) to 1.0 (the highest figure).
+    pub fn fraction(&self, count: u32) -> f64 {
+        (f64::from(count).sqrt() / self.top).min(1.0)
+    }
+
+    /// The screen y of `count` in a band from `bottom` (zero) up to `top` (the highest
+    /// figure); screen y grows downwards.
+    pub fn y(&self, count: u32, top: f32, bottom: f32) -> f32 {
+        bottom - (bottom - top) * self.fraction(count) as f32
+    }
+}
+
 /// Positions of the highest figure in any run of points, by blocks: the highest of every
 /// block of 64 is kept, so a query scans at most two partial blocks and the whole blocks
 /// between. Built in one pass per series; thinning then costs per pixel column, not per point.
@@ -306,6 +337,25 @@ mod tests {
                 .filter(|s| s.reporter == Side::Third)
                 .all(|s| !s.stepped)
         );
+    }
+
+    #[test]
+    fn counts_are_drawn_at_heights_that_rise_with_them_inside_the_band() {
+        let scale = CountScale::new(207);
+        let (top, bottom) = (40.0, 140.0);
+        let ys: Vec<f32> = [0, 4, 49, 105, 207]
+            .iter()
+            .map(|&c| scale.y(c, top, bottom))
+            .collect();
+        assert_eq!(ys[0], bottom, "no dead sits on the bottom edge");
+        assert_eq!(ys[4], top, "the highest figure sits on the top edge");
+        assert!(ys.windows(2).all(|w| w[1] < w[0]), "{ys:?}");
+        // On a square-root scale: 49 is 7/sqrt(207) of the way up, not 49/207.
+        let frac49 = (bottom - ys[2]) / (bottom - top);
+        assert!((frac49 - 7.0 / 207f32.sqrt()).abs() < 1e-4, "{frac49}");
+        assert_eq!(scale.y(105, top, bottom), ys[3]);
+        // A small strip's highest figure is at least 10.
+        assert_eq!(CountScale::new(4).y(10, top, bottom), top);
     }
 
     #[test]

@@ -631,9 +631,10 @@ fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> O
         files: files
             .iter()
             .zip(offsets)
-            .map(|((src, _), utc_offset)| FileInfo {
+            .map(|((src, file), utc_offset)| FileInfo {
                 name: src.name.clone(),
                 utc_offset,
+                info: file.dataset.clone(),
             })
             .collect(),
         parties: Vec::new(),

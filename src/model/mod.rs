@@ -9,7 +9,7 @@ pub mod wording;
 
 pub use time::{
     Granularity, PartOfDay, Precision, TimeError, TimeSpan, When, format_seconds, parse_instant,
-    parse_offset,
+    parse_offset, zone_name,
 };
 
 use serde::{Deserialize, Serialize};
@@ -358,6 +358,18 @@ pub struct FileInfo {
     pub name: String,
     /// That file's offset for times written without one.
     pub utc_offset: chrono::FixedOffset,
+    /// That file's own header: who curated what it adds, under which licence.
+    pub info: DatasetInfo,
+}
+
+impl FileInfo {
+    /// "“Title” (curated by X; licence)": how a picture or a file credits this one.
+    pub fn credit(&self) -> String {
+        format!(
+            "“{}” (curated by {}; {})",
+            self.info.title, self.info.curator, self.info.licence
+        )
+    }
 }
 
 impl Dataset {
@@ -366,6 +378,32 @@ impl Dataset {
         self.files
             .get(event.file)
             .map_or_else(utc, |f| f.utc_offset)
+    }
+
+    /// The zone every time is shown in: the first file's offset, as on the timeline's axis.
+    pub fn display_zone(&self) -> chrono::FixedOffset {
+        self.files.first().map_or_else(utc, |f| f.utc_offset)
+    }
+
+    /// `when` (the event's own, or one of its claims') as a person reads it: in the
+    /// dataset's zone, named, and as written where that differs.
+    pub fn when_text(&self, when: &When, event: &Event) -> String {
+        when.describe_in(self.offset_of(event), self.display_zone())
+    }
+
+    /// The files that `events` came from, in merge order: whom a view of them must credit.
+    pub fn contributing_files(&self, events: &[usize]) -> Vec<&FileInfo> {
+        let mut used = vec![false; self.files.len()];
+        for &e in events {
+            if let Some(u) = used.get_mut(self.events[e].file) {
+                *u = true;
+            }
+        }
+        self.files
+            .iter()
+            .zip(used)
+            .filter_map(|(f, u)| u.then_some(f))
+            .collect()
     }
 
     pub fn claim_count(&self) -> usize {

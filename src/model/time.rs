@@ -374,27 +374,43 @@ impl When {
         })
     }
 
-    /// How the time reads to a person, at its precision: "1994", "Sep 2022", "13 Sep 2022",
-    /// "13 Sep 2022, morning", "13 Sep 2022 04:00–05:00", "~00:05, 13 Sep 2022",
-    /// "15 Sep 2022 – 16 Sep 2022". Unparsable text is shown as written.
+    /// How the time reads to a person, at its precision, in the zone it was written in:
+    /// [`When::describe_in`] with the file's offset as the zone shown.
     pub fn describe(&self, default_offset: FixedOffset) -> String {
+        self.describe_in(default_offset, default_offset)
+    }
+
+    /// How the time reads to a person, at its precision, shown in `zone` (the dataset's) and
+    /// named: "1994", "Sep 2022", "13 Sep 2022", "13 Sep 2022, morning",
+    /// "13 Sep 2022 04:00–05:00 UTC+04:00", "~00:05 UTC+04:00, 13 Sep 2022",
+    /// "15 Sep 2022 – 16 Sep 2022". A time written with an offset of its own that differs
+    /// from `zone` is shown in `zone` and then as written, so a Moscow statement at
+    /// "12:00+03:00" in a "+04:00" dataset reads "13:00 UTC+04:00 (12:00 UTC+03:00 as
+    /// written)". `default_offset` reads the times written without one. Unparsable text is
+    /// shown as written.
+    pub fn describe_in(&self, default_offset: FixedOffset, zone: FixedOffset) -> String {
         let one = |text: &str| -> String {
-            let Ok(i) = parse_instant(text, default_offset) else {
+            let Ok(mut i) = parse_instant(text, default_offset) else {
                 return text.to_owned();
             };
-            let day = i.local.format("%-d %b %Y");
-            match self.precision {
-                Precision::Year => i.local.format("%Y").to_string(),
-                Precision::Month => i.local.format("%b %Y").to_string(),
-                Precision::Day => day.to_string(),
-                Precision::PartOfDay(p) => format!("{day}, {}", p.label()),
-                Precision::Exact => format!("{day} {}", i.local.format("%H:%M")),
-                Precision::Hour => {
-                    let h = i.local.hour();
-                    format!("{day} {h:02}:00–{:02}:00", (h + 1) % 24)
-                }
-                Precision::Approximate { .. } => format!("~{}, {day}", i.local.format("%H:%M")),
+            if self.precision == Precision::Hour {
+                // The hour as written, before it moves to another zone (+03:30 to +04:00
+                // makes 04:00–05:00 into 04:30–05:30).
+                i.local = i
+                    .local
+                    .with_minute(0)
+                    .and_then(|t| t.with_second(0))
+                    .unwrap_or(i.local);
             }
+            let shown = i.in_zone(zone);
+            let mut out = self.precision.words(&shown, true);
+            if i.granularity == Granularity::Minute && i.offset != zone {
+                out.push_str(&format!(
+                    " ({} as written)",
+                    self.precision.words(&i, false)
+                ));
+            }
+            out
         };
         match &self.end {
             Some(end) => format!("{} – {}", one(&self.at), one(end)),
@@ -403,10 +419,66 @@ impl When {
     }
 }
 
-/// Formats UTC seconds in the given offset, e.g. "13 Sep 2022 06:00".
+impl Instant {
+    /// The same moment on the wall clock of `zone`.
+    fn in_zone(&self, zone: FixedOffset) -> Instant {
+        let shift = i64::from(zone.local_minus_utc() - self.offset.local_minus_utc());
+        Instant {
+            local: self.local + chrono::Duration::seconds(shift),
+            offset: zone,
+            granularity: self.granularity,
+        }
+    }
+}
+
+impl Precision {
+    /// `i` in words at this precision; with `with_day` false, only its clock time and zone
+    /// (what follows "as written").
+    fn words(self, i: &Instant, with_day: bool) -> String {
+        let day = i.local.format("%-d %b %Y").to_string();
+        let zone = zone_name(i.offset);
+        let clock = match self {
+            Precision::Year => return i.local.format("%Y").to_string(),
+            Precision::Month => return i.local.format("%b %Y").to_string(),
+            Precision::Day => return day,
+            Precision::PartOfDay(p) => return format!("{day}, {}", p.label()),
+            Precision::Exact => format!("{} {zone}", i.local.format("%H:%M")),
+            Precision::Hour => {
+                let end = i.local + chrono::Duration::hours(1);
+                format!("{}–{} {zone}", i.local.format("%H:%M"), end.format("%H:%M"))
+            }
+            Precision::Approximate { .. } => {
+                return if with_day {
+                    format!("~{} {zone}, {day}", i.local.format("%H:%M"))
+                } else {
+                    format!("~{} {zone}", i.local.format("%H:%M"))
+                };
+            }
+        };
+        if with_day {
+            format!("{day} {clock}")
+        } else {
+            clock
+        }
+    }
+}
+
+/// "UTC+04:00", "UTC-03:30", "UTC": how a zone is named wherever a clock time is shown.
+pub fn zone_name(offset: FixedOffset) -> String {
+    let secs = offset.local_minus_utc();
+    if secs == 0 {
+        return "UTC".to_owned();
+    }
+    let sign = if secs < 0 { '-' } else { '+' };
+    let m = secs.abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+/// Formats UTC seconds in the given offset, e.g. "13 Sep 2022 06:00 UTC+04:00" (a clock time
+/// names its zone) or "13 Sep 2022".
 pub fn format_seconds(secs: i64, offset: FixedOffset, with_time: bool) -> String {
     match offset.timestamp_opt(secs, 0).single() {
-        Some(t) if with_time => t.format("%-d %b %Y %H:%M").to_string(),
+        Some(t) if with_time => format!("{} {}", t.format("%-d %b %Y %H:%M"), zone_name(offset)),
         Some(t) => t.format("%-d %b %Y").to_string(),
         None => format!("{secs}s"),
     }
@@ -415,6 +487,7 @@ pub fn format_seconds(secs: i64, offset: FixedOffset, with_time: bool) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::utc;
 
     fn plus4() -> FixedOffset {
         parse_offset("+04:00").unwrap()
@@ -539,24 +612,68 @@ mod tests {
                 Precision::Approximate { minutes: 90 },
                 None
             ),
-            "~00:00, 13 Sep 2022"
+            "~00:00 UTC+04:00, 13 Sep 2022"
         );
         assert_eq!(
             d("2022-09-13T04:40", Precision::Hour, None),
-            "13 Sep 2022 04:00–05:00"
+            "13 Sep 2022 04:00–05:00 UTC+04:00"
         );
         assert_eq!(
-            d("2022-09-13T09:00+03:00", Precision::Exact, None),
-            "13 Sep 2022 09:00"
+            d("2022-09-13T09:00+04:00", Precision::Exact, None),
+            "13 Sep 2022 09:00 UTC+04:00"
         );
         assert_eq!(d("soon", Precision::Day, None), "soon");
+    }
+
+    #[test]
+    fn a_time_with_its_own_offset_is_shown_in_the_datasets_zone_and_as_written() {
+        let d = |at: &str, precision: Precision| {
+            When {
+                at: at.into(),
+                precision,
+                end: None,
+            }
+            .describe(plus4())
+        };
+        // Moscow's noon is 13:00 in a +04:00 dataset; it must not read as local noon.
+        assert_eq!(
+            d("2020-10-10T12:00+03:00", Precision::Exact),
+            "10 Oct 2020 13:00 UTC+04:00 (12:00 UTC+03:00 as written)"
+        );
+        assert_eq!(
+            d("2022-09-13T23:30Z", Precision::Exact),
+            "14 Sep 2022 03:30 UTC+04:00 (23:30 UTC as written)"
+        );
+        assert_eq!(
+            d("2022-09-13T04:40+03:30", Precision::Hour),
+            "13 Sep 2022 04:30–05:30 UTC+04:00 (04:00–05:00 UTC+03:30 as written)"
+        );
+        assert_eq!(
+            d(
+                "2022-09-13T00:05-05:00",
+                Precision::Approximate { minutes: 10 }
+            ),
+            "~09:05 UTC+04:00, 13 Sep 2022 (~00:05 UTC-05:00 as written)"
+        );
+        // Shown in another zone than the file's (a merged dataset's first file).
+        let moscow_file = parse_offset("+03:00").unwrap();
+        let w = When {
+            at: "2022-09-13T12:00".into(),
+            precision: Precision::Exact,
+            end: None,
+        };
+        assert_eq!(
+            w.describe_in(moscow_file, plus4()),
+            "13 Sep 2022 13:00 UTC+04:00 (12:00 UTC+03:00 as written)"
+        );
+        assert_eq!(zone_name(utc()), "UTC");
     }
 
     #[test]
     fn formats_in_local_time() {
         assert_eq!(
             format_seconds(SEP13_LOCAL_MIDNIGHT + 6 * 3600, plus4(), true),
-            "13 Sep 2022 06:00"
+            "13 Sep 2022 06:00 UTC+04:00"
         );
         assert_eq!(
             format_seconds(SEP13_LOCAL_MIDNIGHT, plus4(), false),

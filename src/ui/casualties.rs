@@ -1,8 +1,9 @@
 //! The casualty strip under the timeline, on the same time axis: each side's announced death
 //! toll as a step line in that side's colour and marker shape, solid for its own dead and
 //! dashed for the other side's, third parties' figures as loose grey points, every figure
-//! labelled where it fits. The counts are drawn on a square-root scale, so a historical toll in
-//! the thousands does not flatten the September figures in the hundreds.
+//! labelled where it fits. The counts are drawn on a square-root scale ([`CountScale`]), so a
+//! historical toll in the thousands does not flatten the September figures in the hundreds;
+//! the legend has a row of its own above the counts, so no line runs under it.
 
 use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, UiBuilder, pos2, vec2};
 use egui_plot::Plot;
@@ -12,11 +13,16 @@ use super::marks::Batch;
 use super::theme::MarkerShape;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
 use crate::app::Command;
-use crate::layout::casualties::{TollSeries, thin};
+use crate::layout::casualties::{CountScale, TollSeries, thin};
 use crate::layout::lanes::side_label;
 use crate::layout::stack::{Bx, place_labels};
 use crate::model::format_seconds;
 use crate::query::Side;
+
+/// The legend's row along the strip's top edge.
+const LEGEND_H: f32 = 16.0;
+/// Room above the highest figure for its label (drawn 6–19 px above the point).
+const LABEL_ROOM: f32 = 21.0;
 
 /// Figures whose labels are attempted: more could not fit in the strip anyway.
 const MAX_LABELS: usize = 200;
@@ -68,8 +74,7 @@ pub fn ui(
         .filter(|s| s.stepped)
         .flat_map(|s| s.steps.iter().take_while(|(t, _)| *t <= t1).last())
         .map(|(_, high)| *high);
-    let max = in_view.chain(carried).max().unwrap_or(10).max(10);
-    let max = f64::from(max).sqrt();
+    let scale = CountScale::new(in_view.chain(carried).max().unwrap_or(0));
 
     let plot = Plot::new("casualties")
         .width(plot_rect.width())
@@ -86,19 +91,30 @@ pub fn ui(
         .set_margin_fraction(vec2(0.0, 0.0))
         .link_axis(egui::Id::unique(TIME_LINK), [true, false]);
     let mut child = ui.new_child(UiBuilder::new().max_rect(plot_rect));
-    let resp = plot.show(&mut child, |pui| {
-        // Room above the highest figure for its label.
-        pui.set_plot_bounds_y(-max * 0.08..=max * 1.45);
-    });
+    // The plot gives the shared time axis; heights come from `scale`, in screen space.
+    let resp = plot.show(&mut child, |pui| pui.set_plot_bounds_y(0.0..=1.0));
     let t = resp.transform;
     let frame = *t.frame();
     let painter = ui.painter_at(frame);
+    // From the top: the legend's row, room for the highest figure's label, then the band the
+    // counts are drawn in, so no line or label ever runs under the legend or off the strip.
+    let (band_top, band_bottom) = (
+        frame.min.y + LEGEND_H + LABEL_ROOM,
+        (frame.max.y - 4.0).max(frame.min.y + LEGEND_H + LABEL_ROOM + 8.0),
+    );
     let to_screen = |secs: i64, count: u32| {
         pos2(
             t.position_from_point_x(secs as f64),
-            t.position_from_point_y(f64::from(count)),
+            scale.y(count, band_top, band_bottom),
         )
     };
+    super::accessible_node(
+        ui,
+        egui::Id::unique("casualty_strip"),
+        egui::Role::Figure,
+        "Casualty strip: announced dead, square-root scale".to_owned(),
+        frame,
+    );
 
     // The strip's name in the gutter; the legend along its top edge, one entry per series.
     let gutter_painter = ui.painter_at(Rect::from_min_max(
@@ -154,6 +170,17 @@ pub fn ui(
             }
             batch.marker(q, 4.0, shape_of(s.reporter), &fr.palette, false);
             hits.push((q, si, pi));
+            super::accessible_node(
+                ui,
+                egui::Id::unique(("toll", si, pi)),
+                egui::Role::Image,
+                format!(
+                    "Announced dead: {} — {}",
+                    p.label(),
+                    series_label(fr, s).replacen(": ", ", ", 1)
+                ),
+                Rect::from_center_size(q, vec2(8.0, 8.0)),
+            );
             let text = p.label();
             let w = text.chars().count() as f32 * 6.5 + 4.0;
             labels.push((
@@ -300,10 +327,7 @@ pub fn ui(
                 point.label(),
                 series_label(fr, &series[si])
             ));
-            ui.label(format!(
-                "{actor}, {}",
-                claim.said.describe(ds.offset_of(event))
-            ));
+            ui.label(format!("{actor}, {}", ds.when_text(&claim.said, event)));
             ui.weak(format!("In: {}", event.title));
             ui.weak(format!(
                 "Plotted at {}",

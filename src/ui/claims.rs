@@ -16,25 +16,67 @@ use crate::query::Side;
 /// How many events the unselected overview lists before asking the user to zoom in.
 const OVERVIEW_LIMIT: usize = 25;
 
-pub fn ui(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &mut Vec<Command>) {
+/// A claim card drawn this frame, and the part of it that could be seen: what a picture of
+/// the panel shows, and so which sources its caption names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawnCard {
+    pub event: usize,
+    pub claim: usize,
+    /// The card's rectangle cut to the panel's visible area, in points.
+    pub visible: egui::Rect,
+}
+
+/// The panel in the window: scrolled, the cards that are seen recorded in `cards`.
+pub fn ui(
+    ui: &mut egui::Ui,
+    fr: &Frame,
+    visible: Option<(f64, f64)>,
+    cmds: &mut Vec<Command>,
+    cards: &mut Vec<DrawnCard>,
+) {
+    cards.clear();
     egui::ScrollArea::vertical()
         .id_salt("claims")
         .auto_shrink([false, false])
-        .show(ui, |ui| match fr.app.selected {
-            // Presenting, the caption stands for the summary: the title, then the columns.
-            Some(e) if fr.app.presenter.is_some() => {
-                compact_header(ui, fr, e);
-                event_claims(ui, fr, e, cmds);
-            }
-            Some(e) => {
-                event_header(ui, fr, e, cmds);
-                event_claims(ui, fr, e, cmds);
-            }
-            None => overview(ui, fr, visible, cmds),
-        });
+        .show(ui, |ui| content(ui, fr, visible, &mut Out { cmds, cards }));
 }
 
-fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &mut Vec<Command>) {
+/// The panel laid out whole, with nothing scrolled away or folded: for pictures, which must
+/// hold every claim they name. Returns the bottom of the content, in points.
+pub fn whole(
+    ui: &mut egui::Ui,
+    fr: &Frame,
+    visible: Option<(f64, f64)>,
+    cmds: &mut Vec<Command>,
+    cards: &mut Vec<DrawnCard>,
+) -> f32 {
+    cards.clear();
+    content(ui, fr, visible, &mut Out { cmds, cards });
+    ui.min_rect().max.y
+}
+
+/// What the panel's parts hand back: commands, and the cards they drew.
+struct Out<'a> {
+    cmds: &'a mut Vec<Command>,
+    cards: &'a mut Vec<DrawnCard>,
+}
+
+fn content(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, out: &mut Out) {
+    match fr.app.selected {
+        // Presenting, the caption stands for the summary: the title, then the columns.
+        Some(e) if fr.app.presenter.is_some() => {
+            compact_header(ui, fr, e);
+            event_claims(ui, fr, e, out);
+        }
+        Some(e) => {
+            event_header(ui, fr, e, out.cmds);
+            event_claims(ui, fr, e, out);
+        }
+        None => overview(ui, fr, visible, out),
+    }
+}
+
+fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, out: &mut Out) {
     let q = &fr.app.derived.query;
     let (count, first) = match visible {
         Some((a, b)) => q.in_view(
@@ -62,11 +104,11 @@ fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, cmds: &m
         ui.horizontal_wrapped(|ui| {
             let title = RichText::new(&event.title).strong().size(15.0);
             if ui.link(title).on_hover_text("Select this event").clicked() {
-                cmds.push(Command::Select(Some(e)));
+                out.cmds.push(Command::Select(Some(e)));
             }
-            ui.weak(event.when.describe(fr.cat.dataset.offset_of(event)));
+            ui.weak(fr.cat.dataset.when_text(&event.when, event));
         });
-        event_claims(ui, fr, e, cmds);
+        event_claims(ui, fr, e, out);
     }
     if count > OVERVIEW_LIMIT {
         ui.separator();
@@ -83,7 +125,7 @@ fn compact_header(ui: &mut egui::Ui, fr: &Frame, e: usize) {
     let event = &ds.events[e];
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&event.title).heading().size(17.0));
-        ui.weak(event.when.describe(ds.offset_of(event)));
+        ui.weak(ds.when_text(&event.when, event));
     });
     ui.add_space(2.0);
 }
@@ -132,7 +174,7 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
     });
     ui.label(RichText::new(&event.title).heading().size(17.0));
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(event.when.describe(ds.offset_of(event))).strong());
+        ui.label(RichText::new(ds.when_text(&event.when, event)).strong());
         ui.weak("·");
         ui.weak(kind_label(event.kind));
         let places = place_names(fr, event);
@@ -146,7 +188,11 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
     const SHORT: usize = 160;
     let id = egui::Id::unique(("summary_open", e));
     let open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
-    if open || event.summary.chars().count() <= SHORT || ui.available_height() > 700.0 {
+    if open
+        || fr.complete
+        || event.summary.chars().count() <= SHORT
+        || ui.available_height() > 700.0
+    {
         ui.label(&event.summary);
     } else {
         ui.horizontal_wrapped(|ui| {
@@ -178,7 +224,7 @@ pub fn place_names(fr: &Frame, event: &Event) -> String {
         .join("; ")
 }
 
-fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>) {
+fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, out: &mut Out) {
     let ds = &fr.cat.dataset;
     let event = &ds.events[e];
     let offset = ds.offset_of(event);
@@ -209,7 +255,7 @@ fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
             ui.columns(2, |cols| {
                 for (col, claim) in cols.iter_mut().zip([row.left, row.right]) {
                     if let Some(ci) = claim {
-                        claim_card(col, fr, event, ci, cmds);
+                        claim_card(col, fr, e, ci, out);
                     }
                 }
             });
@@ -230,7 +276,7 @@ fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
         for pair in layout.third.chunks(2) {
             ui.columns(2, |cols| {
                 for (col, &ci) in cols.iter_mut().zip(pair) {
-                    claim_card(col, fr, event, ci, cmds);
+                    claim_card(col, fr, e, ci, out);
                 }
             });
         }
@@ -275,7 +321,8 @@ fn shape_for(side: Side) -> super::theme::MarkerShape {
     }
 }
 
-fn claim_card(ui: &mut egui::Ui, fr: &Frame, event: &Event, ci: usize, cmds: &mut Vec<Command>) {
+fn claim_card(ui: &mut egui::Ui, fr: &Frame, e: usize, ci: usize, out: &mut Out) {
+    let event = &fr.cat.dataset.events[e];
     let claim = &event.claims[ci];
     let side = fr.cat.index.side_of_actor(&claim.actor);
     let card = EFrame::group(ui.style())
@@ -289,9 +336,17 @@ fn claim_card(ui: &mut egui::Ui, fr: &Frame, event: &Event, ci: usize, cmds: &mu
             ui.set_width(ui.available_width());
             // Columns lay out justified; a card's text reads better ragged.
             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                card_body(ui, fr, event, claim, side, cmds)
+                card_body(ui, fr, event, claim, side, out.cmds)
             });
         });
+    let seen = card.response.rect.intersect(ui.clip_rect());
+    if seen.is_positive() {
+        out.cards.push(DrawnCard {
+            event: e,
+            claim: ci,
+            visible: seen,
+        });
+    }
     // One node per card for screen readers: who, when, what, from which source.
     let ds = &fr.cat.dataset;
     let who = fr
@@ -302,13 +357,16 @@ fn claim_card(ui: &mut egui::Ui, fr: &Frame, event: &Event, ci: usize, cmds: &mu
     let label = format!(
         "Claim by {who} ({}), said {}: {}",
         crate::layout::lanes::side_label(ds, side),
-        claim.said.describe(ds.offset_of(event)),
+        ds.when_text(&claim.said, event),
         claim.shown_text()
     );
-    ui.ctx().accesskit_node_builder(card.response.id, |node| {
-        node.set_role(egui::Role::Article);
-        node.set_label(label);
-    });
+    super::accessible_node(
+        ui,
+        card.response.id,
+        egui::Role::Article,
+        label,
+        card.response.rect,
+    );
     ui.add_space(4.0);
 }
 
@@ -329,7 +387,7 @@ fn card_body(
     let name = actor.map_or(claim.actor.as_str(), |a| a.name.as_str());
     ui.label(RichText::new(name).strong().color(fr.palette.text_of(side)));
     // Role and time on one line: cards stay short enough for the first row to show whole.
-    let said = format!("said {}", claim.said.describe(ds.offset_of(event)));
+    let said = format!("said {}", ds.when_text(&claim.said, event));
     match actor {
         Some(a) => ui.label(RichText::new(format!("{} · {said}", a.role)).small().weak()),
         None => ui.label(RichText::new(said).small().weak()),
@@ -385,7 +443,7 @@ fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Comm
         let same_event = Some(ei) == fr.app.selected;
         // When it was said tells apart two claims of the same actor.
         let event = &fr.cat.dataset.events[ei];
-        let said = other.said.describe(fr.cat.dataset.offset_of(event));
+        let said = fr.cat.dataset.when_text(&other.said, event);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("⇄ Disputes").small().strong());
             if same_event {
@@ -446,7 +504,7 @@ pub fn event_tooltip(ui: &mut egui::Ui, fr: &Frame, e: usize) {
     let facts = &fr.cat.index.events[e];
     ui.set_max_width(360.0);
     ui.strong(&event.title);
-    ui.label(event.when.describe(ds.offset_of(event)));
+    ui.label(ds.when_text(&event.when, event));
     let places = place_names(fr, event);
     if !places.is_empty() {
         ui.label(places);

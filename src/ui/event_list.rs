@@ -158,7 +158,7 @@ pub fn ui(
                 let facts = &fr.cat.index.events[e];
                 row.set_selected(fr.app.selected == Some(e));
                 row.col(|ui| {
-                    ui.label(event.when.describe(ds.offset_of(event)));
+                    ui.label(ds.when_text(&event.when, event));
                 });
                 row.col(|ui| {
                     ui.label(&event.title).on_hover_text(&event.title);

@@ -164,22 +164,43 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>)
         load_progress(ui, job, cmds);
         return;
     }
-    let names: Vec<String> = app.sources.iter().map(Source::label).collect();
     let watching = if app.files.is_watching() {
         " · reloaded when they change on disk"
     } else {
         ""
     };
+    // Each file by its own title, with its curator and licence on hover: merged files are
+    // credited each for its part, never under the first file's name.
+    let files = app
+        .catalog
+        .as_ref()
+        .map_or(&[][..], |c| c.dataset.files.as_slice());
+    let names: Vec<String> = app.sources.iter().map(Source::label).collect();
     let full: Vec<String> = app
         .sources
         .iter()
-        .map(|s| {
-            s.path()
-                .map_or_else(|| s.label(), |p| p.display().to_string())
+        .enumerate()
+        .map(|(i, s)| {
+            let path = s
+                .path()
+                .map_or_else(|| s.label(), |p| p.display().to_string());
+            match files.get(i) {
+                Some(f) => format!("{}\n    {path}", f.credit()),
+                None => path,
+            }
         })
         .collect();
     ui.weak(format!("Open: {}{watching}", names.join(" + ")))
         .on_hover_text(full.join("\n"));
+    if files.len() > 1 {
+        let titles: Vec<String> = files
+            .iter()
+            .map(|f| format!("“{}”", f.info.title))
+            .collect();
+        let credits: Vec<String> = files.iter().map(|f| f.credit()).collect();
+        ui.weak(format!("· {} datasets: {}", files.len(), titles.join(", ")))
+            .on_hover_text(credits.join("\n"));
+    }
     if !app.warnings.is_empty()
         && ui
             .small_button(format!(

@@ -68,6 +68,10 @@ pub struct PanelState {
     pub filters: filters::FilterInputs,
     /// The window title last sent, so it is sent again only when the dataset changes.
     pub window_title: String,
+    /// The claim cards drawn last frame, with the part of each that could be seen.
+    pub cards: Vec<claims::DrawnCard>,
+    /// How tall the claims panel's content was when last drawn whole, in points.
+    pub claims_needed: f32,
 }
 
 /// What every panel may read in a frame.
@@ -79,6 +83,8 @@ pub struct Frame<'a> {
     pub offset: FixedOffset,
     /// The time range the timeline showed last frame.
     pub visible: Option<(f64, f64)>,
+    /// Draw everything, nothing folded ("more" links open): a picture for export.
+    pub complete: bool,
 }
 
 /// Draws the whole window; returns what the user asked for.
@@ -111,6 +117,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         palette,
         offset,
         visible: panels.timeline.visible(),
+        complete: false,
     };
     if fr.app.presenter.is_some() {
         presenter::ui(ui, &fr, &mut panels, &mut cmds);
@@ -144,12 +151,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
                 .show(ui, |ui| map::ui(ui, &fr, &mut panels.map, &mut cmds))
                 .response
                 .rect;
-            chips::ui(ui, &fr, &mut cmds);
-            let strip_h = (ui.available_height() * 0.28).clamp(84.0, 150.0);
-            let gutter = timeline::gutter_width(ui, &fr);
-            let timeline_h = ui.available_height() - strip_h - ui.spacing().item_spacing.y;
-            panels.timeline.ui(ui, &fr, gutter, timeline_h, &mut cmds);
-            casualties::ui(ui, &fr, gutter, &panels.timeline, &mut cmds);
+            timeline_and_strip(ui, &fr, &mut panels, &mut cmds);
             map_rect
         });
     let (area, map_area) = (shown.response.rect, shown.inner);
@@ -163,7 +165,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
             event_list::ui(ui, &fr, &mut panels.table, scroll_to, &mut cmds)
         });
     let claims_area = egui::CentralPanel::default()
-        .show(ui, |ui| claims::ui(ui, &fr, fr.visible, &mut cmds))
+        .show(ui, |ui| {
+            claims::ui(ui, &fr, fr.visible, &mut cmds, &mut panels.cards)
+        })
         .response
         .rect;
     panels.regions = Regions {
@@ -172,6 +176,75 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         claims: claims_area,
         map: map_area,
     };
+    app.panels = panels;
+    cmds
+}
+
+/// The filter chips, the timeline and its casualty strip, in the space `ui` has.
+fn timeline_and_strip(
+    ui: &mut egui::Ui,
+    fr: &Frame,
+    panels: &mut PanelState,
+    cmds: &mut Vec<Command>,
+) {
+    chips::ui(ui, fr, cmds);
+    let strip_h = (ui.available_height() * 0.28).clamp(84.0, 150.0);
+    let gutter = timeline::gutter_width(ui, fr);
+    let timeline_h = ui.available_height() - strip_h - ui.spacing().item_spacing.y;
+    panels.timeline.ui(ui, fr, gutter, timeline_h, cmds);
+    casualties::ui(ui, fr, gutter, &panels.timeline, cmds);
+}
+
+/// One exportable panel alone, filling the window: what `claimline export --view` draws, and
+/// the in-app export of the claim panels. The claims are laid out whole (nothing scrolled
+/// away or folded), so a picture holds every claim it names; `PanelState::claims_needed`
+/// says how tall that is.
+pub fn show_one(
+    ui: &mut egui::Ui,
+    app: &mut ClaimlineApp,
+    target: crate::export::Target,
+) -> Vec<Command> {
+    use crate::export::Target;
+    if target == Target::Window {
+        return show(ui, app);
+    }
+    let mut cmds = Vec::new();
+    let Some(cat) = app.catalog.as_ref() else {
+        return cmds;
+    };
+    let mut panels = std::mem::take(&mut app.panels);
+    let fr = Frame {
+        cat,
+        app,
+        filter: &app.settings.filter,
+        palette: Palette::new(app.settings.theme, Some(&cat.dataset)),
+        offset: app.display_offset(),
+        visible: panels.timeline.visible(),
+        complete: true,
+    };
+    let rect = egui::CentralPanel::default()
+        .show(ui, |ui| match target {
+            Target::Claims => {
+                let bottom = claims::whole(ui, &fr, fr.visible, &mut cmds, &mut panels.cards);
+                // The panel's own margin below the last card.
+                panels.claims_needed = bottom + ui.spacing().window_margin.bottom as f32 + 8.0;
+            }
+            Target::Timeline => timeline_and_strip(ui, &fr, &mut panels, &mut cmds),
+            Target::Map => map::ui(ui, &fr, &mut panels.map, &mut cmds),
+            Target::Window => unreachable!("drawn by show"),
+        })
+        .response
+        .rect;
+    panels.regions = Regions {
+        window: ui.ctx().content_rect(),
+        ..Regions::default()
+    };
+    match target {
+        Target::Claims => panels.regions.claims = rect,
+        Target::Timeline => panels.regions.timeline = rect,
+        Target::Map => panels.regions.map = rect,
+        Target::Window => {}
+    }
     app.panels = panels;
     cmds
 }

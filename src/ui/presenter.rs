@@ -44,7 +44,9 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &
             .rect
     };
     let claims_area = egui::CentralPanel::default()
-        .show(ui, |ui| super::claims::ui(ui, fr, fr.visible, cmds))
+        .show(ui, |ui| {
+            super::claims::ui(ui, fr, fr.visible, cmds, &mut panels.cards)
+        })
         .response
         .rect;
     panels.regions = super::Regions {

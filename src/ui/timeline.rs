@@ -671,7 +671,7 @@ fn accessible_markers(ui: &egui::Ui, fr: &Frame, placed: &[Placed]) {
         let mut label = format!(
             "Event: {}, {}",
             e.title,
-            e.when.describe(fr.cat.dataset.offset_of(e))
+            fr.cat.dataset.when_text(&e.when, e)
         );
         if facts.voices.is_contested() {
             label.push_str(", both sides made claims");

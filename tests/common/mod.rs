@@ -38,3 +38,31 @@ pub fn contested(cat: &Catalog) -> (usize, String, String) {
     };
     (e, first(Side::Left), first(Side::Right))
 }
+
+/// A test fixture of invented parties and places, under `tests/fixtures/`.
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The app on fixture files (merged in the order given), after its first frame.
+pub fn build_on(b: HarnessBuilder<ClaimlineApp>, files: &[&str]) -> Harness<'static, ClaimlineApp> {
+    let paths: Vec<_> = files.iter().map(|f| fixture(f)).collect();
+    let outcome = claimline::load::load_paths(&paths);
+    assert_eq!(outcome.error_count(), 0, "{:#?}", outcome.diagnostics);
+    let mut h = b.build_eframe(move |cc| ClaimlineApp::with_context(&cc.egui_ctx, outcome));
+    h.run();
+    h
+}
+
+/// Shows the timeline from `from` to `to` (dates as a dataset writes them).
+pub fn zoom(h: &mut Harness<'_, ClaimlineApp>, from: &str, to: &str) {
+    let offset = h.state().display_offset();
+    let span = |s: &str| claimline::model::When::span_as_written(s, offset).unwrap();
+    let (a, b) = (span(from).start as f64, span(to).end as f64);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![claimline::app::Command::ZoomTo(a, b)]);
+    h.run();
+}
