@@ -179,3 +179,34 @@ fn no_files_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("FILES"));
 }
+
+#[test]
+fn every_type_error_in_a_file_is_printed() {
+    // Two misspelt kinds far apart in the bundled file: both are reported, each at its line.
+    let text = std::fs::read_to_string(bundled()).unwrap();
+    let text = text
+        .replacen("kind: Military", "kind: Militray", 1)
+        .replacen("kind: Denial", "kind: Denail", 1);
+    let line_of = |word: &str| text.lines().position(|l| l.contains(word)).unwrap() + 1;
+    let d = dir();
+    let f = write(d.path(), "typos.ron", text.as_bytes());
+    let out = claimline(&[&f]);
+    let stderr = assert_fails(&out, &f, true);
+    for (word, line) in [
+        ("Militray", line_of("Militray")),
+        ("Denail", line_of("Denail")),
+    ] {
+        let prefix = format!("{}:{line}:", f.display());
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with(&prefix) && l.contains(": error: ") && l.contains(word)),
+            "{word} at line {line}: {stderr}"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("failed: 1 file, 2 errors"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

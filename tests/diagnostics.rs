@@ -446,8 +446,13 @@ fn a_place_outside_the_district_it_names_is_a_warning_at_its_latitude() {
     assert_eq!(&edited[col - 1..col + 6], "39.8414");
     // A curator's note acknowledges it.
     assert!(placed("Syunik", r#", boundary_note: "checked""#).is_empty());
-    // A district the map does not have (another country's) is not checked.
-    assert!(placed("Upper", "").is_empty());
+    // A district the map does not have is not checked for the point (it gets its own
+    // warning, below).
+    let d = placed("Upper", "");
+    assert!(
+        d.len() == 1 && d[0].contains("district \"Upper\" is not a province"),
+        "{d:#?}"
+    );
 }
 
 #[test]
@@ -459,4 +464,109 @@ fn a_place_without_coordinates_is_a_warning_at_its_id() {
         "{}",
         d[0]
     );
+}
+
+/// Each edit of `VALID` on its own, and all of them together.
+fn one_by_one_and_together(edits: &[(&str, &str)]) -> (Vec<String>, Vec<String>) {
+    let mut alone = Vec::new();
+    let mut text = VALID.to_owned();
+    for (from, to) in edits {
+        alone.extend(diagnostics_with(from, to));
+        assert!(text.contains(from), "fixture has no {from:?}");
+        text = text.replacen(from, to, 1);
+    }
+    let out = load(&[("t.ron", &text)]);
+    assert!(out.dataset.is_none());
+    let together = out.diagnostics.iter().map(ToString::to_string).collect();
+    (alone, together)
+}
+
+#[test]
+fn every_type_error_in_a_file_is_reported_at_its_place() {
+    // A misspelt header field, enum variants in two items of one list and one nested deep in
+    // an event, a misspelt field in a source: each alone is the file's first error.
+    let (alone, together) = one_by_one_and_together(&[
+        ("utc_offset:", "utc_ofset:"),
+        ("kind: Military", "kind: Militery"),
+        (
+            "role: \"ministry\", party: \"south\"",
+            "role: 7, party: \"south\"",
+        ),
+        (r#"language: "en""#, r#"langauge: "en""#),
+        ("kind: Denial", "kind: Denail"),
+    ]);
+    assert_eq!(alone.len(), 5, "{alone:#?}");
+    // Together, every one is reported, where the whole-file parse puts it when it is first.
+    assert_eq!(together, alone);
+    let lines: Vec<&str> = together
+        .iter()
+        .map(|d| d.split(':').nth(1).unwrap())
+        .collect();
+    assert_eq!(lines, ["3", "9", "10", "16", "21"]);
+    let col = VALID.lines().nth(20).unwrap().find("Denial").unwrap() + 1;
+    assert!(
+        together[4].starts_with(&format!("t.ron:21:{col}: error: "))
+            && together[4].contains("Denail"),
+        "{together:#?}"
+    );
+}
+
+#[test]
+fn a_syntax_error_stops_the_file_at_it() {
+    // A type error, then a missing comma, then another type error: the first and the
+    // syntax error are reported; past a syntax error nothing can be read reliably.
+    let (alone, together) = one_by_one_and_together(&[
+        ("kind: Military", "kind: Militery"),
+        (r#"(id: "daily", outlet"#, r#"(id: "daily" outlet"#),
+        ("kind: Denial", "kind: Denail"),
+    ]);
+    assert_eq!(together, alone[..2], "{together:#?}");
+    assert!(
+        together[1].starts_with("t.ron:16:22: error: "),
+        "{together:#?}"
+    );
+}
+
+/// The fixture's place moved into Sumqayit (a point inside it on the map), its `district`
+/// written as given.
+fn in_azerbaijan(district: &str) -> Vec<String> {
+    diagnostics_with(
+        r#"district: "Upper", country: "Northland", lat: 40.0, lon: 45.0"#,
+        &format!(r#"district: "{district}", country: "Azerbaijan", lat: 40.59, lon: 49.63"#),
+    )
+}
+
+#[test]
+fn a_district_not_on_the_map_is_a_warning_with_a_suggestion() {
+    assert!(
+        in_azerbaijan("Sumqayit").is_empty(),
+        "{:#?}",
+        in_azerbaijan("Sumqayit")
+    );
+    let col = VALID.lines().nth(12).unwrap().find("\"Upper\"").unwrap() + 1;
+    let warning = |name: &str, suggestion: &str| {
+        format!(
+            "t.ron:13:{col}: warning: district \"{name}\" is not a district of Azerbaijan on the bundled map{suggestion}"
+        )
+    };
+    // A misspelling, the native spelling, another case: each has the map's name suggested.
+    for name in ["Sumgayit", "Sumqayıt", "sumqayit"] {
+        assert_eq!(
+            in_azerbaijan(name),
+            [warning(name, " (did you mean \"Sumqayit\"?)")]
+        );
+    }
+    // Nothing close: a warning without a suggestion.
+    assert_eq!(in_azerbaijan("Atlantis"), [warning("Atlantis", "")]);
+    // A region made of several of the map's districts is named as it is.
+    assert!(in_azerbaijan("Nakhchivan Autonomous Republic").is_empty());
+    // Armenia's are provinces.
+    let d = placed("Vayots Dzr", "");
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].contains(": warning: district \"Vayots Dzr\" is not a province of Armenia on the bundled map (did you mean \"Vayots Dzor\"?)"),
+        "{d:#?}"
+    );
+    // Countries the map has no districts of are not checked: the fixture's "Upper" in
+    // Northland is clean (`the_fixture_is_clean`).
 }

@@ -50,6 +50,10 @@ pub struct MapData {
 
 pub const BUNDLED_MAP: &str = include_str!("../../assets/map/region.geojson");
 
+/// Regions a place's `district` may name that span several of the map's districts: the map
+/// draws their districts, not them, so `check` takes these names as they are.
+pub const REGIONS: &[&str] = &["Nakhchivan Autonomous Republic", "Nagorno-Karabakh"];
+
 #[derive(Deserialize)]
 struct RawCollection {
     features: Vec<RawFeature>,
@@ -158,6 +162,13 @@ impl MapData {
             .find(|a| a.is_unit() && a.name.eq_ignore_ascii_case(name))
     }
 
+    /// The provinces or districts of `country`; none for a country the map does not divide.
+    pub fn units_of<'a>(&'a self, country: &'a str) -> impl Iterator<Item = &'a Area> {
+        self.areas
+            .iter()
+            .filter(move |a| a.is_unit() && a.country == country)
+    }
+
     /// The province or district a point lies in.
     pub fn unit_at(&self, p: LonLat) -> Option<&Area> {
         self.areas.iter().find(|a| a.is_unit() && a.contains(p))
@@ -258,10 +269,7 @@ mod tests {
         let ds = crate::load::load_bundled().dataset.unwrap();
         for place in ds.places.iter().filter(|p| p.country == "Azerbaijan") {
             let Some(d) = &place.district else { continue };
-            if matches!(
-                d.as_str(),
-                "Nakhchivan Autonomous Republic" | "Nagorno-Karabakh"
-            ) {
+            if REGIONS.contains(&d.as_str()) {
                 // Regions made of several districts, not districts themselves.
                 continue;
             }

@@ -6,5 +6,5 @@
 mod area;
 mod projection;
 
-pub use area::{Area, AreaKind, LonLat, MapData, Polygon, Triangles};
+pub use area::{Area, AreaKind, LonLat, MapData, Polygon, REGIONS, Triangles};
 pub use projection::Projection;

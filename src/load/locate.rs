@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 
 /// One step from a value to a value inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -99,6 +100,9 @@ struct Lexer<'a> {
     chars: std::iter::Peekable<std::str::CharIndices<'a>>,
     line: usize,
     col: usize,
+    len: usize,
+    /// The byte offset at which the last token returned by `next` starts.
+    token_start: usize,
 }
 
 impl<'a> Lexer<'a> {
@@ -107,7 +111,14 @@ impl<'a> Lexer<'a> {
             chars: text.char_indices().peekable(),
             line: 1,
             col: 1,
+            len: text.len(),
+            token_start: 0,
         }
+    }
+
+    /// The byte offset of the next character.
+    fn offset(&mut self) -> usize {
+        self.chars.peek().map_or(self.len, |&(i, _)| i)
     }
 
     fn bump(&mut self) -> Option<char> {
@@ -205,6 +216,7 @@ impl<'a> Lexer<'a> {
     /// The next token and where it starts.
     fn next(&mut self) -> Option<(Tok, LineCol)> {
         self.skip_trivia();
+        self.token_start = self.offset();
         let at = LineCol {
             line: self.line,
             col: self.col,
@@ -269,6 +281,131 @@ impl<'a> Lexer<'a> {
             }
         };
         Some((tok, at))
+    }
+}
+
+/// One item of a top-level list: its bytes in the text and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub bytes: Range<usize>,
+    pub at: LineCol,
+}
+
+/// A field of the outermost `( ... )` whose value is a list: `events: [ ... ]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopList {
+    pub field: String,
+    /// The bytes between the brackets.
+    pub inside: Range<usize>,
+    pub items: Vec<Item>,
+}
+
+/// The extensions a text enables (`#![enable(implicit_some)]`) and its top-level lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TopLevel {
+    pub extensions: Vec<String>,
+    pub lists: Vec<TopList>,
+}
+
+/// Finds the top-level lists of a text that is well-formed RON, so that their items can be
+/// parsed one by one. On a text that is not, it returns what it found before losing its way.
+pub fn top_level(text: &str) -> TopLevel {
+    let mut top = TopLevel::default();
+    let mut lx = Lexer::new(text);
+    let mut tok = lx.next();
+    // `#![enable(a, b)]`: the names inside the parentheses.
+    while matches!(tok, Some((Tok::Punct('#'), _))) {
+        let mut depth = 0usize;
+        loop {
+            match lx.next() {
+                None => return top,
+                Some((Tok::Punct('(' | '['), _)) => depth += 1,
+                Some((Tok::Punct(')' | ']'), _)) => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                Some((Tok::Ident(name), _)) if depth == 2 => top.extensions.push(name),
+                Some(_) => {}
+            }
+        }
+        tok = lx.next();
+    }
+    // An optional struct name, then the fields.
+    if matches!(tok, Some((Tok::Ident(_), _))) {
+        tok = lx.next();
+    }
+    if !matches!(tok, Some((Tok::Punct('('), _))) {
+        return top;
+    }
+    loop {
+        let Some((Tok::Ident(field), _)) = lx.next() else {
+            return top;
+        };
+        if !matches!(lx.next(), Some((Tok::Punct(':'), _))) {
+            return top;
+        }
+        let Some((first, _)) = lx.next() else {
+            return top;
+        };
+        let end = if first == Tok::Punct('[') {
+            let start = lx.offset();
+            let mut list = TopList {
+                field,
+                inside: start..start,
+                items: Vec::new(),
+            };
+            let end = loop {
+                let Some((tok, at)) = lx.next() else {
+                    return top;
+                };
+                if tok == Tok::Punct(']') {
+                    break Some(tok);
+                }
+                let start = lx.token_start;
+                let (end, last) = lx.value_end(&tok);
+                list.items.push(Item {
+                    bytes: start..last,
+                    at,
+                });
+                if end != Some(Tok::Punct(',')) {
+                    break end;
+                }
+            };
+            list.inside.end = lx.token_start;
+            top.lists.push(list);
+            if end != Some(Tok::Punct(']')) {
+                return top;
+            }
+            lx.next().map(|t| t.0)
+        } else {
+            lx.value_end(&first).0
+        };
+        if end != Some(Tok::Punct(',')) {
+            return top;
+        }
+    }
+}
+
+impl Lexer<'_> {
+    /// Reads the rest of a value whose first token was `first`, through the `,` or closing
+    /// bracket that follows it. Returns that token and the byte offset where the value ends.
+    fn value_end(&mut self, first: &Tok) -> (Option<Tok>, usize) {
+        let mut depth = usize::from(matches!(first, Tok::Punct('(' | '[' | '{')));
+        let mut end = self.offset();
+        loop {
+            let Some((tok, _)) = self.next() else {
+                return (None, end);
+            };
+            match tok {
+                Tok::Punct(',' | ')' | ']' | '}') if depth == 0 => return (Some(tok), end),
+                Tok::Punct('(' | '[' | '{') => depth += 1,
+                Tok::Punct(')' | ']' | '}') => depth -= 1,
+                _ => {}
+            }
+            end = self.offset();
+        }
     }
 }
 
@@ -535,6 +672,39 @@ mod tests {
         assert_eq!(pos["b"].col, 16);
         assert_eq!(pos["c"].col, 51);
         assert_eq!(pos["d[1]"].col, 63);
+    }
+
+    #[test]
+    fn top_level_lists_and_their_items() {
+        let text = "#![enable(implicit_some, unwrap_newtypes)]\n(\n  format: 1,\n  head: (a: [1]),\n  events: [\n    (id: \"a\", t: [\"]\"]), // ],\n    Event(id: \"b\"),\n  ],\n  none: [],\n)";
+        let top = top_level(text);
+        assert_eq!(top.extensions, ["implicit_some", "unwrap_newtypes"]);
+        let names: Vec<&str> = top.lists.iter().map(|l| l.field.as_str()).collect();
+        assert_eq!(names, ["events", "none"]);
+        let items: Vec<(&str, LineCol)> = top.lists[0]
+            .items
+            .iter()
+            .map(|i| (&text[i.bytes.clone()], i.at))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("(id: \"a\", t: [\"]\"])", LineCol { line: 6, col: 5 }),
+                ("Event(id: \"b\")", LineCol { line: 7, col: 5 }),
+            ]
+        );
+        assert!(top.lists[1].items.is_empty() && top.lists[1].inside.is_empty());
+        // Not RON: whatever it finds, and no panic.
+        for broken in [
+            "(events: [(a: 1",
+            "#![",
+            "(a: ]",
+            "(a: [,,]",
+            "([",
+            "(a: [)",
+        ] {
+            top_level(broken);
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Every problem becomes a [`Diagnostic`] naming the file, line and column; a load with any
 //! error yields no dataset, so a caller can keep what it had.
 
+mod items;
 mod locate;
 mod validate;
 
@@ -127,9 +128,20 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
     }
 }
 
-/// Parses one file's text. RON syntax and type errors come back with ron's line and column.
-pub fn parse(src: &SourceText) -> Result<DatasetFile, Diagnostic> {
+/// Parses one file's text. RON syntax and type errors come back with their line and column:
+/// every type error in the file's items, but only the first syntax error.
+pub fn parse(src: &SourceText) -> Result<DatasetFile, Vec<Diagnostic>> {
     parse_as(src, "a dataset `(format: 1, ...)`")
+        .map_err(|first| items::every_error(&src.name, without_bom(&src.text), first))
+}
+
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// How every file is read: optional values may be written bare (`lat: 40.2`).
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 /// Parses a RON text into `T` (a dataset, a saved view), with errors at their line and
@@ -138,7 +150,7 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
     src: &SourceText,
     expected: &str,
 ) -> Result<T, Diagnostic> {
-    let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+    let text = without_bom(&src.text);
     if text.trim().is_empty() {
         return Err(Diagnostic::error(
             &src.name,
@@ -146,24 +158,25 @@ pub fn parse_as<T: serde::de::DeserializeOwned>(
             format!("file is empty: expected {expected}"),
         ));
     }
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+    ron_options()
         .from_str::<T>(text)
-        .map_err(|e| {
-            let at = LineCol {
-                line: e.span.start.line,
-                col: e.span.start.col,
-            };
-            let mut message = ron_message(&e.code);
-            // An error on the last line of a file that does not close is almost always a
-            // truncated file: say so, rather than only which token was expected.
-            let body = text.trim_end();
-            if at.line >= body.lines().count() && e.code != ron::Error::Eof && !body.ends_with(')')
-            {
-                message.push_str(" (the file ends here: is it incomplete?)");
-            }
-            Diagnostic::error(&src.name, Some(at), message)
-        })
+        .map_err(|e| ron_error(&src.name, text, &e))
+}
+
+/// A ron error in the whole of `text`, at its line and column.
+fn ron_error(name: &str, text: &str, e: &ron::error::SpannedError) -> Diagnostic {
+    let at = LineCol {
+        line: e.span.start.line,
+        col: e.span.start.col,
+    };
+    let mut message = ron_message(&e.code);
+    // An error on the last line of a file that does not close is almost always a
+    // truncated file: say so, rather than only which token was expected.
+    let body = text.trim_end();
+    if at.line >= body.lines().count() && e.code != ron::Error::Eof && !body.ends_with(')') {
+        message.push_str(" (the file ends here: is it incomplete?)");
+    }
+    Diagnostic::error(name, Some(at), message)
 }
 
 fn ron_message(e: &ron::Error) -> String {
@@ -218,7 +231,7 @@ pub fn load_texts_observed(
     for src in sources {
         match parse(src) {
             Ok(file) => parsed.push((src, file)),
-            Err(d) => diagnostics.push(d),
+            Err(mut d) => diagnostics.append(&mut d),
         }
     }
     if !observe(Step::Checking) {

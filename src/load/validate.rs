@@ -93,6 +93,54 @@ impl<'a> Ctx<'a> {
         );
     }
 
+    /// Warns when a place in a country the map divides (Armenia, Azerbaijan) names a
+    /// `district` the map does not have by that name: the map and its district filter go by
+    /// the name, and a miss is most often a misspelling or another transliteration, so the
+    /// closest of the country's names is suggested.
+    fn district_on_the_map(&mut self, file: usize, pp: &Path, p: &crate::model::Place) {
+        let Some(district) = &p.district else {
+            return;
+        };
+        let map = crate::geo::MapData::bundled();
+        let Some(first) = map.units_of(&p.country).next() else {
+            return;
+        };
+        if district.trim().is_empty()
+            || crate::geo::REGIONS.contains(&district.as_str())
+            || map.units_of(&p.country).any(|a| a.name == *district)
+        {
+            return;
+        }
+        let kind = match first.kind {
+            crate::geo::AreaKind::Province => "province",
+            _ => "district",
+        };
+        let mut message = format!(
+            "district \"{district}\" is not a {kind} of {} on the bundled map",
+            p.country
+        );
+        if self.suggestions_left > 0 {
+            self.suggestions_left -= 1;
+            // Edit distance only: Jaro-Winkler, good for ids, finds "Saatly" in "Atlantis".
+            let wanted = fold(district);
+            let best = map
+                .units_of(&p.country)
+                .map(|a| {
+                    let names = std::iter::once(&a.name).chain(&a.other_name);
+                    let score = names
+                        .map(|n| strsim::normalized_damerau_levenshtein(&wanted, &fold(n)))
+                        .fold(0.0, f64::max);
+                    (score, a.name.as_str())
+                })
+                .filter(|(score, _)| *score >= 0.6)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+            if let Some((_, name)) = best {
+                message.push_str(&format!(" (did you mean \"{name}\"?)"));
+            }
+        }
+        self.warning(file, pp.field("district"), message);
+    }
+
     // The checks below take the path as a closure: they run on every field of every event
     // and claim, and the path is needed only when something is wrong.
     fn non_empty(&mut self, file: usize, path: impl FnOnce() -> Path, value: &str, what: &str) {
@@ -240,6 +288,26 @@ fn suggest<'b>(id: &str, known: impl Iterator<Item = &'b str>) -> Option<&'b str
         .map(|(_, k)| k)
 }
 
+/// A place name for comparing: lower case, with the letters of the map's Azerbaijani names
+/// read as the plain letters an English spelling uses ("Şəki" → "seki"), and combining
+/// accents dropped.
+fn fold(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'ə' => 'e',
+            'ı' => 'i',
+            'ş' => 's',
+            'ç' => 'c',
+            'ğ' => 'g',
+            'ö' => 'o',
+            'ü' => 'u',
+            c => c,
+        })
+        .collect()
+}
+
 fn is_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
 }
@@ -354,6 +422,7 @@ pub(super) fn validate_and_merge(
             cx.non_empty(f, || pp.field("name"), &p.name, "place name");
             cx.non_empty(f, || pp.field("country"), &p.country, "country");
             cx.non_empty_opt(f, || pp.field("district"), &p.district, "district");
+            cx.district_on_the_map(f, &pp, p);
             for (j, n) in p.other_names.iter().enumerate() {
                 cx.non_empty(
                     f,

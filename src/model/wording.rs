@@ -2,7 +2,8 @@
 //! only inside quotation marks, in the words of the actor who used them.
 
 /// Word stems that take a side when used in the curator's own voice. Matched case-insensitively
-/// at the start of a word, so "attack" also finds "attacks" and "attacked".
+/// at the start of a word, so "attack" also finds "attacks" and "attacked", and "liberat"
+/// finds "liberation" and "liberated" but not "liberal".
 pub const LOADED_STEMS: &[&str] = &[
     "attack",
     "provocat",
@@ -18,8 +19,11 @@ pub const LOADED_STEMS: &[&str] = &[
     "martyr",
     "war crime",
     "targeted",
+    "occupier",
     "invasion",
-    "invaded",
+    "invad",
+    "liberat",
+    "mercenar",
     "terror",
     "heroic",
     "atrocit",
@@ -27,19 +31,29 @@ pub const LOADED_STEMS: &[&str] = &[
 ];
 
 /// The loaded words in `text` that stand outside quotation marks ("…", “…”, «…»).
+///
+/// A quotation runs from an opening mark to the next closing mark of its kind. An opening mark
+/// with no closing mark after it quotes nothing: a stray or unclosed mark must not hide the
+/// rest of the text from the check.
 pub fn loaded_words_outside_quotes(text: &str) -> Vec<String> {
     let mut outside = String::with_capacity(text.len());
-    let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '“' | '«' => quoted = true,
-            '”' | '»' => quoted = false,
-            _ if !quoted => outside.push(c),
-            _ => outside.push(' '),
-        }
-        if matches!(c, '"' | '“' | '”' | '«' | '»') {
-            outside.push(' ');
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        let close = match c {
+            '"' => Some('"'),
+            '“' => Some('”'),
+            '«' => Some('»'),
+            _ => None,
+        };
+        match close.and_then(|d| Some(rest.find(d)? + d.len_utf8())) {
+            // The quotation and its marks are left out, as a word break.
+            Some(end) => {
+                rest = &rest[end..];
+                outside.push(' ');
+            }
+            None if matches!(c, '"' | '“' | '”' | '«' | '»') => outside.push(' '),
+            None => outside.push(c),
         }
     }
     let lower = outside.to_lowercase();
@@ -99,5 +113,58 @@ mod tests {
         );
         // Only whole-word starts: "counterattack" is one word, "stacked" is not "attack".
         assert!(loaded_words_outside_quotes("Boxes were stacked.").is_empty());
+    }
+
+    #[test]
+    fn an_unclosed_quotation_mark_quotes_nothing() {
+        // Before, the stray mark hid everything after it from the check.
+        assert_eq!(
+            loaded_words_outside_quotes(r#"Northland said "the shelling. It was an attack."#),
+            vec!["attack"]
+        );
+        assert_eq!(
+            loaded_words_outside_quotes("Vesk spoke of “aggression. A provocation followed."),
+            vec!["aggression", "provocation"]
+        );
+        // A closed quotation still hides its words; an unclosed one after it does not.
+        assert_eq!(
+            loaded_words_outside_quotes(r#"Vesk said "attack", then "provocation"#),
+            vec!["provocation"]
+        );
+        assert!(
+            loaded_words_outside_quotes("«Aggression» and “attacks” and \"sabotage\"").is_empty()
+        );
+    }
+
+    #[test]
+    fn words_of_liberation_occupiers_mercenaries_terrorists_and_invaders() {
+        let text = "Vesk calls it liberation; the liberated town; occupiers and an occupier; \
+                    mercenaries, a mercenary; terrorists; a terrorist; invaders, an invader.";
+        assert_eq!(
+            loaded_words_outside_quotes(text),
+            vec![
+                "liberation",
+                "liberated",
+                "occupiers",
+                "occupier",
+                "mercenaries",
+                "mercenary",
+                "terrorists",
+                "terrorist",
+                "invaders",
+                "invader"
+            ]
+        );
+        // Words that only start alike are neutral.
+        assert!(
+            loaded_words_outside_quotes("A liberal deliberately took liberties with Liberia.")
+                .is_empty()
+        );
+        assert!(
+            loaded_words_outside_quotes(
+                r#"Northland's ministry spoke of "liberation" and "occupiers"."#
+            )
+            .is_empty()
+        );
     }
 }
