@@ -406,6 +406,11 @@ impl Dataset {
             .collect()
     }
 
+    /// [`Dataset::when_text`] without the zone's name, for a table whose heading names it.
+    pub fn when_text_unzoned(&self, when: &When, event: &Event) -> String {
+        when.describe_unzoned(self.offset_of(event), self.display_zone())
+    }
+
     pub fn claim_count(&self) -> usize {
         self.events.iter().map(|e| e.claims.len()).sum()
     }

@@ -389,6 +389,16 @@ impl When {
     /// written)". `default_offset` reads the times written without one. Unparsable text is
     /// shown as written.
     pub fn describe_in(&self, default_offset: FixedOffset, zone: FixedOffset) -> String {
+        self.words_in(default_offset, zone, true)
+    }
+
+    /// [`When::describe_in`] without naming `zone`, for places that name it once for many
+    /// times (a table's heading); a time written in another zone still says so.
+    pub fn describe_unzoned(&self, default_offset: FixedOffset, zone: FixedOffset) -> String {
+        self.words_in(default_offset, zone, false)
+    }
+
+    fn words_in(&self, default_offset: FixedOffset, zone: FixedOffset, name_zone: bool) -> String {
         let one = |text: &str| -> String {
             let Ok(mut i) = parse_instant(text, default_offset) else {
                 return text.to_owned();
@@ -403,12 +413,10 @@ impl When {
                     .unwrap_or(i.local);
             }
             let shown = i.in_zone(zone);
-            let mut out = self.precision.words(&shown, true);
+            let mut out = self.precision.words(&shown, true, name_zone);
             if i.granularity == Granularity::Minute && i.offset != zone {
-                out.push_str(&format!(
-                    " ({} as written)",
-                    self.precision.words(&i, false)
-                ));
+                let written = self.precision.words(&i, false, true);
+                out.push_str(&format!(" ({written} as written)"));
             }
             out
         };
@@ -434,24 +442,28 @@ impl Instant {
 impl Precision {
     /// `i` in words at this precision; with `with_day` false, only its clock time and zone
     /// (what follows "as written").
-    fn words(self, i: &Instant, with_day: bool) -> String {
+    fn words(self, i: &Instant, with_day: bool, name_zone: bool) -> String {
         let day = i.local.format("%-d %b %Y").to_string();
-        let zone = zone_name(i.offset);
+        let zone = if name_zone {
+            format!(" {}", zone_name(i.offset))
+        } else {
+            String::new()
+        };
         let clock = match self {
             Precision::Year => return i.local.format("%Y").to_string(),
             Precision::Month => return i.local.format("%b %Y").to_string(),
             Precision::Day => return day,
             Precision::PartOfDay(p) => return format!("{day}, {}", p.label()),
-            Precision::Exact => format!("{} {zone}", i.local.format("%H:%M")),
+            Precision::Exact => format!("{}{zone}", i.local.format("%H:%M")),
             Precision::Hour => {
                 let end = i.local + chrono::Duration::hours(1);
                 format!("{}–{} {zone}", i.local.format("%H:%M"), end.format("%H:%M"))
             }
             Precision::Approximate { .. } => {
                 return if with_day {
-                    format!("~{} {zone}, {day}", i.local.format("%H:%M"))
+                    format!("~{}{zone}, {day}", i.local.format("%H:%M"))
                 } else {
-                    format!("~{} {zone}", i.local.format("%H:%M"))
+                    format!("~{}{zone}", i.local.format("%H:%M"))
                 };
             }
         };
@@ -667,6 +679,12 @@ mod tests {
             "13 Sep 2022 13:00 UTC+04:00 (12:00 UTC+03:00 as written)"
         );
         assert_eq!(zone_name(utc()), "UTC");
+        // Where the zone is named once for many times, only another zone is named.
+        assert_eq!(w.describe_unzoned(plus4(), plus4()), "13 Sep 2022 12:00");
+        assert_eq!(
+            w.describe_unzoned(moscow_file, plus4()),
+            "13 Sep 2022 13:00 (12:00 UTC+03:00 as written)"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The casualty strip under the timeline, on the same time axis: each side's announced death
 //! toll as a step line in that side's colour and marker shape, solid for its own dead and
 //! dashed for the other side's, third parties' figures as loose grey points, every figure
-//! labelled where it fits. The counts are drawn on a square-root scale ([`CountScale`]), so a
+//! labelled where it fits. The counts are drawn on a logarithmic scale ([`CountScale`]), so a
 //! historical toll in the thousands does not flatten the September figures in the hundreds;
 //! the legend has a row of its own above the counts, so no line runs under it.
 
@@ -112,7 +112,7 @@ pub fn ui(
         ui,
         egui::Id::unique("casualty_strip"),
         egui::Role::Figure,
-        "Casualty strip: announced dead, square-root scale".to_owned(),
+        "Casualty strip: announced dead, logarithmic scale".to_owned(),
         frame,
     );
 
@@ -132,7 +132,7 @@ pub fn ui(
     gutter_painter.text(
         pos2(frame.min.x - 6.0, outer.min.y + 21.0),
         Align2::RIGHT_TOP,
-        "as announced, √ scale",
+        "as announced, log scale",
         small.clone(),
         ui.visuals().weak_text_color(),
     );

@@ -144,34 +144,37 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
     let ds = &fr.cat.dataset;
     let event = &ds.events[e];
     let events = &fr.app.derived.query.events;
-    ui.horizontal(|ui| {
-        if ui
-            .button("← Previous")
-            .on_hover_text("Previous event in time (←)")
-            .clicked()
-        {
-            cmds.push(step(fr, -1));
-        }
-        if ui
-            .button("Next →")
-            .on_hover_text("Next event in time (→)")
-            .clicked()
-        {
-            cmds.push(step(fr, 1));
-        }
-        if let Some(pos) = events.iter().position(|&x| x == e) {
-            ui.weak(format!("Event {} of {}", pos + 1, events.len()));
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+    // A picture has no use for buttons: it starts at the event's title.
+    if !fr.complete {
+        ui.horizontal(|ui| {
             if ui
-                .button("Close")
-                .on_hover_text("Clear the selection (Esc)")
+                .button("← Previous")
+                .on_hover_text("Previous event in time (←)")
                 .clicked()
             {
-                cmds.push(Command::Select(None));
+                cmds.push(step(fr, -1));
             }
+            if ui
+                .button("Next →")
+                .on_hover_text("Next event in time (→)")
+                .clicked()
+            {
+                cmds.push(step(fr, 1));
+            }
+            if let Some(pos) = events.iter().position(|&x| x == e) {
+                ui.weak(format!("Event {} of {}", pos + 1, events.len()));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Close")
+                    .on_hover_text("Clear the selection (Esc)")
+                    .clicked()
+                {
+                    cmds.push(Command::Select(None));
+                }
+            });
         });
-    });
+    }
     ui.label(RichText::new(&event.title).heading().size(17.0));
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(ds.when_text(&event.when, event)).strong());
@@ -180,8 +183,14 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
         let places = place_names(fr, event);
         if !places.is_empty() {
             ui.weak("·");
-            // Long lists of places would push the claims down: show the start, all on hover.
-            ui.label(ellipsize(&places, 110)).on_hover_text(&places);
+            // Long lists of places would push the claims down: show the start, all on hover
+            // (a picture has no hover: it shows them all).
+            let shown = if fr.complete {
+                places.clone()
+            } else {
+                ellipsize(&places, 110)
+            };
+            ui.label(shown).on_hover_text(&places);
         }
     });
     // On a short screen a long summary would hide the claims: its start, and "more".

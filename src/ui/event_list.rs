@@ -70,6 +70,11 @@ pub fn ui(
     ui.horizontal(|ui| {
         ui.heading("Events");
         ui.weak(format!("{} shown", fr.app.derived.query.events.len()));
+        // The rows' times are in this zone; each row names another only where written so.
+        ui.weak(format!(
+            "· times in {}",
+            crate::model::zone_name(fr.cat.dataset.display_zone())
+        ));
     });
     let key = (fr.app.derived.generation, state.sort, state.descending);
     let rows: std::sync::Arc<[usize]> = match &state.cache {
@@ -107,7 +112,14 @@ pub fn ui(
     table
         .header(24.0, |mut h| {
             let heads = [
-                ("Date".to_owned(), SortBy::Date, "Sort by date".to_owned()),
+                (
+                    "Date".to_owned(),
+                    SortBy::Date,
+                    format!(
+                        "Sort by date (times in {})",
+                        crate::model::zone_name(ds.display_zone())
+                    ),
+                ),
                 (
                     "Event".to_owned(),
                     SortBy::Title,
@@ -158,7 +170,8 @@ pub fn ui(
                 let facts = &fr.cat.index.events[e];
                 row.set_selected(fr.app.selected == Some(e));
                 row.col(|ui| {
-                    ui.label(ds.when_text(&event.when, event));
+                    ui.label(ds.when_text_unzoned(&event.when, event))
+                        .on_hover_text(ds.when_text(&event.when, event));
                 });
                 row.col(|ui| {
                     ui.label(&event.title).on_hover_text(&event.title);
