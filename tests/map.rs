@@ -3,6 +3,7 @@
 
 mod common;
 
+use claimline::app::Command;
 use egui_kittest::kittest::Queryable;
 
 #[test]
@@ -42,4 +43,36 @@ fn clicking_a_district_on_the_map_filters_by_it() {
     h.get_by_label_contains("Map: Syunik").click();
     h.run();
     assert_eq!(h.state().derived.query.events.len(), all);
+}
+
+/// The selected event's places are always labelled on the map, whatever is around them. In
+/// the bundled dataset Stepanakert / Khankendi (beside the Nagorno-Karabakh marker) was never
+/// labelled, even when selected.
+#[test]
+fn the_selected_events_places_are_labelled() {
+    let mut h = common::build(common::builder(1600.0, 1000.0));
+    let cat = h.state().catalog.as_ref().unwrap();
+    let e = cat
+        .dataset
+        .events
+        .iter()
+        .position(|e| e.places.iter().any(|p| p == "stepanakert-khankendi"))
+        .expect("an event at Stepanakert");
+    let names: Vec<String> = cat.dataset.events[e]
+        .places
+        .iter()
+        .map(|id| {
+            let p = cat.index.place_index(id).unwrap();
+            cat.dataset.places[p].name.clone()
+        })
+        .collect();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, vec![Command::Select(Some(e))]);
+    h.run();
+    for name in &names {
+        assert!(
+            h.query_by_label(&format!("Map place: {name}")).is_some(),
+            "no label for {name}"
+        );
+    }
 }

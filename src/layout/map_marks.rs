@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::stack::Bx;
 use crate::model::Dataset;
 use crate::query::{Index, Voices};
 
@@ -76,9 +77,184 @@ pub fn map_marks(ds: &Dataset, index: &Index, events: &[usize]) -> MapMarks {
     out
 }
 
+/// A place's label, to go beside its marker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelWant {
+    /// The marker's box.
+    pub marker: Bx,
+    /// The label's width and height.
+    pub size: [f32; 2],
+    /// A place of the selected event: always labelled.
+    pub pinned: bool,
+}
+
+/// Where each label goes, or `None` where there is no room for it.
+///
+/// A label goes to the right of its marker, else to its left, above or below, inside `bounds`,
+/// clear of the `obstacles` (the markers) and of the labels placed before it. The selected
+/// event's places (`pinned`) are placed first, so the others give way to them, and always: with
+/// no free spot, a pinned label goes where it covers no other pinned label, moved inside
+/// `bounds` (a long name near the map's edge was never drawn when only the right was tried).
+/// The others are placed in the order given, most important first.
+pub fn place_map_labels(wants: &[LabelWant], obstacles: &[Bx], bounds: Bx) -> Vec<Option<Bx>> {
+    let inside =
+        |b: &Bx| b.x0 >= bounds.x0 && b.x1 <= bounds.x1 && b.y0 >= bounds.y0 && b.y1 <= bounds.y1;
+    let mut kept: Vec<Bx> = Vec::new();
+    let mut out = vec![None; wants.len()];
+    let pinned_first = (0..wants.len())
+        .filter(|&k| wants[k].pinned)
+        .chain((0..wants.len()).filter(|&k| !wants[k].pinned));
+    for k in pinned_first {
+        let w = &wants[k];
+        let spots = spots(w);
+        let free = spots.iter().copied().find(|b| {
+            inside(b)
+                && !kept.iter().any(|o| o.overlaps(b))
+                && !obstacles.iter().any(|o| o.overlaps(b))
+        });
+        let spot = free.or_else(|| {
+            w.pinned.then(|| {
+                let moved = spots.map(|b| move_inside(b, bounds));
+                moved
+                    .iter()
+                    .copied()
+                    .find(|b| !kept.iter().any(|o| o.overlaps(b)))
+                    .unwrap_or(moved[0])
+            })
+        });
+        if let Some(b) = spot {
+            kept.push(b);
+            out[k] = Some(b);
+        }
+    }
+    out
+}
+
+/// Where a label may go, best first: right of the marker, left, above, below.
+fn spots(w: &LabelWant) -> [Bx; 4] {
+    let m = w.marker;
+    let [width, height] = w.size;
+    let (cx, cy) = ((m.x0 + m.x1) / 2.0, (m.y0 + m.y1) / 2.0);
+    let beside = |x0: f32| Bx {
+        x0,
+        y0: cy - height / 2.0,
+        x1: x0 + width + 2.0,
+        y1: cy + height / 2.0,
+    };
+    let level = |y0: f32| Bx {
+        x0: cx - width / 2.0 - 1.0,
+        y0,
+        x1: cx + width / 2.0 + 1.0,
+        y1: y0 + height,
+    };
+    [
+        beside(m.x1 + 3.0),
+        beside(m.x0 - 5.0 - width),
+        level(m.y0 - 1.0 - height),
+        level(m.y1 + 1.0),
+    ]
+}
+
+/// `b` shifted to lie inside `bounds` (to its top left corner when it is larger).
+fn move_inside(b: Bx, bounds: Bx) -> Bx {
+    let dx = (bounds.x1 - b.x1).min(0.0).max(bounds.x0 - b.x0);
+    let dy = (bounds.y1 - b.y1).min(0.0).max(bounds.y0 - b.y0);
+    Bx {
+        x0: b.x0 + dx,
+        y0: b.y0 + dy,
+        x1: b.x1 + dx,
+        y1: b.y1 + dy,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bx(x0: f32, y0: f32, x1: f32, y1: f32) -> Bx {
+        Bx { x0, y0, x1, y1 }
+    }
+
+    /// A marker of radius 5 at (x, y), with a label 60 × 14.
+    fn want(x: f32, y: f32, pinned: bool) -> LabelWant {
+        LabelWant {
+            marker: bx(x - 5.0, y - 5.0, x + 5.0, y + 5.0),
+            size: [60.0, 14.0],
+            pinned,
+        }
+    }
+
+    const BOUNDS: Bx = Bx {
+        x0: 0.0,
+        y0: 0.0,
+        x1: 400.0,
+        y1: 300.0,
+    };
+
+    fn inside(b: &Bx) -> bool {
+        b.x0 >= BOUNDS.x0 && b.x1 <= BOUNDS.x1 && b.y0 >= BOUNDS.y0 && b.y1 <= BOUNDS.y1
+    }
+
+    #[test]
+    fn the_selected_places_are_labelled_first_and_always() {
+        // Busier places first, as the map orders them; the selection's places come later.
+        let wants = [
+            // An unselected label where the selected one below would go.
+            want(100.0, 100.0, false),
+            // Selected, at the right edge: its label cannot go to the right.
+            want(390.0, 50.0, true),
+            // Selected, with another marker just to its right.
+            want(200.0, 200.0, true),
+            // Selected, right of the first: its label's usual place is taken by that one's.
+            want(70.0, 100.0, true),
+        ];
+        let markers: Vec<Bx> = wants
+            .iter()
+            .map(|w| w.marker)
+            .chain([bx(212.0, 195.0, 222.0, 205.0)])
+            .collect();
+        let placed = place_map_labels(&wants, &markers, BOUNDS);
+        for (k, w) in wants.iter().enumerate() {
+            if !w.pinned {
+                continue;
+            }
+            let b = placed[k].unwrap_or_else(|| panic!("selected label {k} not drawn"));
+            assert!(inside(&b), "label {k} at {b:?} leaves the map");
+            assert!(
+                !markers.iter().any(|m| m.overlaps(&b)),
+                "label {k} at {b:?} covers a marker"
+            );
+        }
+        // Labels never overlap; the unselected one gave way where it had to.
+        let kept: Vec<Bx> = placed.iter().flatten().copied().collect();
+        for (i, a) in kept.iter().enumerate() {
+            for b in &kept[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} and {b:?} overlap");
+            }
+        }
+    }
+
+    #[test]
+    fn a_selected_label_is_drawn_even_with_no_free_room() {
+        // Boxed in by markers on every side: still drawn, inside the map.
+        let w = want(200.0, 150.0, true);
+        let walls: Vec<Bx> = [(-20.0, 0.0), (20.0, 0.0), (0.0, -15.0), (0.0, 15.0)]
+            .iter()
+            .flat_map(|&(dx, dy)| {
+                (-8..=8).map(move |s| {
+                    let (x, y) = (200.0 + dx * (1.0 + s as f32 / 2.0), 150.0 + dy);
+                    bx(x - 5.0, y - 5.0, x + 5.0, y + 5.0)
+                })
+            })
+            .collect();
+        let placed = place_map_labels(&[w], &walls, BOUNDS);
+        assert!(placed[0].is_some_and(|b| inside(&b)));
+        // An unselected one there gives up.
+        assert_eq!(
+            place_map_labels(&[want(200.0, 150.0, false)], &walls, BOUNDS),
+            [None]
+        );
+    }
     use crate::load::load_bundled;
     use crate::query::{Catalog, FilterState, Query};
 

@@ -10,8 +10,8 @@ use super::theme::marker_shape;
 use super::{Frame, ellipsize};
 use crate::app::Command;
 use crate::geo::{AreaKind, LonLat, MapData, Projection, Triangles};
-use crate::layout::map_marks::{MapMarks, map_marks};
-use crate::layout::stack::{Bx, place_labels};
+use crate::layout::map_marks::{LabelWant, MapMarks, map_marks, place_map_labels};
+use crate::layout::stack::Bx;
 
 /// The region's centre: the projection's origin.
 const CENTRE: LonLat = LonLat {
@@ -301,7 +301,8 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
             painter.circle_stroke(c, r + 4.0, Stroke::new(2.5, fr.palette.selection));
         }
     }
-    // Place labels by priority (the selection's places, then the busiest), never overlapping.
+    // Place labels by priority (the selection's places, then the busiest), never overlapping;
+    // the selection's are always drawn (see `place_map_labels`).
     let mut order: Vec<usize> = (0..markers.len()).collect();
     order.sort_by_key(|&k| {
         let m = &marks.places[markers[k].0];
@@ -320,16 +321,20 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
             painter.layout_no_wrap(ellipsize(name, 24), font.clone(), text_colour)
         })
         .collect();
-    let boxes: Vec<Bx> = order
+    let wants: Vec<LabelWant> = order
         .iter()
         .zip(&galleys)
         .map(|(&k, g)| {
-            let (_, c, r) = markers[k];
-            Bx {
-                x0: c.x + r + 3.0,
-                y0: c.y - g.size().y / 2.0,
-                x1: c.x + r + 5.0 + g.size().x,
-                y1: c.y + g.size().y / 2.0,
+            let (mi, c, r) = markers[k];
+            LabelWant {
+                marker: Bx {
+                    x0: c.x - r,
+                    y0: c.y - r,
+                    x1: c.x + r,
+                    y1: c.y + r,
+                },
+                size: [g.size().x, g.size().y],
+                pinned: selected_places.contains(&marks.places[mi].place),
             }
         })
         .collect();
@@ -341,19 +346,23 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
         y1: rect.max.y - note_h,
     };
     let label_bg = bg.gamma_multiply(0.8);
-    for ((bx, g), keep) in boxes
-        .iter()
-        .zip(galleys)
-        .zip(place_labels(&boxes, &obstacles, bounds))
-    {
-        if keep {
-            painter.rect_filled(
-                Rect::from_min_max(pos2(bx.x0 - 1.0, bx.y0), pos2(bx.x1, bx.y1)),
-                2.0,
-                label_bg,
-            );
-            painter.galley(pos2(bx.x0, bx.y0), g, text_colour);
-        }
+    let spots = place_map_labels(&wants, &obstacles, bounds);
+    for ((spot, g), &k) in spots.into_iter().zip(galleys).zip(&order) {
+        let Some(bx) = spot else {
+            continue;
+        };
+        let r = Rect::from_min_max(pos2(bx.x0, bx.y0), pos2(bx.x1, bx.y1));
+        painter.rect_filled(r.with_min_x(r.min.x - 1.0), 2.0, label_bg);
+        painter.galley(r.min, g, text_colour);
+        // Painted text is invisible to screen readers (and tests): one node per label.
+        let place = marks.places[markers[k].0].place;
+        super::accessible_node(
+            ui,
+            egui::Id::unique(("map-label", place)),
+            egui::Role::Label,
+            format!("Map place: {}", fr.cat.dataset.places[place].name),
+            r,
+        );
     }
     scale_bar(&painter, rect, km_per_pt, visuals.text_color(), &small);
     // Where the map comes from, on a band so that it stays legible over the districts.

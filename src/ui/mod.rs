@@ -260,7 +260,12 @@ pub fn accessible_node(
 ) {
     ui.ctx().accesskit_node_builder(id, |node| {
         node.set_role(role);
-        node.set_label(label);
+        // AccessKit reads a label's text from its value, as egui's own labels set it.
+        if role == egui::Role::Label {
+            node.set_value(label);
+        } else {
+            node.set_label(label);
+        }
         node.set_bounds(egui::accesskit::Rect {
             x0: f64::from(r.min.x),
             y0: f64::from(r.min.y),
