@@ -5,6 +5,7 @@ use egui::{Align, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use super::Frame;
+use super::bidi::visual;
 use crate::app::Command;
 use crate::layout::lanes::side_label;
 use crate::query::Side;
@@ -161,10 +162,11 @@ pub fn ui(
                     ui.label(event.when.describe(ds.offset_of(event)));
                 });
                 row.col(|ui| {
-                    ui.label(&event.title).on_hover_text(&event.title);
+                    ui.label(visual(&event.title))
+                        .on_hover_text(visual(&event.title));
                 });
                 row.col(|ui| {
-                    ui.label(super::claims::place_names(fr, event));
+                    ui.label(visual(&super::claims::place_names(fr, event)));
                 });
                 for side in Side::ALL {
                     row.col(|ui| {
