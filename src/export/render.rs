@@ -199,7 +199,7 @@ pub fn caption_band(
             .show(ui, |ui| {
                 ui.spacing_mut().item_spacing.y = 1.0;
                 for (k, line) in lines.iter().enumerate() {
-                    let text = egui::RichText::new(line).size(caption_size(k));
+                    let text = egui::RichText::new(ui::bidi::visual(line)).size(caption_size(k));
                     let text = if k == 0 { text.strong() } else { text };
                     ui.add(egui::Label::new(text).wrap());
                 }
@@ -222,7 +222,8 @@ fn measure(ctx: &Context, lines: &[String], width: f32) -> f32 {
     ctx.fonts_mut(|f| {
         for (k, line) in lines.iter().enumerate() {
             let font = egui::FontId::proportional(caption_size(k));
-            h += f.layout(line.clone(), font, Color32::WHITE, inner).size().y + 1.0;
+            let line = ui::bidi::visual(line).into_owned();
+            h += f.layout(line, font, Color32::WHITE, inner).size().y + 1.0;
         }
     });
     h.ceil() + 2.0

@@ -5,6 +5,7 @@
 
 use egui::{Color32, Frame as EFrame, Margin, RichText, Stroke};
 
+use super::bidi::visual;
 use super::{Frame, ellipsize};
 use crate::app::Command;
 use crate::layout::claim_rows::claim_layout;
@@ -102,7 +103,7 @@ fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, out: &mu
         let event = &fr.cat.dataset.events[e];
         ui.separator();
         ui.horizontal_wrapped(|ui| {
-            let title = RichText::new(&event.title).strong().size(15.0);
+            let title = RichText::new(visual(&event.title)).strong().size(15.0);
             if ui.link(title).on_hover_text("Select this event").clicked() {
                 out.cmds.push(Command::Select(Some(e)));
             }
@@ -124,7 +125,7 @@ fn compact_header(ui: &mut egui::Ui, fr: &Frame, e: usize) {
     let ds = &fr.cat.dataset;
     let event = &ds.events[e];
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&event.title).heading().size(17.0));
+        ui.label(RichText::new(visual(&event.title)).heading().size(17.0));
         ui.weak(ds.when_text(&event.when, event));
     });
     ui.add_space(2.0);
@@ -175,7 +176,7 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
             });
         });
     }
-    ui.label(RichText::new(&event.title).heading().size(17.0));
+    ui.label(RichText::new(visual(&event.title)).heading().size(17.0));
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(ds.when_text(&event.when, event)).strong());
         ui.weak("·");
@@ -190,7 +191,7 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
             } else {
                 ellipsize(&places, 110)
             };
-            ui.label(shown).on_hover_text(&places);
+            ui.label(visual(&shown)).on_hover_text(visual(&places));
         }
     });
     // On a short screen a long summary would hide the claims: its start, and "more".
@@ -202,10 +203,10 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
         || event.summary.chars().count() <= SHORT
         || ui.available_height() > 700.0
     {
-        ui.label(&event.summary);
+        ui.label(visual(&event.summary));
     } else {
         ui.horizontal_wrapped(|ui| {
-            ui.label(ellipsize(&event.summary, SHORT));
+            ui.label(visual(&ellipsize(&event.summary, SHORT)));
             if ui.link("more").clicked() {
                 ui.data_mut(|d| d.insert_temp(id, true));
             }
@@ -394,16 +395,20 @@ fn card_body(
         .actor_index(&claim.actor)
         .map(|a| &ds.actors[a]);
     let name = actor.map_or(claim.actor.as_str(), |a| a.name.as_str());
-    ui.label(RichText::new(name).strong().color(fr.palette.text_of(side)));
+    ui.label(
+        RichText::new(visual(name))
+            .strong()
+            .color(fr.palette.text_of(side)),
+    );
     // Role and time on one line: cards stay short enough for the first row to show whole.
     let said = format!("said {}", ds.when_text(&claim.said, event));
     match actor {
         Some(a) => ui.label(RichText::new(format!("{} · {said}", a.role)).small().weak()),
         None => ui.label(RichText::new(said).small().weak()),
     };
-    ui.label(claim.shown_text());
+    ui.label(visual(&claim.shown_text()));
     if let Some(orig) = &claim.original {
-        ui.weak(format!("Original ({}): {}", orig.lang, orig.text));
+        ui.weak(visual(&format!("Original ({}): {}", orig.lang, orig.text)));
     }
     if !claim.figures.is_empty() {
         ui.horizontal_wrapped(|ui| {
@@ -416,7 +421,7 @@ fn card_body(
     sources_ui(ui, fr, claim);
     if let Some(note) = &claim.note {
         ui.label(
-            RichText::new(format!("Curator's note: {note}"))
+            RichText::new(visual(&format!("Curator's note: {note}")))
                 .small()
                 .weak(),
         );
@@ -457,13 +462,13 @@ fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Comm
             ui.label(RichText::new("⇄ Disputes").small().strong());
             if same_event {
                 ui.label(RichText::new(format!("{who}'s claim of {said}")).small())
-                    .on_hover_text(ellipsize(&other.text, 300));
+                    .on_hover_text(visual(&ellipsize(&other.text, 300)));
             } else if ui
                 .link(
-                    RichText::new(format!(
+                    RichText::new(visual(&format!(
                         "{who}'s claim in “{}”",
                         ellipsize(&fr.cat.dataset.events[ei].title, 40)
-                    ))
+                    )))
                     .small(),
                 )
                 .clicked()
@@ -492,11 +497,11 @@ fn sources_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim) {
                 .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
             {
                 Some(url) => {
-                    ui.hyperlink_to(RichText::new(&label).small(), url)
+                    ui.hyperlink_to(RichText::new(visual(&label)).small(), url)
                         .on_hover_text(url);
                 }
                 None => {
-                    ui.label(RichText::new(&label).small());
+                    ui.label(RichText::new(visual(&label)).small());
                 }
             }
             if let Some(at) = &cit.at {
@@ -512,11 +517,11 @@ pub fn event_tooltip(ui: &mut egui::Ui, fr: &Frame, e: usize) {
     let event = &ds.events[e];
     let facts = &fr.cat.index.events[e];
     ui.set_max_width(360.0);
-    ui.strong(&event.title);
+    ui.strong(visual(&event.title));
     ui.label(ds.when_text(&event.when, event));
     let places = place_names(fr, event);
     if !places.is_empty() {
-        ui.label(places);
+        ui.label(visual(&places));
     }
     ui.horizontal(|ui| {
         for side in Side::ALL {

@@ -5,6 +5,7 @@ use egui::{Align, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
 use super::Frame;
+use super::bidi::visual;
 use crate::app::Command;
 use crate::layout::lanes::side_label;
 use crate::query::Side;
@@ -174,10 +175,11 @@ pub fn ui(
                         .on_hover_text(ds.when_text(&event.when, event));
                 });
                 row.col(|ui| {
-                    ui.label(&event.title).on_hover_text(&event.title);
+                    ui.label(visual(&event.title))
+                        .on_hover_text(visual(&event.title));
                 });
                 row.col(|ui| {
-                    ui.label(super::claims::place_names(fr, event));
+                    ui.label(visual(&super::claims::place_names(fr, event)));
                 });
                 for side in Side::ALL {
                     row.col(|ui| {

@@ -1,12 +1,15 @@
-//! Fonts bundled with the app, so that place names render on any machine.
+//! Fonts bundled with the app, so that place names and quotes render on any machine.
 //!
-//! egui's built-in fonts (Ubuntu Light, Hack and a few icon fonts) have no Armenian glyphs,
-//! and eframe is built without system-font discovery, so names such as "Ջերմուկ" or "Սոթք"
-//! would otherwise show up as tofu boxes. This module adds Noto Sans (Latin, including the
-//! Azerbaijani letters ə ğ ı ş ç ö ü, and Cyrillic) as the primary proportional font, Noto
-//! Sans Armenian as its first fallback, and keeps egui's own fonts behind them, so everything
-//! they draw (egui's icons, and its emoji when the `monochrome_emoji_fonts` feature is on)
-//! still renders. A bold family, [`bold`], is registered too.
+//! egui's built-in fonts (Ubuntu Light, Hack and a few icon fonts) have no Armenian, Georgian,
+//! Hebrew or Arabic glyphs, and eframe is built without system-font discovery, so names such
+//! as "Ջերմուկ" or "საქართველო" and quotes in Persian would otherwise show up as tofu boxes.
+//! This module adds Noto Sans (Latin, including the Azerbaijani and Turkish letters ə ğ ı ş ç
+//! ö ü, and Cyrillic) as the primary proportional font, Noto Sans Armenian, Georgian, Hebrew
+//! and Arabic (which covers Persian) as its fallbacks, and keeps egui's own fonts behind them,
+//! so everything they draw (egui's icons, and its emoji when the `monochrome_emoji_fonts`
+//! feature is on) still renders. A bold family, [`bold`], is registered too.
+//! epaint shapes Arabic (joined letters) but does not put right-to-left text in display
+//! order: see [`super::bidi`].
 //! The font files, their origin and their licence (SIL OFL 1.1) are in `assets/fonts/`.
 
 use std::sync::Arc;
@@ -17,19 +20,37 @@ use egui::{FontData, FontDefinitions, FontFamily};
 const NOTO_SANS: &str = "NotoSans-Regular";
 /// Key of Noto Sans Bold in [`FontDefinitions::font_data`].
 const NOTO_SANS_BOLD: &str = "NotoSans-Bold";
-/// Key of Noto Sans Armenian Regular in [`FontDefinitions::font_data`].
-const NOTO_SANS_ARMENIAN: &str = "NotoSansArmenian-Regular";
+/// The scripts Noto Sans lacks, one font each (keys in [`FontDefinitions::font_data`]), in the
+/// order they are tried after the family's first font. Regular weight; bold text uses them too.
+const FALLBACKS: [(&str, &[u8]); 4] = [
+    (
+        "NotoSansArmenian-Regular",
+        include_bytes!("../../assets/fonts/NotoSansArmenian-Regular.ttf"),
+    ),
+    (
+        "NotoSansGeorgian-Regular",
+        include_bytes!("../../assets/fonts/NotoSansGeorgian-Regular.ttf"),
+    ),
+    (
+        "NotoSansHebrew-Regular",
+        include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+    ),
+    (
+        "NotoSansArabic-Regular",
+        include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+    ),
+];
 /// Name of the bold family, see [`bold`].
 const BOLD_FAMILY: &str = "bold";
 
 /// egui's default fonts plus the bundled Noto fonts.
 ///
-/// * [`FontFamily::Proportional`]: Noto Sans, then Noto Sans Armenian, then egui's defaults,
-///   then egui's monospace font for symbols.
+/// * [`FontFamily::Proportional`]: Noto Sans, then Noto Sans Armenian, Georgian, Hebrew and
+///   Arabic, then egui's defaults, then egui's monospace font for symbols.
 /// * [`FontFamily::Monospace`]: egui's Hack first, then the Noto fonts as fallbacks for the
 ///   characters Hack lacks (e.g. Armenian), then the rest of egui's defaults.
-/// * [`bold`]: Noto Sans Bold, then Noto Sans Armenian (regular weight), then the same
-///   fallbacks as the proportional family.
+/// * [`bold`]: Noto Sans Bold, then the same fallbacks (regular weight) as the proportional
+///   family.
 #[must_use]
 pub fn definitions() -> FontDefinitions {
     let mut defs = FontDefinitions::default();
@@ -46,12 +67,10 @@ pub fn definitions() -> FontDefinitions {
             "../../assets/fonts/NotoSans-Bold.ttf"
         ))),
     );
-    defs.font_data.insert(
-        NOTO_SANS_ARMENIAN.to_owned(),
-        Arc::new(FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSansArmenian-Regular.ttf"
-        ))),
-    );
+    for (name, bytes) in FALLBACKS {
+        defs.font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    }
 
     // What egui would use for proportional text; our fonts go in front of it.
     let egui_proportional = defs
@@ -67,8 +86,8 @@ pub fn definitions() -> FontDefinitions {
         .get(&FontFamily::Monospace)
         .and_then(|m| m.first().cloned());
     let chain = |first: &str| -> Vec<String> {
-        [first, NOTO_SANS_ARMENIAN]
-            .into_iter()
+        std::iter::once(first)
+            .chain(FALLBACKS.map(|(name, _)| name))
             .map(str::to_owned)
             .chain(egui_proportional.iter().cloned())
             .chain(egui_monospace_first.iter().cloned())
@@ -83,7 +102,8 @@ pub fn definitions() -> FontDefinitions {
     // but let it fall back to the Noto fonts before egui's other fallbacks.
     let monospace = defs.families.entry(FontFamily::Monospace).or_default();
     let at = usize::from(!monospace.is_empty());
-    monospace.splice(at..at, [NOTO_SANS, NOTO_SANS_ARMENIAN].map(str::to_owned));
+    let noto = std::iter::once(NOTO_SANS).chain(FALLBACKS.map(|(name, _)| name));
+    monospace.splice(at..at, noto.map(str::to_owned));
 
     defs
 }
@@ -142,16 +162,17 @@ mod tests {
     }
 
     #[test]
-    fn egui_default_fonts_lack_armenian() {
-        // Proves the bundle is what makes Armenian render.
+    fn egui_default_fonts_lack_these_scripts() {
+        // Proves the bundle is what makes them render.
         let mut fonts = fonts(FontDefinitions::default());
-        let armenian = "Ջերմուկ Սոթք".replace(' ', "");
-        let missing = missing(&mut fonts, &FontFamily::Proportional, &armenian);
-        assert_eq!(
-            missing,
-            armenian.chars().collect::<Vec<_>>(),
-            "egui's default fonts now cover some Armenian; the bundled font may be unneeded"
-        );
+        for text in ["Ջերմուկ", "საქართველო", "שלום", "ایران"] {
+            let missing = missing(&mut fonts, &FontFamily::Proportional, text);
+            assert_eq!(
+                missing,
+                text.chars().collect::<Vec<_>>(),
+                "egui's default fonts now cover some of {text:?}; a bundled font may be unneeded"
+            );
+        }
     }
 
     #[test]
@@ -163,14 +184,18 @@ mod tests {
         let hack = &egui_defaults.families[&FontFamily::Monospace][0];
         let n = egui_proportional.len();
 
+        let ours = 1 + FALLBACKS.len();
+        let fallbacks = FALLBACKS.map(|(name, _)| name);
         let proportional = &defs.families[&FontFamily::Proportional];
-        assert_eq!(proportional[..2], [NOTO_SANS, NOTO_SANS_ARMENIAN]);
-        assert_eq!(&proportional[2..2 + n], egui_proportional.as_slice());
-        assert_eq!(&proportional[2 + n..], std::slice::from_ref(hack));
+        assert_eq!(proportional[0], NOTO_SANS);
+        assert_eq!(proportional[1..ours], fallbacks);
+        assert_eq!(&proportional[ours..ours + n], egui_proportional.as_slice());
+        assert_eq!(&proportional[ours + n..], std::slice::from_ref(hack));
 
         let bold = &defs.families[&bold()];
-        assert_eq!(bold[..2], [NOTO_SANS_BOLD, NOTO_SANS_ARMENIAN]);
-        assert_eq!(&bold[2..2 + n], egui_proportional.as_slice());
+        assert_eq!(bold[0], NOTO_SANS_BOLD);
+        assert_eq!(bold[1..ours], fallbacks);
+        assert_eq!(&bold[ours..ours + n], egui_proportional.as_slice());
 
         // Every name in every family has font data (egui panics otherwise).
         for name in defs.families.values().flatten() {
@@ -184,7 +209,9 @@ mod tests {
         for c in ['K', 'ə', 'ı', 'Д'] {
             assert_eq!(characters[&c][0], NOTO_SANS, "{c:?}");
         }
-        assert_eq!(characters[&'Ջ'][0], NOTO_SANS_ARMENIAN);
+        for (c, font) in ['Ջ', 'ს', 'ש', 'ی'].into_iter().zip(fallbacks) {
+            assert_eq!(characters[&c][0], font, "{c:?}");
+        }
     }
 
     #[test]
@@ -204,6 +231,54 @@ mod tests {
         for family in [FontFamily::Proportional, bold()] {
             let lost = missing(&mut ours, &family, &String::from_iter(&egui_chars));
             assert!(lost.is_empty(), "{family:?} lost {lost:?}");
+        }
+    }
+
+    /// A word in each script the dataset's names and quotes come in.
+    const SCRIPTS: [(&str, &str); 8] = [
+        ("Azerbaijani", "Kəlbəcər Şuşa"),
+        ("Armenian", "Երևան"),
+        ("Georgian", "საქართველო"),
+        ("Russian", "Москва"),
+        ("Persian", "ایران تهران ۱۴۰۱"),
+        ("Arabic", "سلام"),
+        ("Turkish", "Iğdır"),
+        ("Hebrew", "שלום"),
+    ];
+
+    #[test]
+    fn every_script_renders() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        // Tofu would make layout panic rather than draw a box.
+        ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Panic);
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .drop_without_applying_deltas();
+        for family in [FontFamily::Proportional, FontFamily::Monospace, bold()] {
+            let font_id = FontId::new(14.0, family.clone());
+            for (script, sample) in SCRIPTS {
+                let missing: Vec<char> = ctx.fonts_mut(|f| {
+                    sample
+                        .chars()
+                        .filter(|&c| !f.has_glyph(&font_id, c))
+                        .collect()
+                });
+                assert!(
+                    missing.is_empty(),
+                    "{script} in {family:?}: no glyph for {missing:?}"
+                );
+                let galley = ctx.fonts_mut(|f| {
+                    f.layout_no_wrap(sample.to_owned(), font_id.clone(), egui::Color32::WHITE)
+                });
+                assert!(
+                    galley.rows[0]
+                        .row
+                        .glyphs
+                        .iter()
+                        .all(|g| g.chr != '\u{FFFD}'),
+                    "{script} in {family:?}: a replacement character"
+                );
+            }
         }
     }
 

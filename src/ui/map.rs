@@ -5,6 +5,7 @@
 
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, pos2, vec2};
 
+use super::bidi::visual;
 use super::marks::Batch;
 use super::theme::marker_shape;
 use super::{Frame, ellipsize};
@@ -318,7 +319,11 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
         .take(120)
         .map(|&k| {
             let name = &fr.cat.dataset.places[marks.places[markers[k].0].place].name;
-            painter.layout_no_wrap(ellipsize(name, 24), font.clone(), text_colour)
+            painter.layout_no_wrap(
+                visual(&ellipsize(name, 24)).into_owned(),
+                font.clone(),
+                text_colour,
+            )
         })
         .collect();
     let wants: Vec<LabelWant> = order
@@ -410,7 +415,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
             )
             .show(|ui| {
                 ui.set_max_width(320.0);
-                ui.label(names.join(", "));
+                ui.label(visual(&names.join(", ")));
             });
         }
     }
@@ -445,10 +450,10 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
         let m = &marks.places[mi];
         let place = &fr.cat.dataset.places[m.place];
         response.on_hover_ui_at_pointer(|ui| {
-            ui.strong(&place.name);
+            ui.strong(visual(&place.name));
             if !place.other_names.is_empty() {
                 let names: Vec<&str> = place.other_names.iter().map(|o| o.name.as_str()).collect();
-                ui.weak(format!("Also: {}", names.join(", ")));
+                ui.weak(visual(&format!("Also: {}", names.join(", "))));
             }
             if let Some(d) = &place.district {
                 ui.weak(format!("{d}, {}", place.country));
@@ -465,7 +470,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
             for &e in m.events.iter().take(8) {
                 ui.label(format!(
                     "• {}",
-                    ellipsize(&fr.cat.dataset.events[e].title, 60)
+                    visual(&ellipsize(&fr.cat.dataset.events[e].title, 60))
                 ));
             }
             if m.events.len() > 8 {

@@ -4,6 +4,7 @@
 //! Layout: a top bar; the filter sidebar on the left; on the right, the timeline with its
 //! casualty strip above, and below it the claim panels beside the event list.
 
+pub mod bidi;
 pub mod casualties;
 pub mod chips;
 pub mod claims;

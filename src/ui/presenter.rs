@@ -71,7 +71,10 @@ fn bar_ui(ui: &mut egui::Ui, fr: &Frame, map: &mut super::map::MapState, cmds: &
             .width(240.0)
             .show_ui(ui, |ui| {
                 for (i, t) in tours.iter().enumerate() {
-                    if ui.selectable_label(p.tour == Some(i), &t.title).clicked() {
+                    if ui
+                        .selectable_label(p.tour == Some(i), super::bidi::visual(&t.title))
+                        .clicked()
+                    {
                         cmds.push(Command::ChooseTour(Some(i)));
                     }
                 }

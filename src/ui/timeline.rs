@@ -6,6 +6,7 @@
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, UiBuilder, pos2, vec2};
 use egui_plot::{AxisHints, GridMark, Plot, PlotBounds};
 
+use super::bidi::visual;
 use super::marks::Batch;
 use super::theme::marker_shape;
 use super::{Frame, ellipsize};
@@ -481,7 +482,7 @@ impl TimelineState {
             response.on_hover_ui_at_pointer(|ui| {
                 ui.strong(format!("{} events here — click to zoom in", events.len()));
                 for &e in events.iter().take(12) {
-                    ui.label(ellipsize(&fr.cat.dataset.events[e].title, 60));
+                    ui.label(visual(&ellipsize(&fr.cat.dataset.events[e].title, 60)));
                 }
                 if events.len() > 12 {
                     ui.weak(format!("and {} more", events.len() - 12));
@@ -609,7 +610,7 @@ fn paint_labels(
         .iter()
         .map(|&(_, e, _)| {
             painter.layout_no_wrap(
-                ellipsize(&fr.cat.dataset.events[e].title, LABEL_CHARS),
+                visual(&ellipsize(&fr.cat.dataset.events[e].title, LABEL_CHARS)).into_owned(),
                 font.clone(),
                 text_colour,
             )

@@ -24,7 +24,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                 super::files::menu_ui(ui, fr.app, &mut left);
                 super::files::export_menu_ui(ui, fr.app, &mut left);
                 ui.separator();
-                ui.label(RichText::new(&ds.info.title).heading())
+                ui.label(RichText::new(super::bidi::visual(&ds.info.title)).heading())
                     .on_hover_text(&ds.info.description);
                 ui.separator();
                 ui.label(format!(
