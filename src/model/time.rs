@@ -457,7 +457,7 @@ impl Precision {
             Precision::Exact => format!("{}{zone}", i.local.format("%H:%M")),
             Precision::Hour => {
                 let end = i.local + chrono::Duration::hours(1);
-                format!("{}–{} {zone}", i.local.format("%H:%M"), end.format("%H:%M"))
+                format!("{}–{}{zone}", i.local.format("%H:%M"), end.format("%H:%M"))
             }
             Precision::Approximate { .. } => {
                 return if with_day {
