@@ -7,22 +7,9 @@ mod common;
 use claimline::export::Target;
 use claimline::export::headless::{Request, draw, prepare};
 use claimline::export::render::AccessibleNode;
-use claimline::ui::theme::ThemeKind;
 
 fn request(target: Target, size: (u32, u32), select: Option<&str>, files: &[&str]) -> Request {
-    Request {
-        out: "unused.png".into(),
-        target,
-        size,
-        theme: ThemeKind::Light,
-        scale: 1.0,
-        caption: true,
-        select: select.map(str::to_owned),
-        actors: vec![],
-        districts: vec![],
-        range: Some(("2022-09-12".into(), "2022-09-16".into())),
-        files: files.iter().map(|f| common::fixture(f)).collect(),
-    }
+    common::export_request(target, size, select, files)
 }
 
 /// The claim cards a screen reader is told of in the last frame drawn.
@@ -252,17 +239,8 @@ fn the_in_app_claims_export_holds_every_card_the_panel_scrolls() {
     use claimline::app::Command;
     use claimline::app::exporting::{Dest, ExportCommand};
     let mut h = common::build_on(common::builder(1280.0, 720.0), &["borderland.ron"]);
-    let e = h
-        .state()
-        .catalog
-        .as_ref()
-        .unwrap()
-        .index
-        .event_index("night-fire")
-        .unwrap();
+    common::select(&mut h, "night-fire");
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, vec![Command::Select(Some(e))]);
-    h.run();
     let on_screen = h.state().panels.regions.claims;
     let seen_on_screen = h.state().panels.cards.len();
     assert!(

@@ -11,22 +11,9 @@ use std::path::PathBuf;
 use claimline::export::Target;
 use claimline::export::headless::{Request, draw, prepare};
 use claimline::export::png;
-use claimline::ui::theme::ThemeKind;
 
 fn request(target: Target, size: (u32, u32), select: Option<&str>) -> Request {
-    Request {
-        out: "unused.png".into(),
-        target,
-        size,
-        theme: ThemeKind::Light,
-        scale: 1.0,
-        caption: true,
-        select: select.map(str::to_owned),
-        actors: vec![],
-        districts: vec![],
-        range: Some(("2022-09-12".into(), "2022-09-16".into())),
-        files: vec![common::fixture("borderland.ron")],
-    }
+    common::export_request(target, size, select, &["borderland.ron"])
 }
 
 fn path(name: &str, suffix: &str) -> PathBuf {

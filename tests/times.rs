@@ -9,18 +9,7 @@ use egui_kittest::kittest::Queryable;
 #[test]
 fn a_claim_written_with_its_own_offset_shows_the_datasets_zone_and_as_written() {
     let mut h = common::build_on(common::builder(1600.0, 1000.0), &["borderland.ron"]);
-    let e = h
-        .state()
-        .catalog
-        .as_ref()
-        .unwrap()
-        .index
-        .event_index("night-fire")
-        .unwrap();
-    let ctx = h.ctx.clone();
-    h.state_mut()
-        .apply(&ctx, vec![claimline::app::Command::Select(Some(e))]);
-    h.run();
+    common::select(&mut h, "night-fire");
     // Lakeland's statement at 12:00+03:00 is 13:00 in the dataset's +04:00.
     let card = h.get_by_label_contains("Claim by Lakeland Foreign Ministry");
     let label = format!("{card:?}");

@@ -66,3 +66,42 @@ pub fn zoom(h: &mut Harness<'_, ClaimlineApp>, from: &str, to: &str) {
         .apply(&ctx, vec![claimline::app::Command::ZoomTo(a, b)]);
     h.run();
 }
+
+/// Selects the event with id `id`, as a click on it would, and runs a frame.
+pub fn select(h: &mut Harness<'_, ClaimlineApp>, id: &str) -> usize {
+    let e = h
+        .state()
+        .catalog
+        .as_ref()
+        .unwrap()
+        .index
+        .event_index(id)
+        .unwrap_or_else(|| panic!("no event {id}"));
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![claimline::app::Command::Select(Some(e))]);
+    h.run();
+    e
+}
+
+/// A headless export of fixture files, 12–16 September 2022 in view, captioned.
+pub fn export_request(
+    target: claimline::export::Target,
+    size: (u32, u32),
+    select: Option<&str>,
+    files: &[&str],
+) -> claimline::export::headless::Request {
+    claimline::export::headless::Request {
+        out: "unused.png".into(),
+        target,
+        size,
+        theme: claimline::ui::theme::ThemeKind::Light,
+        scale: 1.0,
+        caption: true,
+        select: select.map(str::to_owned),
+        actors: vec![],
+        districts: vec![],
+        range: Some(("2022-09-12".into(), "2022-09-16".into())),
+        files: files.iter().map(|f| fixture(f)).collect(),
+    }
+}
