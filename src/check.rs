@@ -1,6 +1,7 @@
 //! `claimline check FILE...`: load files together and report every problem in the compilers'
 //! `file:line:col: error: message` form.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use crate::load::{self, LoadOutcome};
@@ -21,7 +22,7 @@ pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
 pub fn report(outcome: &LoadOutcome, file_count: usize) -> CheckReport {
     let mut diagnostics = String::new();
     for d in &outcome.diagnostics {
-        diagnostics.push_str(&d.to_string());
+        diagnostics.push_str(&terminal_safe(&d.to_string()));
         diagnostics.push('\n');
     }
     let errors = outcome.error_count();
@@ -64,5 +65,43 @@ fn plural(n: usize, word: &str) -> String {
         (1, _) => format!("1 {word}"),
         (_, "party") => format!("{n} parties"),
         _ => format!("{n} {word}s"),
+    }
+}
+
+/// `text` with every character that a terminal would act on rather than show written out as
+/// `\u{1b}`: control characters (C0, DEL, C1; a new line too, so that a value cannot start a
+/// line of its own) and the marks that reorder a line (bidi overrides, isolates, LRM, RLM).
+/// Dataset files come from anyone, and their ids and texts are quoted in what we print:
+/// raw, they could clear the screen, retitle the terminal or hide the summary.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn terminal_safe_writes_out_what_a_terminal_would_act_on() {
+        assert_eq!(terminal_safe("Northland «ok» ü"), "Northland «ok» ü");
+        assert_eq!(
+            terminal_safe("a\u{1b}[2J\u{7}\n\t\u{7f}\u{9b}\u{202e}\u{2067}\u{200f}b"),
+            r"a\u{1b}[2J\u{7}\u{a}\u{9}\u{7f}\u{9b}\u{202e}\u{2067}\u{200f}b"
+        );
     }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use claimline::check::terminal_safe;
 use claimline::session::saved_view;
 use claimline::ui::theme::ThemeKind;
 use claimline::{app, check, export};
@@ -139,11 +140,14 @@ fn export(a: ExportArgs) -> ExitCode {
     };
     match export::headless::run(&req) {
         Ok(summary) => {
-            println!("{summary}");
+            println!("{}", terminal_safe(&summary));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("claimline export: {e}");
+            // Line by line, so that the message keeps its own new lines (the diagnostics in it
+            // were escaped one by one, new lines included).
+            let e: Vec<_> = e.lines().map(terminal_safe).collect();
+            eprintln!("claimline export: {}", e.join("\n"));
             ExitCode::FAILURE
         }
     }
@@ -166,14 +170,18 @@ fn main() -> ExitCode {
                 Ok(bytes) => {
                     println!(
                         "wrote {}: {events} events, {} claims, {:.1} MB",
-                        out.display(),
+                        terminal_safe(&out.display().to_string()),
                         file.events.iter().map(|e| e.claims.len()).sum::<usize>(),
                         bytes as f64 / 1e6
                     );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("claimline gen: cannot write {}: {e}", out.display());
+                    let out = out.display().to_string();
+                    eprintln!(
+                        "claimline gen: cannot write {}",
+                        terminal_safe(&format!("{out}: {e}"))
+                    );
                     ExitCode::FAILURE
                 }
             }
@@ -187,7 +195,7 @@ fn main() -> ExitCode {
         None => {
             let view = match cli.view.as_deref().map(saved_view::read) {
                 Some(Err(d)) => {
-                    eprintln!("{d}");
+                    eprintln!("{}", terminal_safe(&d.to_string()));
                     return ExitCode::FAILURE;
                 }
                 Some(Ok(v)) => Some(v),
@@ -200,7 +208,7 @@ fn main() -> ExitCode {
             match app::run(start) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("claimline: {e}");
+                    eprintln!("claimline: {}", terminal_safe(&e.to_string()));
                     ExitCode::FAILURE
                 }
             }

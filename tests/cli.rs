@@ -210,3 +210,30 @@ fn every_type_error_in_a_file_is_printed() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn dataset_text_cannot_drive_the_terminal() {
+    // An id that would retitle the terminal, clear the screen, hide what follows and
+    // reverse the line's direction, were it printed raw.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/borderland.ron"),
+    )
+    .unwrap();
+    let evil = r#"actor: "\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{1b}[8m\u{9b}\u{202e}\u{2066}north""#;
+    let text = text.replacen(r#"actor: "north-mod""#, evil, 1);
+    assert!(text.contains("PWNED"));
+    let d = dir();
+    let f = write(d.path(), "evil.ron", text.as_bytes());
+    let out = claimline(&[&f]);
+    let stderr = assert_fails(&out, &f, true);
+    assert!(stderr.contains("PWNED"), "{stderr}");
+    let bad = |c: char| {
+        c.is_control() && c != '\n'
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    assert!(!stderr.chars().any(bad), "{stderr:?}");
+    assert!(
+        stderr.contains(r"\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{1b}[8m\u{9b}\u{202e}\u{2066}north"),
+        "{stderr}"
+    );
+}

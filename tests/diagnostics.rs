@@ -570,3 +570,15 @@ fn a_district_not_on_the_map_is_a_warning_with_a_suggestion() {
     // Countries the map has no districts of are not checked: the fixture's "Upper" in
     // Northland is clean (`the_fixture_is_clean`).
 }
+
+#[test]
+fn a_byte_order_mark_does_not_move_positions() {
+    let text = VALID.replacen(r#"actor: "north-mod""#, r#"actor: "nort-mod""#, 1);
+    let with_bom = format!("\u{feff}{text}");
+    let out = load(&[("t.ron", &with_bom)]);
+    let d: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+    assert_one(
+        &d,
+        r#"t.ron:20:31: error: unknown actor "nort-mod" (did you mean "north-mod"?)"#,
+    );
+}

@@ -2,6 +2,7 @@
 //! scripts), and RON in the dataset format (a subset that opens again in Claimline and checks
 //! clean: only the actors, places and sources it uses, disputes only between claims it keeps).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::layout::figures::figure_text;
@@ -73,7 +74,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                         .join(", ")
                 })
                 .collect();
-            w.write_record([
+            let row: [&str; CSV_HEADER.len()] = [
                 e.id.as_str(),
                 e.title.as_str(),
                 &ds.when_text(&e.when, e),
@@ -92,10 +93,22 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &sources.join(" | "),
                 &c.disputes.join(" "),
                 &dataset,
-            ])?;
+            ];
+            w.write_record(row.map(formula_safe).iter().map(|c| c.as_bytes()))?;
         }
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A cell a spreadsheet would run as a formula (`=HYPERLINK(...)`, `+1`, `-1`, `@SUM`, or
+/// one of those behind a tab or carriage return) gets a leading `'`, which spreadsheets
+/// read as "this is text": dataset files come from anyone, and the CSV is opened by others.
+fn formula_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
 }
 
 /// The events as a dataset file of their own, with what they refer to and nothing more.
@@ -330,5 +343,41 @@ mod tests {
         let ds = out.dataset.unwrap();
         assert_eq!(ds.events.len(), events.len());
         assert!(ds.actors.len() < cat.dataset.actors.len());
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted() {
+        let mut ds = load_bundled().dataset.unwrap();
+        ds.events[0].title = "=HYPERLINK(\"http://evil.example/\",\"click\")".into();
+        let texts = [
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "Northland said -3",
+        ];
+        // The first claims in file order, one row each in the same order.
+        let claims = ds.events.iter_mut().flat_map(|e| e.claims.iter_mut());
+        for (c, text) in claims.zip(texts) {
+            c.text = text.into();
+        }
+        let cat = Catalog::new(ds);
+        let all: Vec<usize> = (0..cat.dataset.events.len()).collect();
+        let bytes = to_csv(&cat.dataset, &cat.index, &all).unwrap();
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(
+            &rows[0][1],
+            "'=HYPERLINK(\"http://evil.example/\",\"click\")"
+        );
+        for (row, text) in rows.iter().zip(texts) {
+            let want = if text.starts_with("Northland") {
+                text.to_string()
+            } else {
+                format!("'{text}")
+            };
+            assert_eq!(&row[13], want.as_str());
+        }
     }
 }

@@ -9,7 +9,7 @@ use egui::Vec2;
 
 use super::{Target, caption, data, png, render};
 use crate::app::{ClaimlineApp, Command};
-use crate::load::{self, Diagnostic};
+use crate::load;
 use crate::session::Source;
 use crate::ui::theme::ThemeKind;
 
@@ -95,7 +95,8 @@ pub fn prepare(req: &Request) -> Result<(ClaimlineApp, render::Headless), String
             .diagnostics
             .iter()
             .filter(|d| d.is_error())
-            .map(Diagnostic::to_string)
+            // Escaped here, one by one, as the message joins them with new lines.
+            .map(|d| crate::check::terminal_safe(&d.to_string()).into_owned())
             .collect();
         return Err(format!(
             "the files could not be loaded:\n{}",

@@ -107,8 +107,12 @@ struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     fn new(text: &'a str) -> Self {
+        let mut chars = text.char_indices().peekable();
+        // A byte order mark is not text: ron skips it, so it takes no column here either
+        // (it is not `char::is_whitespace`, and would otherwise stop the walk at 1:1).
+        chars.next_if(|&(_, c)| c == '\u{feff}');
         Lexer {
-            chars: text.char_indices().peekable(),
+            chars,
             line: 1,
             col: 1,
             len: text.len(),
@@ -637,9 +641,13 @@ pub fn line_col_of_byte(text: &[u8], offset: usize) -> LineCol {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let col = 1 + String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count();
+    // A byte order mark at the start of the file takes no column, as in the lexer.
+    let line_text = &before[line_start..];
+    let line_text = line_text
+        .strip_prefix("\u{feff}".as_bytes())
+        .filter(|_| line_start == 0)
+        .unwrap_or(line_text);
+    let col = 1 + String::from_utf8_lossy(line_text).chars().count();
     LineCol { line, col }
 }
 
@@ -724,5 +732,15 @@ mod tests {
         assert_eq!(line_col_of_byte(text, 0), LineCol { line: 1, col: 1 });
         assert_eq!(line_col_of_byte(text, 3), LineCol { line: 2, col: 1 });
         assert_eq!(line_col_of_byte(text, 8), LineCol { line: 3, col: 1 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        // Editors on Windows may start a file with U+FEFF; ron skips it, and so must positions.
+        let pos = value_positions("\u{feff}(a: 1,\n b: 2)");
+        assert_eq!(pos["a"], LineCol { line: 1, col: 5 });
+        assert_eq!(pos["b"], LineCol { line: 2, col: 5 });
+        let bytes = "\u{feff}(a: \u{ff}".as_bytes();
+        assert_eq!(line_col_of_byte(bytes, 7), LineCol { line: 1, col: 5 });
     }
 }
