@@ -66,6 +66,8 @@ pub struct Capture {
 pub struct ExportState {
     capture: Option<Capture>,
     dialog: Option<Receiver<ExportCommand>>,
+    /// The caption of the last picture delivered: what it named, whether or not it was drawn.
+    pub last_caption: Vec<String>,
 }
 
 impl ExportState {
@@ -141,10 +143,13 @@ impl ClaimlineApp {
         }
         if self.settings.export.double || target == Target::Claims {
             // Off screen, with the window's layout: at 2×, or the claim panels whole (a
-            // screenshot would cut the cards scrolled out of view).
+            // screenshot would cut the cards scrolled out of view). The panels' record of
+            // where things were drawn is the window's again afterwards.
+            let on_screen = (self.panels.regions, self.panels.cards.clone());
             let result = self
                 .render_off_screen(ctx, target)
                 .and_then(|img| self.deliver(ctx, img, target, &dest));
+            (self.panels.regions, self.panels.cards) = on_screen;
             self.report(result);
             return;
         }
@@ -187,16 +192,17 @@ impl ClaimlineApp {
 
     /// Adds the caption and sends the picture where it goes; says what happened.
     fn deliver(
-        &self,
+        &mut self,
         ctx: &egui::Context,
         img: egui::ColorImage,
         target: Target,
         dest: &Dest,
     ) -> Result<String, String> {
         let ppp = img.size[0] as f32 / self.panels.regions.of(target).width().max(1.0);
+        self.exports.last_caption = self.caption_lines(target);
         let img = if self.settings.export.caption {
             let band = render::caption_band(
-                &self.caption_lines(target),
+                &self.exports.last_caption,
                 img.size[0],
                 ppp,
                 self.settings.theme,
