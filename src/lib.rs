@@ -1,9 +1,12 @@
 //! Claimline: curated event files about a contested conflict, shown as a timeline beside
 //! side-by-side claim panels. `model`, `load`, `query` and `layout` have no egui in them;
-//! the window is `app` (state and commands) with one module per panel in `ui`.
+//! the window is `app` (state and commands) with one module per panel in `ui`. The window and
+//! the picture export are behind the default `gui` feature.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod check;
+#[cfg(feature = "gui")]
 pub mod export;
 pub mod generate;
 pub mod geo;
@@ -12,4 +15,5 @@ pub mod load;
 pub mod model;
 pub mod query;
 pub mod session;
+#[cfg(feature = "gui")]
 pub mod ui;

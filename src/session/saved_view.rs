@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Source;
 use crate::layout::lanes::LaneMode;
-use crate::load::{self, Diagnostic};
+use crate::load::{self, Diagnostic, SourceText};
 use crate::query::FilterState;
 
 pub const VIEW_FORMAT: u32 = 1;
@@ -34,7 +34,12 @@ pub struct SavedView {
 /// Reads a view; its relative paths are resolved against the view file's folder.
 pub fn read(path: &Path) -> Result<SavedView, Diagnostic> {
     let src = load::read_file(path)?;
-    let mut view: SavedView = load::parse_as(&src, "a saved view `(format: 1, sources: [...])`")?;
+    parse(&src, path.parent().unwrap_or(Path::new(".")))
+}
+
+/// Parses a view's text; its relative paths are resolved against `base`.
+pub fn parse(src: &SourceText, base: &Path) -> Result<SavedView, Diagnostic> {
+    let mut view: SavedView = load::parse_as(src, "a saved view `(format: 1, sources: [...])`")?;
     if view.format != VIEW_FORMAT {
         return Err(Diagnostic::error(
             &src.name,
@@ -45,7 +50,6 @@ pub fn read(path: &Path) -> Result<SavedView, Diagnostic> {
             ),
         ));
     }
-    let base = path.parent().unwrap_or(Path::new("."));
     for s in &mut view.sources {
         if let Source::File(p) = s
             && p.is_relative()
@@ -63,19 +67,26 @@ pub fn write(path: &Path, view: &SavedView) -> std::io::Result<()> {
         .parent()
         .map(|b| std::path::absolute(b).unwrap_or(b.to_path_buf()))
         .unwrap_or_default();
+    let text = to_text(view, &base).map_err(std::io::Error::other)?;
+    super::write_atomic(path, text.as_bytes())
+}
+
+/// A view's text as [`write`] saves it in the folder `base`: [`parse`] with the same `base`
+/// gives the view back.
+pub fn to_text(view: &SavedView, base: &Path) -> Result<String, ron::Error> {
     let mut v = view.clone();
     for s in &mut v.sources {
         if let Source::File(p) = s {
             let abs = std::path::absolute(&*p).unwrap_or(p.clone());
-            if let Ok(rel) = abs.strip_prefix(&base) {
+            if let Ok(rel) = abs.strip_prefix(base) {
                 *p = rel.to_path_buf();
             }
         }
     }
-    let text = ron::ser::to_string_pretty(&v, ron::ser::PrettyConfig::default())
-        .map_err(std::io::Error::other)?;
-    let text = format!("// A Claimline view: claimline --view THIS_FILE\n{text}\n");
-    super::write_atomic(path, text.as_bytes())
+    let text = ron::ser::to_string_pretty(&v, ron::ser::PrettyConfig::default())?;
+    Ok(format!(
+        "// A Claimline view: claimline --view THIS_FILE\n{text}\n"
+    ))
 }
 
 #[cfg(test)]
