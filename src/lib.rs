@@ -10,6 +10,7 @@ pub mod geo;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod query;
 pub mod session;
 pub mod ui;
