@@ -13,6 +13,7 @@ pub mod geo;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod query;
 pub mod session;
 #[cfg(feature = "gui")]

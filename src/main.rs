@@ -4,9 +4,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use claimline::check::terminal_safe;
+use claimline::export::headless::Format;
+use claimline::generate::MAX_EVENTS;
+use claimline::output;
 use claimline::session::saved_view;
 use claimline::ui::theme::ThemeKind;
 use claimline::{app, check, export};
@@ -36,18 +39,20 @@ enum Command {
     Export(ExportArgs),
     /// Check dataset files and print every problem as file:line:col: error: message.
     Check {
-        /// Files loaded together (ids may refer across them).
+        /// Files loaded together (ids may refer across them); - reads standard input. Other
+        /// files must be regular files (not FIFOs or devices).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
     /// Write a synthetic dataset (invented parties, places and claims) for benchmarks and
     /// scale tests; the same seed gives the same file.
     Gen {
-        /// How many events.
-        #[arg(long)]
+        /// How many events: at most 107374, so that claimline can read the file (128 MB).
+        #[arg(long, value_parser = parse_events)]
         events: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The file to write, or - for standard output.
         #[arg(long)]
         out: PathBuf,
     },
@@ -55,9 +60,13 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// The file to write: .png for a picture, .csv or .ron for the filtered data.
+    /// The file to write: .png for a picture, .csv or .ron for the filtered data; - for
+    /// standard output (with --format). Never one of the input files.
     #[arg(long)]
     out: PathBuf,
+    /// What to write: needed with --out -; otherwise the extension of --out says.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
     /// What the picture shows.
     #[arg(long, value_enum, default_value = "window")]
     view: ViewArg,
@@ -100,6 +109,13 @@ enum ViewArg {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Png,
+    Csv,
+    Ron,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum ThemeArg {
     Light,
     Dark,
@@ -115,9 +131,70 @@ fn parse_scale(s: &str) -> Result<f32, String> {
     }
 }
 
+fn parse_events(s: &str) -> Result<usize, String> {
+    let n: u128 = s
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a number of events"))?;
+    match usize::try_from(n) {
+        Ok(n) if n <= MAX_EVENTS => Ok(n),
+        _ => Err(format!(
+            "{n} events are too many: at most {MAX_EVENTS} fit in a file claimline reads ({} MB)",
+            claimline::load::MAX_FILE_BYTES / (1024 * 1024)
+        )),
+    }
+}
+
+/// Prints what was written: on standard error when the output itself went to standard output.
+fn report_written(out: &std::path::Path, summary: &str) {
+    let summary = terminal_safe(summary);
+    if output::is_stdout(out) {
+        eprintln!("{summary}");
+    } else {
+        println!("{summary}");
+    }
+}
+
+fn generate(events: usize, seed: u64, out: PathBuf) -> ExitCode {
+    let file = claimline::generate::generate(claimline::generate::Spec { events, seed });
+    match output::write_to(&out, |w| claimline::generate::write_ron(&file, w)) {
+        Ok(bytes) => {
+            let summary = format!(
+                "wrote {}: {events} events, {} claims, {:.1} MB",
+                out.display(),
+                file.events.iter().map(|e| e.claims.len()).sum::<usize>(),
+                bytes as f64 / 1e6
+            );
+            report_written(&out, &summary);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let out = out.display().to_string();
+            eprintln!(
+                "claimline gen: cannot write {}",
+                terminal_safe(&format!("{out}: {e}"))
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn export(a: ExportArgs) -> ExitCode {
+    if output::is_stdout(&a.out) && a.format.is_none() {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "--out - (standard output) needs --format png, csv or ron",
+            )
+            .exit();
+    }
+    let out = a.out.clone();
     let req = export::headless::Request {
         out: a.out,
+        format: a.format.map(|f| match f {
+            FormatArg::Png => Format::Png,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Ron => Format::Ron,
+        }),
         target: match a.view {
             ViewArg::Window => export::Target::Window,
             ViewArg::Timeline => export::Target::Timeline,
@@ -140,7 +217,7 @@ fn export(a: ExportArgs) -> ExitCode {
     };
     match export::headless::run(&req) {
         Ok(summary) => {
-            println!("{}", terminal_safe(&summary));
+            report_written(&out, &summary);
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -155,37 +232,14 @@ fn export(a: ExportArgs) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.command, Some(Command::Gen { .. } | Command::Export(_))) {
+        // Without it an interrupted write leaves its temporary file; the write itself is
+        // the same either way, so a failure here is not worth stopping for.
+        let _ = output::remove_partial_files_on_signal();
+    }
     match cli.command {
         Some(Command::Export(args)) => export(args),
-        Some(Command::Gen { events, seed, out }) => {
-            let file = claimline::generate::generate(claimline::generate::Spec { events, seed });
-            let written = claimline::generate::to_ron(&file)
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    claimline::session::write_atomic(&out, text.as_bytes())
-                        .map(|()| text.len())
-                        .map_err(|e| e.to_string())
-                });
-            match written {
-                Ok(bytes) => {
-                    println!(
-                        "wrote {}: {events} events, {} claims, {:.1} MB",
-                        terminal_safe(&out.display().to_string()),
-                        file.events.iter().map(|e| e.claims.len()).sum::<usize>(),
-                        bytes as f64 / 1e6
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    let out = out.display().to_string();
-                    eprintln!(
-                        "claimline gen: cannot write {}",
-                        terminal_safe(&format!("{out}: {e}"))
-                    );
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        Some(Command::Gen { events, seed, out }) => generate(events, seed, out),
         Some(Command::Check { files }) => {
             let report = check::check_paths(&files);
             eprint!("{}", report.diagnostics);

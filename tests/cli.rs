@@ -237,3 +237,287 @@ fn dataset_text_cannot_drive_the_terminal() {
         "{stderr}"
     );
 }
+
+// ---- What the command line writes, and files that are not regular files ----
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_claimline"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("these tests need mkfifo (coreutils)");
+    assert!(ok.success(), "mkfifo {}", path.display());
+}
+
+fn is_fifo(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+}
+
+/// The names in a folder, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Runs `cmd` to its end, failing the test if it takes longer than `secs` (a hang).
+fn within(cmd: &mut Command, secs: u64) -> Output {
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run claimline");
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "still running after {secs} s: {cmd:?}\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stderr_of(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn gen_and_export_refuse_a_fifo_and_leave_it_a_fifo() {
+    let d = dir();
+    for (name, args) in [
+        ("g.ron", vec!["gen", "--events", "5", "--out"]),
+        ("e.csv", vec!["export", "--out"]),
+    ] {
+        let target = d.path().join(name);
+        mkfifo(&target);
+        let mut cmd = bin();
+        cmd.args(&args).arg(&target);
+        if args[0] == "export" {
+            cmd.arg(fixture("borderland.ron"));
+        }
+        let out = within(&mut cmd, 60);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(&format!("{}: is not a regular file", target.display())),
+            "{err}"
+        );
+        assert!(is_fifo(&target), "{name} is no longer a FIFO");
+    }
+    assert_eq!(names_in(d.path()), ["e.csv", "g.ron"]);
+}
+
+#[test]
+fn export_never_writes_over_one_of_its_inputs() {
+    let d = dir();
+    let input = d.path().join("in.ron");
+    std::fs::copy(fixture("borderland.ron"), &input).unwrap();
+    std::fs::create_dir(d.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink(&input, d.path().join("link.ron")).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    // The same file as typed, through `./`, through `sub/../`, and through a symlink.
+    for out in [
+        input.clone(),
+        d.path().join(".").join("in.ron"),
+        d.path().join("sub").join("..").join("in.ron"),
+        d.path().join("link.ron"),
+    ] {
+        let o = within(
+            bin()
+                .args(["export", "--actor", "north-mod", "--out"])
+                .arg(&out)
+                .arg(&input),
+            60,
+        );
+        let err = stderr_of(&o);
+        assert_eq!(o.status.code(), Some(1), "{}: {err}", out.display());
+        assert!(
+            err.contains(&format!(
+                "{} is an input dataset: choose another name",
+                out.display()
+            )),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&input).unwrap(), before, "{}", out.display());
+    }
+    assert_eq!(names_in(d.path()), ["in.ron", "link.ron", "sub"]);
+}
+
+#[test]
+fn check_and_view_refuse_a_fifo_at_once() {
+    let d = dir();
+    for (name, arg) in [("f.ron", "check"), ("v.view.ron", "--view")] {
+        let fifo = d.path().join(name);
+        mkfifo(&fifo);
+        let out = within(bin().arg(arg).arg(&fifo), 5);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(1), "{arg}: {err}");
+        assert!(
+            err.contains(&format!("{}: error: is not a regular file", fifo.display())),
+            "{err}"
+        );
+        assert!(is_fifo(&fifo));
+    }
+}
+
+#[test]
+fn gen_writes_to_standard_output_and_check_reads_standard_input() {
+    let out = within(bin().args(["gen", "--events", "7", "--out", "-"]), 60);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        text.starts_with("// Generated by `claimline gen`"),
+        "{text}"
+    );
+    // The summary goes to standard error, so that it does not end up in the data.
+    assert!(
+        stderr_of(&out).starts_with("wrote -: 7 events"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let mut child = bin()
+        .args(["check", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(text.as_bytes()).unwrap();
+    }
+    let checked = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.status.success(), "{}", stderr_of(&checked));
+    assert!(stdout.starts_with("ok: 1 file, 7 events"), "{stdout}");
+}
+
+#[test]
+fn export_to_standard_output_needs_a_format() {
+    let out = within(
+        bin()
+            .args(["export", "--out", "-"])
+            .arg(fixture("borderland.ron")),
+        60,
+    );
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--format"), "{err}");
+    let out = within(
+        bin()
+            .args(["export", "--out", "-", "--format", "csv"])
+            .arg(fixture("borderland.ron")),
+        60,
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let csv = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(csv.starts_with("event_id,event_title,"), "{csv}");
+    assert!(csv.contains("night-fire"), "{csv}");
+    assert!(
+        stderr_of(&out).starts_with("wrote - ("),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn an_interrupted_gen_leaves_no_partial_file() {
+    let d = dir();
+    let target = d.path().join("x.ron");
+    let mut child = bin()
+        .args(["gen", "--events", "20000", "--out"])
+        .arg(&target)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the write has begun: its temporary file is there.
+    let start = std::time::Instant::now();
+    while !names_in(d.path()).iter().any(|n| n.starts_with(".x.ron")) {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("gen ended ({status}) before it could be interrupted");
+        }
+        assert!(
+            start.elapsed().as_secs() < 300,
+            "no temporary file in 300 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("these tests need kill (procps)");
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success(), "{:?}", out.status);
+    assert_eq!(names_in(d.path()), Vec::<String>::new());
+}
+
+#[test]
+fn gen_refuses_counts_whose_file_could_not_be_read() {
+    let d = dir();
+    let target = d.path().join("g.ron");
+    for count in ["18446744073709551615", "1000000"] {
+        let out = within(
+            bin().args(["gen", "--events", count, "--out"]).arg(&target),
+            10,
+        );
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{count}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            err.contains(&format!(
+                "{count} events are too many: at most 107374 fit in a file claimline reads (128 MB)"
+            )),
+            "{err}"
+        );
+    }
+    assert!(names_in(d.path()).is_empty());
+}
+
+#[test]
+fn export_refuses_a_picture_too_large_to_draw() {
+    let d = dir();
+    let target = d.path().join("x.png");
+    // Under a 4 GB address-space cap, so that a regression fails rather than eats the machine.
+    let out = within(
+        Command::new("sh")
+            .args(["-c", "ulimit -v 4000000; exec \"$0\" \"$@\""])
+            .arg(env!("CARGO_BIN_EXE_claimline"))
+            .args(["export", "--size", "8000x8000", "--scale", "4", "--out"])
+            .arg(&target),
+        30,
+    );
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "a picture of 32000x32000 pixels is too large: at most 16384 a side; \
+             lower --size or --scale"
+        ),
+        "{err}"
+    );
+    assert!(names_in(d.path()).is_empty());
+}

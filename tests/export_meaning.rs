@@ -117,6 +117,32 @@ fn a_window_export_names_the_sources_of_the_cards_it_shows() {
 }
 
 #[test]
+fn a_window_export_names_its_files_in_the_status_bar() {
+    let req = request(
+        Target::Window,
+        (1000, 600),
+        None,
+        &["borderland.ron", "westland.ron"],
+    );
+    let (mut app, headless) = prepare(&req).unwrap();
+    let mut headless = headless.with_accesskit();
+    draw(&mut app, &mut headless, &req).unwrap();
+    let status: Vec<&str> = headless
+        .accessible
+        .iter()
+        .map(|n| n.value.as_str())
+        .filter(|l| l.starts_with("Open: "))
+        .collect();
+    assert!(
+        !status.is_empty()
+            && status
+                .iter()
+                .all(|s| *s == "Open: borderland.ron + westland.ron"),
+        "{status:?}"
+    );
+}
+
+#[test]
 fn a_panel_export_is_that_panel_at_the_size_asked() {
     for target in [Target::Map, Target::Timeline] {
         let req = request(target, (1200, 500), None, &["borderland.ron"]);

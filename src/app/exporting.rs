@@ -99,7 +99,7 @@ impl ClaimlineApp {
             ExportCommand::Data(format, path) => {
                 let result = self.data_bytes(format).and_then(|bytes| {
                     self.refuse_open_dataset(&path)?;
-                    crate::session::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                    crate::output::write_atomic(&path, &bytes).map_err(|e| e.to_string())
                 });
                 self.report(result.map(|()| format!("Saved {}", path.display())));
             }
@@ -220,7 +220,7 @@ impl ClaimlineApp {
             Dest::File(path) => {
                 self.refuse_open_dataset(path)?;
                 let bytes = png::encode(&img)?;
-                crate::session::write_atomic(path, &bytes)
+                crate::output::write_atomic(path, &bytes)
                     .map_err(|e| format!("could not write {}: {e}", path.display()))?;
                 Ok(format!(
                     "Saved {} ({}×{})",
@@ -334,20 +334,7 @@ impl ClaimlineApp {
 
     /// The app never writes to a file it opened.
     fn refuse_open_dataset(&self, path: &std::path::Path) -> Result<(), String> {
-        let same = |p: &PathBuf| match (std::fs::canonicalize(p), std::fs::canonicalize(path)) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => p == path,
-        };
-        if crate::session::loading::paths(&self.sources)
-            .iter()
-            .any(same)
-        {
-            return Err(format!(
-                "{} is an open dataset: choose another name",
-                path.display()
-            ));
-        }
-        Ok(())
+        crate::output::refuse_input(path, &crate::session::loading::paths(&self.sources))
     }
 
     fn report(&mut self, result: Result<String, String>) {

@@ -389,8 +389,8 @@ impl ClaimlineApp {
             }
             FileCommand::SaveView(path) => {
                 // Never over a dataset that is open: the app does not write the files it reads.
-                if paths(&self.sources).iter().any(|p| same_file(p, &path)) {
-                    self.toast(format!("Not saved: {} is an open dataset", path.display()));
+                if let Err(e) = crate::output::refuse_input(&path, &paths(&self.sources)) {
+                    self.toast(format!("Not saved: {e}"));
                     return;
                 }
                 match saved_view::write(&path, &self.saved_view()) {
@@ -410,13 +410,6 @@ impl ClaimlineApp {
                 })
             }
         }
-    }
-}
-
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
     }
 }
 

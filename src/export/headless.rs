@@ -3,19 +3,56 @@
 //! filtered data as CSV or RON, chosen by the output's extension. Every argument is checked
 //! before anything is drawn, and errors say what was wrong.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::Vec2;
 
 use super::{Target, caption, data, png, render};
 use crate::app::{ClaimlineApp, Command};
 use crate::load;
+use crate::output;
 use crate::session::Source;
 use crate::ui::theme::ThemeKind;
 
+/// What an export writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Png,
+    Csv,
+    Ron,
+}
+
+impl Format {
+    /// The format a file name's extension asks for.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        match ext.as_str() {
+            "png" => Some(Format::Png),
+            "csv" => Some(Format::Csv),
+            "ron" => Some(Format::Ron),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Csv => "csv",
+            Format::Ron => "ron",
+        }
+    }
+}
+
+/// The widest and tallest picture drawn, in pixels: a 16,000-pixel square already takes
+/// about 5 GB to draw, and twice that side four times as much.
+pub const MAX_SIDE_PX: f32 = 16384.0;
+
 #[derive(Debug, Clone)]
 pub struct Request {
+    /// The file to write, or `-` for standard output.
     pub out: PathBuf,
+    /// What to write; when absent, the extension of `out` says (needed for `-`).
+    pub format: Option<Format>,
     pub target: Target,
     /// Window size in points.
     pub size: (u32, u32),
@@ -50,36 +87,76 @@ pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
 
 /// What the export wrote, for the command line to print.
 pub fn run(req: &Request) -> Result<String, String> {
-    let ext = req
-        .out
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if !matches!(ext.as_str(), "png" | "csv" | "ron") {
-        return Err(format!(
-            "{}: the output must end in .png (a picture), .csv or .ron (the filtered data)",
-            req.out.display()
-        ));
+    let format = output_format(req)?;
+    let cannot_write = |e: std::io::Error| format!("could not write {}: {e}", req.out.display());
+    // Every refusal comes before the files are read and the picture drawn.
+    if output::is_stdout(&req.out) {
+        if format == Format::Png && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            return Err(
+                "a PNG picture is not written to the terminal: redirect it to a \
+                        file or a pipe"
+                    .to_owned(),
+            );
+        }
+    } else {
+        output::refuse_special(&req.out).map_err(cannot_write)?;
+        output::refuse_input(&req.out, &req.files)?;
+    }
+    if format == Format::Png {
+        refuse_huge(Vec2::new(req.size.0 as f32, req.size.1 as f32), req.scale)?;
     }
     let (mut app, mut headless) = prepare(req)?;
     let cat = app.catalog.as_ref().expect("loaded");
-    let bytes = match ext.as_str() {
-        "csv" => data::to_csv(&cat.dataset, &cat.index, &app.derived.query.events)
+    let bytes = match format {
+        Format::Csv => data::to_csv(&cat.dataset, &cat.index, &app.derived.query.events)
             .map_err(|e| e.to_string())?,
-        "ron" => {
+        Format::Ron => {
             let note = caption::filters_line(&cat.dataset, &cat.index, &app.settings.filter);
             let file = data::subset(&cat.dataset, &app.derived.query.events, &note);
             data::to_ron(&file).map_err(|e| e.to_string())?.into_bytes()
         }
-        _ => png::encode(&draw(&mut app, &mut headless, req)?.image)?,
+        Format::Png => png::encode(&draw(&mut app, &mut headless, req)?.image)?,
     };
-    crate::session::write_atomic(&req.out, &bytes)
-        .map_err(|e| format!("could not write {}: {e}", req.out.display()))?;
+    output::write_to(&req.out, |w| w.write_all(&bytes)).map_err(cannot_write)?;
     Ok(format!(
         "wrote {} ({} bytes)",
         req.out.display(),
         bytes.len()
     ))
+}
+
+/// The format asked for: `--format` if given (it must agree with the file's extension), else
+/// the extension.
+fn output_format(req: &Request) -> Result<Format, String> {
+    let out = req.out.display();
+    if output::is_stdout(&req.out) {
+        return req
+            .format
+            .ok_or_else(|| "standard output (--out -) needs --format png, csv or ron".to_owned());
+    }
+    match (Format::of(&req.out), req.format) {
+        (None, _) => Err(format!(
+            "{out}: the output must end in .png (a picture), .csv or .ron (the filtered data)"
+        )),
+        (Some(by_name), Some(asked)) if by_name != asked => Err(format!(
+            "{out}: --format {} does not match the file's extension",
+            asked.name()
+        )),
+        (Some(by_name), _) => Ok(by_name),
+    }
+}
+
+/// Refuses a picture of `size` points at `scale` that would be too large to draw, before
+/// anything is allocated for it.
+fn refuse_huge(size: Vec2, scale: f32) -> Result<(), String> {
+    let (w, h) = ((size.x * scale).round(), (size.y * scale).round());
+    if w > MAX_SIDE_PX || h > MAX_SIDE_PX {
+        return Err(format!(
+            "a picture of {w}x{h} pixels is too large: at most {MAX_SIDE_PX} a side; \
+             lower --size or --scale"
+        ));
+    }
+    Ok(())
 }
 
 /// The request's files loaded into an app, its filters, selection and range applied, and a
@@ -189,6 +266,7 @@ pub fn draw(
     req: &Request,
 ) -> Result<Picture, String> {
     let size = Vec2::new(req.size.0 as f32, req.size.1 as f32);
+    refuse_huge(size, req.scale)?;
     let width_px = (size.x * req.scale).round() as usize;
     // The window first, as the app would open on it: the timeline's range settles there,
     // and a panel drawn alone shows the same stretch of time.
@@ -224,6 +302,7 @@ pub fn draw(
     } else {
         // A panel alone at the requested size, grown to hold all its claims.
         let size = headless.fit(app, target, size);
+        refuse_huge(size, req.scale)?;
         let img = headless.render_view(app, target, size, req.scale);
         stack_caption(img, band_of(app))
     };
@@ -252,6 +331,7 @@ mod tests {
     fn a_range_before_its_start_is_refused() {
         let req = Request {
             out: "x.csv".into(),
+            format: None,
             target: Target::Window,
             size: (800, 600),
             theme: ThemeKind::Light,

@@ -1,5 +1,5 @@
 //! Pictures: crop to a panel, stack the caption under it, encode PNG. They are written with
-//! [`crate::session::write_atomic`].
+//! [`crate::output::write_atomic`].
 
 use egui::{Color32, ColorImage, Rect};
 
@@ -60,13 +60,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.png");
         let img = ColorImage::filled([3, 2], Color32::from_rgb(10, 20, 30));
-        crate::session::write_atomic(&path, &encode(&img).unwrap()).unwrap();
+        crate::output::write_atomic(&path, &encode(&img).unwrap()).unwrap();
         let back = image::open(&path).unwrap().to_rgba8();
         assert_eq!(back.dimensions(), (3, 2));
         assert_eq!(back.get_pixel(0, 0).0, [10, 20, 30, 255]);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         let bad = dir.path().join("missing-folder").join("x.png");
-        assert!(crate::session::write_atomic(&bad, b"x").is_err());
+        assert!(crate::output::write_atomic(&bad, b"x").is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

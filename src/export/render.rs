@@ -28,6 +28,8 @@ pub struct Headless {
 pub struct AccessibleNode {
     pub role: egui::accesskit::Role,
     pub label: String,
+    /// A text label's words (egui gives a `Label` a value, not a label).
+    pub value: String,
     pub rect: Rect,
 }
 
@@ -75,6 +77,7 @@ impl Headless {
                 .map(|(_, n)| AccessibleNode {
                     role: n.role(),
                     label: n.label().unwrap_or_default().to_owned(),
+                    value: n.value().unwrap_or_default().to_owned(),
                     rect: n.bounds().map_or(Rect::NOTHING, |b| {
                         Rect::from_min_max(
                             Pos2::new(b.x0 as f32, b.y0 as f32),

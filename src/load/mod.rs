@@ -72,29 +72,81 @@ pub struct SourceText {
     pub text: String,
 }
 
-/// Reads a file from disk, refusing what is too large or not UTF-8.
+/// Reads a file from disk, refusing what is not a regular file, too large or not UTF-8.
 pub fn read_file(path: &std::path::Path) -> Result<SourceText, Diagnostic> {
     let name = path.display().to_string();
     let fail = |m: String| Diagnostic::error(&name, None, m);
-    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    // Looked at before opening: opening a FIFO waits for a writer, and a device may never end.
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    refuse_special(&meta).map_err(fail)?;
+    let file = open_without_waiting(path).map_err(|e| fail(format!("cannot open: {e}")))?;
+    // What was opened may not be what was looked at, if the name changed hands in between.
     let meta = file
         .metadata()
         .map_err(|e| fail(format!("cannot read: {e}")))?;
-    if meta.is_dir() {
-        return Err(fail("is a directory, not a dataset file".into()));
-    }
+    refuse_special(&meta).map_err(fail)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(too_large(meta.len())));
     }
-    let mut bytes = Vec::new();
-    // `take` also bounds what a pipe or device may deliver.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(too_large(bytes.len() as u64)));
+    read_bounded(&name, file)
+}
+
+/// What `-` names on the command line: standard input, whatever it is (a pipe, a file).
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads standard input, with the limits of [`read_file`].
+pub fn read_stdin() -> Result<SourceText, Diagnostic> {
+    read_bounded(STDIN_NAME, std::io::stdin().lock())
+}
+
+/// [`read_stdin`] for `-`, [`read_file`] for any other path.
+pub fn read_input(path: &std::path::Path) -> Result<SourceText, Diagnostic> {
+    if path == std::path::Path::new("-") {
+        read_stdin()
+    } else {
+        read_file(path)
     }
-    decode(&name, bytes)
+}
+
+/// How a path given on the command line is named in diagnostics.
+fn input_name(path: &std::path::Path) -> String {
+    if path == std::path::Path::new("-") {
+        STDIN_NAME.to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn refuse_special(meta: &std::fs::Metadata) -> Result<(), String> {
+    if meta.is_dir() {
+        Err("is a directory, not a dataset file".into())
+    } else if !meta.is_file() {
+        Err("is not a regular file".into())
+    } else {
+        Ok(())
+    }
+}
+
+/// Opens for reading without waiting: a FIFO that became the file after it was looked at
+/// opens at once (and is then refused) instead of blocking until someone writes to it.
+fn open_without_waiting(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
+}
+
+/// Reads at most the size limit (and one byte more, to tell that it was exceeded).
+fn read_bounded(name: &str, r: impl Read) -> Result<SourceText, Diagnostic> {
+    let mut bytes = Vec::new();
+    r.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::error(name, None, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(name, None, too_large(bytes.len() as u64)));
+    }
+    decode(name, bytes)
 }
 
 fn too_large(len: u64) -> String {
@@ -247,12 +299,12 @@ pub fn load_texts_observed(
     }
 }
 
-/// Reads, parses, validates and merges files from disk.
+/// Reads, parses, validates and merges files from disk (`-` is standard input).
 pub fn load_paths(paths: &[std::path::PathBuf]) -> LoadOutcome {
     let mut texts = Vec::new();
     let mut unreadable = Vec::new();
     for p in paths {
-        match read_file(p) {
+        match read_input(p) {
             Ok(t) => texts.push(t),
             Err(d) => unreadable.push(d),
         }
@@ -262,7 +314,7 @@ pub fn load_paths(paths: &[std::path::PathBuf]) -> LoadOutcome {
         out.dataset = None;
         out.diagnostics.append(&mut unreadable);
         // Report in the order the files were given (the sort is stable within a file).
-        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let names: Vec<String> = paths.iter().map(|p| input_name(p)).collect();
         out.diagnostics
             .sort_by_key(|d| names.iter().position(|n| *n == d.file));
     }

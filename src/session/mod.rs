@@ -7,8 +7,7 @@ pub mod recent;
 pub mod saved_view;
 pub mod watch;
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -58,29 +57,6 @@ pub fn combine(current: &[Source], new: &[Source], mode: OpenMode) -> Vec<Source
         }
     }
     out
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place:
-/// a failed or interrupted write never leaves half a file under the name the user chose.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = temp_name(path);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-fn temp_name(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
 }
 
 #[cfg(test)]

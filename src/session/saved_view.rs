@@ -68,7 +68,7 @@ pub fn write(path: &Path, view: &SavedView) -> std::io::Result<()> {
         .map(|b| std::path::absolute(b).unwrap_or(b.to_path_buf()))
         .unwrap_or_default();
     let text = to_text(view, &base).map_err(std::io::Error::other)?;
-    super::write_atomic(path, text.as_bytes())
+    crate::output::write_atomic(path, text.as_bytes())
 }
 
 /// A view's text as [`write`] saves it in the folder `base`: [`parse`] with the same `base`
@@ -138,6 +138,20 @@ mod tests {
         let at = d.at.expect("a position");
         assert_eq!(at.line, 4);
         assert!(d.to_string().contains("bad.view.ron:4:"), "{d}");
+    }
+
+    #[test]
+    fn a_view_is_never_written_over_a_fifo() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.view.ron");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.expect("this test needs mkfifo (coreutils)").success());
+        let e = write(&path, &sample(dir.path())).unwrap_err();
+        assert_eq!(e.to_string(), "is not a regular file");
+        let kind = std::fs::symlink_metadata(&path).unwrap().file_type();
+        assert!(kind.is_fifo(), "{kind:?}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -93,6 +93,7 @@ pub fn export_request(
 ) -> claimline::export::headless::Request {
     claimline::export::headless::Request {
         out: "unused.png".into(),
+        format: None,
         target,
         size,
         theme: claimline::ui::theme::ThemeKind::Light,
