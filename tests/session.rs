@@ -368,6 +368,36 @@ fn a_file_opened_by_a_relative_path_is_remembered_by_its_absolute_path() {
 }
 
 #[test]
+fn a_folder_deleted_and_made_again_is_watched_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("w");
+    std::fs::create_dir(&sub).unwrap();
+    let a = write(&sub, "data.ron", BUNDLED_TEXT);
+    let mut h = opened(&a);
+    std::fs::remove_dir_all(&sub).unwrap();
+    run_until(&mut h, "the vanished file is reported", |app| {
+        app.problems.is_some() && app.files.job().is_none()
+    });
+    std::fs::create_dir(&sub).unwrap();
+    let changed = BUNDLED_TEXT.replace(CEASEFIRE_TITLE, "Ceasefire (after the folder came back)");
+    let changed_at = Instant::now();
+    std::fs::write(&a, &changed).unwrap();
+    run_until(&mut h, "the file in the new folder is loaded", |app| {
+        title_of(app, CEASEFIRE).as_deref() == Some("Ceasefire (after the folder came back)")
+    });
+    // Half a second to see the folder back, then a load (or two, if the folder was seen
+    // before the file was written) on a test machine busy with the other tests.
+    let took = changed_at.elapsed();
+    assert!(took < Duration::from_secs(8), "reload took {took:?}");
+    assert!(h.state().problems.is_none());
+    // And the next save is seen as well.
+    save_as_editor(&a, BUNDLED_TEXT);
+    run_until(&mut h, "a later save is loaded", |app| {
+        title_of(app, CEASEFIRE).as_deref() == Some(CEASEFIRE_TITLE)
+    });
+}
+
+#[test]
 fn unreadable_saved_settings_are_reported_once_and_the_defaults_used() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("app.ron");
