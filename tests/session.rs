@@ -398,6 +398,54 @@ fn a_folder_deleted_and_made_again_is_watched_again() {
 }
 
 #[test]
+fn while_a_load_waits_the_window_repaints_about_ten_times_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = claimline::generate::generate(claimline::generate::Spec {
+        events: 20_000,
+        seed: 7,
+    });
+    let big = write(
+        dir.path(),
+        "big.ron",
+        &claimline::generate::to_ron(&file).unwrap(),
+    );
+    let mut h = harness(
+        Start {
+            files: vec![big],
+            view: None,
+        },
+        None,
+    );
+    let mut delays = Vec::new();
+    for frame in 0..60 {
+        h.step();
+        let Some(job) = h.state().files.job() else {
+            break;
+        };
+        // Once the loader is done it wakes the window at once, as it should.
+        if job.progress.stage() == claimline::session::loading::Stage::Done {
+            break;
+        }
+        // The first frames settle the layout.
+        if frame >= 3 {
+            delays.push(h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        delays.len() >= 5,
+        "the load ended before it could be watched ({} frames)",
+        delays.len()
+    );
+    for d in &delays {
+        assert!(
+            *d >= Duration::from_millis(90),
+            "a frame asked to be drawn again after {d:?}: {delays:?}"
+        );
+    }
+}
+
+#[test]
 fn unreadable_saved_settings_are_reported_once_and_the_defaults_used() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("app.ron");
