@@ -334,3 +334,155 @@ fn a_saved_view_opens_exactly_that_view() {
         (a1, b1)
     );
 }
+
+/// A temporary folder under the crate's `target/`, so that a path relative to the working
+/// directory of the tests (the crate root) can name a file in it.
+fn relative_tempdir() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix("session-relative-")
+        .tempdir_in("target")
+        .unwrap();
+    let rel = Path::new("target").join(dir.path().file_name().unwrap());
+    (dir, rel)
+}
+
+#[test]
+fn a_file_opened_by_a_relative_path_is_remembered_by_its_absolute_path() {
+    let (dir, rel) = relative_tempdir();
+    write(dir.path(), "data.ron", BUNDLED_TEXT);
+    let typed = rel.join("data.ron");
+    assert!(typed.is_relative());
+    let absolute = std::path::absolute(&typed).unwrap();
+    let h = opened(&typed);
+    assert_eq!(h.state().sources, [Source::File(absolute.clone())]);
+    let remembered = h.state().persisted();
+    assert_eq!(remembered.sources, [Source::File(absolute.clone())]);
+    assert_eq!(remembered.recent, std::slice::from_ref(&absolute));
+    // A saved view read through a relative path names its files absolutely too.
+    let view = rel.join("v.view.ron");
+    saved_view::write(&view, &h.state().saved_view()).unwrap();
+    assert_eq!(
+        saved_view::read(&view).unwrap().sources,
+        [Source::File(absolute)]
+    );
+}
+
+#[test]
+fn a_folder_deleted_and_made_again_is_watched_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("w");
+    std::fs::create_dir(&sub).unwrap();
+    let a = write(&sub, "data.ron", BUNDLED_TEXT);
+    let mut h = opened(&a);
+    std::fs::remove_dir_all(&sub).unwrap();
+    run_until(&mut h, "the vanished file is reported", |app| {
+        app.problems.is_some() && app.files.job().is_none()
+    });
+    std::fs::create_dir(&sub).unwrap();
+    let changed = BUNDLED_TEXT.replace(CEASEFIRE_TITLE, "Ceasefire (after the folder came back)");
+    let changed_at = Instant::now();
+    std::fs::write(&a, &changed).unwrap();
+    run_until(&mut h, "the file in the new folder is loaded", |app| {
+        title_of(app, CEASEFIRE).as_deref() == Some("Ceasefire (after the folder came back)")
+    });
+    // Half a second to see the folder back, then a load (or two, if the folder was seen
+    // before the file was written) on a test machine busy with the other tests.
+    let took = changed_at.elapsed();
+    assert!(took < Duration::from_secs(8), "reload took {took:?}");
+    assert!(h.state().problems.is_none());
+    // And the next save is seen as well.
+    save_as_editor(&a, BUNDLED_TEXT);
+    run_until(&mut h, "a later save is loaded", |app| {
+        title_of(app, CEASEFIRE).as_deref() == Some(CEASEFIRE_TITLE)
+    });
+}
+
+#[test]
+fn while_a_load_waits_the_window_repaints_about_ten_times_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = claimline::generate::generate(claimline::generate::Spec {
+        events: 20_000,
+        seed: 7,
+    });
+    let big = write(
+        dir.path(),
+        "big.ron",
+        &claimline::generate::to_ron(&file).unwrap(),
+    );
+    let mut h = harness(
+        Start {
+            files: vec![big],
+            view: None,
+        },
+        None,
+    );
+    let mut delays = Vec::new();
+    for frame in 0..60 {
+        h.step();
+        let Some(job) = h.state().files.job() else {
+            break;
+        };
+        // Once the loader is done it wakes the window at once, as it should.
+        if job.progress.stage() == claimline::session::loading::Stage::Done {
+            break;
+        }
+        // The first frames settle the layout.
+        if frame >= 3 {
+            delays.push(h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        delays.len() >= 5,
+        "the load ended before it could be watched ({} frames)",
+        delays.len()
+    );
+    for d in &delays {
+        assert!(
+            *d >= Duration::from_millis(90),
+            "a frame asked to be drawn again after {d:?}: {delays:?}"
+        );
+    }
+}
+
+#[test]
+fn unreadable_saved_settings_are_reported_once_and_the_defaults_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("app.ron");
+    // Random bytes, half a file, an empty file: eframe reads none of them and gives no entry.
+    for (bytes, says) in [
+        (&[0x9f, 0x00, 0xff, 0x13, 0x80][..], "not text"),
+        (&b"{\n    \"app\": \"(settings: (theme: Dark"[..], "app.ron"),
+        (&b""[..], "app.ron"),
+    ] {
+        std::fs::write(&state, bytes).unwrap();
+        let why = claimline::app::files::read_remembered(None, Some(&state)).unwrap_err();
+        assert_eq!(why.file, state.display().to_string());
+        assert!(why.to_string().contains(says), "{why}");
+    }
+    // An entry that is no session's settings.
+    let why =
+        claimline::app::files::read_remembered(Some("(settings: (theme: Purple))"), Some(&state))
+            .unwrap_err();
+    assert!(why.message.contains("Purple"), "{why}");
+
+    // The window says so, and starts on the defaults.
+    let mut h = harness(Start::default(), None);
+    h.state_mut().settings_unreadable(why);
+    run_until(&mut h, "the bundled dataset loads", loaded);
+    h.get_by_label("Your saved settings could not be read; defaults are used");
+    assert_eq!(h.state().settings, claimline::app::Settings::default());
+
+    // Once the state is saved cleanly, the next run says nothing.
+    let saved = ron::to_string(&h.state().persisted()).unwrap();
+    assert_eq!(
+        claimline::app::files::read_remembered(Some(&saved), Some(&state)).unwrap(),
+        Some(h.state().persisted())
+    );
+    // A first run, with no file yet, says nothing either.
+    let none = dir.path().join("none.ron");
+    assert_eq!(
+        claimline::app::files::read_remembered(None, Some(&none)).unwrap(),
+        None
+    );
+}

@@ -14,15 +14,6 @@ fn harness() -> Harness<'static, ClaimlineApp> {
     common::build(common::builder(1600.0, 1000.0))
 }
 
-fn lane_labels(h: &Harness<'_, ClaimlineApp>) -> Vec<String> {
-    h.state()
-        .derived
-        .lanes
-        .iter()
-        .map(|l| l.label.clone())
-        .collect()
-}
-
 fn title(h: &Harness<'_, ClaimlineApp>, e: usize) -> String {
     h.state().catalog.as_ref().unwrap().dataset.events[e]
         .title
@@ -238,11 +229,11 @@ fn lane_modes_switch() {
     let mut h = harness();
     h.get_by_label("By district").click();
     h.run();
-    let labels = lane_labels(&h);
+    let labels = common::lane_labels(&h);
     assert!(labels.contains(&"Gegharkunik".to_owned()), "{labels:?}");
     h.get_by_label("By kind").click();
     h.run();
-    let labels = lane_labels(&h);
+    let labels = common::lane_labels(&h);
     assert!(labels.contains(&"Ceasefire".to_owned()), "{labels:?}");
 }
 

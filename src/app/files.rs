@@ -4,7 +4,8 @@
 //! keeping the selection and filters whose ids still exist; a failed one only sets
 //! [`Problems`], so what is on screen stays as it was.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -41,6 +42,35 @@ pub struct Persisted {
     pub recent: Vec<PathBuf>,
     pub selected: Option<String>,
     pub time_range: Option<(f64, f64)>,
+}
+
+/// The last session as eframe's storage holds it: `entry` is the value under the app's key,
+/// `state_file` the file eframe keeps it in, read only when there is no entry, to tell a first
+/// run from a file eframe could not parse (it then starts empty without a word). `Err` says
+/// what could not be read.
+pub fn read_remembered(
+    entry: Option<&str>,
+    state_file: Option<&Path>,
+) -> Result<Option<Persisted>, Diagnostic> {
+    let name = state_file.map_or_else(|| "saved state".to_owned(), |p| p.display().to_string());
+    let unreadable = |why: String| Diagnostic::error(&name, None, why);
+    if let Some(text) = entry {
+        return ron::from_str(text)
+            .map(Some)
+            .map_err(|e| unreadable(format!("the last session's settings: {e}")));
+    }
+    let Some(path) = state_file else {
+        return Ok(None);
+    };
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| unreadable("not text".to_owned()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(unreadable(e.to_string())),
+    };
+    match ron::from_str::<HashMap<String, String>>(&text) {
+        Ok(_) => Ok(None),
+        Err(e) => Err(unreadable(e.to_string())),
+    }
 }
 
 /// A failed load, or warnings the user asked to see.
@@ -162,6 +192,15 @@ impl ClaimlineApp {
         app
     }
 
+    /// Says, once, that the saved settings could not be read and the defaults are used.
+    pub fn settings_unreadable(&mut self, why: Diagnostic) {
+        self.problems = Some(Problems {
+            heading: "Your saved settings could not be read; defaults are used".to_owned(),
+            diagnostics: vec![why],
+            failed: false,
+        });
+    }
+
     /// What to remember of this session.
     pub fn persisted(&self) -> Persisted {
         Persisted {
@@ -187,6 +226,9 @@ impl ClaimlineApp {
 
     /// Starts loading `sources` on a thread; the window wakes when it is done.
     fn load(&mut self, ctx: &egui::Context, sources: Vec<Source>, purpose: Purpose) {
+        // Remembered as absolute paths: a relative one would name another file in a later run
+        // started from another folder.
+        let sources = sources.into_iter().map(Source::absolute).collect();
         let ctx = ctx.clone();
         let job = LoadJob::spawn(sources, move || ctx.request_repaint());
         self.files.job = Some((job, purpose));
@@ -350,6 +392,7 @@ impl ClaimlineApp {
                 self.files.dialog = Some(rx);
             }
             FileCommand::Open(new) => {
+                let new: Vec<Source> = new.into_iter().map(Source::absolute).collect();
                 // Over files the user opened, ask; over the bundled sample, just open.
                 if self.catalog.is_some() && self.sources.iter().any(|s| s.path().is_some()) {
                     self.files.pending_open = Some(new);

@@ -7,6 +7,7 @@ pub mod command;
 pub mod exporting;
 pub mod files;
 pub mod presenting;
+pub mod window;
 
 pub use command::Command;
 pub use files::{Persisted, Problems, Start};
@@ -86,6 +87,8 @@ pub struct ClaimlineApp {
     pub presenter: Option<presenting::Presenter>,
     /// Every toll figure of the catalog, for the casualty strip; built with the catalog.
     pub toll_table: TollTable,
+    /// Whether the window's place on the screen was checked (once, when it is first known).
+    window_checked: bool,
 }
 
 impl ClaimlineApp {
@@ -123,6 +126,7 @@ impl ClaimlineApp {
             exports: exporting::ExportState::default(),
             presenter: None,
             toll_table: TollTable::default(),
+            window_checked: false,
         }
     }
 
@@ -266,6 +270,9 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, v: T) {
 impl eframe::App for ClaimlineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if !self.window_checked {
+            self.window_checked = window::keep_on_screen(&ctx);
+        }
         let mut commands = self.poll(&ctx);
         commands.extend(ui::show(ui, self));
         self.apply(&ctx, commands);
@@ -276,28 +283,34 @@ impl eframe::App for ClaimlineApp {
     }
 }
 
+/// The name eframe keeps the saved state under (in `~/.local/share/claimline/app.ron` on Linux).
+const APP_NAME: &str = "Claimline";
+
 /// Opens the window; returns an error message when no renderer could start.
 pub fn run(start: Start) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([900.0, 560.0])
+            .with_inner_size(window::DEFAULT_SIZE)
+            .with_min_inner_size(window::MIN_SIZE)
             .with_title("Claimline")
             .with_drag_and_drop(true),
+        // Runs on the saved geometry eframe restored, before the window opens.
+        window_builder: Some(Box::new(window::sane_viewport)),
         ..Default::default()
     };
     eframe::run_native(
-        "Claimline",
+        APP_NAME,
         options,
         Box::new(|cc| {
-            let remembered = cc
-                .storage
-                .and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY));
-            Ok(Box::new(ClaimlineApp::start(
-                &cc.egui_ctx,
-                start,
-                remembered,
-            )))
+            let entry = cc.storage.and_then(|s| s.get_string(eframe::APP_KEY));
+            let state_file = eframe::storage_dir(APP_NAME).map(|d| d.join("app.ron"));
+            let remembered = files::read_remembered(entry.as_deref(), state_file.as_deref());
+            let mut app =
+                ClaimlineApp::start(&cc.egui_ctx, start, remembered.clone().unwrap_or_default());
+            if let Err(why) = remembered {
+                app.settings_unreadable(why);
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| {

@@ -106,6 +106,16 @@ pub fn lanes(ds: &Dataset, index: &Index, mode: LaneMode, events: &[usize]) -> V
     out
 }
 
+/// The sides a dataset has: a side for each of its first two parties, then the third parties.
+/// A dataset with one party or none has no second side (or no party side at all) to show.
+pub fn sides_of(ds: &Dataset) -> Vec<Side> {
+    [Side::Left, Side::Right]
+        .into_iter()
+        .take(ds.parties.len())
+        .chain([Side::Third])
+        .collect()
+}
+
 /// The heading a side goes by: "Armenian side", "Azerbaijani side", "Third parties".
 pub fn side_label(ds: &Dataset, side: Side) -> String {
     let party = match side {
@@ -118,12 +128,15 @@ pub fn side_label(ds: &Dataset, side: Side) -> String {
             Some(adj) => format!("{adj} side"),
             None => p.name.clone(),
         },
-        None => "Third parties".to_owned(),
+        None if side == Side::Third => "Third parties".to_owned(),
+        // Only asked of a side the dataset lacks by a view saved on another dataset.
+        None => "No party".to_owned(),
     }
 }
 
 fn party_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
-    let mut lanes: Vec<Lane> = Side::ALL
+    let sides = sides_of(ds);
+    let mut lanes: Vec<Lane> = sides
         .iter()
         .map(|&s| Lane::new(LaneKey::Side(s), side_label(ds, s), Vec::new()))
         .collect();
@@ -136,7 +149,7 @@ fn party_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
         if v.is_empty() {
             silent.push(e);
         }
-        for (lane, side) in lanes.iter_mut().zip(Side::ALL) {
+        for (lane, &side) in lanes.iter_mut().zip(&sides) {
             if v.has(side) {
                 lane.events.push(e);
             }

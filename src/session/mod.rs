@@ -26,6 +26,15 @@ impl Source {
         }
     }
 
+    /// The same source with an absolute path, so that a later run from another folder opens
+    /// the same file. Not canonicalised: a file that is missing still gets a path.
+    pub fn absolute(self) -> Source {
+        match self {
+            Source::File(p) => Source::File(std::path::absolute(&p).unwrap_or(p)),
+            Source::Bundled => Source::Bundled,
+        }
+    }
+
     /// How the source is named in the window.
     pub fn label(&self) -> String {
         match self {
@@ -76,5 +85,20 @@ mod tests {
             combine(&cur, std::slice::from_ref(&b), OpenMode::Replace),
             [b]
         );
+    }
+
+    #[test]
+    fn a_relative_path_is_made_absolute_against_the_working_folder() {
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(
+            Source::File("data.ron".into()).absolute(),
+            Source::File(here.join("data.ron"))
+        );
+        let missing = here.join("no-such-folder").join("x.ron");
+        assert_eq!(
+            Source::File(missing.clone()).absolute(),
+            Source::File(missing)
+        );
+        assert_eq!(Source::Bundled.absolute(), Source::Bundled);
     }
 }

@@ -51,10 +51,9 @@ pub fn parse(src: &SourceText, base: &Path) -> Result<SavedView, Diagnostic> {
         ));
     }
     for s in &mut view.sources {
-        if let Source::File(p) = s
-            && p.is_relative()
-        {
-            *p = base.join(&*p);
+        if let Source::File(p) = s {
+            // Absolute too, as the session remembers what it opens.
+            *p = std::path::absolute(base.join(&*p)).unwrap_or_else(|_| base.join(&*p));
         }
     }
     Ok(view)

@@ -10,7 +10,7 @@ use super::{Frame, ellipsize};
 use crate::app::Command;
 use crate::layout::claim_rows::claim_layout;
 use crate::layout::figures::figure_text;
-use crate::layout::lanes::{kind_label, side_label};
+use crate::layout::lanes::{kind_label, side_label, sides_of};
 use crate::model::{Claim, Event, Figure};
 use crate::query::Side;
 
@@ -243,10 +243,43 @@ fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, out: &mut Out) {
         |i| fr.cat.index.side_of_actor(&event.claims[i].actor),
         |i| event.claims[i].said.span(offset).map_or(0, |s| s.start),
     );
+    // A column for each party the dataset names (two at most), none made up for a dataset
+    // with fewer: their claims never land on a missing side.
+    let parties: Vec<Side> = sides_of(&fr.cat.dataset)
+        .into_iter()
+        .filter(|&s| s != Side::Third)
+        .collect();
+    if parties.is_empty() {
+        ui.weak("No parties are named in this dataset: every claim is a third party's.");
+    } else {
+        party_columns(ui, fr, e, &parties, &layout, out);
+    }
+    if !layout.third.is_empty() {
+        ui.add_space(4.0);
+        side_heading(ui, fr, Side::Third, layout.third.len());
+        for pair in layout.third.chunks(2) {
+            ui.columns(2, |cols| {
+                for (col, &ci) in cols.iter_mut().zip(pair) {
+                    claim_card(col, fr, e, ci, out);
+                }
+            });
+        }
+    }
+    ui.add_space(6.0);
+}
+
+/// The parties' columns: headings of the same size, weight and form for each, then the rows.
+fn party_columns(
+    ui: &mut egui::Ui,
+    fr: &Frame,
+    e: usize,
+    parties: &[Side],
+    layout: &crate::layout::claim_rows::ClaimLayout,
+    out: &mut Out,
+) {
     let per_side = fr.cat.index.events[e].claims_per_side;
-    // Column headings: the same size, weight and form for both sides.
-    ui.columns(2, |cols| {
-        for (col, side) in cols.iter_mut().zip([Side::Left, Side::Right]) {
+    ui.columns(parties.len(), |cols| {
+        for (col, &side) in cols.iter_mut().zip(parties) {
             side_heading(col, fr, side, per_side[side as usize]);
             if per_side[side as usize] == 0 {
                 col.weak("No claims from this side about this event.");
@@ -262,7 +295,7 @@ fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, out: &mut Out) {
                         .color(fr.palette.outline),
                 );
             }
-            ui.columns(2, |cols| {
+            ui.columns(parties.len(), |cols| {
                 for (col, claim) in cols.iter_mut().zip([row.left, row.right]) {
                     if let Some(ci) = claim {
                         claim_card(col, fr, e, ci, out);
@@ -280,18 +313,6 @@ fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, out: &mut Out) {
             body(ui);
         }
     }
-    if !layout.third.is_empty() {
-        ui.add_space(4.0);
-        side_heading(ui, fr, Side::Third, layout.third.len());
-        for pair in layout.third.chunks(2) {
-            ui.columns(2, |cols| {
-                for (col, &ci) in cols.iter_mut().zip(pair) {
-                    claim_card(col, fr, e, ci, out);
-                }
-            });
-        }
-    }
-    ui.add_space(6.0);
 }
 
 fn side_heading(ui: &mut egui::Ui, fr: &Frame, side: Side, count: usize) {
@@ -524,7 +545,7 @@ pub fn event_tooltip(ui: &mut egui::Ui, fr: &Frame, e: usize) {
         ui.label(visual(&places));
     }
     ui.horizontal(|ui| {
-        for side in Side::ALL {
+        for side in sides_of(ds) {
             let n = facts.claims_per_side[side as usize];
             ui.label(
                 RichText::new(format!("{}: {n}", side_label(ds, side)))

@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::Frame;
 use super::bidi::visual;
 use crate::app::Command;
-use crate::layout::lanes::side_label;
+use crate::layout::lanes::{side_label, sides_of};
 use crate::query::Side;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -93,6 +93,7 @@ pub fn ui(
         Side::Third => "3rd".to_owned(),
         s => side_label(ds, s).chars().take(3).collect(),
     };
+    let sides = sides_of(ds);
     let mut table = TableBuilder::new(ui)
         .id_salt("event_table")
         .striped(true)
@@ -102,9 +103,8 @@ pub fn ui(
         .column(Column::initial(112.0).at_least(70.0).clip(true))
         .column(Column::remainder().at_least(120.0).clip(true))
         .column(Column::initial(96.0).at_least(50.0).clip(true))
-        .column(Column::exact(44.0))
-        .column(Column::exact(44.0))
-        .column(Column::exact(44.0))
+        // A count for each side the dataset has.
+        .columns(Column::exact(44.0), sides.len())
         .auto_shrink([false, false]);
     if let Some(pos) = scroll_to.and_then(|e| rows.iter().position(|&r| r == e)) {
         table = table.scroll_to_row(pos, Some(Align::Center));
@@ -112,7 +112,7 @@ pub fn ui(
     let mut header_click = None;
     table
         .header(24.0, |mut h| {
-            let heads = [
+            let mut heads = vec![
                 (
                     "Date".to_owned(),
                     SortBy::Date,
@@ -131,22 +131,14 @@ pub fn ui(
                     SortBy::Places,
                     "Sort by place".to_owned(),
                 ),
-                (
-                    short(Side::Left),
-                    SortBy::Claims(Side::Left),
-                    format!("Claims by the {}", side_label(ds, Side::Left)),
-                ),
-                (
-                    short(Side::Right),
-                    SortBy::Claims(Side::Right),
-                    format!("Claims by the {}", side_label(ds, Side::Right)),
-                ),
-                (
-                    short(Side::Third),
-                    SortBy::Claims(Side::Third),
-                    "Claims by third parties".to_owned(),
-                ),
             ];
+            heads.extend(sides.iter().map(|&side| {
+                let hint = match side {
+                    Side::Third => "Claims by third parties".to_owned(),
+                    s => format!("Claims by the {}", side_label(ds, s)),
+                };
+                (short(side), SortBy::Claims(side), hint)
+            }));
             for (label, by, hint) in heads {
                 h.col(|ui| {
                     let arrow = if state.sort == by {
@@ -181,7 +173,7 @@ pub fn ui(
                 row.col(|ui| {
                     ui.label(visual(&super::claims::place_names(fr, event)));
                 });
-                for side in Side::ALL {
+                for &side in &sides {
                     row.col(|ui| {
                         let n = facts.claims_per_side[side as usize];
                         ui.label(RichText::new(n.to_string()).color(fr.palette.text_of(side)));

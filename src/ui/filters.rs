@@ -6,7 +6,7 @@ use egui::{CollapsingHeader, RichText};
 
 use super::Frame;
 use crate::app::Command;
-use crate::layout::lanes::{kind_label, side_label};
+use crate::layout::lanes::{kind_label, side_label, sides_of};
 use crate::model::When;
 use crate::query::Side;
 
@@ -68,16 +68,16 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, inputs: &mut FilterInputs, cmds: &mut V
         .auto_shrink([false, false])
         .show(ui, |ui| {
             section(ui, "Side", true, |ui| {
-                for (k, side) in Side::ALL.iter().enumerate() {
-                    let mut on = f.sides.contains(side);
+                for side in sides_of(&fr.cat.dataset) {
+                    let mut on = f.sides.contains(&side);
                     let label = RichText::new(format!(
                         "{} ({})",
-                        side_label(&fr.cat.dataset, *side),
-                        q.side_counts[k]
+                        side_label(&fr.cat.dataset, side),
+                        q.side_counts[side as usize]
                     ))
-                    .color(fr.palette.text_of(*side));
+                    .color(fr.palette.text_of(side));
                     if ui.checkbox(&mut on, label).changed() {
-                        cmds.push(Command::ToggleSide(*side));
+                        cmds.push(Command::ToggleSide(side));
                     }
                 }
             });

@@ -279,6 +279,14 @@ impl TimelineState {
                 FontId::proportional(12.5),
                 colour,
             );
+            // The painted label is no widget: name the lane for screen readers.
+            let row = Rect::from_min_max(
+                pos2(gutter_rect.min.x, top),
+                pos2(gutter_rect.max.x, top + lane_h),
+            );
+            let id = egui::Id::unique(("timeline-lane", k));
+            let label = format!("Lane: {}", lane.label);
+            super::accessible_node(ui, id, egui::Role::RowHeader, label, row);
             // The lane's visible events, found by binary search in its sorted start times.
             let (t0, t1) = ((v0 - margin).floor() as i64, (v1 + margin).ceil() as i64);
             let level = detail(lane.visible_count(&fr.cat.index, t0, t1), frame.width());

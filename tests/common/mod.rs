@@ -39,6 +39,16 @@ pub fn contested(cat: &Catalog) -> (usize, String, String) {
     (e, first(Side::Left), first(Side::Right))
 }
 
+/// The timeline's lanes, top to bottom, by their labels.
+pub fn lane_labels(h: &Harness<'_, ClaimlineApp>) -> Vec<String> {
+    h.state()
+        .derived
+        .lanes
+        .iter()
+        .map(|l| l.label.clone())
+        .collect()
+}
+
 /// A test fixture of invented parties and places, under `tests/fixtures/`.
 pub fn fixture(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
