@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::FixedOffset;
 
 use super::locate::{LineCol, Path, value_positions};
+use super::suggest;
 use super::{Diagnostic, Severity, SourceText};
 use crate::model::wording::loaded_words_outside_quotes;
 use crate::model::{
@@ -23,14 +24,13 @@ struct Problem {
     first: Option<(usize, Path)>,
 }
 
-/// How many "did you mean" searches to run; beyond this, unknown ids are reported without one,
-/// so that a badly broken 100,000-event file is still checked in linear time.
-const MAX_SUGGESTIONS: usize = 500;
-
 #[derive(Default)]
 struct Ctx<'a> {
     problems: Vec<Problem>,
-    suggestions_left: usize,
+    /// What "did you mean" may still spend, on ids and districts alike.
+    suggestion_budget: suggest::Budget,
+    /// Per kind, the defined ids ready for "did you mean": made at the first unknown id.
+    known: [Option<suggest::Known<'a>>; KINDS],
     /// id → where it is defined, one table per kind.
     parties: HashMap<&'a str, (usize, Path)>,
     actors: HashMap<&'a str, (usize, Path)>,
@@ -119,10 +119,15 @@ impl<'a> Ctx<'a> {
             "district \"{district}\" is not a {kind} of {} on the bundled map",
             p.country
         );
-        if self.suggestions_left > 0 {
-            self.suggestions_left -= 1;
+        let wanted = fold(district);
+        let cost = wanted.chars().count() as u64
+            * map
+                .units_of(&p.country)
+                .flat_map(|a| std::iter::once(&a.name).chain(&a.other_name))
+                .map(|n| n.len() as u64)
+                .sum::<u64>();
+        if wanted.chars().nth(suggest::MAX_CHARS).is_none() && self.suggestion_budget.spend(cost) {
             // Edit distance only: Jaro-Winkler, good for ids, finds "Saatly" in "Atlantis".
-            let wanted = fold(district);
             let best = map
                 .units_of(&p.country)
                 .map(|a| {
@@ -223,11 +228,14 @@ impl<'a> Ctx<'a> {
             return;
         }
         let mut message = format!("unknown {} \"{id}\"", kind.name());
-        if self.suggestions_left > 0 {
-            self.suggestions_left -= 1;
-            if let Some(s) = suggest(id, self.table(kind).keys().copied()) {
-                message.push_str(&format!(" (did you mean \"{s}\"?)"));
-            }
+        let k = kind as usize;
+        if self.known[k].is_none() {
+            self.known[k] = Some(suggest::Known::new(self.table(kind).keys().copied()));
+        }
+        if let Some(known) = &self.known[k]
+            && let Some(s) = known.nearest(id, &mut self.suggestion_budget)
+        {
+            message.push_str(&format!(" (did you mean \"{s}\"?)"));
         }
         self.error(file, path(), message);
     }
@@ -271,22 +279,8 @@ impl Kind {
     }
 }
 
-/// The known id closest to `id`, if it is close enough to be what the curator meant.
-fn suggest<'b>(id: &str, known: impl Iterator<Item = &'b str>) -> Option<&'b str> {
-    let lower = id.to_lowercase();
-    known
-        .map(|k| {
-            let kl = k.to_lowercase();
-            let score = strsim::normalized_damerau_levenshtein(&lower, &kl)
-                .max(strsim::jaro_winkler(&lower, &kl) - 0.1);
-            // One slip in a short id ("c9" for "c1") is as likely a typo as a close long one.
-            let one_edit = strsim::damerau_levenshtein(&lower, &kl) <= 1;
-            (if one_edit { score.max(0.6) } else { score }, k)
-        })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, k)| k)
-}
+/// How many kinds of id there are.
+const KINDS: usize = 6;
 
 /// A place name for comparing: lower case, with the letters of the map's Azerbaijani names
 /// read as the plain letters an English spelling uses ("Şəki" → "seki"), and combining
@@ -317,10 +311,7 @@ pub(super) fn validate_and_merge(
     parsed: Vec<(&SourceText, DatasetFile)>,
 ) -> (Option<Dataset>, Vec<Diagnostic>) {
     let files = parsed.as_slice();
-    let mut cx = Ctx {
-        suggestions_left: MAX_SUGGESTIONS,
-        ..Ctx::default()
-    };
+    let mut cx = Ctx::default();
     let root = Path::root();
     let mut offsets = Vec::new();
 
