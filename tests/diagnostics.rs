@@ -625,6 +625,11 @@ fn a_long_unknown_id_is_reported_at_once() {
     let d: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
     assert_eq!(out.error_count(), 1, "{d:#?}");
     assert!(
+        d.iter().any(|x| x
+            == "longref.ron:16:14: warning: actor id has 60,000 characters, more than 256: shorten it"),
+        "{d:#?}"
+    );
+    assert!(
         d.contains(&format!(
             r#"longref.ron:46:28: error: unknown actor "{}""#,
             "b".repeat(n)
@@ -676,4 +681,24 @@ fn a_file_full_of_unknown_ids_is_checked_in_linear_time() {
     );
     assert_eq!(out.error_count(), broken);
     assert!(unknown.iter().all(|d| d.at.is_some()));
+}
+
+#[test]
+fn text_longer_than_the_window_shows_is_a_warning_at_its_place() {
+    let d = diagnostics_with(
+        r#"title: "Shelling""#,
+        &format!(r#"title: "{}""#, "A".repeat(10_000_000)),
+    );
+    assert_eq!(
+        d,
+        [
+            "t.ron:19:27: warning: event title has 10,000,000 characters, more than 10,000: the window shows only the first 10,000"
+        ]
+    );
+    // Up to the limit, nothing is said.
+    let d = diagnostics_with(
+        r#"title: "Shelling""#,
+        &format!(r#"title: "{}""#, "A".repeat(10_000)),
+    );
+    assert!(d.is_empty(), "{d:#?}");
 }

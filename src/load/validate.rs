@@ -8,6 +8,7 @@ use chrono::FixedOffset;
 use super::locate::{LineCol, Path, value_positions};
 use super::suggest;
 use super::{Diagnostic, Severity, SourceText};
+use crate::model::length::{self, MAX_ID_CHARS, MAX_TEXT_CHARS};
 use crate::model::wording::loaded_words_outside_quotes;
 use crate::model::{
     Dataset, DatasetFile, FORMAT_VERSION, FileInfo, Granularity, When, parse_instant, parse_offset,
@@ -148,9 +149,28 @@ impl<'a> Ctx<'a> {
 
     // The checks below take the path as a closure: they run on every field of every event
     // and claim, and the path is needed only when something is wrong.
+
+    /// A required text: an error when empty, a warning when longer than the window shows.
     fn non_empty(&mut self, file: usize, path: impl FnOnce() -> Path, value: &str, what: &str) {
         if value.trim().is_empty() {
             self.error(file, path(), format!("{what} is empty"));
+        } else {
+            self.not_too_long(file, path, value, what);
+        }
+    }
+
+    /// Warns about text longer than the window shows (it shows the start, cut).
+    fn not_too_long(&mut self, file: usize, path: impl FnOnce() -> Path, value: &str, what: &str) {
+        if let Some(n) = length::over(value, MAX_TEXT_CHARS) {
+            let max = length::thousands(MAX_TEXT_CHARS);
+            self.warning(
+                file,
+                path(),
+                format!(
+                    "{what} has {} characters, more than {max}: the window shows only the first {max}",
+                    length::thousands(n)
+                ),
+            );
         }
     }
 
@@ -183,6 +203,17 @@ impl<'a> Ctx<'a> {
         if id.is_empty() {
             self.error(file, path, format!("{} id is empty", kind.name()));
             return;
+        }
+        if let Some(n) = length::over(id, MAX_ID_CHARS) {
+            self.warning(
+                file,
+                path,
+                format!(
+                    "{} id has {} characters, more than {MAX_ID_CHARS}: shorten it",
+                    kind.name(),
+                    length::thousands(n)
+                ),
+            );
         }
         if let Some(bad) = id
             .chars()
@@ -326,6 +357,9 @@ pub(super) fn validate_and_merge(
         cx.non_empty(f, || h.field("description"), &d.description, "description");
         cx.non_empty(f, || h.field("curator"), &d.curator, "curator");
         cx.non_empty(f, || h.field("licence"), &d.licence, "licence");
+        if let Some(notes) = &d.notes {
+            cx.not_too_long(f, || h.field("notes"), notes, "notes");
+        }
         let offset = match d.utc_offset.as_deref().map(parse_offset) {
             None => utc(),
             Some(Ok(o)) => o,
@@ -414,6 +448,15 @@ pub(super) fn validate_and_merge(
             cx.non_empty(f, || pp.field("country"), &p.country, "country");
             cx.non_empty_opt(f, || pp.field("district"), &p.district, "district");
             cx.district_on_the_map(f, &pp, p);
+            for (field, text) in [
+                ("note", &p.note),
+                ("coords_source", &p.coords_source),
+                ("boundary_note", &p.boundary_note),
+            ] {
+                if let Some(t) = text {
+                    cx.not_too_long(f, || pp.field(field), t, field);
+                }
+            }
             for (j, n) in p.other_names.iter().enumerate() {
                 cx.non_empty(
                     f,
@@ -589,6 +632,7 @@ pub(super) fn validate_and_merge(
                 let sp = tp.field("steps").index(j);
                 cx.refer(Kind::Event, f, || sp.field("event"), &step.event);
                 if let Some(c) = &step.caption {
+                    cx.not_too_long(f, || sp.field("caption"), c, "tour caption");
                     cx.neutral(f, || sp.field("caption"), c, "tour caption");
                 }
                 if let Some(z) = &step.zoom {
