@@ -395,3 +395,101 @@ fn the_selected_event_is_drawn_even_where_its_neighbours_are_clustered() {
         "the selected event has a marker"
     );
 }
+
+/// Frames with the night-fire event selected, on the borderland fixture with `edit` applied:
+/// how long the frame that first shows it took, the slowest of the five after it (the pointer
+/// moving over the claim panel), and the labels a screen reader gets. On a thread of its own,
+/// so that frames that would take minutes fail the test at `limit`.
+fn frames_on(
+    edit: impl FnOnce(String) -> String + Send + 'static,
+    limit: std::time::Duration,
+) -> (std::time::Duration, std::time::Duration, Vec<String>) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let text = std::fs::read_to_string(common::fixture("borderland.ron")).unwrap();
+        let outcome = claimline::load::load_texts(&[claimline::load::SourceText {
+            name: "borderland.ron".into(),
+            text: edit(text),
+        }]);
+        let mut h = common::build_with(common::builder(1600.0, 1000.0), outcome);
+        let t = std::time::Instant::now();
+        common::select(&mut h, "night-fire");
+        let first = t.elapsed();
+        let mut slowest = std::time::Duration::ZERO;
+        for k in 0..5 {
+            h.hover_at(egui::pos2(1000.0 + 20.0 * k as f32, 500.0));
+            let t = std::time::Instant::now();
+            h.step();
+            slowest = slowest.max(t.elapsed());
+        }
+        let labels = h
+            .query_all(egui_kittest::kittest::By::new().predicate(|_| true))
+            .filter_map(|n| {
+                let a = egui_kittest::kittest::NodeT::accesskit_node(&n);
+                if a.role() == egui::accesskit::Role::Label {
+                    a.value()
+                } else {
+                    a.label()
+                }
+            })
+            .collect();
+        let _ = tx.send((first, slowest, labels));
+    });
+    rx.recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("the frames took longer than {limit:?}"))
+}
+
+#[test]
+fn a_ten_megabyte_title_and_quote_are_shown_cut_without_slowing_frames() {
+    let limit = std::time::Duration::from_secs(120);
+    let (first0, slowest0, _) = frames_on(|t| t, limit);
+    let big = 10_000_000;
+    let (first, slowest, labels) = frames_on(
+        move |t| {
+            t.replacen(
+                r#"title: "Night firing at Vesk and Oram""#,
+                &format!(r#"title: "{}""#, "A".repeat(big)),
+                1,
+            )
+            .replacen(
+                r#"text: "The ministry said Southern units opened fire at 00:05 near Vesk.""#,
+                &format!(r#"text: "{}", quote: true"#, "B".repeat(big)),
+                1,
+            )
+        },
+        limit,
+    );
+    eprintln!(
+        "frames: first {first:?}, then at most {slowest:?} (as written: {first0:?}, {slowest0:?})"
+    );
+    // The heading, the event list's row and the marker's node show the first 10,000 letters,
+    // and the card its quote so cut.
+    let title = format!("{}… (text cut: 10,000,000 characters)", "A".repeat(10_000));
+    let quote = format!(
+        "“{}… (text cut: 10,000,000 characters)”",
+        "B".repeat(10_000)
+    );
+    assert!(labels.contains(&title), "no label is the cut title");
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.contains(&format!("Event: {title}, ")))
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.starts_with("Claim by ") && l.ends_with(&quote))
+    );
+    let longest = labels.iter().map(String::len).max().unwrap();
+    assert!(longest < 30_000, "a label of {longest} bytes");
+    // Bounds far above the fixture's own frames, far below what whole text took.
+    let bound = |d: std::time::Duration| d * 4 + std::time::Duration::from_millis(500);
+    assert!(
+        first < bound(first0),
+        "first frame {first:?}, as written {first0:?}"
+    );
+    assert!(
+        slowest < bound(slowest0),
+        "a frame took {slowest:?}, as written {slowest0:?}"
+    );
+}

@@ -4,6 +4,7 @@
 
 mod items;
 mod locate;
+mod suggest;
 mod validate;
 
 pub use locate::{LineCol, Path, Seg, value_positions};

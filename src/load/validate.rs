@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::FixedOffset;
 
 use super::locate::{LineCol, Path, value_positions};
+use super::suggest;
 use super::{Diagnostic, Severity, SourceText};
+use crate::model::length::{self, MAX_ID_CHARS, MAX_TEXT_CHARS};
 use crate::model::wording::loaded_words_outside_quotes;
 use crate::model::{
     Dataset, DatasetFile, FORMAT_VERSION, FileInfo, Granularity, When, parse_instant, parse_offset,
@@ -23,14 +25,13 @@ struct Problem {
     first: Option<(usize, Path)>,
 }
 
-/// How many "did you mean" searches to run; beyond this, unknown ids are reported without one,
-/// so that a badly broken 100,000-event file is still checked in linear time.
-const MAX_SUGGESTIONS: usize = 500;
-
 #[derive(Default)]
 struct Ctx<'a> {
     problems: Vec<Problem>,
-    suggestions_left: usize,
+    /// What "did you mean" may still spend, on ids and districts alike.
+    suggestion_budget: suggest::Budget,
+    /// Per kind, the defined ids ready for "did you mean": made at the first unknown id.
+    known: [Option<suggest::Known<'a>>; KINDS],
     /// id → where it is defined, one table per kind.
     parties: HashMap<&'a str, (usize, Path)>,
     actors: HashMap<&'a str, (usize, Path)>,
@@ -119,10 +120,15 @@ impl<'a> Ctx<'a> {
             "district \"{district}\" is not a {kind} of {} on the bundled map",
             p.country
         );
-        if self.suggestions_left > 0 {
-            self.suggestions_left -= 1;
+        let wanted = fold(district);
+        let cost = wanted.chars().count() as u64
+            * map
+                .units_of(&p.country)
+                .flat_map(|a| std::iter::once(&a.name).chain(&a.other_name))
+                .map(|n| n.len() as u64)
+                .sum::<u64>();
+        if wanted.chars().nth(suggest::MAX_CHARS).is_none() && self.suggestion_budget.spend(cost) {
             // Edit distance only: Jaro-Winkler, good for ids, finds "Saatly" in "Atlantis".
-            let wanted = fold(district);
             let best = map
                 .units_of(&p.country)
                 .map(|a| {
@@ -143,9 +149,28 @@ impl<'a> Ctx<'a> {
 
     // The checks below take the path as a closure: they run on every field of every event
     // and claim, and the path is needed only when something is wrong.
+
+    /// A required text: an error when empty, a warning when longer than the window shows.
     fn non_empty(&mut self, file: usize, path: impl FnOnce() -> Path, value: &str, what: &str) {
         if value.trim().is_empty() {
             self.error(file, path(), format!("{what} is empty"));
+        } else {
+            self.not_too_long(file, path, value, what);
+        }
+    }
+
+    /// Warns about text longer than the window shows (it shows the start, cut).
+    fn not_too_long(&mut self, file: usize, path: impl FnOnce() -> Path, value: &str, what: &str) {
+        if let Some(n) = length::over(value, MAX_TEXT_CHARS) {
+            let max = length::thousands(MAX_TEXT_CHARS);
+            self.warning(
+                file,
+                path(),
+                format!(
+                    "{what} has {} characters, more than {max}: the window shows only the first {max}",
+                    length::thousands(n)
+                ),
+            );
         }
     }
 
@@ -178,6 +203,17 @@ impl<'a> Ctx<'a> {
         if id.is_empty() {
             self.error(file, path, format!("{} id is empty", kind.name()));
             return;
+        }
+        if let Some(n) = length::over(id, MAX_ID_CHARS) {
+            self.warning(
+                file,
+                path,
+                format!(
+                    "{} id has {} characters, more than {MAX_ID_CHARS}: shorten it",
+                    kind.name(),
+                    length::thousands(n)
+                ),
+            );
         }
         if let Some(bad) = id
             .chars()
@@ -223,11 +259,14 @@ impl<'a> Ctx<'a> {
             return;
         }
         let mut message = format!("unknown {} \"{id}\"", kind.name());
-        if self.suggestions_left > 0 {
-            self.suggestions_left -= 1;
-            if let Some(s) = suggest(id, self.table(kind).keys().copied()) {
-                message.push_str(&format!(" (did you mean \"{s}\"?)"));
-            }
+        let k = kind as usize;
+        if self.known[k].is_none() {
+            self.known[k] = Some(suggest::Known::new(self.table(kind).keys().copied()));
+        }
+        if let Some(known) = &self.known[k]
+            && let Some(s) = known.nearest(id, &mut self.suggestion_budget)
+        {
+            message.push_str(&format!(" (did you mean \"{s}\"?)"));
         }
         self.error(file, path(), message);
     }
@@ -271,22 +310,8 @@ impl Kind {
     }
 }
 
-/// The known id closest to `id`, if it is close enough to be what the curator meant.
-fn suggest<'b>(id: &str, known: impl Iterator<Item = &'b str>) -> Option<&'b str> {
-    let lower = id.to_lowercase();
-    known
-        .map(|k| {
-            let kl = k.to_lowercase();
-            let score = strsim::normalized_damerau_levenshtein(&lower, &kl)
-                .max(strsim::jaro_winkler(&lower, &kl) - 0.1);
-            // One slip in a short id ("c9" for "c1") is as likely a typo as a close long one.
-            let one_edit = strsim::damerau_levenshtein(&lower, &kl) <= 1;
-            (if one_edit { score.max(0.6) } else { score }, k)
-        })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, k)| k)
-}
+/// How many kinds of id there are.
+const KINDS: usize = 6;
 
 /// A place name for comparing: lower case, with the letters of the map's Azerbaijani names
 /// read as the plain letters an English spelling uses ("Şəki" → "seki"), and combining
@@ -317,10 +342,7 @@ pub(super) fn validate_and_merge(
     parsed: Vec<(&SourceText, DatasetFile)>,
 ) -> (Option<Dataset>, Vec<Diagnostic>) {
     let files = parsed.as_slice();
-    let mut cx = Ctx {
-        suggestions_left: MAX_SUGGESTIONS,
-        ..Ctx::default()
-    };
+    let mut cx = Ctx::default();
     let root = Path::root();
     let mut offsets = Vec::new();
 
@@ -335,6 +357,9 @@ pub(super) fn validate_and_merge(
         cx.non_empty(f, || h.field("description"), &d.description, "description");
         cx.non_empty(f, || h.field("curator"), &d.curator, "curator");
         cx.non_empty(f, || h.field("licence"), &d.licence, "licence");
+        if let Some(notes) = &d.notes {
+            cx.not_too_long(f, || h.field("notes"), notes, "notes");
+        }
         let offset = match d.utc_offset.as_deref().map(parse_offset) {
             None => utc(),
             Some(Ok(o)) => o,
@@ -423,6 +448,15 @@ pub(super) fn validate_and_merge(
             cx.non_empty(f, || pp.field("country"), &p.country, "country");
             cx.non_empty_opt(f, || pp.field("district"), &p.district, "district");
             cx.district_on_the_map(f, &pp, p);
+            for (field, text) in [
+                ("note", &p.note),
+                ("coords_source", &p.coords_source),
+                ("boundary_note", &p.boundary_note),
+            ] {
+                if let Some(t) = text {
+                    cx.not_too_long(f, || pp.field(field), t, field);
+                }
+            }
             for (j, n) in p.other_names.iter().enumerate() {
                 cx.non_empty(
                     f,
@@ -598,6 +632,7 @@ pub(super) fn validate_and_merge(
                 let sp = tp.field("steps").index(j);
                 cx.refer(Kind::Event, f, || sp.field("event"), &step.event);
                 if let Some(c) = &step.caption {
+                    cx.not_too_long(f, || sp.field("caption"), c, "tour caption");
                     cx.neutral(f, || sp.field("caption"), c, "tour caption");
                 }
                 if let Some(z) = &step.zoom {

@@ -4,6 +4,7 @@
 //! Ids are strings chosen by the curator; every cross-reference (claim → actor, event → place,
 //! claim → source, claim → disputed claim) is by id and checked by `load::validate`.
 
+pub mod length;
 mod time;
 pub mod wording;
 
@@ -260,12 +261,14 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// The text as shown to a reader: a direct quote in quotation marks.
+    /// The text as shown to a reader: a direct quote in quotation marks, and cut when it is
+    /// too long to lay out (see [`length::shown`]).
     pub fn shown_text(&self) -> String {
+        let text = length::shown(&self.text);
         if self.quote {
-            format!("“{}”", self.text)
+            format!("“{text}”")
         } else {
-            self.text.clone()
+            text.into_owned()
         }
     }
 }

@@ -21,6 +21,8 @@ use std::borrow::Cow;
 
 use unicode_bidi::{BidiClass, BidiInfo, bidi_class};
 
+use crate::model::length;
+
 /// Keeps a run of right-to-left letters apart from what is next to it in the display string.
 /// WORD JOINER: invisible, no line break, and a grapheme of its own, so epaint puts it in the
 /// family's primary font and ends the font run there.
@@ -29,7 +31,17 @@ const SPLIT: char = '\u{2060}';
 /// `text` in display order for egui; unchanged (and not copied) when it has no right-to-left
 /// letter or Arabic digit. Lines (split at paragraph separators such as `\n`) are reordered
 /// one by one, each in the direction of its first strong letter.
+///
+/// Text too long to lay out in a frame is cut first ([`length::shown`]): dataset text on its
+/// way to the screen passes here, and reordering costs time in proportion to its length.
 pub fn visual(text: &str) -> Cow<'_, str> {
+    match length::shown(text) {
+        Cow::Borrowed(text) => reordered(text),
+        Cow::Owned(cut) => Cow::Owned(reordered(&cut).into_owned()),
+    }
+}
+
+fn reordered(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| {
         arabic_digit(c)
             || matches!(

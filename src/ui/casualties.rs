@@ -330,8 +330,12 @@ pub fn ui(
                 point.label(),
                 series_label(fr, &series[si])
             ));
-            ui.label(format!("{actor}, {}", ds.when_text(&claim.said, event)));
-            ui.weak(format!("In: {}", event.title));
+            ui.label(format!(
+                "{}, {}",
+                crate::model::length::shown(actor),
+                ds.when_text(&claim.said, event)
+            ));
+            ui.weak(format!("In: {}", super::bidi::visual(&event.title)));
             ui.weak(format!(
                 "Plotted at {}",
                 format_seconds(point.t, fr.offset, true)

@@ -64,7 +64,7 @@ pub fn chips(fr: &Frame) -> Vec<(String, FilterState)> {
             .actor_index(id)
             .map_or(id.as_str(), |a| ds.actors[a].name.as_str());
         out.push((
-            format!("Actor: {name}"),
+            format!("Actor: {}", crate::model::length::shown(name)),
             without(&|g| {
                 g.actors.remove(id);
             }),

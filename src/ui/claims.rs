@@ -11,7 +11,7 @@ use crate::app::Command;
 use crate::layout::claim_rows::claim_layout;
 use crate::layout::figures::figure_text;
 use crate::layout::lanes::{kind_label, side_label, sides_of};
-use crate::model::{Claim, Event, Figure};
+use crate::model::{Claim, Event, Figure, length};
 use crate::query::Side;
 
 /// How many events the unselected overview lists before asking the user to zoom in.
@@ -223,11 +223,16 @@ pub fn place_names(fr: &Frame, event: &Event) -> String {
         .filter_map(|id| fr.cat.index.place_index(id))
         .map(|p| {
             let place = &fr.cat.dataset.places[p];
+            let name = length::shown(&place.name);
             if place.other_names.is_empty() {
-                place.name.clone()
+                name.into_owned()
             } else {
-                let others: Vec<&str> = place.other_names.iter().map(|o| o.name.as_str()).collect();
-                format!("{} ({})", place.name, others.join(", "))
+                let others: Vec<_> = place
+                    .other_names
+                    .iter()
+                    .map(|o| length::shown(&o.name))
+                    .collect();
+                format!("{name} ({})", others.join(", "))
             }
         })
         .collect::<Vec<_>>()
@@ -386,7 +391,8 @@ fn claim_card(ui: &mut egui::Ui, fr: &Frame, e: usize, ci: usize, out: &mut Out)
         .actor_index(&claim.actor)
         .map_or(claim.actor.as_str(), |a| ds.actors[a].name.as_str());
     let label = format!(
-        "Claim by {who} ({}), said {}: {}",
+        "Claim by {} ({}), said {}: {}",
+        length::shown(who),
         crate::layout::lanes::side_label(ds, side),
         ds.when_text(&claim.said, event),
         claim.shown_text()
@@ -424,12 +430,20 @@ fn card_body(
     // Role and time on one line: cards stay short enough for the first row to show whole.
     let said = format!("said {}", ds.when_text(&claim.said, event));
     match actor {
-        Some(a) => ui.label(RichText::new(format!("{} · {said}", a.role)).small().weak()),
+        Some(a) => ui.label(
+            RichText::new(format!("{} · {said}", visual(&a.role)))
+                .small()
+                .weak(),
+        ),
         None => ui.label(RichText::new(said).small().weak()),
     };
     ui.label(visual(&claim.shown_text()));
     if let Some(orig) = &claim.original {
-        ui.weak(visual(&format!("Original ({}): {}", orig.lang, orig.text)));
+        ui.weak(format!(
+            "Original ({}): {}",
+            visual(&orig.lang),
+            visual(&orig.text)
+        ));
     }
     if !claim.figures.is_empty() {
         ui.horizontal_wrapped(|ui| {
@@ -442,7 +456,7 @@ fn card_body(
     sources_ui(ui, fr, claim);
     if let Some(note) = &claim.note {
         ui.label(
-            RichText::new(visual(&format!("Curator's note: {note}")))
+            RichText::new(format!("Curator's note: {}", visual(note)))
                 .small()
                 .weak(),
         );
@@ -506,7 +520,7 @@ fn sources_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim) {
             continue;
         };
         let src = &fr.cat.dataset.sources[s];
-        let mut label = src.outlet.clone();
+        let mut label = length::shown(&src.outlet).into_owned();
         if let Some(d) = &src.date {
             label.push_str(&format!(", {d}"));
         }
@@ -526,7 +540,7 @@ fn sources_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim) {
                 }
             }
             if let Some(at) = &cit.at {
-                ui.label(RichText::new(format!("({at})")).small().weak());
+                ui.label(RichText::new(format!("({})", visual(at))).small().weak());
             }
         });
     }

@@ -2,6 +2,7 @@
 //! indicator, the problems panel (every diagnostic, copyable, while the old data stays on
 //! screen), the add-or-replace question, and short confirmations.
 
+use crate::model::length::shown;
 use std::time::Duration;
 
 use egui::{RichText, TextStyle};
@@ -208,7 +209,7 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>)
                 .path()
                 .map_or_else(|| s.label(), |p| p.display().to_string());
             match files.get(i) {
-                Some(f) => format!("{}\n    {path}", f.credit()),
+                Some(f) => format!("{}\n    {path}", shown(&f.credit())),
                 None => path,
             }
         })
@@ -218,9 +219,12 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>)
     if files.len() > 1 {
         let titles: Vec<String> = files
             .iter()
-            .map(|f| format!("“{}”", f.info.title))
+            .map(|f| format!("“{}”", shown(&f.info.title)))
             .collect();
-        let credits: Vec<String> = files.iter().map(|f| f.credit()).collect();
+        let credits: Vec<String> = files
+            .iter()
+            .map(|f| shown(&f.credit()).into_owned())
+            .collect();
         ui.weak(format!("· {} datasets: {}", files.len(), titles.join(", ")))
             .on_hover_text(credits.join("\n"));
     }
@@ -261,7 +265,7 @@ pub fn problems_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command
             if p.failed {
                 ui.weak("Fix the file and save it: it is reloaded by itself. Nothing is written to your files.");
             }
-            let mut text = p.text();
+            let mut text = shown(&p.text()).into_owned();
             egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
                 // Read-only but selectable, so any part can be copied.
                 ui.add(

@@ -133,8 +133,9 @@ fn actors_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                 for a in members {
                     let actor = &ds.actors[a];
                     let mut on = fr.filter.actors.contains(&actor.id);
-                    let r = ui.checkbox(&mut on, format!("{} ({})", actor.name, counts[a]));
-                    if r.on_hover_text(&actor.role).changed() {
+                    let name = crate::model::length::shown(&actor.name);
+                    let r = ui.checkbox(&mut on, format!("{name} ({})", counts[a]));
+                    if r.on_hover_text(super::bidi::visual(&actor.role)).changed() {
                         cmds.push(Command::ToggleActor(actor.id.clone()));
                     }
                 }
@@ -176,7 +177,10 @@ fn districts_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                     let name = &idx.districts[d].name;
                     let mut on = fr.filter.districts.contains(name);
                     if ui
-                        .checkbox(&mut on, format!("{name} ({})", counts[d]))
+                        .checkbox(
+                            &mut on,
+                            format!("{} ({})", crate::model::length::shown(name), counts[d]),
+                        )
                         .changed()
                     {
                         cmds.push(Command::ToggleDistrict(name.clone()));

@@ -365,7 +365,10 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
             ui,
             egui::Id::unique(("map-label", place)),
             egui::Role::Label,
-            format!("Map place: {}", fr.cat.dataset.places[place].name),
+            format!(
+                "Map place: {}",
+                crate::model::length::shown(&fr.cat.dataset.places[place].name)
+            ),
             r,
         );
     }
@@ -456,7 +459,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
                 ui.weak(visual(&format!("Also: {}", names.join(", "))));
             }
             if let Some(d) = &place.district {
-                ui.weak(format!("{d}, {}", place.country));
+                ui.weak(format!("{}, {}", visual(d), visual(&place.country)));
             }
             ui.label(format!(
                 "{} {} in view",

@@ -98,7 +98,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         files::nothing_loaded_ui(ui, app, &mut cmds);
         return cmds;
     };
-    let title = format!("{} — Claimline", cat.dataset.info.title);
+    let title = format!(
+        "{} — Claimline",
+        crate::model::length::shown(&cat.dataset.info.title)
+    );
     if app.panels.window_title != title {
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
         app.panels.window_title = title;
@@ -276,9 +279,10 @@ pub fn accessible_node(
     });
 }
 
-/// Truncates to `max` characters with an ellipsis, for labels in tight places.
+/// Truncates to `max` characters with an ellipsis, for labels in tight places. Looks at no
+/// more than `max` characters, however long `s` is.
 pub fn ellipsize(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    if s.char_indices().nth(max).is_none() {
         s.to_owned()
     } else {
         let mut t: String = s.chars().take(max.saturating_sub(1)).collect();

@@ -19,7 +19,14 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &
                     .inner_margin(Margin::symmetric(16, 10)),
             )
             .show(ui, |ui| {
-                ui.add(egui::Label::new(RichText::new(caption).size(19.0).strong()).wrap());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(super::bidi::visual(caption))
+                            .size(19.0)
+                            .strong(),
+                    )
+                    .wrap(),
+                );
             });
     }
     let timeline_area = egui::Panel::top("present_timeline")
@@ -67,7 +74,7 @@ fn bar_ui(ui: &mut egui::Ui, fr: &Frame, map: &mut super::map::MapState, cmds: &
             .and_then(|t| tours.get(t))
             .map_or("All filtered events, in time order", |t| t.title.as_str());
         egui::ComboBox::from_id_salt("tour")
-            .selected_text(current)
+            .selected_text(super::bidi::visual(current))
             .width(240.0)
             .show_ui(ui, |ui| {
                 for (i, t) in tours.iter().enumerate() {

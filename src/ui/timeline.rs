@@ -679,7 +679,7 @@ fn accessible_markers(ui: &egui::Ui, fr: &Frame, placed: &[Placed]) {
         let facts = &fr.cat.index.events[p.event];
         let mut label = format!(
             "Event: {}, {}",
-            e.title,
+            crate::model::length::shown(&e.title),
             fr.cat.dataset.when_text(&e.when, e)
         );
         if facts.voices.is_contested() {

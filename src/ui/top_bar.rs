@@ -25,7 +25,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                 super::files::export_menu_ui(ui, fr.app, &mut left);
                 ui.separator();
                 ui.label(RichText::new(super::bidi::visual(&ds.info.title)).heading())
-                    .on_hover_text(&ds.info.description);
+                    .on_hover_text(super::bidi::visual(&ds.info.description));
                 ui.separator();
                 ui.label(format!(
                     "{} of {} events · {} of {} claims",

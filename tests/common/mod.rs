@@ -59,7 +59,14 @@ pub fn fixture(name: &str) -> std::path::PathBuf {
 /// The app on fixture files (merged in the order given), after its first frame.
 pub fn build_on(b: HarnessBuilder<ClaimlineApp>, files: &[&str]) -> Harness<'static, ClaimlineApp> {
     let paths: Vec<_> = files.iter().map(|f| fixture(f)).collect();
-    let outcome = claimline::load::load_paths(&paths);
+    build_with(b, claimline::load::load_paths(&paths))
+}
+
+/// The app on a load's outcome (which must have no error), after its first frame.
+pub fn build_with(
+    b: HarnessBuilder<ClaimlineApp>,
+    outcome: claimline::load::LoadOutcome,
+) -> Harness<'static, ClaimlineApp> {
     assert_eq!(outcome.error_count(), 0, "{:#?}", outcome.diagnostics);
     let mut h = b.build_eframe(move |cc| ClaimlineApp::with_context(&cc.egui_ctx, outcome));
     h.run();
