@@ -4,6 +4,7 @@
 //! Ids are strings chosen by the curator; every cross-reference (claim → actor, event → place,
 //! claim → source, claim → disputed claim) is by id and checked by `load::validate`.
 
+pub mod link;
 mod time;
 pub mod wording;
 
