@@ -10,6 +10,8 @@ use std::sync::mpsc::{Receiver, channel};
 
 use serde::{Deserialize, Serialize};
 
+use super::clipboard::PictureClipboard;
+use super::dialogs;
 use super::{ClaimlineApp, Command};
 use crate::export::{Target, caption, data, png, render};
 
@@ -65,7 +67,8 @@ pub struct Capture {
 #[derive(Default)]
 pub struct ExportState {
     capture: Option<Capture>,
-    dialog: Option<Receiver<ExportCommand>>,
+    dialog: Option<Receiver<Result<ExportCommand, String>>>,
+    clipboard: PictureClipboard,
     /// The caption of the last picture delivered: what it named, whether or not it was drawn.
     pub last_caption: Vec<String>,
 }
@@ -116,20 +119,16 @@ impl ClaimlineApp {
         ext: &'static str,
         then: impl FnOnce(PathBuf) -> ExportCommand + Send + 'static,
     ) {
-        let (tx, rx) = channel();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            if let Some(p) = rfd::FileDialog::new()
+        let dialog = move || {
+            rfd::FileDialog::new()
                 .set_title("Export")
                 .set_file_name(name)
                 .add_filter(what, &[ext])
                 .save_file()
-            {
-                let _ = tx.send(then(p));
-            }
-            ctx.request_repaint();
-        });
-        self.exports.dialog = Some(rx);
+                .map(then)
+        };
+        self.exports.dialog = Some(dialogs::spawn(dialog, move || ctx.request_repaint()));
     }
 
     fn start_picture(&mut self, ctx: &egui::Context, target: Target, dest: Dest) {
@@ -148,7 +147,7 @@ impl ClaimlineApp {
             let on_screen = (self.panels.regions, self.panels.cards.clone());
             let result = self
                 .render_off_screen(ctx, target)
-                .and_then(|img| self.deliver(ctx, img, target, &dest));
+                .and_then(|img| self.deliver(img, target, &dest));
             (self.panels.regions, self.panels.cards) = on_screen;
             self.report(result);
             return;
@@ -169,7 +168,10 @@ impl ClaimlineApp {
             && let Ok(c) = rx.try_recv()
         {
             self.exports.dialog = None;
-            cmds.push(Command::Export(c));
+            match c {
+                Ok(c) => cmds.push(Command::Export(c)),
+                Err(why) => self.toast(why),
+            }
         }
         let arrived = self
             .exports
@@ -184,7 +186,7 @@ impl ClaimlineApp {
                 Target::Window => (*img).clone(),
                 _ => png::crop(&img, region, ppp),
             };
-            let result = self.deliver(ctx, cut, cap.target, &cap.dest);
+            let result = self.deliver(cut, cap.target, &cap.dest);
             self.report(result);
         }
         cmds
@@ -193,7 +195,6 @@ impl ClaimlineApp {
     /// Adds the caption and sends the picture where it goes; says what happened.
     fn deliver(
         &mut self,
-        ctx: &egui::Context,
         img: egui::ColorImage,
         target: Target,
         dest: &Dest,
@@ -214,8 +215,11 @@ impl ClaimlineApp {
         };
         match dest {
             Dest::Clipboard => {
-                ctx.copy_image(img);
-                Ok("Picture copied to the clipboard".to_owned())
+                self.exports.clipboard.copy(&img)?;
+                Ok(format!(
+                    "Picture copied to the clipboard ({}×{})",
+                    img.size[0], img.size[1]
+                ))
             }
             Dest::File(path) => {
                 self.refuse_open_dataset(path)?;

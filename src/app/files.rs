@@ -6,12 +6,13 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 use super::command::FileCommand;
+use super::dialogs;
 use super::{ClaimlineApp, Command, Settings};
 use crate::load::Diagnostic;
 use crate::query::{Catalog, FilterState};
@@ -113,7 +114,7 @@ pub struct FileState {
     watcher: Option<FileWatcher>,
     reload_at: Option<Instant>,
     /// A file dialog open on its own thread: what it will answer.
-    dialog: Option<Receiver<DialogAnswer>>,
+    dialog: Option<Receiver<Result<DialogAnswer, String>>>,
     /// Files waiting for the add-or-replace answer.
     pub pending_open: Option<Vec<Source>>,
     restore: Option<Restore>,
@@ -254,12 +255,15 @@ impl ClaimlineApp {
             && let Ok(answer) = rx.try_recv()
         {
             self.files.dialog = None;
-            cmds.push(Command::File(match answer {
-                DialogAnswer::Open(paths) => {
-                    FileCommand::Open(paths.into_iter().map(Source::File).collect())
+            match answer {
+                Ok(DialogAnswer::Open(paths)) => cmds.push(Command::File(FileCommand::Open(
+                    paths.into_iter().map(Source::File).collect(),
+                ))),
+                Ok(DialogAnswer::SaveView(path)) => {
+                    cmds.push(Command::File(FileCommand::SaveView(path)))
                 }
-                DialogAnswer::SaveView(path) => FileCommand::SaveView(path),
-            }));
+                Err(why) => self.toast(why),
+            }
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -376,20 +380,15 @@ impl ClaimlineApp {
     pub(super) fn apply_file(&mut self, ctx: &egui::Context, c: FileCommand) {
         match c {
             FileCommand::OpenDialog => {
-                let (tx, rx) = channel();
                 let ctx = ctx.clone();
-                // The dialog blocks its own thread, not the window's.
-                std::thread::spawn(move || {
-                    if let Some(paths) = rfd::FileDialog::new()
+                let dialog = move || {
+                    rfd::FileDialog::new()
                         .set_title("Open Claimline datasets")
                         .add_filter("Claimline dataset (RON)", &["ron"])
                         .pick_files()
-                    {
-                        let _ = tx.send(DialogAnswer::Open(paths));
-                    }
-                    ctx.request_repaint();
-                });
-                self.files.dialog = Some(rx);
+                        .map(DialogAnswer::Open)
+                };
+                self.files.dialog = Some(dialogs::spawn(dialog, move || ctx.request_repaint()));
             }
             FileCommand::Open(new) => {
                 let new: Vec<Source> = new.into_iter().map(Source::absolute).collect();
@@ -414,21 +413,17 @@ impl ClaimlineApp {
             FileCommand::CancelOpen => self.files.pending_open = None,
             FileCommand::Reload => self.load(ctx, self.sources.clone(), Purpose::Reload),
             FileCommand::SaveViewDialog => {
-                let (tx, rx) = channel();
                 let ctx = ctx.clone();
                 let name = format!("{}.view.ron", self.slug());
-                std::thread::spawn(move || {
-                    if let Some(path) = rfd::FileDialog::new()
+                let dialog = move || {
+                    rfd::FileDialog::new()
                         .set_title("Save this view")
                         .set_file_name(name)
                         .add_filter("Claimline view", &["ron"])
                         .save_file()
-                    {
-                        let _ = tx.send(DialogAnswer::SaveView(path));
-                    }
-                    ctx.request_repaint();
-                });
-                self.files.dialog = Some(rx);
+                        .map(DialogAnswer::SaveView)
+                };
+                self.files.dialog = Some(dialogs::spawn(dialog, move || ctx.request_repaint()));
             }
             FileCommand::SaveView(path) => {
                 // Never over a dataset that is open: the app does not write the files it reads.

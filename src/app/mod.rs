@@ -3,7 +3,9 @@
 //! those and return [`Command`]s, and [`ClaimlineApp::apply`] carries the commands out.
 //! Opening, reloading and remembering files is in [`files`].
 
+mod clipboard;
 pub mod command;
+pub mod dialogs;
 pub mod exporting;
 pub mod files;
 pub mod presenting;

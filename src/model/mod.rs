@@ -5,6 +5,7 @@
 //! claim → source, claim → disputed claim) is by id and checked by `load::validate`.
 
 pub mod length;
+pub mod link;
 mod time;
 pub mod wording;
 

@@ -11,6 +11,7 @@ use crate::app::Command;
 use crate::layout::claim_rows::claim_layout;
 use crate::layout::figures::figure_text;
 use crate::layout::lanes::{kind_label, side_label, sides_of};
+use crate::model::link::web_link;
 use crate::model::{Claim, Event, Figure, length};
 use crate::query::Side;
 
@@ -526,11 +527,7 @@ fn sources_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim) {
         }
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Source:").small());
-            match src
-                .url
-                .as_deref()
-                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-            {
+            match src.url.as_deref().and_then(web_link) {
                 Some(url) => {
                     ui.hyperlink_to(RichText::new(visual(&label)).small(), url)
                         .on_hover_text(url);
