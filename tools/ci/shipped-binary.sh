@@ -76,8 +76,8 @@ grep -qw image/png <<<"$targets" ||
 xclip -selection clipboard -t image/png -o >"$png"
 [ "$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
     fail "the clipboard's image/png is not a PNG"
-read -r ww wh < <(xdotool getwindowgeometry --shell "$win" | awk -F= '/^WIDTH|^HEIGHT/{printf "%s ", $2}')
-read -r pw ph < <(identify -format '%w %h' "$png")
+read -r ww wh < <(xdotool getwindowgeometry --shell "$win" | awk -F= '/^WIDTH|^HEIGHT/{printf "%s ", $2} END{print ""}')
+read -r pw ph < <(identify -format '%w %h\n' "$png")
 echo "window ${ww}x${wh}, clipboard PNG ${pw}x${ph} ($(stat -c %s "$png") bytes)"
 # The picture is the window with the caption band under it.
 [ "$pw" -eq "$ww" ] && [ "$ph" -gt "$wh" ] && [ "$ph" -lt $((wh + 400)) ] ||
