@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 
 use crate::load::{self, LoadOutcome};
+use crate::model::wording::plural;
 
 /// What `check` prints and the exit code it returns.
 pub struct CheckReport {
@@ -57,14 +58,6 @@ pub fn report(outcome: &LoadOutcome, file_count: usize) -> CheckReport {
         } else {
             1
         },
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    match (n, word) {
-        (1, _) => format!("1 {word}"),
-        (_, "party") => format!("{n} parties"),
-        _ => format!("{n} {word}s"),
     }
 }
 

@@ -30,6 +30,15 @@ pub const LOADED_STEMS: &[&str] = &[
     "massacre",
 ];
 
+/// "1 event", "2 events", "3 parties": a count with its noun, for every sentence that counts.
+pub fn plural(n: usize, word: &str) -> String {
+    match (n, word) {
+        (1, _) => format!("1 {word}"),
+        (_, "party") => format!("{n} parties"),
+        _ => format!("{n} {word}s"),
+    }
+}
+
 /// The loaded words in `text` that stand outside quotation marks ("…", “…”, «…»).
 ///
 /// A quotation runs from an opening mark to the next closing mark of its kind. An opening mark
@@ -89,6 +98,13 @@ pub fn loaded_words_outside_quotes(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_a_thing_is_singular() {
+        assert_eq!(plural(1, "event"), "1 event");
+        assert_eq!(plural(0, "event"), "0 events");
+        assert_eq!(plural(2, "party"), "2 parties");
+    }
 
     #[test]
     fn quoted_words_are_allowed() {

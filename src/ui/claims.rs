@@ -95,8 +95,8 @@ fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, out: &mu
     ui.horizontal_wrapped(|ui| {
         ui.heading("Claims in view");
         ui.weak(format!(
-            "{} events on the visible part of the timeline. Click an event, or press → to step through them.",
-            count
+            "{} on the visible part of the timeline. Click an event, or press → to step through them.",
+            crate::model::wording::plural(count, "event")
         ));
     });
     ui.add_space(4.0);
