@@ -163,15 +163,7 @@ fn an_edit_on_disk_reloads_and_keeps_the_selection_and_filters() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
     let mut h = opened(&a);
-    let e = h
-        .state()
-        .catalog
-        .as_ref()
-        .unwrap()
-        .index
-        .event_index(CEASEFIRE)
-        .unwrap();
-    send(&mut h, Command::Select(Some(e)));
+    common::select(&mut h, CEASEFIRE);
     send(&mut h, Command::ToggleActor("arm-mod".into()));
     send(&mut h, Command::ToggleActor("aze-mod".into()));
     assert_eq!(h.state().selected_id().as_deref(), Some(CEASEFIRE));
@@ -239,15 +231,7 @@ fn the_session_is_remembered_and_a_vanished_file_is_reported() {
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
     let gone = dir.path().join("gone.ron");
     let mut h = opened(&a);
-    let e = h
-        .state()
-        .catalog
-        .as_ref()
-        .unwrap()
-        .index
-        .event_index(CEASEFIRE)
-        .unwrap();
-    send(&mut h, Command::Select(Some(e)));
+    common::select(&mut h, CEASEFIRE);
     send(&mut h, Command::SetContested(true));
     send(
         &mut h,
