@@ -268,20 +268,12 @@ fn a_saved_view_opens_exactly_that_view() {
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
     let view_path = dir.path().join("v.view.ron");
     let mut h = opened(&a);
-    let e = h
-        .state()
-        .catalog
-        .as_ref()
-        .unwrap()
-        .index
-        .event_index(CEASEFIRE)
-        .unwrap();
     send(&mut h, Command::ToggleDistrict("Syunik".into()));
     send(
         &mut h,
         Command::SetLaneMode(claimline::layout::lanes::LaneMode::District),
     );
-    send(&mut h, Command::Select(Some(e)));
+    common::select(&mut h, CEASEFIRE);
     send(&mut h, Command::ZoomTo(1_662_900_000.0, 1_663_500_000.0));
     h.run();
     // Saving over the open dataset is refused: the app never writes to what it opened.
