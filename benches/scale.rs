@@ -7,12 +7,13 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use claimline::app::{ClaimlineApp, Command};
+use claimline::app::ClaimlineApp;
+use claimline::command::Command;
 use claimline::export::render::Headless;
 use claimline::generate::{Spec, dataset, generate, to_ron};
 use claimline::load::{LoadOutcome, SourceText, load_texts};
 use claimline::query::{Catalog, FilterState, Query};
-use claimline::ui::theme::ThemeKind;
+use claimline::session::settings::ThemeKind;
 
 /// The system allocator, counting the bytes in use and their peak.
 struct Counting;

@@ -7,6 +7,8 @@
 pub mod app;
 pub mod check;
 #[cfg(feature = "gui")]
+pub mod command;
+#[cfg(feature = "gui")]
 pub mod export;
 pub mod generate;
 pub mod geo;

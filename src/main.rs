@@ -11,7 +11,7 @@ use claimline::export::headless::Format;
 use claimline::generate::MAX_EVENTS;
 use claimline::output;
 use claimline::session::saved_view;
-use claimline::ui::theme::ThemeKind;
+use claimline::session::settings::ThemeKind;
 use claimline::{app, check, export};
 
 #[derive(Parser)]

@@ -262,8 +262,8 @@ fn csv_and_ron_of_merged_files_credit_each_file_and_keep_each_files_times() {
 
 #[test]
 fn the_in_app_claims_export_holds_every_card_the_panel_scrolls() {
-    use claimline::app::Command;
-    use claimline::app::exporting::{Dest, ExportCommand};
+    use claimline::command::Command;
+    use claimline::command::{Dest, ExportCommand};
     let mut h = common::build_on(common::builder(1280.0, 720.0), &["borderland.ron"]);
     common::select(&mut h, "night-fire");
     let ctx = h.ctx.clone();

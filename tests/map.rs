@@ -3,7 +3,7 @@
 
 mod common;
 
-use claimline::app::Command;
+use claimline::command::Command;
 use egui_kittest::kittest::Queryable;
 
 #[test]

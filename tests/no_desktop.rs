@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 
-use claimline::app::command::FileCommand;
+use claimline::app::ClaimlineApp;
 use claimline::app::dialogs::NO_DIALOG;
-use claimline::app::exporting::{DataFormat, Dest, ExportCommand};
-use claimline::app::{ClaimlineApp, Command};
+use claimline::command::Command;
+use claimline::command::FileCommand;
+use claimline::command::{DataFormat, Dest, ExportCommand};
 use claimline::export::Target;
 
 static NOWHERE: LazyLock<tempfile::TempDir> = LazyLock::new(|| tempfile::tempdir().unwrap());

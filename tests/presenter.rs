@@ -122,8 +122,8 @@ fn presenting_shows_the_map_beside_the_claims_and_its_box_hides_it() {
 
 #[test]
 fn exporting_the_hidden_map_says_so_instead_of_writing_a_picture() {
-    use claimline::app::Command;
-    use claimline::app::exporting::{Dest, ExportCommand};
+    use claimline::command::Command;
+    use claimline::command::{Dest, ExportCommand};
     let mut h = harness();
     h.key_press(Key::F5);
     h.run();

@@ -12,7 +12,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use image::RgbaImage;
 
-use claimline::app::{ClaimlineApp, Command};
+use claimline::app::ClaimlineApp;
+use claimline::command::Command;
 
 fn harness(w: f32, h: f32) -> Harness<'static, ClaimlineApp> {
     common::build(common::builder(w, h).wgpu())
@@ -91,7 +92,9 @@ fn selected_event_fills_both_columns_at_laptop_and_projector_sizes() {
             let ctx = h.ctx.clone();
             h.state_mut().apply(
                 &ctx,
-                vec![Command::SetTheme(claimline::ui::theme::ThemeKind::Dark)],
+                vec![Command::SetTheme(
+                    claimline::session::settings::ThemeKind::Dark,
+                )],
             );
             h.run();
         }
@@ -138,7 +141,7 @@ fn zooms_and_lane_modes_each_draw_a_different_timeline() {
         ("dark", "dark"),
         ("high contrast", "high-contrast"),
     ] {
-        use claimline::ui::theme::ThemeKind;
+        use claimline::session::settings::ThemeKind;
         let ctx = h.ctx.clone();
         match button {
             "dark" => h
@@ -163,7 +166,7 @@ fn zooms_and_lane_modes_each_draw_a_different_timeline() {
 #[test]
 #[ignore = "renders with wgpu: needs a Vulkan driver (apt-get install mesa-vulkan-drivers libvulkan1); .ci/run runs it"]
 fn the_in_app_export_writes_what_is_on_screen() {
-    use claimline::app::exporting::{Dest, ExportCommand};
+    use claimline::command::{Dest, ExportCommand};
     use claimline::export::Target;
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(1600.0, 1000.0);

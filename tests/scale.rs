@@ -8,7 +8,7 @@ use claimline::export::render::Headless;
 use claimline::generate::{Spec, dataset};
 use claimline::load::LoadOutcome;
 use claimline::query::{Catalog, FilterState, Query, Side};
-use claimline::ui::theme::ThemeKind;
+use claimline::session::settings::ThemeKind;
 use egui_kittest::kittest::Queryable;
 use proptest::prelude::*;
 
@@ -248,9 +248,9 @@ fn zooming_in_goes_from_density_to_markers() {
     let ctx = h.ctx.clone();
     let sel = 10_000;
     h.state_mut()
-        .apply(&ctx, vec![claimline::app::Command::Select(Some(sel))]);
+        .apply(&ctx, vec![claimline::command::Command::Select(Some(sel))]);
     h.state_mut()
-        .apply(&ctx, vec![claimline::app::Command::FitAll]);
+        .apply(&ctx, vec![claimline::command::Command::FitAll]);
     h.run();
     assert!(h.query_all_by_label_contains("Density: ").count() >= 2);
     assert!(
@@ -267,7 +267,10 @@ fn zooming_in_goes_from_density_to_markers() {
         .start as f64;
     h.state_mut().apply(
         &ctx,
-        vec![claimline::app::Command::ZoomTo(t - 43_200.0, t + 43_200.0)],
+        vec![claimline::command::Command::ZoomTo(
+            t - 43_200.0,
+            t + 43_200.0,
+        )],
     );
     h.run();
     h.run();

@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use claimline::app::command::FileCommand;
-use claimline::app::{ClaimlineApp, Command, Persisted, Start};
+use claimline::app::{ClaimlineApp, Persisted, Start};
+use claimline::command::Command;
+use claimline::command::FileCommand;
 use claimline::load::BUNDLED_TEXT;
 use claimline::session::saved_view;
 use claimline::session::{OpenMode, Source};
@@ -239,7 +240,7 @@ fn the_session_is_remembered_and_a_vanished_file_is_reported() {
     );
     send(
         &mut h,
-        Command::SetTheme(claimline::ui::theme::ThemeKind::Dark),
+        Command::SetTheme(claimline::session::settings::ThemeKind::Dark),
     );
     let mut remembered = h.state().persisted();
     // Through eframe's storage format and back.

@@ -308,8 +308,8 @@ fn f_fits_and_double_click_fits_too() {
 
 #[test]
 fn a_double_density_export_draws_the_panel_at_twice_its_size() {
-    use claimline::app::Command;
-    use claimline::app::exporting::{Dest, ExportCommand};
+    use claimline::command::Command;
+    use claimline::command::{Dest, ExportCommand};
     use claimline::export::Target;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("claims@2x.png");
@@ -383,7 +383,7 @@ fn the_selected_event_is_drawn_even_where_its_neighbours_are_clustered() {
     let last = *events.last().unwrap();
     let ctx = h.ctx.clone();
     h.state_mut()
-        .apply(&ctx, vec![claimline::app::Command::Select(Some(last))]);
+        .apply(&ctx, vec![claimline::command::Command::Select(Some(last))]);
     h.run();
     assert!(
         h.state()

@@ -8,54 +8,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-use serde::{Deserialize, Serialize};
-
 use super::clipboard::PictureClipboard;
 use super::dialogs;
 use super::{ClaimlineApp, Command};
+use crate::command::{DataFormat, Dest, ExportCommand};
 use crate::export::{Target, caption, data, png, render};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExportSettings {
-    /// Put the caption (dataset, filters, sources) under pictures.
-    pub caption: bool,
-    /// Draw pictures at twice the screen's pixel density.
-    pub double: bool,
-}
-
-impl Default for ExportSettings {
-    fn default() -> Self {
-        ExportSettings {
-            caption: true,
-            double: false,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DataFormat {
-    Csv,
-    Ron,
-}
-
-/// Where a picture goes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Dest {
-    File(PathBuf),
-    Clipboard,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ExportCommand {
-    /// Ask where to save a picture of `Target` (native dialog, on its own thread).
-    PictureDialog(Target),
-    Picture(Target, Dest),
-    DataDialog(DataFormat),
-    Data(DataFormat, PathBuf),
-    SetCaption(bool),
-    SetDouble(bool),
-}
 
 /// A picture on its way: the screenshot it waits for.
 pub struct Capture {

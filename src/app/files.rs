@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::command::FileCommand;
 use super::dialogs;
 use super::{ClaimlineApp, Command, Settings};
+use crate::command::FileCommand;
 use crate::load::Diagnostic;
 use crate::query::{Catalog, FilterState};
 use crate::session::loading::{LoadJob, Loaded, paths};

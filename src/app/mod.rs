@@ -4,62 +4,27 @@
 //! Opening, reloading and remembering files is in [`files`].
 
 mod clipboard;
-pub mod command;
+
 pub mod dialogs;
 pub mod exporting;
 pub mod files;
 pub mod presenting;
 pub mod window;
 
-pub use command::Command;
+pub use crate::command::Command;
+pub use crate::session::settings::Settings;
 pub use files::{Persisted, Problems, Start};
 
 use std::path::PathBuf;
 
-use chrono::FixedOffset;
-use serde::{Deserialize, Serialize};
-
-use crate::layout::casualties::{TollSeries, TollTable};
-use crate::layout::lanes::{Lane, LaneMode, lanes};
+use crate::layout::casualties::TollTable;
+use crate::layout::derived::Derived;
 use crate::load::{Diagnostic, LoadOutcome};
 use crate::model::utc;
-use crate::query::{Catalog, FilterState, Query};
+use crate::query::{Catalog, FilterState};
 use crate::session::Source;
 use crate::ui;
-use crate::ui::theme::ThemeKind;
-
-/// What the user chose that is worth remembering between runs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub filter: FilterState,
-    pub lane_mode: LaneMode,
-    pub theme: ThemeKind,
-    pub export: exporting::ExportSettings,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            filter: FilterState::default(),
-            lane_mode: LaneMode::Party,
-            theme: ThemeKind::Light,
-            export: exporting::ExportSettings::default(),
-        }
-    }
-}
-
-/// What the panels draw, derived from the catalog and the settings.
-#[derive(Debug, Clone, Default)]
-pub struct Derived {
-    pub query: Query,
-    pub lanes: Vec<Lane>,
-    pub tolls: Vec<TollSeries>,
-    /// The busiest month, week and day of the filtered events, for the quick zooms.
-    pub busiest: [Option<(i64, i64)>; 3],
-    /// Bumped whenever these are derived again, so panels can cache what they build on them.
-    pub generation: u64,
-}
+use chrono::FixedOffset;
 
 pub struct ClaimlineApp {
     pub catalog: Option<Catalog>,
@@ -153,28 +118,13 @@ impl ClaimlineApp {
             self.derived = Derived::default();
             return;
         };
-        let query = Query::run(&cat.index, &self.settings.filter);
-        let generation = self.derived.generation + 1;
-        let (events, mode, table) = (&query.events, self.settings.lane_mode, &self.toll_table);
-        // The lanes on one core, the casualty series and quick zooms on the other: at a
-        // million events each takes a good part of a filter change.
-        let (lanes, (tolls, busiest)) = std::thread::scope(|s| {
-            let other = s.spawn(|| {
-                let starts: Vec<i64> = events.iter().map(|&e| cat.index.starts[e]).collect();
-                let busiest = crate::layout::zoom::QUICK_ZOOMS
-                    .map(|(_, width)| crate::layout::zoom::busiest(&starts, width));
-                (table.series(events), busiest)
-            });
-            let lanes = lanes(&cat.dataset, &cat.index, mode, events);
-            (lanes, other.join().expect("deriving does not panic"))
-        });
-        self.derived = Derived {
-            generation,
-            lanes,
-            tolls,
-            busiest,
-            query,
-        };
+        self.derived = Derived::new(
+            cat,
+            &self.settings.filter,
+            self.settings.lane_mode,
+            &self.toll_table,
+            self.derived.generation + 1,
+        );
     }
 
     /// The selected event's id, which survives a reload where its index may not.

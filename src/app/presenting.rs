@@ -1,8 +1,8 @@
 //! Presenter mode: full screen, chrome hidden, type scaled up, and the events stepped through
 //! in a tour's order (or in time order without one), the timeline gliding to each.
 
-use super::command::PresentStep;
 use super::{ClaimlineApp, Command};
+use crate::command::PresentStep;
 use crate::model::{TourStep, When};
 
 /// How much larger everything is drawn when presenting (Ctrl +/- changes it further).

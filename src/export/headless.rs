@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 use egui::Vec2;
 
 use super::{Target, caption, data, png, render};
-use crate::app::{ClaimlineApp, Command};
+use crate::app::ClaimlineApp;
+use crate::command::Command;
 use crate::load;
 use crate::output;
 use crate::session::Source;
-use crate::ui::theme::ThemeKind;
+use crate::session::settings::ThemeKind;
 
 /// What an export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use egui::{Color32, ColorImage, Context, FullOutput, Pos2, RawInput, Rect, Vec2,
 use super::Target;
 use super::raster::{Textures, rasterize};
 use crate::app::ClaimlineApp;
+use crate::session::settings::ThemeKind;
 use crate::ui;
-use crate::ui::theme::ThemeKind;
 
 /// Frames run before the picture is taken: fonts, panel sizes and the timeline's fit each take
 /// a frame to settle.

@@ -3,6 +3,7 @@
 
 pub mod casualties;
 pub mod claim_rows;
+pub mod derived;
 pub mod detail;
 pub mod figures;
 pub mod lanes;

@@ -5,6 +5,7 @@
 pub mod loading;
 pub mod recent;
 pub mod saved_view;
+pub mod settings;
 pub mod watch;
 
 use std::path::PathBuf;

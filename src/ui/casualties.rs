@@ -12,7 +12,7 @@ use super::Frame;
 use super::marks::Batch;
 use super::theme::MarkerShape;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
-use crate::app::Command;
+use crate::command::Command;
 use crate::layout::casualties::{CountScale, TollSeries, thin};
 use crate::layout::lanes::side_label;
 use crate::layout::stack::{Bx, place_labels};

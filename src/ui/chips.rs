@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use super::Frame;
-use crate::app::Command;
+use crate::command::Command;
 use crate::layout::lanes::{kind_label, side_label};
 use crate::query::FilterState;
 
@@ -112,7 +112,7 @@ fn zoom_buttons(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
     {
         cmds.push(Command::FitAll);
     }
-    // Found once per filter change (app::Derived), not every frame.
+    // Found once per filter change (layout::derived::Derived), not every frame.
     for ((label, _), window) in crate::layout::zoom::QUICK_ZOOMS
         .iter()
         .zip(fr.app.derived.busiest)

@@ -7,7 +7,7 @@ use egui::{Color32, Frame as EFrame, Margin, RichText, Stroke};
 
 use super::bidi::visual;
 use super::{Frame, ellipsize};
-use crate::app::Command;
+use crate::command::Command;
 use crate::layout::claim_rows::claim_layout;
 use crate::layout::figures::figure_text;
 use crate::layout::lanes::{kind_label, side_label, sides_of};
@@ -134,7 +134,7 @@ fn compact_header(ui: &mut egui::Ui, fr: &Frame, e: usize) {
 
 /// Previous or next: through the tour when presenting one, else through the filtered events.
 fn step(fr: &Frame, d: i32) -> Command {
-    use crate::app::command::PresentStep;
+    use crate::command::PresentStep;
     match (fr.app.presenter.is_some(), d > 0) {
         (true, true) => Command::PresentStep(PresentStep::Next),
         (true, false) => Command::PresentStep(PresentStep::Previous),

@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::Frame;
 use super::bidi::visual;
-use crate::app::Command;
+use crate::command::Command;
 use crate::layout::lanes::{side_label, sides_of};
 use crate::query::Side;
 

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use egui::{RichText, TextStyle};
 
-use crate::app::command::FileCommand;
-use crate::app::{ClaimlineApp, Command};
+use crate::app::ClaimlineApp;
+use crate::command::Command;
+use crate::command::FileCommand;
 use crate::session::loading::LoadJob;
 use crate::session::{OpenMode, Source};
 
@@ -71,10 +72,8 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
 
 /// The Export menu: pictures of the window or one panel, the clipboard, the filtered data.
 pub fn export_menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
-    use crate::app::command::{
-        COPY_WINDOW, EXPORT_CLAIMS, EXPORT_MAP, EXPORT_TIMELINE, EXPORT_WINDOW,
-    };
-    use crate::app::exporting::{DataFormat, Dest, ExportCommand};
+    use crate::command::{COPY_WINDOW, EXPORT_CLAIMS, EXPORT_MAP, EXPORT_TIMELINE, EXPORT_WINDOW};
+    use crate::command::{DataFormat, Dest, ExportCommand};
     use crate::export::Target;
     let ex = |c| Command::Export(c);
     ui.menu_button("Export", |ui| {

@@ -5,7 +5,7 @@
 use egui::{CollapsingHeader, RichText};
 
 use super::Frame;
-use crate::app::Command;
+use crate::command::Command;
 use crate::layout::lanes::{kind_label, side_label, sides_of};
 use crate::model::When;
 use crate::query::Side;
@@ -46,7 +46,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, inputs: &mut FilterInputs, cmds: &mut V
         })
         .inner;
     let search = search.on_hover_text("Every word must appear. Place names include their other names (Istisu finds Jermuk). Ctrl+F");
-    if ui.input_mut(|i| i.consume_shortcut(&crate::app::command::FIND)) {
+    if ui.input_mut(|i| i.consume_shortcut(&crate::command::FIND)) {
         search.request_focus();
     }
     if search.changed() {

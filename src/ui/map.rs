@@ -9,7 +9,7 @@ use super::bidi::visual;
 use super::marks::Batch;
 use super::theme::marker_shape;
 use super::{Frame, ellipsize};
-use crate::app::Command;
+use crate::command::Command;
 use crate::geo::{AreaKind, LonLat, MapData, Projection, Triangles};
 use crate::layout::map_marks::{LabelWant, MapMarks, map_marks, place_map_labels};
 use crate::layout::stack::Bx;

@@ -22,7 +22,8 @@ pub mod top_bar;
 
 use chrono::FixedOffset;
 
-use crate::app::{ClaimlineApp, Command};
+use crate::app::ClaimlineApp;
+use crate::command::Command;
 use crate::query::Catalog;
 use crate::query::FilterState;
 use theme::Palette;
@@ -90,7 +91,7 @@ pub struct Frame<'a> {
 
 /// Draws the whole window; returns what the user asked for.
 pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
-    let mut cmds = crate::app::command::from_keyboard(ui.ctx(), app.presenter.is_some());
+    let mut cmds = crate::command::from_keyboard(ui.ctx(), app.presenter.is_some());
     let ctx = ui.ctx().clone();
     files::open_prompt_ui(&ctx, app, &mut cmds);
     files::toast_ui(&ctx, app);

@@ -4,8 +4,8 @@
 use egui::{Frame as EFrame, Margin, RichText};
 
 use super::Frame;
-use crate::app::Command;
-use crate::app::command::PresentStep;
+use crate::command::Command;
+use crate::command::PresentStep;
 
 pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &mut Vec<Command>) {
     let app = fr.app;

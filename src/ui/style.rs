@@ -4,7 +4,7 @@ use egui::{FontFamily, FontId, TextStyle};
 
 /// Slightly larger type than egui's defaults: the app is read for long stretches, and on
 /// projectors.
-pub fn apply(ctx: &egui::Context, theme: super::theme::ThemeKind) {
+pub fn apply(ctx: &egui::Context, theme: crate::session::settings::ThemeKind) {
     ctx.set_theme(if theme.is_dark() {
         egui::Theme::Dark
     } else {

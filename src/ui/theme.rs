@@ -4,35 +4,10 @@
 //! square turned into a diamond), so side is told by shape as well as colour.
 
 use egui::{Color32, Visuals};
-use serde::{Deserialize, Serialize};
 
 use crate::model::Dataset;
 use crate::query::{Side, Voices};
-
-/// The three looks: light for laptops, dark for dim rooms, high contrast for projectors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum ThemeKind {
-    #[default]
-    Light,
-    Dark,
-    HighContrast,
-}
-
-impl ThemeKind {
-    pub const ALL: [ThemeKind; 3] = [ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ThemeKind::Light => "Light",
-            ThemeKind::Dark => "Dark",
-            ThemeKind::HighContrast => "High contrast",
-        }
-    }
-
-    pub fn is_dark(self) -> bool {
-        self == ThemeKind::Dark
-    }
-}
+use crate::session::settings::ThemeKind;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Palette {

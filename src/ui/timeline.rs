@@ -10,7 +10,7 @@ use super::bidi::visual;
 use super::marks::Batch;
 use super::theme::marker_shape;
 use super::{Frame, ellipsize};
-use crate::app::Command;
+use crate::command::Command;
 use crate::layout::detail::{BUCKET_PX, Detail, bucket_counts, bucket_range, detail};
 use crate::layout::lanes::{Lane, LaneKey};
 use crate::layout::stack::{Bx, Slot, place_labels, stack};

@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use super::Frame;
-use crate::app::Command;
+use crate::command::Command;
 use crate::layout::lanes::LaneMode;
 
 pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
@@ -46,7 +46,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                 egui::ComboBox::from_id_salt("theme")
                     .selected_text(current.label())
                     .show_ui(ui, |ui| {
-                        for t in crate::ui::theme::ThemeKind::ALL {
+                        for t in crate::session::settings::ThemeKind::ALL {
                             if ui.selectable_label(t == current, t.label()).clicked() {
                                 right.push(Command::SetTheme(t));
                             }

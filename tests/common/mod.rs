@@ -80,7 +80,7 @@ pub fn zoom(h: &mut Harness<'_, ClaimlineApp>, from: &str, to: &str) {
     let (a, b) = (span(from).start as f64, span(to).end as f64);
     let ctx = h.ctx.clone();
     h.state_mut()
-        .apply(&ctx, vec![claimline::app::Command::ZoomTo(a, b)]);
+        .apply(&ctx, vec![claimline::command::Command::ZoomTo(a, b)]);
     h.run();
 }
 
@@ -96,7 +96,7 @@ pub fn select(h: &mut Harness<'_, ClaimlineApp>, id: &str) -> usize {
         .unwrap_or_else(|| panic!("no event {id}"));
     let ctx = h.ctx.clone();
     h.state_mut()
-        .apply(&ctx, vec![claimline::app::Command::Select(Some(e))]);
+        .apply(&ctx, vec![claimline::command::Command::Select(Some(e))]);
     h.run();
     e
 }
@@ -113,7 +113,7 @@ pub fn export_request(
         format: None,
         target,
         size,
-        theme: claimline::ui::theme::ThemeKind::Light,
+        theme: claimline::session::settings::ThemeKind::Light,
         scale: 1.0,
         caption: true,
         select: select.map(str::to_owned),

@@ -1,13 +1,17 @@
 //! Everything a user can ask the viewer to do. Panels, menus, shortcuts and tests all produce
-//! these; [`super::ClaimlineApp::apply`] is the one place that carries them out.
+//! these; the app's `apply` is the one place that carries them out. This module depends on the
+//! logic layer and on `export::Target` only, never on `app` or `ui`, so panels can name
+//! commands without seeing the app.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use std::path::PathBuf;
 
+use crate::export::Target;
 use crate::layout::lanes::LaneMode;
 use crate::model::EventKind;
 use crate::query::{FilterState, Side};
+use crate::session::settings::ThemeKind;
 use crate::session::{OpenMode, Source};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,9 +36,9 @@ pub enum Command {
     SetFilter(FilterState),
     ClearFilters,
     SetLaneMode(LaneMode),
-    SetTheme(crate::ui::theme::ThemeKind),
+    SetTheme(ThemeKind),
     File(FileCommand),
-    Export(super::exporting::ExportCommand),
+    Export(ExportCommand),
     /// Enter (true) or leave presenter mode.
     Present(bool),
     /// Present this tour (index into the dataset's tours), or step freely through events.
@@ -72,6 +76,31 @@ pub enum FileCommand {
     /// Show the warnings of the current load.
     ShowWarnings,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    Csv,
+    Ron,
+}
+
+/// Where a picture goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dest {
+    File(PathBuf),
+    Clipboard,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportCommand {
+    /// Ask where to save a picture of `Target` (native dialog, on its own thread).
+    PictureDialog(Target),
+    Picture(Target, Dest),
+    DataDialog(DataFormat),
+    Data(DataFormat, PathBuf),
+    SetCaption(bool),
+    SetDouble(bool),
+}
+
 pub const NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowRight);
 pub const PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::ArrowLeft);
 pub const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F);
@@ -109,8 +138,6 @@ pub fn from_keyboard(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
             }
         }
         // The more specific shortcuts first: Ctrl+Shift+E before Ctrl+E.
-        use super::exporting::{Dest, ExportCommand};
-        use crate::export::Target;
         for (shortcut, command) in [
             (
                 EXPORT_TIMELINE,

@@ -1,0 +1,51 @@
+//! What the panels draw: the query result, the lanes, the casualty series and the quick zooms,
+//! derived from the catalog and the filter in one place whenever either changes.
+
+use crate::layout::casualties::{TollSeries, TollTable};
+use crate::layout::lanes::{Lane, LaneMode, lanes};
+use crate::query::{Catalog, FilterState, Query};
+
+/// What the panels draw, derived from the catalog and the settings.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub query: Query,
+    pub lanes: Vec<Lane>,
+    pub tolls: Vec<TollSeries>,
+    /// The busiest month, week and day of the filtered events, for the quick zooms.
+    pub busiest: [Option<(i64, i64)>; 3],
+    /// Bumped whenever these are derived again, so panels can cache what they build on them.
+    pub generation: u64,
+}
+
+impl Derived {
+    /// Runs the filter and lays out what it keeps; `generation` tells caches it is new.
+    pub fn new(
+        cat: &Catalog,
+        filter: &FilterState,
+        mode: LaneMode,
+        table: &TollTable,
+        generation: u64,
+    ) -> Derived {
+        let query = Query::run(&cat.index, filter);
+        let events = &query.events;
+        // The lanes on one core, the casualty series and quick zooms on the other: at a
+        // million events each takes a good part of a filter change.
+        let (lanes, (tolls, busiest)) = std::thread::scope(|s| {
+            let other = s.spawn(|| {
+                let starts: Vec<i64> = events.iter().map(|&e| cat.index.starts[e]).collect();
+                let busiest =
+                    super::zoom::QUICK_ZOOMS.map(|(_, width)| super::zoom::busiest(&starts, width));
+                (table.series(events), busiest)
+            });
+            let lanes = lanes(&cat.dataset, &cat.index, mode, events);
+            (lanes, other.join().expect("deriving does not panic"))
+        });
+        Derived {
+            generation,
+            lanes,
+            tolls,
+            busiest,
+            query,
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! What the user chose that is worth remembering between runs: the filter, the lane mode, the
+//! look and the export options. Plain data with no egui in it, so the command line, the
+//! window and the saved state all read the same types.
+
+use serde::{Deserialize, Serialize};
+
+use crate::layout::lanes::LaneMode;
+use crate::query::FilterState;
+
+/// What the user chose that is worth remembering between runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub filter: FilterState,
+    pub lane_mode: LaneMode,
+    pub theme: ThemeKind,
+    pub export: ExportSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            filter: FilterState::default(),
+            lane_mode: LaneMode::Party,
+            theme: ThemeKind::Light,
+            export: ExportSettings::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportSettings {
+    /// Put the caption (dataset, filters, sources) under pictures.
+    pub caption: bool,
+    /// Draw pictures at twice the screen's pixel density.
+    pub double: bool,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            caption: true,
+            double: false,
+        }
+    }
+}
+
+/// The three looks: light for laptops, dark for dim rooms, high contrast for projectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeKind {
+    #[default]
+    Light,
+    Dark,
+    HighContrast,
+}
+
+impl ThemeKind {
+    pub const ALL: [ThemeKind; 3] = [ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeKind::Light => "Light",
+            ThemeKind::Dark => "Dark",
+            ThemeKind::HighContrast => "High contrast",
+        }
+    }
+
+    pub fn is_dark(self) -> bool {
+        self == ThemeKind::Dark
+    }
+}
