@@ -8,9 +8,9 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use claimline::app::ClaimlineApp;
+use claimline::app::headless::Headless;
+use claimline::cli::generate::{Spec, dataset, generate, to_ron};
 use claimline::command::Command;
-use claimline::export::render::Headless;
-use claimline::generate::{Spec, dataset, generate, to_ron};
 use claimline::load::{LoadOutcome, SourceText, load_texts};
 use claimline::query::{Catalog, FilterState, Query};
 use claimline::session::settings::ThemeKind;

@@ -5,12 +5,11 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
-pub mod check;
+pub mod cli;
 #[cfg(feature = "gui")]
 pub mod command;
 #[cfg(feature = "gui")]
 pub mod export;
-pub mod generate;
 pub mod geo;
 pub mod layout;
 pub mod load;

@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use claimline::check::terminal_safe;
-use claimline::export::headless::Format;
-use claimline::generate::MAX_EVENTS;
+use claimline::cli::check;
+use claimline::cli::check::terminal_safe;
+use claimline::cli::export::Format;
+use claimline::cli::generate::MAX_EVENTS;
 use claimline::output;
 use claimline::session::saved_view;
 use claimline::session::settings::ThemeKind;
-use claimline::{app, check, export};
+use claimline::{app, export};
 
 #[derive(Parser)]
 #[command(
@@ -71,7 +72,7 @@ struct ExportArgs {
     #[arg(long, value_enum, default_value = "window")]
     view: ViewArg,
     /// The window's size in points, WIDTHxHEIGHT.
-    #[arg(long, default_value = "1600x1000", value_parser = export::headless::parse_size)]
+    #[arg(long, default_value = "1600x1000", value_parser = claimline::cli::export::parse_size)]
     size: (u32, u32),
     #[arg(long, value_enum, default_value = "light")]
     theme: ThemeArg,
@@ -155,8 +156,8 @@ fn report_written(out: &std::path::Path, summary: &str) {
 }
 
 fn generate(events: usize, seed: u64, out: PathBuf) -> ExitCode {
-    let file = claimline::generate::generate(claimline::generate::Spec { events, seed });
-    match output::write_to(&out, |w| claimline::generate::write_ron(&file, w)) {
+    let file = claimline::cli::generate::generate(claimline::cli::generate::Spec { events, seed });
+    match output::write_to(&out, |w| claimline::cli::generate::write_ron(&file, w)) {
         Ok(bytes) => {
             let summary = format!(
                 "wrote {}: {events} events, {} claims, {:.1} MB",
@@ -188,7 +189,7 @@ fn export(a: ExportArgs) -> ExitCode {
             .exit();
     }
     let out = a.out.clone();
-    let req = export::headless::Request {
+    let req = claimline::cli::export::Request {
         out: a.out,
         format: a.format.map(|f| match f {
             FormatArg::Png => Format::Png,
@@ -215,7 +216,7 @@ fn export(a: ExportArgs) -> ExitCode {
         range: a.from.zip(a.to),
         files: a.files,
     };
-    match export::headless::run(&req) {
+    match claimline::cli::export::run(&req) {
         Ok(summary) => {
             report_written(&out, &summary);
             ExitCode::SUCCESS

@@ -642,11 +642,11 @@ fn a_long_unknown_id_is_reported_at_once() {
 fn a_file_full_of_unknown_ids_is_checked_in_linear_time() {
     // The review's 10,000 generated events with every disputed claim's id broken: 3,331
     // unknown ids, each compared with 34,845 claim ids, took 24.5 s in a release build.
-    let mut file = claimline::generate::generate(claimline::generate::Spec {
+    let mut file = claimline::cli::generate::generate(claimline::cli::generate::Spec {
         events: 10_000,
         seed: 1,
     });
-    let clean = claimline::generate::to_ron(&file).unwrap();
+    let clean = claimline::cli::generate::to_ron(&file).unwrap();
     let mut broken = 0;
     for c in file.events.iter_mut().flat_map(|e| &mut e.claims) {
         for d in &mut c.disputes {
@@ -655,7 +655,7 @@ fn a_file_full_of_unknown_ids_is_checked_in_linear_time() {
         }
     }
     assert!(broken > 3000, "only {broken} disputes to break");
-    let bad = claimline::generate::to_ron(&file).unwrap();
+    let bad = claimline::cli::generate::to_ron(&file).unwrap();
     let (out, clean_took) = load_within("g.ron", clean, Duration::from_secs(120));
     assert_eq!(
         out.error_count(),

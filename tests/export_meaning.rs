@@ -4,9 +4,9 @@
 
 mod common;
 
+use claimline::app::headless::AccessibleNode;
+use claimline::cli::export::{Request, draw, prepare};
 use claimline::export::Target;
-use claimline::export::headless::{Request, draw, prepare};
-use claimline::export::render::AccessibleNode;
 
 fn request(target: Target, size: (u32, u32), select: Option<&str>, files: &[&str]) -> Request {
     common::export_request(target, size, select, files)

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use claimline::app::ClaimlineApp;
-use claimline::export::render::Headless;
-use claimline::generate::{Spec, dataset};
+use claimline::app::headless::Headless;
+use claimline::cli::generate::{Spec, dataset};
 use claimline::load::LoadOutcome;
 use claimline::query::{Catalog, FilterState, Query, Side};
 use claimline::session::settings::ThemeKind;

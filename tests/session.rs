@@ -377,14 +377,14 @@ fn a_folder_deleted_and_made_again_is_watched_again() {
 #[test]
 fn while_a_load_waits_the_window_repaints_about_ten_times_a_second() {
     let dir = tempfile::tempdir().unwrap();
-    let file = claimline::generate::generate(claimline::generate::Spec {
+    let file = claimline::cli::generate::generate(claimline::cli::generate::Spec {
         events: 20_000,
         seed: 7,
     });
     let big = write(
         dir.path(),
         "big.ron",
-        &claimline::generate::to_ron(&file).unwrap(),
+        &claimline::cli::generate::to_ron(&file).unwrap(),
     );
     let mut h = harness(
         Start {

@@ -8,8 +8,8 @@ mod common;
 
 use std::path::PathBuf;
 
+use claimline::cli::export::{Request, draw, prepare};
 use claimline::export::Target;
-use claimline::export::headless::{Request, draw, prepare};
 use claimline::export::png;
 
 fn request(target: Target, size: (u32, u32), select: Option<&str>) -> Request {

@@ -4,7 +4,7 @@
 //! files and the merge are reached too.
 #![no_main]
 
-use claimline::check;
+use claimline::cli::check;
 use claimline::load::{self, Diagnostic, SourceText};
 use claimline::query::{FilterState, Query};
 use claimline::session::loading::Loaded;

@@ -10,9 +10,10 @@ use std::sync::mpsc::{Receiver, channel};
 
 use super::clipboard::PictureClipboard;
 use super::dialogs;
+use super::headless::{self, Headless};
 use super::{ClaimlineApp, Command};
 use crate::command::{DataFormat, Dest, ExportCommand};
-use crate::export::{Target, caption, data, png, render};
+use crate::export::{Target, caption, data, png};
 
 /// A picture on its way: the screenshot it waits for.
 pub struct Capture {
@@ -159,7 +160,7 @@ impl ClaimlineApp {
         let ppp = img.size[0] as f32 / self.panels.regions.of(target).width().max(1.0);
         self.exports.last_caption = self.caption_lines(target);
         let img = if self.settings.export.caption {
-            let band = render::caption_band(
+            let band = headless::caption_band(
                 &self.exports.last_caption,
                 img.size[0],
                 ppp,
@@ -211,7 +212,7 @@ impl ClaimlineApp {
             1.0
         };
         let ppp = ctx.pixels_per_point() * factor;
-        let mut h = render::Headless::new(self.settings.theme);
+        let mut h = Headless::new(self.settings.theme);
         let memory = ctx.memory(|m| m.clone());
         h.ctx.memory_mut(|m| *m = memory);
         if let Some((a, b)) = self.panels.timeline.visible() {

@@ -17,6 +17,7 @@ use crate::command::FileCommand;
 use crate::load::Diagnostic;
 use crate::query::{Catalog, FilterState};
 use crate::session::loading::{LoadJob, Loaded, paths};
+use crate::session::problems::Problems;
 use crate::session::saved_view::{self, SavedView, VIEW_FORMAT};
 use crate::session::watch::FileWatcher;
 use crate::session::{Source, combine, recent};
@@ -71,26 +72,6 @@ pub fn read_remembered(
     match ron::from_str::<HashMap<String, String>>(&text) {
         Ok(_) => Ok(None),
         Err(e) => Err(unreadable(e.to_string())),
-    }
-}
-
-/// A failed load, or warnings the user asked to see.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problems {
-    pub heading: String,
-    pub diagnostics: Vec<Diagnostic>,
-    /// True when the load failed (as opposed to warnings of a good load).
-    pub failed: bool,
-}
-
-impl Problems {
-    /// All of them as text, one per line, to copy.
-    pub fn text(&self) -> String {
-        self.diagnostics
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
     }
 }
 

@@ -8,15 +8,18 @@ mod clipboard;
 pub mod dialogs;
 pub mod exporting;
 pub mod files;
+pub mod headless;
 pub mod presenting;
 pub mod window;
 
 pub use crate::command::Command;
+pub use crate::session::problems::Problems;
 pub use crate::session::settings::Settings;
-pub use files::{Persisted, Problems, Start};
+pub use files::{Persisted, Start};
 
 use std::path::PathBuf;
 
+use crate::export::Target;
 use crate::layout::casualties::TollTable;
 use crate::layout::derived::Derived;
 use crate::load::{Diagnostic, LoadOutcome};
@@ -111,6 +114,55 @@ impl ClaimlineApp {
             .as_ref()
             .and_then(|c| c.dataset.files.first())
             .map_or_else(utc, |f| f.utc_offset)
+    }
+
+    /// Draws the window (or one exportable panel alone, laid out whole) from a view of the
+    /// state, and returns what the user asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui, one: Option<Target>) -> Vec<Command> {
+        // The whole window is the window, drawn as on screen.
+        let one = one.filter(|&t| t != Target::Window);
+        let presenting = self.presenter.as_ref().map(|p| ui::PresenterView {
+            tour: p.tour,
+            step: p.step,
+            step_count: self.step_count(),
+            caption: self.current_step().and_then(|s| s.caption.clone()),
+        });
+        let offset = self.display_offset();
+        let scroll_to = std::mem::take(&mut self.selection_moved)
+            .then_some(self.selected)
+            .flatten();
+        let visible = self.panels.timeline.visible();
+        let status = ui::StatusView {
+            catalog: self.catalog.as_ref(),
+            job: self.files.job(),
+            watching: self.files.is_watching(),
+            pending_open: self.files.pending_open.as_deref(),
+            toast: self.toast.as_ref(),
+            problems: self.problems.as_ref(),
+            warnings: &self.warnings,
+            recent: &self.recent,
+            sources: &self.sources,
+            export: self.settings.export,
+        };
+        let view = self.catalog.as_ref().map(|cat| ui::ViewCtx {
+            cat,
+            derived: &self.derived,
+            settings: &self.settings,
+            filter: &self.settings.filter,
+            selected: self.selected,
+            scroll_to,
+            presenting,
+            status: &status,
+            palette: ui::theme::Palette::new(self.settings.theme, Some(&cat.dataset)),
+            offset,
+            visible,
+            complete: one.is_some(),
+        });
+        match (one, view.as_ref()) {
+            (Some(target), Some(view)) => ui::show_one(ui, view, &mut self.panels, target),
+            (Some(_), None) => Vec::new(),
+            (None, view) => ui::show(ui, &status, view, &mut self.panels),
+        }
     }
 
     fn rederive(&mut self) {
@@ -226,7 +278,7 @@ impl eframe::App for ClaimlineApp {
             self.window_checked = window::keep_on_screen(&ctx);
         }
         let mut commands = self.poll(&ctx);
-        commands.extend(ui::show(ui, self));
+        commands.extend(self.show(ui, None));
         self.apply(&ctx, commands);
     }
 

@@ -1,13 +1,12 @@
-//! Exports: pictures of the window or one panel (PNG, with a caption naming the dataset, the
-//! filters and the sources), and the filtered data (CSV, RON). `raster` draws egui's output on
-//! the CPU, so the headless `claimline export` needs neither a display nor a GPU.
+//! Pure exports: PNG encoding and cropping, the caption's words, the filtered data (CSV, RON),
+//! and `raster`, which draws egui's output on the CPU so the headless `claimline export` needs
+//! neither a display nor a GPU. Driving the app without a window is `app::headless`; the
+//! `export` command is `cli::export`. Nothing here imports `app` or `ui`.
 
 pub mod caption;
 pub mod data;
-pub mod headless;
 pub mod png;
 pub mod raster;
-pub mod render;
 
 use serde::{Deserialize, Serialize};
 

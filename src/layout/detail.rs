@@ -55,7 +55,7 @@ pub fn bucket_range(t0: f64, t1: f64, buckets: usize, k: usize) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::{Spec, dataset};
+    use crate::cli::generate::{Spec, dataset};
     use crate::layout::lanes::{LaneMode, lanes};
     use crate::query::{Catalog, FilterState, Query};
 

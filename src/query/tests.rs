@@ -235,7 +235,7 @@ fn unknown_ids_in_a_filter_match_nothing_instead_of_panicking() {
 
 #[test]
 fn in_view_counts_like_a_scan_of_every_event() {
-    let cat = Catalog::new(crate::generate::dataset(crate::generate::Spec {
+    let cat = Catalog::new(crate::cli::generate::dataset(crate::cli::generate::Spec {
         events: 4_000,
         seed: 9,
     }));
@@ -267,7 +267,7 @@ fn in_view_counts_like_a_scan_of_every_event() {
 
 #[test]
 fn every_claim_is_found_by_its_id_and_unknown_ids_are_not() {
-    let cat = Catalog::new(crate::generate::dataset(crate::generate::Spec {
+    let cat = Catalog::new(crate::cli::generate::dataset(crate::cli::generate::Spec {
         events: 2_000,
         seed: 5,
     }));

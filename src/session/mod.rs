@@ -3,6 +3,7 @@
 //! call these; they never write to a file they read.
 
 pub mod loading;
+pub mod problems;
 pub mod recent;
 pub mod saved_view;
 pub mod settings;

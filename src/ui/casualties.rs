@@ -8,7 +8,7 @@
 use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, UiBuilder, pos2, vec2};
 use egui_plot::Plot;
 
-use super::Frame;
+use super::ViewCtx;
 use super::marks::Batch;
 use super::theme::MarkerShape;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
@@ -35,21 +35,21 @@ fn shape_of(side: Side) -> MarkerShape {
     }
 }
 
-fn series_label(fr: &Frame, s: &TollSeries) -> String {
+fn series_label(view: &ViewCtx, s: &TollSeries) -> String {
     let whose = match s.whose {
         Some(w) if w == s.reporter => "own dead".to_owned(),
         Some(w) => format!(
             "{} dead",
-            side_label(&fr.cat.dataset, w).trim_end_matches(" side")
+            side_label(&view.cat.dataset, w).trim_end_matches(" side")
         ),
         None => "both sides' dead".to_owned(),
     };
-    format!("{}: {whose}", side_label(&fr.cat.dataset, s.reporter))
+    format!("{}: {whose}", side_label(&view.cat.dataset, s.reporter))
 }
 
 pub fn ui(
     ui: &mut egui::Ui,
-    fr: &Frame,
+    view: &ViewCtx,
     gutter: f32,
     timeline: &TimelineState,
     cmds: &mut Vec<Command>,
@@ -60,7 +60,7 @@ pub fn ui(
         pos2(outer.min.x + gutter, outer.min.y),
         pos2(outer.max.x - RIGHT_MARGIN, outer.max.y),
     );
-    let series = &fr.app.derived.tolls;
+    let series = &view.derived.tolls;
     let (v0, v1) = timeline.visible().unwrap_or((0.0, 1.0));
     // The highest figure drawn: points in view, and lines, which carry their last figure on.
     let (t0, t1) = (v0.floor() as i64, v1.ceil() as i64);
@@ -143,7 +143,7 @@ pub fn ui(
     let mut hits: Vec<(Pos2, usize, usize)> = Vec::new();
     let mut labels: Vec<(Bx, String, Side, u32)> = Vec::new();
     for (si, s) in series.iter().enumerate() {
-        let colour = fr.palette.fill_of(s.reporter);
+        let colour = view.palette.fill_of(s.reporter);
         if s.stepped {
             let mut pts: Vec<Pos2> = Vec::new();
             for &(t, high) in &s.steps {
@@ -171,7 +171,7 @@ pub fn ui(
             if !frame.expand(8.0).contains(q) {
                 continue;
             }
-            batch.marker(q, 4.0, shape_of(s.reporter), &fr.palette, false);
+            batch.marker(q, 4.0, shape_of(s.reporter), &view.palette, false);
             hits.push((q, si, pi));
             super::accessible_node(
                 ui,
@@ -180,7 +180,7 @@ pub fn ui(
                 format!(
                     "Announced dead: {} — {}",
                     p.label(),
-                    series_label(fr, s).replacen(": ", ", ", 1)
+                    series_label(view, s).replacen(": ", ", ", 1)
                 ),
                 Rect::from_center_size(q, vec2(8.0, 8.0)),
             );
@@ -206,16 +206,16 @@ pub fn ui(
     let legend_bg = painter.add(Shape::Noop);
     for s in series {
         let g = painter.layout_no_wrap(
-            series_label(fr, s),
+            series_label(view, s),
             small.clone(),
-            fr.palette.text_of(s.reporter),
+            view.palette.text_of(s.reporter),
         );
         let w = g.size().x + 30.0;
         if x + w > frame.max.x {
             break;
         }
         // A sample of the line (solid: own dead, dashed: the other side's, none: points).
-        let (y, colour) = (frame.min.y + 9.0, fr.palette.fill_of(s.reporter));
+        let (y, colour) = (frame.min.y + 9.0, view.palette.fill_of(s.reporter));
         let sample = [pos2(x, y), pos2(x + 18.0, y)];
         match (s.stepped, s.whose == Some(s.reporter)) {
             (true, true) => {
@@ -236,12 +236,12 @@ pub fn ui(
             pos2(x + 9.0, y),
             3.5,
             shape_of(s.reporter),
-            &fr.palette,
+            &view.palette,
         );
         painter.galley(
             pos2(x + 25.0, frame.min.y + 2.0),
             g,
-            fr.palette.text_of(s.reporter),
+            view.palette.text_of(s.reporter),
         );
         legend_boxes.push(Bx {
             x0: x - 2.0,
@@ -289,7 +289,7 @@ pub fn ui(
                 Align2::CENTER_BOTTOM,
                 text,
                 small.clone(),
-                fr.palette.text_of(*side),
+                view.palette.text_of(*side),
             );
         }
     }
@@ -317,10 +317,10 @@ pub fn ui(
             cmds.push(Command::Select(Some(ei)));
         }
         response.on_hover_ui_at_pointer(|ui| {
-            let ds = &fr.cat.dataset;
+            let ds = &view.cat.dataset;
             let event = &ds.events[ei];
             let claim = &event.claims[ci];
-            let actor = fr
+            let actor = view
                 .cat
                 .index
                 .actor_index(&claim.actor)
@@ -328,7 +328,7 @@ pub fn ui(
             ui.strong(format!(
                 "{} — {}",
                 point.label(),
-                series_label(fr, &series[si])
+                series_label(view, &series[si])
             ));
             ui.label(format!(
                 "{}, {}",
@@ -338,7 +338,7 @@ pub fn ui(
             ui.weak(format!("In: {}", super::bidi::visual(&event.title)));
             ui.weak(format!(
                 "Plotted at {}",
-                format_seconds(point.t, fr.offset, true)
+                format_seconds(point.t, view.offset, true)
             ));
         });
     }

@@ -3,15 +3,15 @@
 
 use egui::RichText;
 
-use super::Frame;
+use super::ViewCtx;
 use crate::command::Command;
 use crate::layout::lanes::{kind_label, side_label};
 use crate::query::FilterState;
 
 /// One chip: its text, and the filter without it.
-pub fn chips(fr: &Frame) -> Vec<(String, FilterState)> {
-    let f = fr.filter;
-    let ds = &fr.cat.dataset;
+pub fn chips(view: &ViewCtx) -> Vec<(String, FilterState)> {
+    let f = view.filter;
+    let ds = &view.cat.dataset;
     let mut out = Vec::new();
     let without = |edit: &dyn Fn(&mut FilterState)| {
         let mut g = f.clone();
@@ -49,7 +49,7 @@ pub fn chips(fr: &Frame) -> Vec<(String, FilterState)> {
     if f.from.is_some() || f.to.is_some() {
         let show = |t: Option<i64>| {
             t.map_or("…".to_owned(), |t| {
-                crate::model::format_seconds(t, fr.offset, false)
+                crate::model::format_seconds(t, view.offset, false)
             })
         };
         out.push((
@@ -58,7 +58,7 @@ pub fn chips(fr: &Frame) -> Vec<(String, FilterState)> {
         ));
     }
     for id in &f.actors {
-        let name = fr
+        let name = view
             .cat
             .index
             .actor_index(id)
@@ -81,10 +81,10 @@ pub fn chips(fr: &Frame) -> Vec<(String, FilterState)> {
     out
 }
 
-pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
-    let chips = chips(fr);
+pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
+    let chips = chips(view);
     ui.horizontal_wrapped(|ui| {
-        zoom_buttons(ui, fr, cmds);
+        zoom_buttons(ui, view, cmds);
         ui.separator();
         if chips.is_empty() {
             ui.weak("No filters: every event is shown. Scroll to zoom, drag to pan, F or double-click to fit.");
@@ -103,7 +103,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
 }
 
 /// "All", then the busiest month, week and day among the filtered events.
-fn zoom_buttons(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
+fn zoom_buttons(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
     ui.label(RichText::new("Zoom:").small());
     if ui
         .small_button("All")
@@ -115,7 +115,7 @@ fn zoom_buttons(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
     // Found once per filter change (layout::derived::Derived), not every frame.
     for ((label, _), window) in crate::layout::zoom::QUICK_ZOOMS
         .iter()
-        .zip(fr.app.derived.busiest)
+        .zip(view.derived.busiest)
     {
         if let Some((a, b)) = window
             && ui

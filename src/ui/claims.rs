@@ -6,7 +6,7 @@
 use egui::{Color32, Frame as EFrame, Margin, RichText, Stroke};
 
 use super::bidi::visual;
-use super::{Frame, ellipsize};
+use super::{ViewCtx, ellipsize};
 use crate::command::Command;
 use crate::layout::claim_rows::claim_layout;
 use crate::layout::figures::figure_text;
@@ -31,7 +31,7 @@ pub struct DrawnCard {
 /// The panel in the window: scrolled, the cards that are seen recorded in `cards`.
 pub fn ui(
     ui: &mut egui::Ui,
-    fr: &Frame,
+    view: &ViewCtx,
     visible: Option<(f64, f64)>,
     cmds: &mut Vec<Command>,
     cards: &mut Vec<DrawnCard>,
@@ -40,20 +40,22 @@ pub fn ui(
     egui::ScrollArea::vertical()
         .id_salt("claims")
         .auto_shrink([false, false])
-        .show(ui, |ui| content(ui, fr, visible, &mut Out { cmds, cards }));
+        .show(ui, |ui| {
+            content(ui, view, visible, &mut Out { cmds, cards })
+        });
 }
 
 /// The panel laid out whole, with nothing scrolled away or folded: for pictures, which must
 /// hold every claim they name. Returns the bottom of the content, in points.
 pub fn whole(
     ui: &mut egui::Ui,
-    fr: &Frame,
+    view: &ViewCtx,
     visible: Option<(f64, f64)>,
     cmds: &mut Vec<Command>,
     cards: &mut Vec<DrawnCard>,
 ) -> f32 {
     cards.clear();
-    content(ui, fr, visible, &mut Out { cmds, cards });
+    content(ui, view, visible, &mut Out { cmds, cards });
     ui.min_rect().max.y
 }
 
@@ -63,26 +65,26 @@ struct Out<'a> {
     cards: &'a mut Vec<DrawnCard>,
 }
 
-fn content(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, out: &mut Out) {
-    match fr.app.selected {
+fn content(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out: &mut Out) {
+    match view.selected {
         // Presenting, the caption stands for the summary: the title, then the columns.
-        Some(e) if fr.app.presenter.is_some() => {
-            compact_header(ui, fr, e);
-            event_claims(ui, fr, e, out);
+        Some(e) if view.presenting.is_some() => {
+            compact_header(ui, view, e);
+            event_claims(ui, view, e, out);
         }
         Some(e) => {
-            event_header(ui, fr, e, out.cmds);
-            event_claims(ui, fr, e, out);
+            event_header(ui, view, e, out.cmds);
+            event_claims(ui, view, e, out);
         }
-        None => overview(ui, fr, visible, out),
+        None => overview(ui, view, visible, out),
     }
 }
 
-fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, out: &mut Out) {
-    let q = &fr.app.derived.query;
+fn overview(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out: &mut Out) {
+    let q = &view.derived.query;
     let (count, first) = match visible {
         Some((a, b)) => q.in_view(
-            &fr.cat.index,
+            &view.cat.index,
             a.floor() as i64,
             b.ceil() as i64,
             OVERVIEW_LIMIT,
@@ -101,16 +103,16 @@ fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, out: &mu
     });
     ui.add_space(4.0);
     for &e in &first {
-        let event = &fr.cat.dataset.events[e];
+        let event = &view.cat.dataset.events[e];
         ui.separator();
         ui.horizontal_wrapped(|ui| {
             let title = RichText::new(visual(&event.title)).strong().size(15.0);
             if ui.link(title).on_hover_text("Select this event").clicked() {
                 out.cmds.push(Command::Select(Some(e)));
             }
-            ui.weak(fr.cat.dataset.when_text(&event.when, event));
+            ui.weak(view.cat.dataset.when_text(&event.when, event));
         });
-        event_claims(ui, fr, e, out);
+        event_claims(ui, view, e, out);
     }
     if count > OVERVIEW_LIMIT {
         ui.separator();
@@ -122,8 +124,8 @@ fn overview(ui: &mut egui::Ui, fr: &Frame, visible: Option<(f64, f64)>, out: &mu
 }
 
 /// One line: the event's title and time, for presenting.
-fn compact_header(ui: &mut egui::Ui, fr: &Frame, e: usize) {
-    let ds = &fr.cat.dataset;
+fn compact_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
+    let ds = &view.cat.dataset;
     let event = &ds.events[e];
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(visual(&event.title)).heading().size(17.0));
@@ -133,35 +135,35 @@ fn compact_header(ui: &mut egui::Ui, fr: &Frame, e: usize) {
 }
 
 /// Previous or next: through the tour when presenting one, else through the filtered events.
-fn step(fr: &Frame, d: i32) -> Command {
+fn step(view: &ViewCtx, d: i32) -> Command {
     use crate::command::PresentStep;
-    match (fr.app.presenter.is_some(), d > 0) {
+    match (view.presenting.is_some(), d > 0) {
         (true, true) => Command::PresentStep(PresentStep::Next),
         (true, false) => Command::PresentStep(PresentStep::Previous),
         (false, _) => Command::Step(d),
     }
 }
 
-fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>) {
-    let ds = &fr.cat.dataset;
+fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Command>) {
+    let ds = &view.cat.dataset;
     let event = &ds.events[e];
-    let events = &fr.app.derived.query.events;
+    let events = &view.derived.query.events;
     // A picture has no use for buttons: it starts at the event's title.
-    if !fr.complete {
+    if !view.complete {
         ui.horizontal(|ui| {
             if ui
                 .button("← Previous")
                 .on_hover_text("Previous event in time (←)")
                 .clicked()
             {
-                cmds.push(step(fr, -1));
+                cmds.push(step(view, -1));
             }
             if ui
                 .button("Next →")
                 .on_hover_text("Next event in time (→)")
                 .clicked()
             {
-                cmds.push(step(fr, 1));
+                cmds.push(step(view, 1));
             }
             if let Some(pos) = events.iter().position(|&x| x == e) {
                 ui.weak(format!("Event {} of {}", pos + 1, events.len()));
@@ -182,12 +184,12 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
         ui.label(RichText::new(ds.when_text(&event.when, event)).strong());
         ui.weak("·");
         ui.weak(kind_label(event.kind));
-        let places = place_names(fr, event);
+        let places = place_names(view, event);
         if !places.is_empty() {
             ui.weak("·");
             // Long lists of places would push the claims down: show the start, all on hover
             // (a picture has no hover: it shows them all).
-            let shown = if fr.complete {
+            let shown = if view.complete {
                 places.clone()
             } else {
                 ellipsize(&places, 110)
@@ -200,7 +202,7 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
     let id = egui::Id::unique(("summary_open", e));
     let open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
     if open
-        || fr.complete
+        || view.complete
         || event.summary.chars().count() <= SHORT
         || ui.available_height() > 700.0
     {
@@ -217,13 +219,13 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
 }
 
 /// "Jermuk (Istisu), Sotk (Zod)": the dataset's names, with other names in use after them.
-pub fn place_names(fr: &Frame, event: &Event) -> String {
+pub fn place_names(view: &ViewCtx, event: &Event) -> String {
     event
         .places
         .iter()
-        .filter_map(|id| fr.cat.index.place_index(id))
+        .filter_map(|id| view.cat.index.place_index(id))
         .map(|p| {
-            let place = &fr.cat.dataset.places[p];
+            let place = &view.cat.dataset.places[p];
             let name = length::shown(&place.name);
             if place.other_names.is_empty() {
                 name.into_owned()
@@ -240,33 +242,33 @@ pub fn place_names(fr: &Frame, event: &Event) -> String {
         .join("; ")
 }
 
-fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, out: &mut Out) {
-    let ds = &fr.cat.dataset;
+fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
+    let ds = &view.cat.dataset;
     let event = &ds.events[e];
     let offset = ds.offset_of(event);
     let layout = claim_layout(
         event,
-        |i| fr.cat.index.side_of_actor(&event.claims[i].actor),
+        |i| view.cat.index.side_of_actor(&event.claims[i].actor),
         |i| event.claims[i].said.span(offset).map_or(0, |s| s.start),
     );
     // A column for each party the dataset names (two at most), none made up for a dataset
     // with fewer: their claims never land on a missing side.
-    let parties: Vec<Side> = sides_of(&fr.cat.dataset)
+    let parties: Vec<Side> = sides_of(&view.cat.dataset)
         .into_iter()
         .filter(|&s| s != Side::Third)
         .collect();
     if parties.is_empty() {
         ui.weak("No parties are named in this dataset: every claim is a third party's.");
     } else {
-        party_columns(ui, fr, e, &parties, &layout, out);
+        party_columns(ui, view, e, &parties, &layout, out);
     }
     if !layout.third.is_empty() {
         ui.add_space(4.0);
-        side_heading(ui, fr, Side::Third, layout.third.len());
+        side_heading(ui, view, Side::Third, layout.third.len());
         for pair in layout.third.chunks(2) {
             ui.columns(2, |cols| {
                 for (col, &ci) in cols.iter_mut().zip(pair) {
-                    claim_card(col, fr, e, ci, out);
+                    claim_card(col, view, e, ci, out);
                 }
             });
         }
@@ -277,16 +279,16 @@ fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, out: &mut Out) {
 /// The parties' columns: headings of the same size, weight and form for each, then the rows.
 fn party_columns(
     ui: &mut egui::Ui,
-    fr: &Frame,
+    view: &ViewCtx,
     e: usize,
     parties: &[Side],
     layout: &crate::layout::claim_rows::ClaimLayout,
     out: &mut Out,
 ) {
-    let per_side = fr.cat.index.events[e].claims_per_side;
+    let per_side = view.cat.index.events[e].claims_per_side;
     ui.columns(parties.len(), |cols| {
         for (col, &side) in cols.iter_mut().zip(parties) {
-            side_heading(col, fr, side, per_side[side as usize]);
+            side_heading(col, view, side, per_side[side as usize]);
             if per_side[side as usize] == 0 {
                 col.weak("No claims from this side about this event.");
             }
@@ -298,20 +300,20 @@ fn party_columns(
                 ui.label(
                     RichText::new("⇄ These two claims dispute each other")
                         .small()
-                        .color(fr.palette.outline),
+                        .color(view.palette.outline),
                 );
             }
             ui.columns(parties.len(), |cols| {
                 for (col, claim) in cols.iter_mut().zip([row.left, row.right]) {
                     if let Some(ci) = claim {
-                        claim_card(col, fr, e, ci, out);
+                        claim_card(col, view, e, ci, out);
                     }
                 }
             });
         };
         if row.disputed {
             EFrame::new()
-                .stroke(Stroke::new(1.0, fr.palette.outline.gamma_multiply(0.5)))
+                .stroke(Stroke::new(1.0, view.palette.outline.gamma_multiply(0.5)))
                 .corner_radius(6.0)
                 .inner_margin(Margin::same(4))
                 .show(ui, body);
@@ -321,8 +323,8 @@ fn party_columns(
     }
 }
 
-fn side_heading(ui: &mut egui::Ui, fr: &Frame, side: Side, count: usize) {
-    let colour = fr.palette.text_of(side);
+fn side_heading(ui: &mut egui::Ui, view: &ViewCtx, side: Side, count: usize) {
+    let colour = view.palette.text_of(side);
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
         super::marks::paint_swatch(
@@ -330,10 +332,10 @@ fn side_heading(ui: &mut egui::Ui, fr: &Frame, side: Side, count: usize) {
             rect.center(),
             5.0,
             shape_for(side),
-            &fr.palette,
+            &view.palette,
         );
         ui.label(
-            RichText::new(side_label(&fr.cat.dataset, side))
+            RichText::new(side_label(&view.cat.dataset, side))
                 .strong()
                 .size(15.0)
                 .color(colour),
@@ -346,7 +348,7 @@ fn side_heading(ui: &mut egui::Ui, fr: &Frame, side: Side, count: usize) {
     let (rect, _) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 2.0), egui::Sense::hover());
     ui.painter()
-        .rect_filled(rect, 0.0, fr.palette.fill_of(side));
+        .rect_filled(rect, 0.0, view.palette.fill_of(side));
 }
 
 fn shape_for(side: Side) -> super::theme::MarkerShape {
@@ -358,14 +360,14 @@ fn shape_for(side: Side) -> super::theme::MarkerShape {
     }
 }
 
-fn claim_card(ui: &mut egui::Ui, fr: &Frame, e: usize, ci: usize, out: &mut Out) {
-    let event = &fr.cat.dataset.events[e];
+fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize, out: &mut Out) {
+    let event = &view.cat.dataset.events[e];
     let claim = &event.claims[ci];
-    let side = fr.cat.index.side_of_actor(&claim.actor);
+    let side = view.cat.index.side_of_actor(&claim.actor);
     let card = EFrame::group(ui.style())
         .stroke(Stroke::new(
             1.0,
-            fr.palette.fill_of(side).gamma_multiply(0.7),
+            view.palette.fill_of(side).gamma_multiply(0.7),
         ))
         .corner_radius(5.0)
         .inner_margin(Margin::same(8))
@@ -373,7 +375,7 @@ fn claim_card(ui: &mut egui::Ui, fr: &Frame, e: usize, ci: usize, out: &mut Out)
             ui.set_width(ui.available_width());
             // Columns lay out justified; a card's text reads better ragged.
             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                card_body(ui, fr, event, claim, side, out.cmds)
+                card_body(ui, view, event, claim, side, out.cmds)
             });
         });
     let seen = card.response.rect.intersect(ui.clip_rect());
@@ -385,8 +387,8 @@ fn claim_card(ui: &mut egui::Ui, fr: &Frame, e: usize, ci: usize, out: &mut Out)
         });
     }
     // One node per card for screen readers: who, when, what, from which source.
-    let ds = &fr.cat.dataset;
-    let who = fr
+    let ds = &view.cat.dataset;
+    let who = view
         .cat
         .index
         .actor_index(&claim.actor)
@@ -410,14 +412,14 @@ fn claim_card(ui: &mut egui::Ui, fr: &Frame, e: usize, ci: usize, out: &mut Out)
 
 fn card_body(
     ui: &mut egui::Ui,
-    fr: &Frame,
+    view: &ViewCtx,
     event: &Event,
     claim: &Claim,
     side: Side,
     cmds: &mut Vec<Command>,
 ) {
-    let ds = &fr.cat.dataset;
-    let actor = fr
+    let ds = &view.cat.dataset;
+    let actor = view
         .cat
         .index
         .actor_index(&claim.actor)
@@ -426,7 +428,7 @@ fn card_body(
     ui.label(
         RichText::new(visual(name))
             .strong()
-            .color(fr.palette.text_of(side)),
+            .color(view.palette.text_of(side)),
     );
     // Role and time on one line: cards stay short enough for the first row to show whole.
     let said = format!("said {}", ds.when_text(&claim.said, event));
@@ -449,12 +451,12 @@ fn card_body(
     if !claim.figures.is_empty() {
         ui.horizontal_wrapped(|ui| {
             for f in &claim.figures {
-                figure_chip(ui, fr, f);
+                figure_chip(ui, view, f);
             }
         });
     }
-    disputes_ui(ui, fr, claim, cmds);
-    sources_ui(ui, fr, claim);
+    disputes_ui(ui, view, claim, cmds);
+    sources_ui(ui, view, claim);
     if let Some(note) = &claim.note {
         ui.label(
             RichText::new(format!("Curator's note: {}", visual(note)))
@@ -464,8 +466,8 @@ fn card_body(
     }
 }
 
-fn figure_chip(ui: &mut egui::Ui, fr: &Frame, f: &Figure) {
-    let text = figure_text(&fr.cat.dataset, &fr.cat.index, f);
+fn figure_chip(ui: &mut egui::Ui, view: &ViewCtx, f: &Figure) {
+    let text = figure_text(&view.cat.dataset, &view.cat.index, f);
     EFrame::new()
         .fill(ui.visuals().faint_bg_color)
         .stroke(Stroke::new(
@@ -477,23 +479,23 @@ fn figure_chip(ui: &mut egui::Ui, fr: &Frame, f: &Figure) {
         .show(ui, |ui| ui.label(RichText::new(text).small().strong()));
 }
 
-fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Command>) {
+fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<Command>) {
     for id in &claim.disputes {
-        let Some((ei, ci)) = fr.cat.index.claim_position(&fr.cat.dataset, id) else {
+        let Some((ei, ci)) = view.cat.index.claim_position(&view.cat.dataset, id) else {
             continue;
         };
-        let other = &fr.cat.dataset.events[ei].claims[ci];
-        let who = fr
+        let other = &view.cat.dataset.events[ei].claims[ci];
+        let who = view
             .cat
             .index
             .actor_index(&other.actor)
             .map_or(other.actor.as_str(), |a| {
-                fr.cat.dataset.actors[a].name.as_str()
+                view.cat.dataset.actors[a].name.as_str()
             });
-        let same_event = Some(ei) == fr.app.selected;
+        let same_event = Some(ei) == view.selected;
         // When it was said tells apart two claims of the same actor.
-        let event = &fr.cat.dataset.events[ei];
-        let said = fr.cat.dataset.when_text(&other.said, event);
+        let event = &view.cat.dataset.events[ei];
+        let said = view.cat.dataset.when_text(&other.said, event);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("⇄ Disputes").small().strong());
             if same_event {
@@ -503,7 +505,7 @@ fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Comm
                 .link(
                     RichText::new(visual(&format!(
                         "{who}'s claim in “{}”",
-                        ellipsize(&fr.cat.dataset.events[ei].title, 40)
+                        ellipsize(&view.cat.dataset.events[ei].title, 40)
                     )))
                     .small(),
                 )
@@ -515,12 +517,12 @@ fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Comm
     }
 }
 
-fn sources_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim) {
+fn sources_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim) {
     for cit in &claim.sources {
-        let Some(s) = fr.cat.index.source_index(&cit.source) else {
+        let Some(s) = view.cat.index.source_index(&cit.source) else {
             continue;
         };
-        let src = &fr.cat.dataset.sources[s];
+        let src = &view.cat.dataset.sources[s];
         let mut label = length::shown(&src.outlet).into_owned();
         if let Some(d) = &src.date {
             label.push_str(&format!(", {d}"));
@@ -544,14 +546,14 @@ fn sources_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim) {
 }
 
 /// The timeline's hover card: title, time, places, claims per side.
-pub fn event_tooltip(ui: &mut egui::Ui, fr: &Frame, e: usize) {
-    let ds = &fr.cat.dataset;
+pub fn event_tooltip(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
+    let ds = &view.cat.dataset;
     let event = &ds.events[e];
-    let facts = &fr.cat.index.events[e];
+    let facts = &view.cat.index.events[e];
     ui.set_max_width(360.0);
     ui.strong(visual(&event.title));
     ui.label(ds.when_text(&event.when, event));
-    let places = place_names(fr, event);
+    let places = place_names(view, event);
     if !places.is_empty() {
         ui.label(visual(&places));
     }
@@ -560,7 +562,7 @@ pub fn event_tooltip(ui: &mut egui::Ui, fr: &Frame, e: usize) {
             let n = facts.claims_per_side[side as usize];
             ui.label(
                 RichText::new(format!("{}: {n}", side_label(ds, side)))
-                    .color(fr.palette.text_of(side)),
+                    .color(view.palette.text_of(side)),
             );
         }
     });

@@ -4,7 +4,7 @@
 use egui::{Align, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
-use super::Frame;
+use super::ViewCtx;
 use super::bidi::visual;
 use crate::command::Command;
 use crate::layout::lanes::{side_label, sides_of};
@@ -44,15 +44,16 @@ impl TableState {
 type SortKey = (u64, SortBy, bool);
 
 /// The filtered events in the table's order.
-pub fn sorted_rows(fr: &Frame, state: &TableState) -> Vec<usize> {
-    let mut rows = fr.app.derived.query.events.clone();
-    let ds = &fr.cat.dataset;
-    let idx = &fr.cat.index;
+pub fn sorted_rows(view: &ViewCtx, state: &TableState) -> Vec<usize> {
+    let mut rows = view.derived.query.events.clone();
+    let ds = &view.cat.dataset;
+    let idx = &view.cat.index;
     match state.sort {
         SortBy::Date => {}
         SortBy::Title => rows.sort_by_cached_key(|&e| ds.events[e].title.to_lowercase()),
-        SortBy::Places => rows
-            .sort_by_cached_key(|&e| super::claims::place_names(fr, &ds.events[e]).to_lowercase()),
+        SortBy::Places => rows.sort_by_cached_key(|&e| {
+            super::claims::place_names(view, &ds.events[e]).to_lowercase()
+        }),
         SortBy::Claims(s) => rows.sort_by_key(|&e| idx.events[e].claims_per_side[s as usize]),
     }
     if state.descending {
@@ -61,34 +62,28 @@ pub fn sorted_rows(fr: &Frame, state: &TableState) -> Vec<usize> {
     rows
 }
 
-pub fn ui(
-    ui: &mut egui::Ui,
-    fr: &Frame,
-    state: &mut TableState,
-    scroll_to: Option<usize>,
-    cmds: &mut Vec<Command>,
-) {
+pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.heading("Events");
-        ui.weak(format!("{} shown", fr.app.derived.query.events.len()));
+        ui.weak(format!("{} shown", view.derived.query.events.len()));
         // The rows' times are in this zone; each row names another only where written so.
         ui.weak(format!(
             "· times in {}",
-            crate::model::zone_name(fr.cat.dataset.display_zone())
+            crate::model::zone_name(view.cat.dataset.display_zone())
         ));
     });
-    let key = (fr.app.derived.generation, state.sort, state.descending);
+    let key = (view.derived.generation, state.sort, state.descending);
     let rows: std::sync::Arc<[usize]> = match &state.cache {
         Some((k, rows)) if *k == key => rows.clone(),
         _ => {
-            let rows: std::sync::Arc<[usize]> = sorted_rows(fr, state).into();
+            let rows: std::sync::Arc<[usize]> = sorted_rows(view, state).into();
             state.cache = Some((key, rows.clone()));
             rows
         }
     };
     // A click anywhere on a row selects its event; selectable text would take the click.
     ui.style_mut().interaction.selectable_labels = false;
-    let ds = &fr.cat.dataset;
+    let ds = &view.cat.dataset;
     let short = |s: Side| match s {
         Side::Third => "3rd".to_owned(),
         s => side_label(ds, s).chars().take(3).collect(),
@@ -106,7 +101,10 @@ pub fn ui(
         // A count for each side the dataset has.
         .columns(Column::exact(44.0), sides.len())
         .auto_shrink([false, false]);
-    if let Some(pos) = scroll_to.and_then(|e| rows.iter().position(|&r| r == e)) {
+    if let Some(pos) = view
+        .scroll_to
+        .and_then(|e| rows.iter().position(|&r| r == e))
+    {
         table = table.scroll_to_row(pos, Some(Align::Center));
     }
     let mut header_click = None;
@@ -160,8 +158,8 @@ pub fn ui(
             body.rows(22.0, rows.len(), |mut row| {
                 let e = rows[row.index()];
                 let event = &ds.events[e];
-                let facts = &fr.cat.index.events[e];
-                row.set_selected(fr.app.selected == Some(e));
+                let facts = &view.cat.index.events[e];
+                row.set_selected(view.selected == Some(e));
                 row.col(|ui| {
                     ui.label(ds.when_text_unzoned(&event.when, event))
                         .on_hover_text(ds.when_text(&event.when, event));
@@ -171,12 +169,12 @@ pub fn ui(
                         .on_hover_text(visual(&event.title));
                 });
                 row.col(|ui| {
-                    ui.label(visual(&super::claims::place_names(fr, event)));
+                    ui.label(visual(&super::claims::place_names(view, event)));
                 });
                 for &side in &sides {
                     row.col(|ui| {
                         let n = facts.claims_per_side[side as usize];
-                        ui.label(RichText::new(n.to_string()).color(fr.palette.text_of(side)));
+                        ui.label(RichText::new(n.to_string()).color(view.palette.text_of(side)));
                     });
                 }
                 if row.response().clicked() {

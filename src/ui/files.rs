@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use egui::{RichText, TextStyle};
 
-use crate::app::ClaimlineApp;
+use super::StatusView;
 use crate::command::Command;
 use crate::command::FileCommand;
 use crate::session::loading::LoadJob;
@@ -17,7 +17,7 @@ fn file(c: FileCommand) -> Command {
     Command::File(c)
 }
 
-pub fn menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
+pub fn menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) {
     ui.menu_button("File", |ui| {
         if ui
             .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
@@ -26,10 +26,10 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
             cmds.push(file(FileCommand::OpenDialog));
         }
         ui.menu_button("Open recent", |ui| {
-            if app.recent.is_empty() {
+            if status.recent.is_empty() {
                 ui.weak("No recent files");
             }
-            for p in &app.recent {
+            for p in status.recent {
                 let label = p.file_name().map_or_else(
                     || p.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
@@ -47,7 +47,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
             cmds.push(file(FileCommand::Open(vec![Source::Bundled])));
         }
         ui.separator();
-        let has_files = app.sources.iter().any(|s| s.path().is_some());
+        let has_files = status.sources.iter().any(|s| s.path().is_some());
         if ui
             .add_enabled(
                 has_files,
@@ -71,7 +71,7 @@ pub fn menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
 }
 
 /// The Export menu: pictures of the window or one panel, the clipboard, the filtered data.
-pub fn export_menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
+pub fn export_menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) {
     use crate::command::{COPY_WINDOW, EXPORT_CLAIMS, EXPORT_MAP, EXPORT_TIMELINE, EXPORT_WINDOW};
     use crate::command::{DataFormat, Dest, ExportCommand};
     use crate::export::Target;
@@ -99,7 +99,7 @@ pub fn export_menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Comm
             cmds.push(ex(ExportCommand::Picture(Target::Window, Dest::Clipboard)));
         }
         ui.separator();
-        let mut caption = app.settings.export.caption;
+        let mut caption = status.export.caption;
         if ui
             .checkbox(&mut caption, "Caption under pictures")
             .on_hover_text("Dataset, active filters and the sources of the claims shown")
@@ -107,7 +107,7 @@ pub fn export_menu_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Comm
         {
             cmds.push(ex(ExportCommand::SetCaption(caption)));
         }
-        let mut double = app.settings.export.double;
+        let mut double = status.export.double;
         if ui
             .checkbox(&mut double, "Export at 2× (print, projectors)")
             .changed()
@@ -182,24 +182,24 @@ fn busy_indicator(ui: &mut egui::Ui) {
 }
 
 /// A spinner and progress bar while a load runs; the open files and their warnings otherwise.
-pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
-    if let Some(job) = app.files.job() {
+pub fn status_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) {
+    if let Some(job) = status.job {
         load_progress(ui, job, cmds);
         return;
     }
-    let watching = if app.files.is_watching() {
+    let watching = if status.watching {
         " · reloaded when they change on disk"
     } else {
         ""
     };
     // Each file by its own title, with its curator and licence on hover: merged files are
     // credited each for its part, never under the first file's name.
-    let files = app
+    let files = status
         .catalog
         .as_ref()
         .map_or(&[][..], |c| c.dataset.files.as_slice());
-    let names: Vec<String> = app.sources.iter().map(Source::label).collect();
-    let full: Vec<String> = app
+    let names: Vec<String> = status.sources.iter().map(Source::label).collect();
+    let full: Vec<String> = status
         .sources
         .iter()
         .enumerate()
@@ -227,12 +227,12 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>)
         ui.weak(format!("· {} datasets: {}", files.len(), titles.join(", ")))
             .on_hover_text(credits.join("\n"));
     }
-    if !app.warnings.is_empty()
+    if !status.warnings.is_empty()
         && ui
             .small_button(format!(
                 "{} warning{}",
-                app.warnings.len(),
-                if app.warnings.len() == 1 { "" } else { "s" }
+                status.warnings.len(),
+                if status.warnings.len() == 1 { "" } else { "s" }
             ))
             .on_hover_text("Show the warnings of the files loaded")
             .clicked()
@@ -242,8 +242,8 @@ pub fn status_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>)
 }
 
 /// The problems of the last load, in a panel across the bottom of the window.
-pub fn problems_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
-    let Some(p) = &app.problems else { return };
+pub fn problems_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) {
+    let Some(p) = &status.problems else { return };
     egui::Panel::bottom("problems")
         .resizable(true)
         .default_size(160.0)
@@ -280,8 +280,8 @@ pub fn problems_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command
 }
 
 /// Asks whether files just opened join what is loaded or replace it.
-pub fn open_prompt_ui(ctx: &egui::Context, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
-    let Some(new) = &app.files.pending_open else {
+pub fn open_prompt_ui(ctx: &egui::Context, status: &StatusView, cmds: &mut Vec<Command>) {
+    let Some(new) = status.pending_open else {
         return;
     };
     let names: Vec<String> = new.iter().map(Source::label).collect();
@@ -296,14 +296,14 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &ClaimlineApp, cmds: &mut Vec<Co
                 .on_hover_text("Merge with the files already loaded")
                 .clicked()
             {
-                cmds.push(file(FileCommand::Load(new.clone(), OpenMode::Add)));
+                cmds.push(file(FileCommand::Load(new.to_vec(), OpenMode::Add)));
             }
             if ui
                 .button("Replace")
                 .on_hover_text("Close the files loaded and open these")
                 .clicked()
             {
-                cmds.push(file(FileCommand::Load(new.clone(), OpenMode::Replace)));
+                cmds.push(file(FileCommand::Load(new.to_vec(), OpenMode::Replace)));
             }
             if ui.button("Cancel").clicked() {
                 cmds.push(file(FileCommand::CancelOpen));
@@ -316,9 +316,11 @@ pub fn open_prompt_ui(ctx: &egui::Context, app: &ClaimlineApp, cmds: &mut Vec<Co
 }
 
 /// A confirmation in the corner that fades after a few seconds.
-pub fn toast_ui(ctx: &egui::Context, app: &ClaimlineApp) {
+pub fn toast_ui(ctx: &egui::Context, status: &StatusView) {
     const SHOW: Duration = Duration::from_secs(4);
-    let Some((msg, at)) = &app.toast else { return };
+    let Some((msg, at)) = &status.toast else {
+        return;
+    };
     if at.elapsed() > SHOW {
         return;
     }
@@ -333,19 +335,19 @@ pub fn toast_ui(ctx: &egui::Context, app: &ClaimlineApp) {
 }
 
 /// The whole window while nothing is loaded: a load in progress, or why none succeeded.
-pub fn nothing_loaded_ui(ui: &mut egui::Ui, app: &ClaimlineApp, cmds: &mut Vec<Command>) {
+pub fn nothing_loaded_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) {
     egui::Panel::top("top_bar_empty").show(ui, |ui| {
         ui.horizontal(|ui| {
-            menu_ui(ui, app, cmds);
+            menu_ui(ui, status, cmds);
             ui.separator();
-            status_ui(ui, app, cmds);
+            status_ui(ui, status, cmds);
         });
     });
-    problems_ui(ui, app, cmds);
+    problems_ui(ui, status, cmds);
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() * 0.3);
-            if let Some(job) = app.files.job() {
+            if let Some(job) = status.job {
                 ui.heading("Loading…");
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {

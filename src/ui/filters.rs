@@ -4,7 +4,7 @@
 
 use egui::{CollapsingHeader, RichText};
 
-use super::Frame;
+use super::ViewCtx;
 use crate::command::Command;
 use crate::layout::lanes::{kind_label, side_label, sides_of};
 use crate::model::When;
@@ -20,9 +20,9 @@ pub struct FilterInputs {
     synced: Option<(Option<i64>, Option<i64>)>,
 }
 
-pub fn ui(ui: &mut egui::Ui, fr: &Frame, inputs: &mut FilterInputs, cmds: &mut Vec<Command>) {
-    let q = &fr.app.derived.query;
-    let f = fr.filter;
+pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, inputs: &mut FilterInputs, cmds: &mut Vec<Command>) {
+    let q = &view.derived.query;
+    let f = view.filter;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading("Filters");
@@ -68,14 +68,14 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, inputs: &mut FilterInputs, cmds: &mut V
         .auto_shrink([false, false])
         .show(ui, |ui| {
             section(ui, "Side", true, |ui| {
-                for side in sides_of(&fr.cat.dataset) {
+                for side in sides_of(&view.cat.dataset) {
                     let mut on = f.sides.contains(&side);
                     let label = RichText::new(format!(
                         "{} ({})",
-                        side_label(&fr.cat.dataset, side),
+                        side_label(&view.cat.dataset, side),
                         q.side_counts[side as usize]
                     ))
-                    .color(fr.palette.text_of(side));
+                    .color(view.palette.text_of(side));
                     if ui.checkbox(&mut on, label).changed() {
                         cmds.push(Command::ToggleSide(side));
                     }
@@ -93,10 +93,10 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, inputs: &mut FilterInputs, cmds: &mut V
                 }
             });
             section(ui, "Date range", false, |ui| {
-                date_range_ui(ui, fr, inputs, cmds)
+                date_range_ui(ui, view, inputs, cmds)
             });
-            section(ui, "Actors", true, |ui| actors_ui(ui, fr, cmds));
-            section(ui, "Districts", true, |ui| districts_ui(ui, fr, cmds));
+            section(ui, "Actors", true, |ui| actors_ui(ui, view, cmds));
+            section(ui, "Districts", true, |ui| districts_ui(ui, view, cmds));
         });
 }
 
@@ -108,13 +108,13 @@ fn section(ui: &mut egui::Ui, title: &str, open: bool, body: impl FnOnce(&mut eg
         .show(ui, body);
 }
 
-fn actors_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
-    let ds = &fr.cat.dataset;
-    let counts = &fr.app.derived.query.actor_counts;
+fn actors_ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
+    let ds = &view.cat.dataset;
+    let counts = &view.derived.query.actor_counts;
     for side in Side::ALL {
         let mut members: Vec<usize> = (0..ds.actors.len())
-            .filter(|&a| fr.cat.index.actor_sides[a] == side)
-            .filter(|&a| counts[a] > 0 || fr.filter.actors.contains(&ds.actors[a].id))
+            .filter(|&a| view.cat.index.actor_sides[a] == side)
+            .filter(|&a| counts[a] > 0 || view.filter.actors.contains(&ds.actors[a].id))
             .collect();
         if members.is_empty() {
             continue;
@@ -125,14 +125,14 @@ fn actors_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                 .then(ds.actors[a].name.cmp(&ds.actors[b].name))
         });
         let heading = RichText::new(format!("{} ({})", side_label(ds, side), members.len()))
-            .color(fr.palette.text_of(side));
+            .color(view.palette.text_of(side));
         CollapsingHeader::new(heading)
             .id_salt(("actors", side))
             .default_open(side != Side::Third)
             .show(ui, |ui| {
                 for a in members {
                     let actor = &ds.actors[a];
-                    let mut on = fr.filter.actors.contains(&actor.id);
+                    let mut on = view.filter.actors.contains(&actor.id);
                     let name = crate::model::length::shown(&actor.name);
                     let r = ui.checkbox(&mut on, format!("{name} ({})", counts[a]));
                     if r.on_hover_text(super::bidi::visual(&actor.role)).changed() {
@@ -143,10 +143,10 @@ fn actors_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
     }
 }
 
-fn districts_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
-    let idx = &fr.cat.index;
-    let counts = &fr.app.derived.query.district_counts;
-    let ds = &fr.cat.dataset;
+fn districts_ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
+    let idx = &view.cat.index;
+    let counts = &view.derived.query.district_counts;
+    let ds = &view.cat.dataset;
     // Countries in party order, then the others by name, as in the district lanes.
     let mut countries: Vec<&str> = idx.districts.iter().map(|d| d.country.as_str()).collect();
     countries.sort_by_key(|c| {
@@ -162,7 +162,7 @@ fn districts_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
     for country in countries {
         let mut ds_in: Vec<usize> = (0..idx.districts.len())
             .filter(|&d| idx.districts[d].country == country)
-            .filter(|&d| counts[d] > 0 || fr.filter.districts.contains(&idx.districts[d].name))
+            .filter(|&d| counts[d] > 0 || view.filter.districts.contains(&idx.districts[d].name))
             .collect();
         if ds_in.is_empty() {
             continue;
@@ -175,7 +175,7 @@ fn districts_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
             .show(ui, |ui| {
                 for d in ds_in {
                     let name = &idx.districts[d].name;
-                    let mut on = fr.filter.districts.contains(name);
+                    let mut on = view.filter.districts.contains(name);
                     if ui
                         .checkbox(
                             &mut on,
@@ -192,12 +192,12 @@ fn districts_ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
 
 fn date_range_ui(
     ui: &mut egui::Ui,
-    fr: &Frame,
+    view: &ViewCtx,
     inputs: &mut FilterInputs,
     cmds: &mut Vec<Command>,
 ) {
-    let f = fr.filter;
-    let offset = fr.offset;
+    let f = view.filter;
+    let offset = view.offset;
     // Refill the fields when the range changed elsewhere (a chip removed, clear all).
     if inputs.synced != Some((f.from, f.to)) {
         inputs.from = f.from.map(|t| iso_day(t, offset)).unwrap_or_default();
@@ -230,7 +230,7 @@ fn date_range_ui(
         if ui.button("Apply").clicked() {
             changed = true;
         }
-        if let Some((a, b)) = fr.visible
+        if let Some((a, b)) = view.visible
             && ui
                 .button("Use visible range")
                 .on_hover_text("The part of the timeline on screen")

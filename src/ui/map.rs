@@ -8,7 +8,7 @@ use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, pos2
 use super::bidi::visual;
 use super::marks::Batch;
 use super::theme::marker_shape;
-use super::{Frame, ellipsize};
+use super::{ViewCtx, ellipsize};
 use crate::command::Command;
 use crate::geo::{AreaKind, LonLat, MapData, Projection, Triangles};
 use crate::layout::map_marks::{LabelWant, MapMarks, map_marks, place_map_labels};
@@ -85,9 +85,9 @@ pub struct MapState {
 }
 
 impl MapState {
-    fn fit(&mut self, fr: &Frame, rect: Rect) {
+    fn fit(&mut self, view: &ViewCtx, rect: Rect) {
         let geo = self.geometry.get_or_insert_with(Geometry::new);
-        let pts: Vec<[f64; 2]> = fr
+        let pts: Vec<[f64; 2]> = view
             .cat
             .dataset
             .places
@@ -138,10 +138,10 @@ fn shade(bg: Color32, dark: bool, n: usize, max: usize) -> Color32 {
     bg.lerp_to_gamma(ink, t * 0.75)
 }
 
-pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut MapState, cmds: &mut Vec<Command>) {
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     if state.view.is_none() || response.double_clicked() {
-        state.fit(fr, rect);
+        state.fit(view, rect);
     }
     let geo = state.geometry.get_or_insert_with(Geometry::new);
     let Some((mut centre, mut km_per_pt)) = state.view else {
@@ -183,18 +183,23 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
     };
 
     // The marks for this filter and visible range, computed again only when either changes.
-    let (a, b) = fr.visible.unwrap_or((f64::MIN, f64::MAX));
-    let key = (fr.app.derived.generation, a as i64, b as i64);
+    let (a, b) = view.visible.unwrap_or((f64::MIN, f64::MAX));
+    let key = (view.derived.generation, a as i64, b as i64);
     if state.marks.as_ref().is_none_or(|(k, _)| *k != key) {
-        let q = &fr.app.derived.query;
-        let events = match fr.visible {
+        let q = &view.derived.query;
+        let events = match view.visible {
             Some((a, b)) => {
-                q.in_view(&fr.cat.index, a.floor() as i64, b.ceil() as i64, usize::MAX)
-                    .1
+                q.in_view(
+                    &view.cat.index,
+                    a.floor() as i64,
+                    b.ceil() as i64,
+                    usize::MAX,
+                )
+                .1
             }
             None => q.events.clone(),
         };
-        state.marks = Some((key, map_marks(&fr.cat.dataset, &fr.cat.index, &events)));
+        state.marks = Some((key, map_marks(&view.cat.dataset, &view.cat.index, &events)));
     }
     let marks = &state.marks.as_ref().expect("just set").1;
 
@@ -213,10 +218,9 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
     };
     let border = visuals.weak_text_color().gamma_multiply(0.55);
     let country_line = visuals.text_color().gamma_multiply(0.7);
-    let selected_districts: Vec<usize> = fr
-        .app
+    let selected_districts: Vec<usize> = view
         .selected
-        .map_or_else(Vec::new, |e| fr.cat.index.events[e].districts.clone());
+        .map_or_else(Vec::new, |e| view.cat.index.events[e].districts.clone());
     // Fills: countries, then provinces and districts over them, then lakes.
     let mut mesh = Mesh::default();
     for order in [AreaKind::Country, AreaKind::Province, AreaKind::Lake] {
@@ -248,7 +252,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
     painter.add(Shape::mesh(mesh));
     // Lines: district and province borders thin, country outlines stronger.
     for (k, area) in map.areas.iter().enumerate() {
-        let is_selected = fr
+        let is_selected = view
             .cat
             .index
             .district_index(&area.name)
@@ -256,7 +260,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
         let stroke = match area.kind {
             AreaKind::Country => Stroke::new(1.4, country_line),
             AreaKind::Lake => Stroke::new(0.8, water.gamma_multiply(0.8)),
-            _ if is_selected => Stroke::new(2.5, fr.palette.selection),
+            _ if is_selected => Stroke::new(2.5, view.palette.selection),
             _ => Stroke::new(0.6, border),
         };
         for ring in &geo.shapes[k].1 {
@@ -269,15 +273,15 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
     let mut obstacles: Vec<Bx> = Vec::new();
     let mut markers: Vec<(usize, Pos2, f32)> = Vec::new();
     let mut batch = Batch::default();
-    let selected_places: Vec<usize> = fr.app.selected.map_or_else(Vec::new, |e| {
-        fr.cat.dataset.events[e]
+    let selected_places: Vec<usize> = view.selected.map_or_else(Vec::new, |e| {
+        view.cat.dataset.events[e]
             .places
             .iter()
-            .filter_map(|id| fr.cat.index.place_index(id))
+            .filter_map(|id| view.cat.index.place_index(id))
             .collect()
     });
     for (mi, m) in marks.places.iter().enumerate() {
-        let place = &fr.cat.dataset.places[m.place];
+        let place = &view.cat.dataset.places[m.place];
         let (Some(lon), Some(lat)) = (place.lon, place.lat) else {
             continue;
         };
@@ -287,7 +291,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
             continue;
         }
         let r = radius(m.events.len());
-        batch.marker(c, r, marker_shape(m.voices), &fr.palette, false);
+        batch.marker(c, r, marker_shape(m.voices), &view.palette, false);
         obstacles.push(Bx {
             x0: c.x - r,
             y0: c.y - r,
@@ -299,7 +303,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
     painter.extend(batch.into_shapes());
     for &(mi, c, r) in &markers {
         if selected_places.contains(&marks.places[mi].place) {
-            painter.circle_stroke(c, r + 4.0, Stroke::new(2.5, fr.palette.selection));
+            painter.circle_stroke(c, r + 4.0, Stroke::new(2.5, view.palette.selection));
         }
     }
     // Place labels by priority (the selection's places, then the busiest), never overlapping;
@@ -318,7 +322,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
         .iter()
         .take(120)
         .map(|&k| {
-            let name = &fr.cat.dataset.places[marks.places[markers[k].0].place].name;
+            let name = &view.cat.dataset.places[marks.places[markers[k].0].place].name;
             painter.layout_no_wrap(
                 visual(&ellipsize(name, 24)).into_owned(),
                 font.clone(),
@@ -367,7 +371,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
             egui::Role::Label,
             format!(
                 "Map place: {}",
-                crate::model::length::shown(&fr.cat.dataset.places[place].name)
+                crate::model::length::shown(&view.cat.dataset.places[place].name)
             ),
             r,
         );
@@ -401,7 +405,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
         let names: Vec<&str> = marks
             .unplaced
             .iter()
-            .map(|&p| fr.cat.dataset.places[p].name.as_str())
+            .map(|&p| view.cat.dataset.places[p].name.as_str())
             .collect();
         let text = format!("Not on the map (no coordinates): {}", names.len());
         let g = painter.layout_no_wrap(text, small.clone(), visuals.weak_text_color());
@@ -437,21 +441,20 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
         if let Some(mi) = hit {
             // Selects the place's events one after another, in time order.
             let events = &marks.places[mi].events;
-            let next = fr
-                .app
+            let next = view
                 .selected
                 .and_then(|s| events.iter().position(|&e| e == s))
                 .map_or(0, |i| (i + 1) % events.len());
             cmds.push(Command::Select(Some(events[next])));
         } else if let Some(area) = pointer.and_then(area_at)
-            && fr.cat.index.district_index(&area.name).is_some()
+            && view.cat.index.district_index(&area.name).is_some()
         {
             cmds.push(Command::ToggleDistrict(area.name.clone()));
         }
     }
     if let Some(mi) = hit {
         let m = &marks.places[mi];
-        let place = &fr.cat.dataset.places[m.place];
+        let place = &view.cat.dataset.places[m.place];
         response.on_hover_ui_at_pointer(|ui| {
             ui.strong(visual(&place.name));
             if !place.other_names.is_empty() {
@@ -473,7 +476,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
             for &e in m.events.iter().take(8) {
                 ui.label(format!(
                     "• {}",
-                    visual(&ellipsize(&fr.cat.dataset.events[e].title, 60))
+                    visual(&ellipsize(&view.cat.dataset.events[e].title, 60))
                 ));
             }
             if m.events.len() > 8 {
@@ -483,7 +486,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, state: &mut MapState, cmds: &mut Vec<Co
         });
     } else if let Some(area) = pointer.and_then(area_at) {
         let n = marks.districts.get(&area.name).copied().unwrap_or(0);
-        let known = fr.cat.index.district_index(&area.name).is_some();
+        let known = view.cat.index.district_index(&area.name).is_some();
         response.on_hover_ui_at_pointer(|ui| {
             ui.strong(format!("{}, {}", area.name, area.country));
             if let Some(o) = &area.other_name {

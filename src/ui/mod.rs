@@ -1,5 +1,6 @@
-//! The window's panels, one module each. A panel reads the app's derived views and returns
-//! [`Command`]s; none of them filters data itself.
+//! The window's panels, one module each. A panel reads a [`ViewCtx`] (borrowed parts of the
+//! app's state, built once per frame) and returns [`Command`]s; none of them filters data
+//! itself, and none sees the app.
 //!
 //! Layout: a top bar; the filter sidebar on the left; on the right, the timeline with its
 //! casualty strip above, and below it the claim panels beside the event list.
@@ -20,12 +21,19 @@ pub mod theme;
 pub mod timeline;
 pub mod top_bar;
 
+use std::path::PathBuf;
+use std::time::Instant;
+
 use chrono::FixedOffset;
 
-use crate::app::ClaimlineApp;
 use crate::command::Command;
-use crate::query::Catalog;
-use crate::query::FilterState;
+use crate::layout::derived::Derived;
+use crate::load::Diagnostic;
+use crate::query::{Catalog, FilterState};
+use crate::session::Source;
+use crate::session::loading::LoadJob;
+use crate::session::problems::Problems;
+use crate::session::settings::{ExportSettings, Settings};
 use theme::Palette;
 
 /// Where the exportable parts of the window were drawn last frame, in points.
@@ -76,11 +84,20 @@ pub struct PanelState {
     pub claims_needed: f32,
 }
 
-/// What every panel may read in a frame.
-pub struct Frame<'a> {
+/// What every panel may read in a frame: borrowed parts of the app's state, built once per
+/// frame by the app. Panels see this and never the app, so one can be drawn alone in a test.
+pub struct ViewCtx<'a> {
     pub cat: &'a Catalog,
-    pub app: &'a ClaimlineApp,
+    pub derived: &'a Derived,
+    pub settings: &'a Settings,
     pub filter: &'a FilterState,
+    /// Index into the dataset's events.
+    pub selected: Option<usize>,
+    /// The event the lists should scroll to this frame, once, after the selection moved.
+    pub scroll_to: Option<usize>,
+    /// Presenter mode's tour and step, while presenting.
+    pub presenting: Option<PresenterView>,
+    pub status: &'a StatusView<'a>,
     pub palette: Palette,
     pub offset: FixedOffset,
     /// The time range the timeline showed last frame.
@@ -89,58 +106,75 @@ pub struct Frame<'a> {
     pub complete: bool,
 }
 
-/// Draws the whole window; returns what the user asked for.
-pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
-    let mut cmds = crate::command::from_keyboard(ui.ctx(), app.presenter.is_some());
+/// Presenter mode as the panels see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PresenterView {
+    /// The tour presented (index into the dataset's tours), or none: every filtered event.
+    pub tour: Option<usize>,
+    pub step: usize,
+    /// Steps in the tour, or filtered events without one.
+    pub step_count: usize,
+    /// The caption of the tour step shown.
+    pub caption: Option<String>,
+}
+
+/// What the file side of the window shows, loaded or not: the load under way, the files open,
+/// their warnings and problems, and the messages for the user.
+pub struct StatusView<'a> {
+    pub catalog: Option<&'a Catalog>,
+    pub job: Option<&'a LoadJob>,
+    pub watching: bool,
+    /// Files waiting for the add-or-replace answer.
+    pub pending_open: Option<&'a [Source]>,
+    pub toast: Option<&'a (String, Instant)>,
+    pub problems: Option<&'a Problems>,
+    pub warnings: &'a [Diagnostic],
+    pub recent: &'a [PathBuf],
+    pub sources: &'a [Source],
+    pub export: ExportSettings,
+}
+
+/// Draws the whole window; returns what the user asked for. `view` is none while nothing is
+/// loaded.
+pub fn show(
+    ui: &mut egui::Ui,
+    status: &StatusView,
+    view: Option<&ViewCtx>,
+    panels: &mut PanelState,
+) -> Vec<Command> {
+    let mut cmds =
+        crate::command::from_keyboard(ui.ctx(), view.is_some_and(|v| v.presenting.is_some()));
     let ctx = ui.ctx().clone();
-    files::open_prompt_ui(&ctx, app, &mut cmds);
-    files::toast_ui(&ctx, app);
-    let Some(cat) = app.catalog.as_ref() else {
-        files::nothing_loaded_ui(ui, app, &mut cmds);
+    files::open_prompt_ui(&ctx, status, &mut cmds);
+    files::toast_ui(&ctx, status);
+    let Some(view) = view else {
+        files::nothing_loaded_ui(ui, status, &mut cmds);
         return cmds;
     };
     let title = format!(
         "{} — Claimline",
-        crate::model::length::shown(&cat.dataset.info.title)
+        crate::model::length::shown(&view.cat.dataset.info.title)
     );
-    if app.panels.window_title != title {
+    if panels.window_title != title {
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-        app.panels.window_title = title;
+        panels.window_title = title;
     }
-    let palette = Palette::new(app.settings.theme, Some(&cat.dataset));
-    let offset = app.display_offset();
-    let scroll_to = std::mem::take(&mut app.selection_moved)
-        .then_some(app.selected)
-        .flatten();
-    // Panel state is borrowed mutably beside a read-only view of everything else.
-    let mut panels = std::mem::take(&mut app.panels);
-    let cat = app.catalog.as_ref().expect("checked above");
-    let fr = Frame {
-        cat,
-        app,
-        filter: &app.settings.filter,
-        palette,
-        offset,
-        visible: panels.timeline.visible(),
-        complete: false,
-    };
-    if fr.app.presenter.is_some() {
-        presenter::ui(ui, &fr, &mut panels, &mut cmds);
-        app.panels = panels;
+    if view.presenting.is_some() {
+        presenter::ui(ui, view, panels, &mut cmds);
         return cmds;
     }
     let total_h = ui.available_height();
     let total_w = ui.available_width();
 
-    egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(ui, &fr, &mut cmds));
-    top_bar::status_bar(ui, &fr, &mut cmds);
-    files::problems_ui(ui, fr.app, &mut cmds);
+    egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(ui, view, &mut cmds));
+    top_bar::status_bar(ui, view, &mut cmds);
+    files::problems_ui(ui, status, &mut cmds);
     egui::Panel::left("filters")
         .resizable(true)
         .default_size((total_w * 0.19).clamp(230.0, 330.0))
         .size_range(200.0..=480.0)
         .show(ui, |ui| {
-            filters::ui(ui, &fr, &mut panels.filters, &mut cmds)
+            filters::ui(ui, view, &mut panels.filters, &mut cmds)
         });
     let shown = egui::Panel::top("timeline_area")
         .resizable(true)
@@ -153,10 +187,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
                 .resizable(true)
                 .default_size((ui.available_width() * 0.28).clamp(240.0, 560.0))
                 .size_range(200.0..=(ui.available_width() * 0.6).max(210.0))
-                .show(ui, |ui| map::ui(ui, &fr, &mut panels.map, &mut cmds))
+                .show(ui, |ui| map::ui(ui, view, &mut panels.map, &mut cmds))
                 .response
                 .rect;
-            timeline_and_strip(ui, &fr, &mut panels, &mut cmds);
+            timeline_and_strip(ui, view, panels, &mut cmds);
             map_rect
         });
     let (area, map_area) = (shown.response.rect, shown.inner);
@@ -167,11 +201,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         .default_size((total_w * 0.3).clamp(320.0, 620.0))
         .size_range(260.0..=900.0)
         .show(ui, |ui| {
-            event_list::ui(ui, &fr, &mut panels.table, scroll_to, &mut cmds)
+            event_list::ui(ui, view, &mut panels.table, &mut cmds)
         });
     let claims_area = egui::CentralPanel::default()
         .show(ui, |ui| {
-            claims::ui(ui, &fr, fr.visible, &mut cmds, &mut panels.cards)
+            claims::ui(ui, view, view.visible, &mut cmds, &mut panels.cards)
         })
         .response
         .rect;
@@ -181,61 +215,48 @@ pub fn show(ui: &mut egui::Ui, app: &mut ClaimlineApp) -> Vec<Command> {
         claims: claims_area,
         map: map_area,
     };
-    app.panels = panels;
     cmds
 }
 
 /// The filter chips, the timeline and its casualty strip, in the space `ui` has.
 fn timeline_and_strip(
     ui: &mut egui::Ui,
-    fr: &Frame,
+    view: &ViewCtx,
     panels: &mut PanelState,
     cmds: &mut Vec<Command>,
 ) {
-    chips::ui(ui, fr, cmds);
+    chips::ui(ui, view, cmds);
     let strip_h = (ui.available_height() * 0.28).clamp(84.0, 150.0);
-    let gutter = timeline::gutter_width(ui, fr);
+    let gutter = timeline::gutter_width(ui, view);
     let timeline_h = ui.available_height() - strip_h - ui.spacing().item_spacing.y;
-    panels.timeline.ui(ui, fr, gutter, timeline_h, cmds);
-    casualties::ui(ui, fr, gutter, &panels.timeline, cmds);
+    panels.timeline.ui(ui, view, gutter, timeline_h, cmds);
+    casualties::ui(ui, view, gutter, &panels.timeline, cmds);
 }
 
 /// One exportable panel alone, filling the window: what `claimline export --view` draws, and
 /// the in-app export of the claim panels. The claims are laid out whole (nothing scrolled
 /// away or folded), so a picture holds every claim it names; `PanelState::claims_needed`
-/// says how tall that is.
+/// says how tall that is. `view.complete` should be set.
 pub fn show_one(
     ui: &mut egui::Ui,
-    app: &mut ClaimlineApp,
+    view: &ViewCtx,
+    panels: &mut PanelState,
     target: crate::export::Target,
 ) -> Vec<Command> {
     use crate::export::Target;
     if target == Target::Window {
-        return show(ui, app);
+        return show(ui, view.status, Some(view), panels);
     }
     let mut cmds = Vec::new();
-    let Some(cat) = app.catalog.as_ref() else {
-        return cmds;
-    };
-    let mut panels = std::mem::take(&mut app.panels);
-    let fr = Frame {
-        cat,
-        app,
-        filter: &app.settings.filter,
-        palette: Palette::new(app.settings.theme, Some(&cat.dataset)),
-        offset: app.display_offset(),
-        visible: panels.timeline.visible(),
-        complete: true,
-    };
     let rect = egui::CentralPanel::default()
         .show(ui, |ui| match target {
             Target::Claims => {
-                let bottom = claims::whole(ui, &fr, fr.visible, &mut cmds, &mut panels.cards);
+                let bottom = claims::whole(ui, view, view.visible, &mut cmds, &mut panels.cards);
                 // The panel's own margin below the last card.
                 panels.claims_needed = bottom + ui.spacing().window_margin.bottom as f32 + 8.0;
             }
-            Target::Timeline => timeline_and_strip(ui, &fr, &mut panels, &mut cmds),
-            Target::Map => map::ui(ui, &fr, &mut panels.map, &mut cmds),
+            Target::Timeline => timeline_and_strip(ui, view, panels, &mut cmds),
+            Target::Map => map::ui(ui, view, &mut panels.map, &mut cmds),
             Target::Window => unreachable!("drawn by show"),
         })
         .response
@@ -250,7 +271,6 @@ pub fn show_one(
         Target::Map => panels.regions.map = rect,
         Target::Window => {}
     }
-    app.panels = panels;
     cmds
 }
 

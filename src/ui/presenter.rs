@@ -3,15 +3,19 @@
 
 use egui::{Frame as EFrame, Margin, RichText};
 
-use super::Frame;
+use super::ViewCtx;
 use crate::command::Command;
 use crate::command::PresentStep;
 
-pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &mut Vec<Command>) {
-    let app = fr.app;
+pub fn ui(
+    ui: &mut egui::Ui,
+    view: &ViewCtx,
+    panels: &mut super::PanelState,
+    cmds: &mut Vec<Command>,
+) {
     let total_h = ui.available_height();
-    egui::Panel::top("present_bar").show(ui, |ui| bar_ui(ui, fr, &mut panels.map, cmds));
-    if let Some(caption) = app.current_step().and_then(|s| s.caption.as_deref()) {
+    egui::Panel::top("present_bar").show(ui, |ui| bar_ui(ui, view, &mut panels.map, cmds));
+    if let Some(caption) = view.presenting.as_ref().and_then(|p| p.caption.as_deref()) {
         egui::Panel::top("present_caption")
             .frame(
                 EFrame::new()
@@ -33,9 +37,9 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &
         .resizable(true)
         .default_size((total_h * 0.27).clamp(140.0, 420.0))
         .show(ui, |ui| {
-            let gutter = super::timeline::gutter_width(ui, fr);
+            let gutter = super::timeline::gutter_width(ui, view);
             let h = ui.available_height();
-            panels.timeline.ui(ui, fr, gutter, h, cmds);
+            panels.timeline.ui(ui, view, gutter, h, cmds);
         })
         .response
         .rect;
@@ -46,13 +50,13 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &
         egui::Panel::right("present_map")
             .resizable(true)
             .default_size((ui.available_width() * 0.32).clamp(260.0, 640.0))
-            .show(ui, |ui| super::map::ui(ui, fr, &mut panels.map, cmds))
+            .show(ui, |ui| super::map::ui(ui, view, &mut panels.map, cmds))
             .response
             .rect
     };
     let claims_area = egui::CentralPanel::default()
         .show(ui, |ui| {
-            super::claims::ui(ui, fr, fr.visible, cmds, &mut panels.cards)
+            super::claims::ui(ui, view, view.visible, cmds, &mut panels.cards)
         })
         .response
         .rect;
@@ -64,10 +68,14 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, panels: &mut super::PanelState, cmds: &
     };
 }
 
-fn bar_ui(ui: &mut egui::Ui, fr: &Frame, map: &mut super::map::MapState, cmds: &mut Vec<Command>) {
-    let app = fr.app;
-    let tours = &fr.cat.dataset.tours;
-    let p = app.presenter.as_ref().expect("presenting");
+fn bar_ui(
+    ui: &mut egui::Ui,
+    view: &ViewCtx,
+    map: &mut super::map::MapState,
+    cmds: &mut Vec<Command>,
+) {
+    let tours = &view.cat.dataset.tours;
+    let Some(p) = &view.presenting else { return };
     ui.horizontal(|ui| {
         let current = p
             .tour
@@ -108,11 +116,7 @@ fn bar_ui(ui: &mut egui::Ui, fr: &Frame, map: &mut super::map::MapState, cmds: &
         {
             cmds.push(Command::PresentStep(PresentStep::Next));
         }
-        ui.label(format!(
-            "Step {} of {}",
-            p.step + 1,
-            app.step_count().max(1)
-        ));
+        ui.label(format!("Step {} of {}", p.step + 1, p.step_count.max(1)));
         let mut shown = !map.hidden_in_presenter;
         if ui
             .checkbox(&mut shown, "Map")

@@ -9,7 +9,7 @@ use egui_plot::{AxisHints, GridMark, Plot, PlotBounds};
 use super::bidi::visual;
 use super::marks::Batch;
 use super::theme::marker_shape;
-use super::{Frame, ellipsize};
+use super::{ViewCtx, ellipsize};
 use crate::command::Command;
 use crate::layout::detail::{BUCKET_PX, Detail, bucket_counts, bucket_range, detail};
 use crate::layout::lanes::{Lane, LaneKey};
@@ -120,11 +120,11 @@ impl TimelineState {
         &self.markers
     }
 
-    fn resolve(&self, req: ViewRequest, fr: &Frame) -> Option<(f64, f64)> {
+    fn resolve(&self, req: ViewRequest, view: &ViewCtx) -> Option<(f64, f64)> {
         match req {
             ViewRequest::Fit => {
-                let ev = &fr.app.derived.query.events;
-                let idx = &fr.cat.index;
+                let ev = &view.derived.query.events;
+                let idx = &view.cat.index;
                 let lo = ev.iter().map(|&e| idx.events[e].span.start).min()?;
                 let hi = ev.iter().map(|&e| idx.events[e].span.end).max()?;
                 Some(padded(lo as f64, hi as f64))
@@ -151,21 +151,21 @@ impl TimelineState {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        fr: &Frame,
+        view: &ViewCtx,
         gutter: f32,
         height: f32,
         cmds: &mut Vec<Command>,
     ) {
-        let lanes = &fr.app.derived.lanes;
+        let lanes = &view.derived.lanes;
         let n = lanes.len().max(1) as f64;
         let (outer, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
         let plot_rect = Rect::from_min_max(
             pos2(outer.min.x + gutter, outer.min.y),
             pos2(outer.max.x - RIGHT_MARGIN, outer.max.y),
         );
-        let offset = fr.offset;
+        let offset = view.offset;
         let width_px = plot_rect.width();
-        let mut request = self.pending.take().and_then(|r| self.resolve(r, fr));
+        let mut request = self.pending.take().and_then(|r| self.resolve(r, view));
         let now = ui.input(|i| i.time);
         if self.glide
             && let (Some(to), Some(from)) = (request, self.visible)
@@ -182,7 +182,7 @@ impl TimelineState {
                 ui.ctx().request_repaint();
             }
         }
-        let initial = fr
+        let initial = view
             .cat
             .index
             .extent
@@ -266,10 +266,10 @@ impl TimelineState {
             let lane_rect =
                 Rect::from_min_size(pos2(frame.min.x, top), vec2(frame.width(), lane_h));
             if k % 2 == 0 {
-                painter.rect_filled(lane_rect, 0.0, fr.palette.lane_stripe);
+                painter.rect_filled(lane_rect, 0.0, view.palette.lane_stripe);
             }
             let colour = match lane.key {
-                LaneKey::Side(s) => fr.palette.text_of(s),
+                LaneKey::Side(s) => view.palette.text_of(s),
                 _ => ui.visuals().text_color(),
             };
             gutter_painter.text(
@@ -289,19 +289,25 @@ impl TimelineState {
             super::accessible_node(ui, id, egui::Role::RowHeader, label, row);
             // The lane's visible events, found by binary search in its sorted start times.
             let (t0, t1) = ((v0 - margin).floor() as i64, (v1 + margin).ceil() as i64);
-            let level = detail(lane.visible_count(&fr.cat.index, t0, t1), frame.width());
+            let level = detail(lane.visible_count(&view.cat.index, t0, t1), frame.width());
             if level == Detail::Density {
                 let strip = density_strip(lane, lane_rect, (v0, v1));
-                strip.paint(&mut bars, fill_of_lane(fr, &lane.key));
+                strip.paint(&mut bars, fill_of_lane(view, &lane.key));
                 density.push(strip);
                 // The selection is drawn over the strip, so it never disappears on zooming out.
-                if let Some(sel) = fr.app.selected
+                if let Some(sel) = view.selected
                     && lane.events.binary_search(&sel).is_ok()
                 {
                     let y = top + lane_h / 2.0;
-                    let facts = &fr.cat.index.events[sel];
+                    let facts = &view.cat.index.events[sel];
                     let c = pos2(x_of(facts.span.mid()), y);
-                    batch.marker(c, MARKER_R, marker_shape(facts.voices), &fr.palette, false);
+                    batch.marker(
+                        c,
+                        MARKER_R,
+                        marker_shape(facts.voices),
+                        &view.palette,
+                        false,
+                    );
                     placed.push(Placed {
                         event: sel,
                         centre: c,
@@ -311,7 +317,7 @@ impl TimelineState {
                 continue;
             }
             let visible: Vec<usize> = lane
-                .visible(&fr.cat.index, t0, t1)
+                .visible(&view.cat.index, t0, t1)
                 .into_iter()
                 .map(|k| lane.events[k])
                 .collect();
@@ -321,9 +327,9 @@ impl TimelineState {
             let extents: Vec<(f32, f32)> = visible
                 .iter()
                 .map(|&e| {
-                    let s = fr.cat.index.events[e].span;
+                    let s = view.cat.index.events[e].span;
                     let mid = x_of(s.mid());
-                    if fr.cat.dataset.events[e].when.end.is_some() {
+                    if view.cat.dataset.events[e].when.end.is_some() {
                         let a = x_of(s.start).max(frame.min.x - 50.0);
                         let b = x_of(s.end).min(frame.max.x + 50.0);
                         (a.min(mid - MARKER_R), b.max(mid + MARKER_R))
@@ -351,11 +357,16 @@ impl TimelineState {
                 let mut members: Vec<(f32, usize)> = cl
                     .members
                     .iter()
-                    .map(|&i| (x_of(fr.cat.index.events[visible[i]].span.mid()), visible[i]))
+                    .map(|&i| {
+                        (
+                            x_of(view.cat.index.events[visible[i]].span.mid()),
+                            visible[i],
+                        )
+                    })
                     .collect();
                 members.sort_by(|a, b| a.0.total_cmp(&b.0));
                 // The selection is always drawn, even inside a cluster (on top of its badge).
-                if let Some(pos) = members.iter().position(|m| Some(m.1) == fr.app.selected) {
+                if let Some(pos) = members.iter().position(|m| Some(m.1) == view.selected) {
                     let (_, e) = members.remove(pos);
                     draws.push((e, y));
                 }
@@ -377,17 +388,17 @@ impl TimelineState {
                 }
             }
             for (e, y) in draws {
-                let facts = &fr.cat.index.events[e];
+                let facts = &view.cat.index.events[e];
                 let (a, b) = (x_of(facts.span.start), x_of(facts.span.end));
                 let side_fill = match (facts.voices.has(Side::Left), facts.voices.has(Side::Right))
                 {
-                    (true, false) => fr.palette.fill_of(Side::Left),
-                    (false, true) => fr.palette.fill_of(Side::Right),
-                    _ => fr.palette.fill_of(Side::Third),
+                    (true, false) => view.palette.fill_of(Side::Left),
+                    (false, true) => view.palette.fill_of(Side::Right),
+                    _ => view.palette.fill_of(Side::Third),
                 };
                 if b - a > 2.0 * MARKER_R {
                     // A span drawn solid; an uncertain instant drawn lighter over its range.
-                    let real_span = fr.cat.dataset.events[e].when.end.is_some();
+                    let real_span = view.cat.dataset.events[e].when.end.is_some();
                     let (alpha, h) = if real_span { (0.55, 3.5) } else { (0.22, 5.0) };
                     bars.rect(
                         pos2(a.max(frame.min.x - 2.0), y - h),
@@ -396,12 +407,18 @@ impl TimelineState {
                     );
                 }
                 let c = pos2(x_of(facts.span.mid()), y);
-                batch.marker(c, MARKER_R, marker_shape(facts.voices), &fr.palette, false);
+                batch.marker(
+                    c,
+                    MARKER_R,
+                    marker_shape(facts.voices),
+                    &view.palette,
+                    false,
+                );
                 placed.push(Placed {
                     event: e,
                     centre: c,
                 });
-                let priority = if Some(e) == fr.app.selected {
+                let priority = if Some(e) == view.selected {
                     i32::MAX
                 } else if level == Detail::Labels {
                     facts.claim_count as i32 + if facts.voices.is_contested() { 100 } else { 0 }
@@ -419,7 +436,7 @@ impl TimelineState {
                 badge.rect,
                 8.0,
                 ui.visuals().widgets.inactive.bg_fill,
-                Stroke::new(1.0, fr.palette.outline.gamma_multiply(0.6)),
+                Stroke::new(1.0, view.palette.outline.gamma_multiply(0.6)),
                 egui::StrokeKind::Inside,
             );
             painter.text(
@@ -433,14 +450,14 @@ impl TimelineState {
         painter.extend(batch.into_shapes());
 
         // The selection: a ring on each of its markers and a line across the lanes.
-        if let Some(sel) = fr.app.selected {
-            let sel_stroke = Stroke::new(2.5, fr.palette.selection);
-            let span = fr.cat.index.events[sel].span;
+        if let Some(sel) = view.selected {
+            let sel_stroke = Stroke::new(2.5, view.palette.selection);
+            let span = view.cat.index.events[sel].span;
             let x = x_of(span.mid());
             if x >= frame.min.x && x <= frame.max.x {
                 painter.line_segment(
                     [pos2(x, frame.min.y), pos2(x, frame.max.y)],
-                    Stroke::new(1.0, fr.palette.selection.gamma_multiply(0.6)),
+                    Stroke::new(1.0, view.palette.selection.gamma_multiply(0.6)),
                 );
             }
             for p in placed.iter().filter(|p| p.event == sel) {
@@ -448,7 +465,7 @@ impl TimelineState {
             }
         }
 
-        paint_labels(ui, fr, &painter, frame, &placed, &badges, label_cands);
+        paint_labels(ui, view, &painter, frame, &placed, &badges, label_cands);
 
         // Hover and click, from this frame's own list of what is where.
         let response = resp.response;
@@ -464,7 +481,7 @@ impl TimelineState {
             pointer.and_then(|p| badges.iter().find(|b| b.rect.expand(2.0).contains(p)));
         let bucket_hit = pointer.and_then(|p| density.iter().find_map(|s| s.bucket_at(p)));
         self.markers = placed.iter().map(|p| (p.event, p.centre)).collect();
-        accessible_markers(ui, fr, &placed);
+        accessible_markers(ui, view, &placed);
         accessible_strips(ui, lanes, &density);
         if response.double_clicked() {
             cmds.push(Command::FitAll);
@@ -472,7 +489,7 @@ impl TimelineState {
             if let Some(e) = hit {
                 cmds.push(Command::Select(Some(e)));
             } else if let Some(b) = badge_hit {
-                let spans = b.events.iter().map(|&e| fr.cat.index.events[e].span);
+                let spans = b.events.iter().map(|&e| view.cat.index.events[e].span);
                 let lo = spans.clone().map(|s| s.start).min().unwrap_or(0) as f64;
                 let hi = spans.map(|s| s.end).max().unwrap_or(0) as f64;
                 cmds.push(Command::ZoomTo(lo, hi.max(lo + 3600.0)));
@@ -484,13 +501,13 @@ impl TimelineState {
             }
         }
         if let Some(e) = hit {
-            response.on_hover_ui_at_pointer(|ui| super::claims::event_tooltip(ui, fr, e));
+            response.on_hover_ui_at_pointer(|ui| super::claims::event_tooltip(ui, view, e));
         } else if let Some(b) = badge_hit {
             let events = b.events.clone();
             response.on_hover_ui_at_pointer(|ui| {
                 ui.strong(format!("{} events here — click to zoom in", events.len()));
                 for &e in events.iter().take(12) {
-                    ui.label(visual(&ellipsize(&fr.cat.dataset.events[e].title, 60)));
+                    ui.label(visual(&ellipsize(&view.cat.dataset.events[e].title, 60)));
                 }
                 if events.len() > 12 {
                     ui.weak(format!("and {} more", events.len() - 12));
@@ -579,10 +596,10 @@ impl DensityStrip {
     }
 }
 
-fn fill_of_lane(fr: &Frame, key: &LaneKey) -> Color32 {
+fn fill_of_lane(view: &ViewCtx, key: &LaneKey) -> Color32 {
     match key {
-        LaneKey::Side(s) => fr.palette.fill_of(*s),
-        _ => fr.palette.fill_of(Side::Third),
+        LaneKey::Side(s) => view.palette.fill_of(*s),
+        _ => view.palette.fill_of(Side::Third),
     }
     .gamma_multiply(0.85)
 }
@@ -601,7 +618,7 @@ fn accessible_strips(ui: &egui::Ui, lanes: &[Lane], strips: &[DensityStrip]) {
 /// events), where they overlap no other label, marker or badge.
 fn paint_labels(
     ui: &egui::Ui,
-    fr: &Frame,
+    view: &ViewCtx,
     painter: &egui::Painter,
     frame: Rect,
     placed: &[Placed],
@@ -618,7 +635,7 @@ fn paint_labels(
         .iter()
         .map(|&(_, e, _)| {
             painter.layout_no_wrap(
-                visual(&ellipsize(&fr.cat.dataset.events[e].title, LABEL_CHARS)).into_owned(),
+                visual(&ellipsize(&view.cat.dataset.events[e].title, LABEL_CHARS)).into_owned(),
                 font.clone(),
                 text_colour,
             )
@@ -672,20 +689,20 @@ fn paint_labels(
 
 /// Screen readers get one node per marker on screen (the painted markers are not widgets):
 /// "Event: title, time, contested", with its bounds, so the timeline can be read and pointed at.
-fn accessible_markers(ui: &egui::Ui, fr: &Frame, placed: &[Placed]) {
+fn accessible_markers(ui: &egui::Ui, view: &ViewCtx, placed: &[Placed]) {
     const MAX_NODES: usize = 500;
     for (k, p) in placed.iter().take(MAX_NODES).enumerate() {
-        let e = &fr.cat.dataset.events[p.event];
-        let facts = &fr.cat.index.events[p.event];
+        let e = &view.cat.dataset.events[p.event];
+        let facts = &view.cat.index.events[p.event];
         let mut label = format!(
             "Event: {}, {}",
             crate::model::length::shown(&e.title),
-            fr.cat.dataset.when_text(&e.when, e)
+            view.cat.dataset.when_text(&e.when, e)
         );
         if facts.voices.is_contested() {
             label.push_str(", both sides made claims");
         }
-        if Some(p.event) == fr.app.selected {
+        if Some(p.event) == view.selected {
             label.push_str(", selected");
         }
         let rect = Rect::from_center_size(p.centre, vec2(2.0 * MARKER_R, 2.0 * MARKER_R));
@@ -707,10 +724,9 @@ fn padded(a: f64, b: f64) -> (f64, f64) {
 }
 
 /// Width of the lane-label gutter: the widest label, within limits.
-pub fn gutter_width(ui: &egui::Ui, fr: &Frame) -> f32 {
+pub fn gutter_width(ui: &egui::Ui, view: &ViewCtx) -> f32 {
     let font = FontId::proportional(12.5);
-    let widest = fr
-        .app
+    let widest = view
         .derived
         .lanes
         .iter()

@@ -4,13 +4,13 @@
 
 use egui::RichText;
 
-use super::Frame;
+use super::ViewCtx;
 use crate::command::Command;
 use crate::layout::lanes::LaneMode;
 
-pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
-    let ds = &fr.cat.dataset;
-    let q = &fr.app.derived.query;
+pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
+    let ds = &view.cat.dataset;
+    let q = &view.derived.query;
     ui.add_space(3.0);
     // Each side gets its own list: the two closures cannot share one.
     let (mut left, mut right) = (Vec::new(), Vec::new());
@@ -21,8 +21,8 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
         .show(
             ui,
             |ui| {
-                super::files::menu_ui(ui, fr.app, &mut left);
-                super::files::export_menu_ui(ui, fr.app, &mut left);
+                super::files::menu_ui(ui, view.status, &mut left);
+                super::files::export_menu_ui(ui, view.status, &mut left);
                 ui.separator();
                 ui.label(RichText::new(super::bidi::visual(&ds.info.title)).heading())
                     .on_hover_text(super::bidi::visual(&ds.info.description));
@@ -32,7 +32,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                     q.events.len(),
                     ds.events.len(),
                     q.claims,
-                    fr.cat.index.claim_total
+                    view.cat.index.claim_total
                 ))
                 .on_hover_text(format!(
                     "{} actors, {} places, {} sources",
@@ -42,7 +42,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                 ));
             },
             |ui| {
-                let current = fr.app.settings.theme;
+                let current = view.settings.theme;
                 egui::ComboBox::from_id_salt("theme")
                     .selected_text(current.label())
                     .show_ui(ui, |ui| {
@@ -64,7 +64,7 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
                 ui.separator();
                 for mode in LaneMode::ALL.iter().rev() {
                     if ui
-                        .selectable_label(fr.app.settings.lane_mode == *mode, mode.label())
+                        .selectable_label(view.settings.lane_mode == *mode, mode.label())
                         .on_hover_text("Lanes of the timeline")
                         .clicked()
                     {
@@ -80,8 +80,8 @@ pub fn ui(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
 }
 
 /// The status bar along the bottom: what is open, whether it is watched, warnings, loading.
-pub fn status_bar(ui: &mut egui::Ui, fr: &Frame, cmds: &mut Vec<Command>) {
+pub fn status_bar(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
     egui::Panel::bottom("status_bar").show(ui, |ui| {
-        ui.horizontal(|ui| super::files::status_ui(ui, fr.app, cmds));
+        ui.horizontal(|ui| super::files::status_ui(ui, view.status, cmds));
     });
 }

@@ -107,8 +107,8 @@ pub fn export_request(
     size: (u32, u32),
     select: Option<&str>,
     files: &[&str],
-) -> claimline::export::headless::Request {
-    claimline::export::headless::Request {
+) -> claimline::cli::export::Request {
+    claimline::cli::export::Request {
         out: "unused.png".into(),
         format: None,
         target,

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 
 use egui::Vec2;
 
-use super::{Target, caption, data, png, render};
 use crate::app::ClaimlineApp;
+use crate::app::headless::{Headless, caption_band};
 use crate::command::Command;
+use crate::export::{Target, caption, data, png};
 use crate::load;
 use crate::output;
 use crate::session::Source;
@@ -162,7 +163,7 @@ fn refuse_huge(size: Vec2, scale: f32) -> Result<(), String> {
 
 /// The request's files loaded into an app, its filters, selection and range applied, and a
 /// context to draw it in.
-pub fn prepare(req: &Request) -> Result<(ClaimlineApp, render::Headless), String> {
+pub fn prepare(req: &Request) -> Result<(ClaimlineApp, Headless), String> {
     let outcome = if req.files.is_empty() {
         load::load_bundled()
     } else {
@@ -174,7 +175,7 @@ pub fn prepare(req: &Request) -> Result<(ClaimlineApp, render::Headless), String
             .iter()
             .filter(|d| d.is_error())
             // Escaped here, one by one, as the message joins them with new lines.
-            .map(|d| crate::check::terminal_safe(&d.to_string()).into_owned())
+            .map(|d| crate::cli::check::terminal_safe(&d.to_string()).into_owned())
             .collect();
         return Err(format!(
             "the files could not be loaded:\n{}",
@@ -188,7 +189,7 @@ pub fn prepare(req: &Request) -> Result<(ClaimlineApp, render::Headless), String
     };
     let mut app = ClaimlineApp::with_sources(outcome, sources);
     let commands = commands(&app, req)?;
-    let headless = render::Headless::new(req.theme);
+    let headless = Headless::new(req.theme);
     let ctx = headless.ctx.clone();
     app.apply(&ctx, commands);
     Ok((app, headless))
@@ -263,7 +264,7 @@ pub struct Picture {
 /// The requested view drawn, with its caption band under it when asked for.
 pub fn draw(
     app: &mut ClaimlineApp,
-    headless: &mut render::Headless,
+    headless: &mut Headless,
     req: &Request,
 ) -> Result<Picture, String> {
     let size = Vec2::new(req.size.0 as f32, req.size.1 as f32);
@@ -274,9 +275,8 @@ pub fn draw(
     headless.settle(app, size);
     let target = req.target;
     let band_of = |app: &ClaimlineApp| {
-        req.caption.then(|| {
-            render::caption_band(&app.caption_lines(target), width_px, req.scale, req.theme)
-        })
+        req.caption
+            .then(|| caption_band(&app.caption_lines(target), width_px, req.scale, req.theme))
     };
     let img = if target == Target::Window {
         // A window picture keeps the requested size, caption included; the caption names

@@ -4,9 +4,9 @@
 
 use egui::{Color32, ColorImage, Context, FullOutput, Pos2, RawInput, Rect, Vec2, ViewportId};
 
-use super::Target;
-use super::raster::{Textures, rasterize};
 use crate::app::ClaimlineApp;
+use crate::export::Target;
+use crate::export::raster::{Textures, rasterize};
 use crate::session::settings::ThemeKind;
 use crate::ui;
 
@@ -178,7 +178,7 @@ fn app_frame(ui: &mut egui::Ui, app: &mut ClaimlineApp) {
 }
 
 fn view_frame(ui: &mut egui::Ui, app: &mut ClaimlineApp, target: Target) {
-    let cmds = ui::show_one(ui, app, target);
+    let cmds = app.show(ui, Some(target));
     let ctx = ui.ctx().clone();
     app.apply(&ctx, cmds);
 }
