@@ -223,6 +223,10 @@ impl ClaimlineApp {
             Command::Select(e) => self.selected = e,
             Command::Step(d) => self.selected = self.step(d),
             Command::FitAll => self.panels.timeline.request_fit(),
+            Command::FocusSearch => {
+                self.panels.filters.focus_search = true;
+                ctx.request_repaint();
+            }
             Command::ZoomTo(a, b) => self.panels.timeline.request_range(a, b),
             Command::ToggleActor(id) => toggle(&mut f.actors, id),
             Command::ToggleDistrict(name) => toggle(&mut f.districts, name),

@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use super::ViewCtx;
-use crate::command::Command;
+use crate::command::{Action, Command};
 use crate::layout::lanes::{kind_label, side_label};
 use crate::query::FilterState;
 
@@ -107,7 +107,10 @@ fn zoom_buttons(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
     ui.label(RichText::new("Zoom:").small());
     if ui
         .small_button("All")
-        .on_hover_text("Every filtered event (F)")
+        .on_hover_text(format!(
+            "Every filtered event ({})",
+            Action::Fit.shortcut_text(ui.ctx())
+        ))
         .clicked()
     {
         cmds.push(Command::FitAll);

@@ -7,7 +7,7 @@ use egui::{Color32, Frame as EFrame, Margin, RichText, Stroke};
 
 use super::bidi::visual;
 use super::{ViewCtx, ellipsize};
-use crate::command::Command;
+use crate::command::{Action, Command};
 use crate::layout::claim_rows::claim_layout;
 use crate::layout::figures::figure_text;
 use crate::layout::lanes::{kind_label, side_label, sides_of};
@@ -97,8 +97,9 @@ fn overview(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out:
     ui.horizontal_wrapped(|ui| {
         ui.heading("Claims in view");
         ui.weak(format!(
-            "{} on the visible part of the timeline. Click an event, or press → to step through them.",
-            crate::model::wording::plural(count, "event")
+            "{} on the visible part of the timeline. Click an event, or press {} to step through them.",
+            crate::model::wording::plural(count, "event"),
+            Action::Next.shortcut_text(ui.ctx())
         ));
     });
     ui.add_space(4.0);
@@ -134,16 +135,6 @@ fn compact_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
     ui.add_space(2.0);
 }
 
-/// Previous or next: through the tour when presenting one, else through the filtered events.
-fn step(view: &ViewCtx, d: i32) -> Command {
-    use crate::command::PresentStep;
-    match (view.presenting.is_some(), d > 0) {
-        (true, true) => Command::PresentStep(PresentStep::Next),
-        (true, false) => Command::PresentStep(PresentStep::Previous),
-        (false, _) => Command::Step(d),
-    }
-}
-
 fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Command>) {
     let ds = &view.cat.dataset;
     let event = &ds.events[e];
@@ -151,31 +142,23 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Comm
     // A picture has no use for buttons: it starts at the event's title.
     if !view.complete {
         ui.horizontal(|ui| {
-            if ui
-                .button("← Previous")
-                .on_hover_text("Previous event in time (←)")
-                .clicked()
-            {
-                cmds.push(step(view, -1));
-            }
-            if ui
-                .button("Next →")
-                .on_hover_text("Next event in time (→)")
-                .clicked()
-            {
-                cmds.push(step(view, 1));
+            // Presenting, the same buttons step through the tour.
+            let (back, forward) = if view.presenting.is_some() {
+                (Action::PresentPrevious, Action::PresentNext)
+            } else {
+                (Action::Previous, Action::Next)
+            };
+            for (words, action) in [(Action::Previous, back), (Action::Next, forward)] {
+                let tip = action.tooltip(ui.ctx());
+                if ui.button(words.text()).on_hover_text(tip).clicked() {
+                    cmds.push(action.command());
+                }
             }
             if let Some(pos) = events.iter().position(|&x| x == e) {
                 ui.weak(format!("Event {} of {}", pos + 1, events.len()));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .button("Close")
-                    .on_hover_text("Clear the selection (Esc)")
-                    .clicked()
-                {
-                    cmds.push(Command::Select(None));
-                }
+                Action::Deselect.button(ui, cmds);
             });
         });
     }

@@ -8,8 +8,7 @@ use std::time::Duration;
 use egui::{RichText, TextStyle};
 
 use super::StatusView;
-use crate::command::Command;
-use crate::command::FileCommand;
+use crate::command::{Action, Command, FileCommand};
 use crate::session::loading::LoadJob;
 use crate::session::{OpenMode, Source};
 
@@ -19,12 +18,7 @@ fn file(c: FileCommand) -> Command {
 
 pub fn menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) {
     ui.menu_button("File", |ui| {
-        if ui
-            .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
-            .clicked()
-        {
-            cmds.push(file(FileCommand::OpenDialog));
-        }
+        Action::Open.menu_button(ui, true, cmds);
         ui.menu_button("Open recent", |ui| {
             if status.recent.is_empty() {
                 ui.weak("No recent files");
@@ -43,60 +37,27 @@ pub fn menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) 
                 }
             }
         });
-        if ui.button("Open the bundled dataset").clicked() {
-            cmds.push(file(FileCommand::Open(vec![Source::Bundled])));
-        }
+        Action::OpenBundled.menu_button(ui, true, cmds);
         ui.separator();
         let has_files = status.sources.iter().any(|s| s.path().is_some());
-        if ui
-            .add_enabled(
-                has_files,
-                egui::Button::new("Reload").shortcut_text("Ctrl+R"),
-            )
-            .on_hover_text("Open files are reloaded by themselves when they change on disk")
-            .clicked()
-        {
-            cmds.push(file(FileCommand::Reload));
-        }
-        if ui
-            .add(egui::Button::new("Save view…").shortcut_text("Ctrl+S"))
-            .on_hover_text(
-                "Files, filters, time range, selection and lanes, to open with claimline --view",
-            )
-            .clicked()
-        {
-            cmds.push(file(FileCommand::SaveViewDialog));
-        }
+        Action::Reload.menu_button(ui, has_files, cmds);
+        Action::SaveView.menu_button(ui, true, cmds);
     });
 }
 
 /// The Export menu: pictures of the window or one panel, the clipboard, the filtered data.
 pub fn export_menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) {
-    use crate::command::{COPY_WINDOW, EXPORT_CLAIMS, EXPORT_MAP, EXPORT_TIMELINE, EXPORT_WINDOW};
-    use crate::command::{DataFormat, Dest, ExportCommand};
-    use crate::export::Target;
+    use crate::command::{DataFormat, ExportCommand};
     let ex = |c| Command::Export(c);
     ui.menu_button("Export", |ui| {
-        let ctx = ui.ctx().clone();
-        let short = |s: &egui::KeyboardShortcut| ctx.format_shortcut(s);
-        for (label, target, key) in [
-            ("Window as PNG…", Target::Window, EXPORT_WINDOW),
-            ("Timeline as PNG…", Target::Timeline, EXPORT_TIMELINE),
-            ("Claim panels as PNG…", Target::Claims, EXPORT_CLAIMS),
-            ("Map as PNG…", Target::Map, EXPORT_MAP),
+        for action in [
+            Action::ExportWindow,
+            Action::ExportTimeline,
+            Action::ExportClaims,
+            Action::ExportMap,
+            Action::CopyWindow,
         ] {
-            if ui
-                .add(egui::Button::new(label).shortcut_text(short(&key)))
-                .clicked()
-            {
-                cmds.push(ex(ExportCommand::PictureDialog(target)));
-            }
-        }
-        if ui
-            .add(egui::Button::new("Copy window image").shortcut_text(short(&COPY_WINDOW)))
-            .clicked()
-        {
-            cmds.push(ex(ExportCommand::Picture(Target::Window, Dest::Clipboard)));
+            action.menu_button(ui, true, cmds);
         }
         ui.separator();
         let mut caption = status.export.caption;
@@ -357,10 +318,9 @@ pub fn nothing_loaded_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<
                 });
             } else {
                 ui.heading("Nothing is loaded");
-                ui.label("Open a dataset (File → Open…, Ctrl+O), drop .ron files here, or open the bundled one.");
-                if ui.button("Open the bundled dataset").clicked() {
-                    cmds.push(file(FileCommand::Open(vec![Source::Bundled])));
-                }
+                let open = Action::Open.shortcut_text(ui.ctx());
+                ui.label(format!("Open a dataset (File → Open…, {open}), drop .ron files here, or open the bundled one."));
+                Action::OpenBundled.button(ui, cmds);
             }
         });
     });

@@ -18,6 +18,8 @@ pub struct FilterInputs {
     pub error: Option<String>,
     /// The filter's range when the fields were last filled from it.
     synced: Option<(Option<i64>, Option<i64>)>,
+    /// Put the keyboard in the search field when next drawn (the Find action).
+    pub focus_search: bool,
 }
 
 pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, inputs: &mut FilterInputs, cmds: &mut Vec<Command>) {
@@ -45,8 +47,9 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, inputs: &mut FilterInputs, cmds: &m
             .labelled_by(label.id)
         })
         .inner;
-    let search = search.on_hover_text("Every word must appear. Place names include their other names (Istisu finds Jermuk). Ctrl+F");
-    if ui.input_mut(|i| i.consume_shortcut(&crate::command::FIND)) {
+    let find = crate::command::Action::Find.shortcut_text(ui.ctx());
+    let search = search.on_hover_text(format!("Every word must appear. Place names include their other names (Istisu finds Jermuk). {find}"));
+    if std::mem::take(&mut inputs.focus_search) {
         search.request_focus();
     }
     if search.changed() {

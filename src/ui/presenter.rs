@@ -4,8 +4,7 @@
 use egui::{Frame as EFrame, Margin, RichText};
 
 use super::ViewCtx;
-use crate::command::Command;
-use crate::command::PresentStep;
+use crate::command::{Action, Command};
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -102,20 +101,8 @@ fn bar_ui(
             })
             .response
             .on_hover_text("What to step through");
-        if ui
-            .button("◀ Previous")
-            .on_hover_text("Page Up or ←")
-            .clicked()
-        {
-            cmds.push(Command::PresentStep(PresentStep::Previous));
-        }
-        if ui
-            .button("Next ▶")
-            .on_hover_text("Page Down, → or Space")
-            .clicked()
-        {
-            cmds.push(Command::PresentStep(PresentStep::Next));
-        }
+        Action::PresentPrevious.button(ui, cmds);
+        Action::PresentNext.button(ui, cmds);
         ui.label(format!("Step {} of {}", p.step + 1, p.step_count.max(1)));
         let mut shown = !map.hidden_in_presenter;
         if ui
@@ -126,14 +113,19 @@ fn bar_ui(
             map.hidden_in_presenter = !shown;
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("Exit (Esc)")
-                .on_hover_text(
-                    "Leave presenter mode. Ctrl + and Ctrl − change the size of everything.",
-                )
-                .clicked()
-            {
-                cmds.push(Command::Present(false));
+            // The way out is written on the button: a presenter should never hunt for it.
+            let exit = Action::StopPresenting;
+            let key = exit.kb_shortcuts(ui.ctx().os())[0];
+            let words = format!("{} ({})", exit.text(), ui.ctx().format_shortcut(&key));
+            let zoom = |k| ui.ctx().format_shortcut(&k);
+            let tip = format!(
+                "{}. {} and {} change the size of everything.",
+                exit.tooltip(ui.ctx()),
+                zoom(egui::gui_zoom::kb_shortcuts::ZOOM_IN),
+                zoom(egui::gui_zoom::kb_shortcuts::ZOOM_OUT)
+            );
+            if ui.button(words).on_hover_text(tip).clicked() {
+                cmds.push(exit.command());
             }
         });
     });

@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use super::ViewCtx;
-use crate::command::Command;
+use crate::command::{Action, Command};
 use crate::layout::lanes::LaneMode;
 
 pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
@@ -54,13 +54,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
                     })
                     .response
                     .on_hover_text("Theme: light, dark, or high contrast for projectors");
-                if ui
-                    .button("Fit")
-                    .on_hover_text("Fit the timeline to the filtered events (F, or double-click)")
-                    .clicked()
-                {
-                    right.push(Command::FitAll);
-                }
+                Action::Fit.button(ui, &mut right);
                 ui.separator();
                 for mode in LaneMode::ALL.iter().rev() {
                     if ui
