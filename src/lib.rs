@@ -1,7 +1,22 @@
 //! Claimline: curated event files about a contested conflict, shown as a timeline beside
-//! side-by-side claim panels. `model`, `load`, `query` and `layout` have no egui in them;
-//! the window is `app` (state and commands) with one module per panel in `ui`. The window and
-//! the picture export are behind the default `gui` feature.
+//! side-by-side claim panels. Data flows one way, and each layer imports only those below it:
+//!
+//! - `cli`: the command line's own features (`check`, `gen`, `export` without a window);
+//! - `app`: the eframe app: state, `apply(Command)`, deriving views, files, exports,
+//!   presenter mode, and `app::headless`, which draws the app without a window;
+//! - `ui`: one module (or folder) per panel; each draws a `ui::ViewCtx` (borrowed parts of the
+//!   state, built once per frame) and returns `Command`s, never seeing the app;
+//! - `command`: `Command` and its sub-enums, and `command::Action`, the registry of actions with
+//!   their words and shortcuts; it depends on nothing above the logic layer;
+//! - `export`: pure exports (PNG encoding and cropping, captions, CSV, RON, the CPU rasteriser);
+//! - `session`: loading off the UI thread, watching, recent files, saved views, settings;
+//! - `layout`: view maths (lanes, ticks, stacking, claim rows, casualty series, `Derived`);
+//! - `query`: the catalog, its index and the filter; `load`: reading and validating files;
+//! - `model`: the dataset types, times, sides and the wording shared by screen, captions and
+//!   CSV; `geo`: boundaries and projection; `output`: safe writes.
+//!
+//! Everything from `session` down has no egui in it. The window (`app`, `ui`, `command`),
+//! the picture export and `cli::export` are behind the default `gui` feature.
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -1,7 +1,9 @@
 //! The viewer's state and its one-way flow: the catalog and the filter go in, the query and the
 //! views (lanes, casualty series) are derived from them when either changes, the panels draw
 //! those and return [`Command`]s, and [`ClaimlineApp::apply`] carries the commands out.
-//! Opening, reloading and remembering files is in [`files`].
+//! [`ClaimlineApp::show`] lends the panels a `ui::ViewCtx` each frame. Opening, reloading and
+//! remembering files is in [`files`], exports in [`exporting`], presenter mode in
+//! [`presenting`], drawing without a window in [`headless`].
 
 mod clipboard;
 
