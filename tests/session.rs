@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use common::run_until;
+
 use claimline::app::{ClaimlineApp, Persisted, Start};
 use claimline::command::Command;
 use claimline::command::FileCommand;
@@ -48,17 +50,6 @@ const EXTRA: &str = r#"(
 fn harness(start: Start, remembered: Option<Persisted>) -> Harness<'static, ClaimlineApp> {
     common::builder(1600.0, 1000.0)
         .build_eframe(move |cc| ClaimlineApp::start(&cc.egui_ctx, start, remembered))
-}
-
-/// Steps frames until `done` holds, for up to ten seconds (loads and the watcher are threads).
-fn run_until(h: &mut Harness<'_, ClaimlineApp>, what: &str, done: impl Fn(&ClaimlineApp) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !done(h.state()) {
-        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
-        h.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    h.step();
 }
 
 /// The app started on `path` from the command line, once it has loaded.
