@@ -61,7 +61,7 @@ fn loaded(app: &ClaimlineApp) -> bool {
 
 /// The window started on `start` and what it remembers, once its files have loaded.
 fn started(start: Start, entry: Option<&str>) -> Harness<'static, ClaimlineApp> {
-    let remembered = claimline::app::files::read_remembered(entry, None).unwrap();
+    let remembered = claimline::session::state::read_remembered(entry, None).unwrap();
     let mut h = common::builder(1600.0, 1000.0)
         .build_eframe(move |cc| ClaimlineApp::start(&cc.egui_ctx, start, remembered));
     common::run_until(&mut h, "the files load", loaded);
@@ -110,13 +110,13 @@ fn a_saved_view_from_an_earlier_version_reads_as_it_was_written() {
     let view = saved_view::read(&state_dir().join("night-fire.view.ron")).unwrap();
     let [border, west] = data_files();
     assert_eq!(
-        view.sources,
+        view.snapshot.sources,
         [Source::File(border.clone()), Source::File(west.clone())]
     );
     assert_eq!(view.filter, filter());
     assert_eq!(view.lane_mode, LaneMode::District);
-    assert_eq!(view.selected.as_deref(), Some("night-fire"));
-    assert_eq!(view.time_range, Some(TIME_RANGE));
+    assert_eq!(view.snapshot.selected.as_deref(), Some("night-fire"));
+    assert_eq!(view.snapshot.time_range, Some(TIME_RANGE));
 
     // And opens that picture, over what the last session remembered.
     let h = started(
@@ -132,4 +132,14 @@ fn a_saved_view_from_an_earlier_version_reads_as_it_was_written() {
     assert_eq!(app.settings.lane_mode, LaneMode::District);
     assert_eq!(app.selected_id().as_deref(), Some("night-fire"));
     assert_range(app, TIME_RANGE);
+}
+
+#[test]
+fn a_saved_view_is_still_written_as_before() {
+    let path = state_dir().join("night-fire.view.ron");
+    let view = saved_view::read(&path).unwrap();
+    assert_eq!(
+        saved_view::to_text(&view, &state_dir()).unwrap(),
+        std::fs::read_to_string(&path).unwrap()
+    );
 }
