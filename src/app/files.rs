@@ -371,8 +371,7 @@ impl ClaimlineApp {
                 self.files.dialog = Some(dialogs::spawn(dialog, move || ctx.request_repaint()));
             }
             FileCommand::SaveView(path) => {
-                // Never over a dataset that is open: the app does not write the files it reads.
-                if let Err(e) = crate::output::refuse_input(&path, &paths(&self.sources)) {
+                if let Err(e) = self.refuse_open_dataset(&path) {
                     self.toast(format!("Not saved: {e}"));
                     return;
                 }
