@@ -10,11 +10,14 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use claimline::app::{ClaimlineApp, Persisted, Start};
+use common::run_until;
+
+use claimline::app::{ClaimlineApp, Start};
 use claimline::command::Command;
 use claimline::command::FileCommand;
 use claimline::load::BUNDLED_TEXT;
 use claimline::session::saved_view;
+use claimline::session::state::State;
 use claimline::session::{OpenMode, Source};
 
 const CEASEFIRE: &str = "2022-09-14-ceasefire";
@@ -45,20 +48,9 @@ const EXTRA: &str = r#"(
     ],
 )"#;
 
-fn harness(start: Start, remembered: Option<Persisted>) -> Harness<'static, ClaimlineApp> {
+fn harness(start: Start, remembered: Option<State>) -> Harness<'static, ClaimlineApp> {
     common::builder(1600.0, 1000.0)
         .build_eframe(move |cc| ClaimlineApp::start(&cc.egui_ctx, start, remembered))
-}
-
-/// Steps frames until `done` holds, for up to ten seconds (loads and the watcher are threads).
-fn run_until(h: &mut Harness<'_, ClaimlineApp>, what: &str, done: impl Fn(&ClaimlineApp) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !done(h.state()) {
-        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
-        h.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    h.step();
 }
 
 /// The app started on `path` from the command line, once it has loaded.
@@ -245,9 +237,9 @@ fn the_session_is_remembered_and_a_vanished_file_is_reported() {
     let mut remembered = h.state().persisted();
     // Through eframe's storage format and back.
     let text = ron::to_string(&remembered).unwrap();
-    let back: Persisted = ron::from_str(&text).unwrap();
+    let back: State = ron::from_str(&text).unwrap();
     assert_eq!(back, remembered);
-    remembered.sources.push(Source::File(gone.clone()));
+    remembered.snapshot.sources.push(Source::File(gone.clone()));
 
     let mut h2 = harness(Start::default(), Some(remembered.clone()));
     run_until(&mut h2, "the remembered files load", loaded);
@@ -301,8 +293,8 @@ fn a_saved_view_opens_exactly_that_view() {
     assert_eq!(app.sources, [Source::File(a.clone())]);
     assert_eq!(app.settings.filter, view.filter);
     assert_eq!(app.settings.lane_mode, view.lane_mode);
-    assert_eq!(app.selected_id(), view.selected);
-    let (a0, b0) = view.time_range.unwrap();
+    assert_eq!(app.selected_id(), view.snapshot.selected);
+    let (a0, b0) = view.snapshot.time_range.unwrap();
     let (a1, b1) = app.panels.timeline.visible().unwrap();
     assert!(
         (a0 - a1).abs() < 60.0 && (b0 - b1).abs() < 60.0,
@@ -333,13 +325,16 @@ fn a_file_opened_by_a_relative_path_is_remembered_by_its_absolute_path() {
     let h = opened(&typed);
     assert_eq!(h.state().sources, [Source::File(absolute.clone())]);
     let remembered = h.state().persisted();
-    assert_eq!(remembered.sources, [Source::File(absolute.clone())]);
+    assert_eq!(
+        remembered.snapshot.sources,
+        [Source::File(absolute.clone())]
+    );
     assert_eq!(remembered.recent, std::slice::from_ref(&absolute));
     // A saved view read through a relative path names its files absolutely too.
     let view = rel.join("v.view.ron");
     saved_view::write(&view, &h.state().saved_view()).unwrap();
     assert_eq!(
-        saved_view::read(&view).unwrap().sources,
+        saved_view::read(&view).unwrap().snapshot.sources,
         [Source::File(absolute)]
     );
 }
@@ -433,14 +428,16 @@ fn unreadable_saved_settings_are_reported_once_and_the_defaults_used() {
         (&b""[..], "app.ron"),
     ] {
         std::fs::write(&state, bytes).unwrap();
-        let why = claimline::app::files::read_remembered(None, Some(&state)).unwrap_err();
+        let why = claimline::session::state::read_remembered(None, Some(&state)).unwrap_err();
         assert_eq!(why.file, state.display().to_string());
         assert!(why.to_string().contains(says), "{why}");
     }
     // An entry that is no session's settings.
-    let why =
-        claimline::app::files::read_remembered(Some("(settings: (theme: Purple))"), Some(&state))
-            .unwrap_err();
+    let why = claimline::session::state::read_remembered(
+        Some("(settings: (theme: Purple))"),
+        Some(&state),
+    )
+    .unwrap_err();
     assert!(why.message.contains("Purple"), "{why}");
 
     // The window says so, and starts on the defaults.
@@ -453,13 +450,13 @@ fn unreadable_saved_settings_are_reported_once_and_the_defaults_used() {
     // Once the state is saved cleanly, the next run says nothing.
     let saved = ron::to_string(&h.state().persisted()).unwrap();
     assert_eq!(
-        claimline::app::files::read_remembered(Some(&saved), Some(&state)).unwrap(),
+        claimline::session::state::read_remembered(Some(&saved), Some(&state)).unwrap(),
         Some(h.state().persisted())
     );
     // A first run, with no file yet, says nothing either.
     let none = dir.path().join("none.ron");
     assert_eq!(
-        claimline::app::files::read_remembered(None, Some(&none)).unwrap(),
+        claimline::session::state::read_remembered(None, Some(&none)).unwrap(),
         None
     );
 }

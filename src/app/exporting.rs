@@ -294,8 +294,8 @@ impl ClaimlineApp {
         }
     }
 
-    /// The app never writes to a file it opened.
-    fn refuse_open_dataset(&self, path: &std::path::Path) -> Result<(), String> {
+    /// The app never writes to a file it opened (exports and saved views alike).
+    pub(super) fn refuse_open_dataset(&self, path: &std::path::Path) -> Result<(), String> {
         crate::output::refuse_input(path, &crate::session::loading::paths(&self.sources))
     }
 

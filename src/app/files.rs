@@ -4,28 +4,26 @@
 //! keeping the selection and filters whose ids still exist; a failed one only sets
 //! [`Problems`], so what is on screen stays as it was.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use serde::{Deserialize, Serialize};
-
 use super::dialogs;
-use super::{ClaimlineApp, Command, Settings};
+use super::{ClaimlineApp, Command};
 use crate::command::FileCommand;
 use crate::load::Diagnostic;
 use crate::query::{Catalog, FilterState};
 use crate::session::loading::{LoadJob, Loaded, paths};
 use crate::session::problems::Problems;
-use crate::session::saved_view::{self, SavedView, VIEW_FORMAT};
+use crate::session::saved_view::{self, SavedView};
+use crate::session::state::{Snapshot, State};
 use crate::session::watch::FileWatcher;
 use crate::session::{Source, combine, recent};
 
 /// How long after the last change on disk a reload starts: editors write in bursts.
 const SETTLE: Duration = Duration::from_millis(150);
 
-/// What the window is started with.
+/// What this run was asked to open on the command line; unlike [`State`], never remembered.
 #[derive(Debug, Clone, Default)]
 pub struct Start {
     /// Files named on the command line (the bundled dataset when empty and nothing remembered).
@@ -34,59 +32,11 @@ pub struct Start {
     pub view: Option<SavedView>,
 }
 
-/// What is saved between runs (eframe persistence). Panel sizes and the window's size are
-/// egui's and eframe's own memory, saved beside it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Persisted {
-    pub settings: Settings,
-    pub sources: Vec<Source>,
-    pub recent: Vec<PathBuf>,
-    pub selected: Option<String>,
-    pub time_range: Option<(f64, f64)>,
-}
-
-/// The last session as eframe's storage holds it: `entry` is the value under the app's key,
-/// `state_file` the file eframe keeps it in, read only when there is no entry, to tell a first
-/// run from a file eframe could not parse (it then starts empty without a word). `Err` says
-/// what could not be read.
-pub fn read_remembered(
-    entry: Option<&str>,
-    state_file: Option<&Path>,
-) -> Result<Option<Persisted>, Diagnostic> {
-    let name = state_file.map_or_else(|| "saved state".to_owned(), |p| p.display().to_string());
-    let unreadable = |why: String| Diagnostic::error(&name, None, why);
-    if let Some(text) = entry {
-        return ron::from_str(text)
-            .map(Some)
-            .map_err(|e| unreadable(format!("the last session's settings: {e}")));
-    }
-    let Some(path) = state_file else {
-        return Ok(None);
-    };
-    let text = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| unreadable("not text".to_owned()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(unreadable(e.to_string())),
-    };
-    match ron::from_str::<HashMap<String, String>>(&text) {
-        Ok(_) => Ok(None),
-        Err(e) => Err(unreadable(e.to_string())),
-    }
-}
-
 /// Why a load runs: opening keeps nothing of the old view's range; a reload keeps it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Open,
     Reload,
-}
-
-/// What to put back once a load lands: a saved view's or the last session's picture.
-#[derive(Debug, Clone, Default)]
-struct Restore {
-    selected: Option<String>,
-    time_range: Option<(f64, f64)>,
 }
 
 #[derive(Default)]
@@ -98,7 +48,8 @@ pub struct FileState {
     dialog: Option<Receiver<Result<DialogAnswer, String>>>,
     /// Files waiting for the add-or-replace answer.
     pub pending_open: Option<Vec<Source>>,
-    restore: Option<Restore>,
+    /// What to put back once a load lands: a saved view's or the last session's picture.
+    restore: Option<Snapshot>,
 }
 
 enum DialogAnswer {
@@ -120,35 +71,29 @@ impl FileState {
 impl ClaimlineApp {
     /// The app as the window starts it: from a saved view, the command line, the last session
     /// or the bundled dataset, in that order of precedence.
-    pub fn start(ctx: &egui::Context, start: Start, remembered: Option<Persisted>) -> ClaimlineApp {
+    pub fn start(ctx: &egui::Context, start: Start, remembered: Option<State>) -> ClaimlineApp {
         crate::ui::fonts::install(ctx);
         let mut app = ClaimlineApp::empty();
         let remembered = remembered.unwrap_or_default();
-        app.recent = remembered.recent.clone();
-        app.settings = remembered.settings.clone();
+        app.recent = remembered.recent;
+        app.settings = remembered.settings;
         let mut sources: Vec<Source> = Vec::new();
         let mut missing = Vec::new();
         if let Some(view) = start.view {
             app.settings.filter = view.filter;
             app.settings.lane_mode = view.lane_mode;
-            app.files.restore = Some(Restore {
-                selected: view.selected,
-                time_range: view.time_range,
-            });
-            sources = view.sources;
+            sources = view.snapshot.sources.clone();
+            app.files.restore = Some(view.snapshot);
         } else if !start.files.is_empty() {
             sources = start.files.into_iter().map(Source::File).collect();
         } else {
-            for s in remembered.sources {
+            for s in &remembered.snapshot.sources {
                 match s.path() {
                     Some(p) if !p.exists() => missing.push(p.clone()),
-                    _ => sources.push(s),
+                    _ => sources.push(s.clone()),
                 }
             }
-            app.files.restore = Some(Restore {
-                selected: remembered.selected,
-                time_range: remembered.time_range,
-            });
+            app.files.restore = Some(remembered.snapshot);
         }
         if sources.is_empty() {
             sources.push(Source::Bundled);
@@ -184,25 +129,25 @@ impl ClaimlineApp {
     }
 
     /// What to remember of this session.
-    pub fn persisted(&self) -> Persisted {
-        Persisted {
+    pub fn persisted(&self) -> State {
+        State {
             settings: self.settings.clone(),
-            sources: self.sources.clone(),
+            snapshot: self.snapshot(),
             recent: self.recent.clone(),
-            selected: self.selected_id(),
-            time_range: self.panels.timeline.visible(),
         }
     }
 
     /// The current picture as a saved view.
     pub fn saved_view(&self) -> SavedView {
-        SavedView {
-            format: VIEW_FORMAT,
+        SavedView::new(self.snapshot(), &self.settings)
+    }
+
+    /// What is open and shown now, to restore later.
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
             sources: self.sources.clone(),
-            filter: self.settings.filter.clone(),
-            time_range: self.panels.timeline.visible(),
             selected: self.selected_id(),
-            lane_mode: self.settings.lane_mode,
+            time_range: self.panels.timeline.visible(),
         }
     }
 
@@ -407,8 +352,7 @@ impl ClaimlineApp {
                 self.files.dialog = Some(dialogs::spawn(dialog, move || ctx.request_repaint()));
             }
             FileCommand::SaveView(path) => {
-                // Never over a dataset that is open: the app does not write the files it reads.
-                if let Err(e) = crate::output::refuse_input(&path, &paths(&self.sources)) {
+                if let Err(e) = self.refuse_open_dataset(&path) {
                     self.toast(format!("Not saved: {e}"));
                     return;
                 }

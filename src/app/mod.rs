@@ -17,7 +17,7 @@ pub mod window;
 pub use crate::command::Command;
 pub use crate::session::problems::Problems;
 pub use crate::session::settings::Settings;
-pub use files::{Persisted, Start};
+pub use files::Start;
 
 use std::path::PathBuf;
 
@@ -314,7 +314,8 @@ pub fn run(start: Start) -> Result<(), String> {
         Box::new(|cc| {
             let entry = cc.storage.and_then(|s| s.get_string(eframe::APP_KEY));
             let state_file = eframe::storage_dir(APP_NAME).map(|d| d.join("app.ron"));
-            let remembered = files::read_remembered(entry.as_deref(), state_file.as_deref());
+            let remembered =
+                crate::session::state::read_remembered(entry.as_deref(), state_file.as_deref());
             let mut app =
                 ClaimlineApp::start(&cc.egui_ctx, start, remembered.clone().unwrap_or_default());
             if let Err(why) = remembered {

@@ -1,12 +1,13 @@
 //! What is open and how it got there, with no egui in it: loading files off the UI thread,
-//! watching them for changes, the recent-files list, and saved views. The app decides when to
-//! call these; they never write to a file they read.
+//! watching them for changes, the recent-files list, saved views and the state remembered
+//! between runs. The app decides when to call these; they never write to a file they read.
 
 pub mod loading;
 pub mod problems;
 pub mod recent;
 pub mod saved_view;
 pub mod settings;
+pub mod state;
 pub mod watch;
 
 use std::path::PathBuf;

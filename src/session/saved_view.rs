@@ -7,28 +7,80 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::Source;
+use super::settings::Settings;
+use super::state::Snapshot;
 use crate::layout::lanes::LaneMode;
 use crate::load::{self, Diagnostic, SourceText};
 use crate::query::FilterState;
 
 pub const VIEW_FORMAT: u32 = 1;
 
+/// A view: the [`Snapshot`] of what was open, with the part of the settings that shapes the
+/// picture (the filter and the lane mode). Theme and export options stay the reader's own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "ViewFile", into = "ViewFile")]
 pub struct SavedView {
     pub format: u32,
-    /// The datasets, in the order they were merged.
-    pub sources: Vec<Source>,
-    #[serde(default)]
     pub filter: FilterState,
-    /// The timeline's range, UTC seconds.
-    #[serde(default)]
-    pub time_range: Option<(f64, f64)>,
-    /// The selected event's id.
-    #[serde(default)]
-    pub selected: Option<String>,
-    #[serde(default)]
     pub lane_mode: LaneMode,
+    pub snapshot: Snapshot,
+}
+
+impl SavedView {
+    /// The view of `snapshot` with `settings`' filter and lane mode, in today's format.
+    pub fn new(snapshot: Snapshot, settings: &Settings) -> SavedView {
+        SavedView {
+            format: VIEW_FORMAT,
+            filter: settings.filter.clone(),
+            lane_mode: settings.lane_mode,
+            snapshot,
+        }
+    }
+}
+
+/// A view as its file spells it: one flat record, the order and names analysts have in the
+/// files they exchange.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ViewFile {
+    format: u32,
+    sources: Vec<Source>,
+    #[serde(default)]
+    filter: FilterState,
+    #[serde(default)]
+    time_range: Option<(f64, f64)>,
+    #[serde(default)]
+    selected: Option<String>,
+    #[serde(default)]
+    lane_mode: LaneMode,
+}
+
+impl From<ViewFile> for SavedView {
+    fn from(f: ViewFile) -> SavedView {
+        SavedView {
+            format: f.format,
+            filter: f.filter,
+            lane_mode: f.lane_mode,
+            snapshot: Snapshot {
+                sources: f.sources,
+                selected: f.selected,
+                time_range: f.time_range,
+            },
+        }
+    }
+}
+
+impl From<SavedView> for ViewFile {
+    fn from(v: SavedView) -> ViewFile {
+        ViewFile {
+            format: v.format,
+            sources: v.snapshot.sources,
+            filter: v.filter,
+            time_range: v.snapshot.time_range,
+            selected: v.snapshot.selected,
+            lane_mode: v.lane_mode,
+        }
+    }
 }
 
 /// Reads a view; its relative paths are resolved against the view file's folder.
@@ -50,7 +102,7 @@ pub fn parse(src: &SourceText, base: &Path) -> Result<SavedView, Diagnostic> {
             ),
         ));
     }
-    for s in &mut view.sources {
+    for s in &mut view.snapshot.sources {
         if let Source::File(p) = s {
             // Absolute too, as the session remembers what it opens.
             *p = std::path::absolute(base.join(&*p)).unwrap_or_else(|_| base.join(&*p));
@@ -74,7 +126,7 @@ pub fn write(path: &Path, view: &SavedView) -> std::io::Result<()> {
 /// gives the view back.
 pub fn to_text(view: &SavedView, base: &Path) -> Result<String, ron::Error> {
     let mut v = view.clone();
-    for s in &mut v.sources {
+    for s in &mut v.snapshot.sources {
         if let Source::File(p) = s {
             let abs = std::path::absolute(&*p).unwrap_or(p.clone());
             if let Ok(rel) = abs.strip_prefix(base) {
@@ -95,19 +147,21 @@ mod tests {
     fn sample(dir: &Path) -> SavedView {
         SavedView {
             format: VIEW_FORMAT,
-            sources: vec![
-                Source::Bundled,
-                Source::File(dir.join("data").join("mine.ron")),
-            ],
             filter: FilterState {
                 actors: ["arm-mod".to_owned()].into(),
                 text: "Jermuk".into(),
                 contested_only: true,
                 ..Default::default()
             },
-            time_range: Some((1.6e9, 1.7e9)),
-            selected: Some("2022-09-14-ceasefire".into()),
             lane_mode: LaneMode::District,
+            snapshot: Snapshot {
+                sources: vec![
+                    Source::Bundled,
+                    Source::File(dir.join("data").join("mine.ron")),
+                ],
+                selected: Some("2022-09-14-ceasefire".into()),
+                time_range: Some((1.6e9, 1.7e9)),
+            },
         }
     }
 

@@ -84,6 +84,24 @@ pub fn zoom(h: &mut Harness<'_, ClaimlineApp>, from: &str, to: &str) {
     h.run();
 }
 
+/// Steps frames until `done` holds, for up to ten seconds (loads and the watcher are threads).
+pub fn run_until(
+    h: &mut Harness<'_, ClaimlineApp>,
+    what: &str,
+    done: impl Fn(&ClaimlineApp) -> bool,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !done(h.state()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for: {what}"
+        );
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.step();
+}
+
 /// Selects the event with id `id`, as a click on it would, and runs a frame.
 pub fn select(h: &mut Harness<'_, ClaimlineApp>, id: &str) -> usize {
     let e = h
