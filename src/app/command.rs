@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use crate::layout::lanes::LaneMode;
 use crate::model::EventKind;
-use crate::query::{FilterState, Side};
+use crate::model::Side;
+use crate::query::FilterState;
 use crate::session::{OpenMode, Source};
 
 #[derive(Debug, Clone, PartialEq)]

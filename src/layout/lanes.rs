@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Dataset, EventKind};
-use crate::query::{Index, Side};
+use crate::model::{Dataset, EventKind, Side};
+use crate::query::Index;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum LaneMode {

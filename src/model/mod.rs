@@ -6,9 +6,11 @@
 
 pub mod length;
 pub mod link;
+mod side;
 mod time;
 pub mod wording;
 
+pub use side::{Side, Voices};
 pub use time::{
     Granularity, PartOfDay, Precision, TimeError, TimeSpan, When, format_seconds, parse_instant,
     parse_offset, zone_name,

@@ -11,9 +11,9 @@ use crate::app::Command;
 use crate::layout::claim_rows::claim_layout;
 use crate::layout::figures::figure_text;
 use crate::layout::lanes::{kind_label, side_label, sides_of};
+use crate::model::Side;
 use crate::model::link::web_link;
 use crate::model::{Claim, Event, Figure, length};
-use crate::query::Side;
 
 /// How many events the unselected overview lists before asking the user to zoom in.
 const OVERVIEW_LIMIT: usize = 25;

@@ -8,7 +8,7 @@ use super::Frame;
 use super::bidi::visual;
 use crate::app::Command;
 use crate::layout::lanes::{side_label, sides_of};
-use crate::query::Side;
+use crate::model::Side;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {

@@ -7,8 +7,8 @@ use egui::{CollapsingHeader, RichText};
 use super::Frame;
 use crate::app::Command;
 use crate::layout::lanes::{kind_label, side_label, sides_of};
+use crate::model::Side;
 use crate::model::When;
-use crate::query::Side;
 
 /// Text the user is typing into the date fields, kept until it parses.
 #[derive(Debug, Default)]

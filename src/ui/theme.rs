@@ -7,7 +7,7 @@ use egui::{Color32, Visuals};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Dataset;
-use crate::query::{Side, Voices};
+use crate::model::{Side, Voices};
 
 /// The three looks: light for laptops, dark for dim rooms, high contrast for projectors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
