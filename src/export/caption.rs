@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::Dataset;
+use crate::model::wording::{kind_label, side_label};
 use crate::query::{FilterState, Index};
 
 /// How many outlets are named before "and N more".
@@ -66,13 +67,10 @@ pub fn filters_line(ds: &Dataset, index: &Index, f: &FilterState) -> String {
         parts.push("contested only".to_owned());
     }
     for s in &f.sides {
-        parts.push(format!(
-            "side: {}",
-            crate::layout::lanes::side_label(ds, *s)
-        ));
+        parts.push(format!("side: {}", side_label(ds, *s)));
     }
     for k in &f.kinds {
-        parts.push(format!("kind: {}", crate::layout::lanes::kind_label(*k)));
+        parts.push(format!("kind: {}", kind_label(*k)));
     }
     for a in &f.actors {
         let name = index

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::layout::figures::figure_text;
+use crate::model::wording::{figure_text, side_label};
 use crate::model::{Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, When};
 use crate::query::Index;
 
@@ -55,7 +55,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
             .collect();
         for c in &e.claims {
             let actor = index.actor_index(&c.actor);
-            let side = crate::layout::lanes::side_label(ds, index.side_of_actor(&c.actor));
+            let side = side_label(ds, index.side_of_actor(&c.actor));
             let figures: Vec<String> = c
                 .figures
                 .iter()

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::bits::Bits;
 use super::text::{FNV_START, TextIndex, TextIndexBuilder, fnv1a};
+use crate::model::wording::IdLookup;
 use crate::model::{Dataset, Event, EventKind, Side, TimeSpan, Voices};
 
 /// A province or district that places name, with the country it is in.
@@ -351,5 +352,16 @@ impl Index {
     pub fn side_of_actor(&self, actor_id: &str) -> Side {
         self.actor_index(actor_id)
             .map_or(Side::Third, |a| self.actor_sides[a])
+    }
+}
+
+/// The wording's names of actors and places are found through the index's tables.
+impl IdLookup for Index {
+    fn actor_index(&self, id: &str) -> Option<usize> {
+        Index::actor_index(self, id)
+    }
+
+    fn place_index(&self, id: &str) -> Option<usize> {
+        Index::place_index(self, id)
     }
 }

@@ -14,10 +14,10 @@ use super::theme::MarkerShape;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
 use crate::app::Command;
 use crate::layout::casualties::{CountScale, TollSeries, thin};
-use crate::layout::lanes::side_label;
 use crate::layout::stack::{Bx, place_labels};
 use crate::model::Side;
 use crate::model::format_seconds;
+use crate::model::wording::side_label;
 
 /// The legend's row along the strip's top edge.
 const LEGEND_H: f32 = 16.0;

@@ -5,7 +5,7 @@ use egui::RichText;
 
 use super::Frame;
 use crate::app::Command;
-use crate::layout::lanes::{kind_label, side_label};
+use crate::model::wording::{kind_label, side_label};
 use crate::query::FilterState;
 
 /// One chip: its text, and the filter without it.

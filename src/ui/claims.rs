@@ -9,10 +9,10 @@ use super::bidi::visual;
 use super::{Frame, ellipsize};
 use crate::app::Command;
 use crate::layout::claim_rows::claim_layout;
-use crate::layout::figures::figure_text;
-use crate::layout::lanes::{kind_label, side_label, sides_of};
+use crate::layout::lanes::sides_of;
 use crate::model::Side;
 use crate::model::link::web_link;
+use crate::model::wording::{figure_text, kind_label, place_names, side_label};
 use crate::model::{Claim, Event, Figure, length};
 
 /// How many events the unselected overview lists before asking the user to zoom in.
@@ -182,7 +182,7 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
         ui.label(RichText::new(ds.when_text(&event.when, event)).strong());
         ui.weak("·");
         ui.weak(kind_label(event.kind));
-        let places = place_names(fr, event);
+        let places = place_names(&fr.cat.dataset, &fr.cat.index, event);
         if !places.is_empty() {
             ui.weak("·");
             // Long lists of places would push the claims down: show the start, all on hover
@@ -214,30 +214,6 @@ fn event_header(ui: &mut egui::Ui, fr: &Frame, e: usize, cmds: &mut Vec<Command>
         });
     }
     ui.add_space(6.0);
-}
-
-/// "Jermuk (Istisu), Sotk (Zod)": the dataset's names, with other names in use after them.
-pub fn place_names(fr: &Frame, event: &Event) -> String {
-    event
-        .places
-        .iter()
-        .filter_map(|id| fr.cat.index.place_index(id))
-        .map(|p| {
-            let place = &fr.cat.dataset.places[p];
-            let name = length::shown(&place.name);
-            if place.other_names.is_empty() {
-                name.into_owned()
-            } else {
-                let others: Vec<_> = place
-                    .other_names
-                    .iter()
-                    .map(|o| length::shown(&o.name))
-                    .collect();
-                format!("{name} ({})", others.join(", "))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 fn event_claims(ui: &mut egui::Ui, fr: &Frame, e: usize, out: &mut Out) {
@@ -394,7 +370,7 @@ fn claim_card(ui: &mut egui::Ui, fr: &Frame, e: usize, ci: usize, out: &mut Out)
     let label = format!(
         "Claim by {} ({}), said {}: {}",
         length::shown(who),
-        crate::layout::lanes::side_label(ds, side),
+        side_label(ds, side),
         ds.when_text(&claim.said, event),
         claim.shown_text()
     );
@@ -551,7 +527,7 @@ pub fn event_tooltip(ui: &mut egui::Ui, fr: &Frame, e: usize) {
     ui.set_max_width(360.0);
     ui.strong(visual(&event.title));
     ui.label(ds.when_text(&event.when, event));
-    let places = place_names(fr, event);
+    let places = place_names(&fr.cat.dataset, &fr.cat.index, event);
     if !places.is_empty() {
         ui.label(visual(&places));
     }

@@ -7,8 +7,9 @@ use egui_extras::{Column, TableBuilder};
 use super::Frame;
 use super::bidi::visual;
 use crate::app::Command;
-use crate::layout::lanes::{side_label, sides_of};
+use crate::layout::lanes::sides_of;
 use crate::model::Side;
+use crate::model::wording::{place_names, side_label};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -52,7 +53,7 @@ pub fn sorted_rows(fr: &Frame, state: &TableState) -> Vec<usize> {
         SortBy::Date => {}
         SortBy::Title => rows.sort_by_cached_key(|&e| ds.events[e].title.to_lowercase()),
         SortBy::Places => rows
-            .sort_by_cached_key(|&e| super::claims::place_names(fr, &ds.events[e]).to_lowercase()),
+            .sort_by_cached_key(|&e| place_names(ds, &fr.cat.index, &ds.events[e]).to_lowercase()),
         SortBy::Claims(s) => rows.sort_by_key(|&e| idx.events[e].claims_per_side[s as usize]),
     }
     if state.descending {
@@ -171,7 +172,7 @@ pub fn ui(
                         .on_hover_text(visual(&event.title));
                 });
                 row.col(|ui| {
-                    ui.label(visual(&super::claims::place_names(fr, event)));
+                    ui.label(visual(&place_names(&fr.cat.dataset, &fr.cat.index, event)));
                 });
                 for &side in &sides {
                     row.col(|ui| {
