@@ -12,7 +12,9 @@ use crate::layout::claim_rows::claim_layout;
 use crate::layout::lanes::sides_of;
 use crate::model::Side;
 use crate::model::link::web_link;
-use crate::model::wording::{figure_text, kind_label, place_names, side_label};
+use crate::model::wording::{
+    actor_by_id, actor_name, figure_text, kind_label, place_names, side_label,
+};
 use crate::model::{Claim, Event, Figure, length};
 
 /// How many events the unselected overview lists before asking the user to zoom in.
@@ -362,11 +364,7 @@ fn claim_card(ui: &mut egui::Ui, fr: &Frame, e: usize, ci: usize, out: &mut Out)
     }
     // One node per card for screen readers: who, when, what, from which source.
     let ds = &fr.cat.dataset;
-    let who = fr
-        .cat
-        .index
-        .actor_index(&claim.actor)
-        .map_or(claim.actor.as_str(), |a| ds.actors[a].name.as_str());
+    let who = actor_name(ds, &fr.cat.index, &claim.actor);
     let label = format!(
         "Claim by {} ({}), said {}: {}",
         length::shown(who),
@@ -393,11 +391,7 @@ fn card_body(
     cmds: &mut Vec<Command>,
 ) {
     let ds = &fr.cat.dataset;
-    let actor = fr
-        .cat
-        .index
-        .actor_index(&claim.actor)
-        .map(|a| &ds.actors[a]);
+    let actor = actor_by_id(ds, &fr.cat.index, &claim.actor);
     let name = actor.map_or(claim.actor.as_str(), |a| a.name.as_str());
     ui.label(
         RichText::new(visual(name))
@@ -459,13 +453,7 @@ fn disputes_ui(ui: &mut egui::Ui, fr: &Frame, claim: &Claim, cmds: &mut Vec<Comm
             continue;
         };
         let other = &fr.cat.dataset.events[ei].claims[ci];
-        let who = fr
-            .cat
-            .index
-            .actor_index(&other.actor)
-            .map_or(other.actor.as_str(), |a| {
-                fr.cat.dataset.actors[a].name.as_str()
-            });
+        let who = actor_name(&fr.cat.dataset, &fr.cat.index, &other.actor);
         let same_event = Some(ei) == fr.app.selected;
         // When it was said tells apart two claims of the same actor.
         let event = &fr.cat.dataset.events[ei];
