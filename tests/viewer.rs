@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use claimline::app::ClaimlineApp;
-use claimline::query::Side;
+use claimline::model::Side;
 
 fn harness() -> Harness<'static, ClaimlineApp> {
     common::build(common::builder(1600.0, 1000.0))

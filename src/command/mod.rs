@@ -12,7 +12,8 @@ pub use action::{Action, from_keyboard};
 use crate::export::Target;
 use crate::layout::lanes::LaneMode;
 use crate::model::EventKind;
-use crate::query::{FilterState, Side};
+use crate::model::Side;
+use crate::query::FilterState;
 use crate::session::settings::ThemeKind;
 use crate::session::{OpenMode, Source};
 

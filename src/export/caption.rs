@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::Dataset;
+use crate::model::wording::{actor_name, kind_label, side_label};
 use crate::query::{FilterState, Index};
 
 /// How many outlets are named before "and N more".
@@ -66,18 +67,13 @@ pub fn filters_line(ds: &Dataset, index: &Index, f: &FilterState) -> String {
         parts.push("contested only".to_owned());
     }
     for s in &f.sides {
-        parts.push(format!(
-            "side: {}",
-            crate::layout::lanes::side_label(ds, *s)
-        ));
+        parts.push(format!("side: {}", side_label(ds, *s)));
     }
     for k in &f.kinds {
-        parts.push(format!("kind: {}", crate::layout::lanes::kind_label(*k)));
+        parts.push(format!("kind: {}", kind_label(*k)));
     }
     for a in &f.actors {
-        let name = index
-            .actor_index(a)
-            .map_or(a.as_str(), |i| ds.actors[i].name.as_str());
+        let name = actor_name(ds, index, a);
         parts.push(format!("actor: {name}"));
     }
     for d in &f.districts {

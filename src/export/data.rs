@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::layout::figures::figure_text;
+use crate::model::wording::{actor_by_id, figure_text, side_label};
 use crate::model::{Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, When};
 use crate::query::Index;
 
@@ -54,8 +54,8 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
             .map(|&d| index.districts[d].name.as_str())
             .collect();
         for c in &e.claims {
-            let actor = index.actor_index(&c.actor);
-            let side = crate::layout::lanes::side_label(ds, index.side_of_actor(&c.actor));
+            let actor = actor_by_id(ds, index, &c.actor);
+            let side = side_label(ds, index.side_of_actor(&c.actor));
             let figures: Vec<String> = c
                 .figures
                 .iter()
@@ -83,7 +83,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &districts.join("; "),
                 c.id.as_str(),
                 c.actor.as_str(),
-                actor.map_or("", |a| ds.actors[a].name.as_str()),
+                actor.map_or("", |a| a.name.as_str()),
                 &side,
                 &ds.when_text(&c.said, e),
                 &format!("{:?}", c.kind),

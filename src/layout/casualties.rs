@@ -7,8 +7,8 @@
 //! usually a count for one place or one day ("4 killed in Jermuk"), not a revised total. Every
 //! figure is still a point of its own, so such a count stays visible without pulling the line.
 
-use crate::model::{Bound, Claim, Dataset, Measure, People};
-use crate::query::{Index, Side};
+use crate::model::{Bound, Claim, Dataset, Measure, People, Side};
+use crate::query::Index;
 
 /// One announced figure.
 #[derive(Debug, Clone, PartialEq)]

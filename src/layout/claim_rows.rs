@@ -3,8 +3,7 @@
 //! a claim that disputes one in the other column on the same row as it, so that collisions
 //! read across. Everyone else's claims go to the band below.
 
-use crate::model::Event;
-use crate::query::Side;
+use crate::model::{Event, Side};
 
 /// One row of the two columns; indices into the event's claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

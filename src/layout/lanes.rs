@@ -4,8 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Dataset, EventKind};
-use crate::query::{Index, Side};
+use crate::model::wording::{kind_label, side_label};
+use crate::model::{Dataset, EventKind, Side};
+use crate::query::Index;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum LaneMode {
@@ -116,24 +117,6 @@ pub fn sides_of(ds: &Dataset) -> Vec<Side> {
         .collect()
 }
 
-/// The heading a side goes by: "Armenian side", "Azerbaijani side", "Third parties".
-pub fn side_label(ds: &Dataset, side: Side) -> String {
-    let party = match side {
-        Side::Left => ds.parties.first(),
-        Side::Right => ds.parties.get(1),
-        Side::Third => None,
-    };
-    match party {
-        Some(p) => match &p.adjective {
-            Some(adj) => format!("{adj} side"),
-            None => p.name.clone(),
-        },
-        None if side == Side::Third => "Third parties".to_owned(),
-        // Only asked of a side the dataset lacks by a view saved on another dataset.
-        None => "No party".to_owned(),
-    }
-}
-
 fn party_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
     let sides = sides_of(ds);
     let mut lanes: Vec<Lane> = sides
@@ -221,22 +204,6 @@ fn kind_lanes(index: &Index, events: &[usize]) -> Vec<Lane> {
         _ => EventKind::Background,
     });
     lanes
-}
-
-pub fn kind_label(kind: EventKind) -> &'static str {
-    match kind {
-        EventKind::Shelling => "Shelling",
-        EventKind::DroneStrike => "Drone strike",
-        EventKind::ArmedClash => "Armed clash",
-        EventKind::CasualtyReport => "Casualty report",
-        EventKind::Ceasefire => "Ceasefire",
-        EventKind::Diplomatic => "Diplomatic",
-        EventKind::Humanitarian => "Humanitarian",
-        EventKind::Mission => "Mission",
-        EventKind::Statement => "Statement",
-        EventKind::Report => "Report",
-        EventKind::Background => "Background",
-    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::stack::Bx;
-use crate::model::Dataset;
-use crate::query::{Index, Voices};
+use crate::model::{Dataset, Voices};
+use crate::query::Index;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceMark {
@@ -58,7 +58,7 @@ pub fn map_marks(ds: &Dataset, index: &Index, events: &[usize]) -> MapMarks {
             });
             if mark.events.last() != Some(&e) {
                 mark.events.push(e);
-                for side in crate::query::Side::ALL {
+                for side in crate::model::Side::ALL {
                     if facts.voices.has(side) {
                         mark.voices = mark.voices.with(side);
                     }

@@ -5,7 +5,6 @@ pub mod casualties;
 pub mod claim_rows;
 pub mod derived;
 pub mod detail;
-pub mod figures;
 pub mod lanes;
 pub mod map_marks;
 pub mod stack;

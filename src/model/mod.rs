@@ -3,12 +3,17 @@
 //!
 //! Ids are strings chosen by the curator; every cross-reference (claim → actor, event → place,
 //! claim → source, claim → disputed claim) is by id and checked by `load::validate`.
+//!
+//! The vocabulary every later stage speaks lives here too: which side a speaker stands on
+//! ([`Side`], [`Voices`]) and the words the screen, captions and CSV share ([`wording`]).
 
 pub mod length;
 pub mod link;
+mod side;
 mod time;
 pub mod wording;
 
+pub use side::{Side, Voices};
 pub use time::{
     Granularity, PartOfDay, Precision, TimeError, TimeSpan, When, format_seconds, parse_instant,
     parse_offset, zone_name,

@@ -1,5 +1,19 @@
-//! The neutrality rule for curated text: loaded words ("attack", "provocation", ...) may appear
-//! only inside quotation marks, in the words of the actor who used them.
+//! The words the dataset's facts go by, the same on screen, in picture captions and in CSV
+//! cells: side and kind headings, figures, actor and place names, counted nouns. One place, so
+//! a change of wording reaches all three, and no egui, so the exports can use it headless.
+//!
+//! And the neutrality rule for curated text: loaded words ("attack", "provocation", ...) may
+//! appear only inside quotation marks, in the words of the actor who used them.
+
+use super::{Actor, Bound, Dataset, Event, EventKind, Figure, Measure, People, Side, length};
+
+/// Where an actor or a place sits in the dataset's lists, found by id. The query index answers
+/// this without a scan; the wording asks through a trait because the model sits below the
+/// index and must not depend on it.
+pub trait IdLookup {
+    fn actor_index(&self, id: &str) -> Option<usize>;
+    fn place_index(&self, id: &str) -> Option<usize>;
+}
 
 /// Word stems that take a side when used in the curator's own voice. Matched case-insensitively
 /// at the start of a word, so "attack" also finds "attacks" and "attacked", and "liberat"
@@ -37,6 +51,122 @@ pub fn plural(n: usize, word: &str) -> String {
         (_, "party") => format!("{n} parties"),
         _ => format!("{n} {word}s"),
     }
+}
+
+/// The heading a side goes by: "Armenian side", "Azerbaijani side", "Third parties".
+pub fn side_label(ds: &Dataset, side: Side) -> String {
+    let party = match side {
+        Side::Left => ds.parties.first(),
+        Side::Right => ds.parties.get(1),
+        Side::Third => None,
+    };
+    match party {
+        Some(p) => match &p.adjective {
+            Some(adj) => format!("{adj} side"),
+            None => p.name.clone(),
+        },
+        None if side == Side::Third => "Third parties".to_owned(),
+        // Only asked of a side the dataset lacks by a view saved on another dataset.
+        None => "No party".to_owned(),
+    }
+}
+
+/// The heading an event kind goes by: "Drone strike", "Armed clash".
+pub fn kind_label(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Shelling => "Shelling",
+        EventKind::DroneStrike => "Drone strike",
+        EventKind::ArmedClash => "Armed clash",
+        EventKind::CasualtyReport => "Casualty report",
+        EventKind::Ceasefire => "Ceasefire",
+        EventKind::Diplomatic => "Diplomatic",
+        EventKind::Humanitarian => "Humanitarian",
+        EventKind::Mission => "Mission",
+        EventKind::Statement => "Statement",
+        EventKind::Report => "Report",
+        EventKind::Background => "Background",
+    }
+}
+
+/// "105 Armenian soldiers killed", "at least 3 Armenian civilians wounded".
+pub fn figure_text(ds: &Dataset, index: &impl IdLookup, f: &Figure) -> String {
+    let bound = match f.bound {
+        Bound::Exact => "",
+        Bound::AtLeast => "at least ",
+        Bound::MoreThan => "more than ",
+        Bound::About => "about ",
+        Bound::UpTo => "up to ",
+        Bound::Nearly => "nearly ",
+    };
+    let whose = f
+        .whose
+        .as_deref()
+        .and_then(|id| ds.parties.iter().find(|p| p.id == id))
+        .map(|p| format!("{} ", p.adjective.as_deref().unwrap_or(&p.name)))
+        .unwrap_or_default();
+    let people = match (f.people, f.count == 1) {
+        (People::Military, true) => "serviceman",
+        (People::Military, false) => "servicemen",
+        (People::Civilian, true) => "civilian",
+        (People::Civilian, false) => "civilians",
+        (People::Unspecified, true) => "person",
+        (People::Unspecified, false) => "people",
+    };
+    let measure = match f.measure {
+        Measure::Killed => "killed",
+        Measure::Wounded => "wounded",
+        Measure::Missing => "missing",
+        Measure::DeadOrMissing => "dead or missing",
+        Measure::Captured => "captured",
+        Measure::Displaced => "displaced",
+        Measure::BodiesHandedOver => "bodies handed over",
+        Measure::Released => "released",
+    };
+    let counted = f
+        .counted_by
+        .as_deref()
+        .and_then(|id| actor_by_id(ds, index, id))
+        .map(|a| format!(" (counted by {})", a.name))
+        .unwrap_or_default();
+    if f.measure == Measure::BodiesHandedOver {
+        format!("{bound}{} {whose}{measure}{counted}", f.count)
+    } else {
+        format!("{bound}{} {whose}{people} {measure}{counted}", f.count)
+    }
+}
+
+/// The actor with this id, if the dataset has one.
+pub fn actor_by_id<'a>(ds: &'a Dataset, index: &impl IdLookup, id: &str) -> Option<&'a Actor> {
+    index.actor_index(id).map(|a| &ds.actors[a])
+}
+
+/// An actor's name, or the id itself when no actor has it (a view saved on other data).
+pub fn actor_name<'a>(ds: &'a Dataset, index: &impl IdLookup, id: &'a str) -> &'a str {
+    actor_by_id(ds, index, id).map_or(id, |a| a.name.as_str())
+}
+
+/// "Jermuk (Istisu), Sotk (Zod)": the dataset's names, with other names in use after them.
+pub fn place_names(ds: &Dataset, index: &impl IdLookup, event: &Event) -> String {
+    event
+        .places
+        .iter()
+        .filter_map(|id| index.place_index(id))
+        .map(|p| {
+            let place = &ds.places[p];
+            let name = length::shown(&place.name);
+            if place.other_names.is_empty() {
+                name.into_owned()
+            } else {
+                let others: Vec<_> = place
+                    .other_names
+                    .iter()
+                    .map(|o| length::shown(&o.name))
+                    .collect();
+                format!("{name} ({})", others.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The loaded words in `text` that stand outside quotation marks ("…", “…”, «…»).
@@ -98,6 +228,8 @@ pub fn loaded_words_outside_quotes(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::load_bundled;
+    use crate::query::Catalog;
 
     #[test]
     fn one_of_a_thing_is_singular() {
@@ -181,6 +313,33 @@ mod tests {
                 r#"Northland's ministry spoke of "liberation" and "occupiers"."#
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn figures_read_as_stated() {
+        let cat = Catalog::new(load_bundled().dataset.unwrap());
+        let f = Figure {
+            measure: Measure::Killed,
+            count: 105,
+            bound: Bound::AtLeast,
+            whose: Some("armenia".into()),
+            people: People::Military,
+            counted_by: None,
+        };
+        assert_eq!(
+            figure_text(&cat.dataset, &cat.index, &f),
+            "at least 105 Armenian servicemen killed"
+        );
+        let one = Figure {
+            count: 1,
+            people: People::Civilian,
+            bound: Bound::Exact,
+            ..f
+        };
+        assert_eq!(
+            figure_text(&cat.dataset, &cat.index, &one),
+            "1 Armenian civilian killed"
         );
     }
 }

@@ -5,61 +5,10 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::bits::Bits;
-use super::text::{TextIndex, TextIndexBuilder};
-use crate::model::{Dataset, Event, EventKind, TimeSpan};
-
-/// Where a claim's speaker stands: the dataset's first party (left column), its second (right
-/// column), or anyone else (the band below both).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Side {
-    Left,
-    Right,
-    Third,
-}
-
-impl Side {
-    pub const ALL: [Side; 3] = [Side::Left, Side::Right, Side::Third];
-
-    fn bit(self) -> u8 {
-        match self {
-            Side::Left => 1,
-            Side::Right => 2,
-            Side::Third => 4,
-        }
-    }
-}
-
-/// The set of sides that made claims about an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Voices(u8);
-
-impl Voices {
-    pub const NONE: Voices = Voices(0);
-
-    pub fn with(self, side: Side) -> Voices {
-        Voices(self.0 | side.bit())
-    }
-
-    pub fn has(self, side: Side) -> bool {
-        self.0 & side.bit() != 0
-    }
-
-    pub fn intersects(self, other: Voices) -> bool {
-        self.0 & other.0 != 0
-    }
-
-    /// Both sides made claims about it: the accounts can be compared (or collide).
-    pub fn is_contested(self) -> bool {
-        self.has(Side::Left) && self.has(Side::Right)
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-}
+use super::text::{FNV_START, TextIndex, TextIndexBuilder, fnv1a};
+use crate::model::wording::IdLookup;
+use crate::model::{Dataset, Event, EventKind, Side, TimeSpan, Voices};
 
 /// A province or district that places name, with the country it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,11 +89,9 @@ pub struct Index {
     pub text: TextIndex,
 }
 
-/// FNV-1a of an id: stable, fast, and well spread over the short ids datasets use.
+/// The hash claim ids are sorted by in [`Index`]'s claim table.
 fn id_hash(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    fnv1a(FNV_START, id.as_bytes())
 }
 
 /// Puts events in time order (by start, then end, then id), the order every view relies on.
@@ -405,5 +352,16 @@ impl Index {
     pub fn side_of_actor(&self, actor_id: &str) -> Side {
         self.actor_index(actor_id)
             .map_or(Side::Third, |a| self.actor_sides[a])
+    }
+}
+
+/// The wording's names of actors and places are found through the index's tables.
+impl IdLookup for Index {
+    fn actor_index(&self, id: &str) -> Option<usize> {
+        Index::actor_index(self, id)
+    }
+
+    fn place_index(&self, id: &str) -> Option<usize> {
+        Index::place_index(self, id)
     }
 }

@@ -11,13 +11,13 @@ mod index;
 pub mod text;
 
 pub use bits::Bits;
-pub use index::{District, EventFacts, FacetBits, FigureClaim, Index, Side, Voices, sort_events};
+pub use index::{District, EventFacts, FacetBits, FigureClaim, Index, sort_events};
 
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Dataset, EventKind};
+use crate::model::{Dataset, EventKind, Side};
 
 /// A dataset with its events in time order and the index built over them: the two always
 /// change together.

@@ -25,8 +25,18 @@ pub struct TextIndex {
     events: usize,
 }
 
-/// FNV-1a: the vocabulary is hashed millions of times while indexing, and needs no defence
-/// against chosen keys.
+/// Where an FNV-1a hash starts, before any byte.
+pub(super) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes`, continuing from `h` ([`FNV_START`] for a fresh hash): stable, fast, and
+/// well spread over short words and ids, with no defence against chosen keys (none is needed).
+pub(super) fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// [`fnv1a`] as a `Hasher`: the vocabulary is hashed millions of times while indexing.
 #[derive(Default)]
 struct Fnv(u64);
 
@@ -36,15 +46,8 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        let start = if self.0 == 0 { FNV_START } else { self.0 };
+        self.0 = fnv1a(start, bytes);
     }
 }
 

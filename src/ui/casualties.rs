@@ -14,10 +14,10 @@ use super::theme::MarkerShape;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
 use crate::command::Command;
 use crate::layout::casualties::{CountScale, TollSeries, thin};
-use crate::layout::lanes::side_label;
 use crate::layout::stack::{Bx, place_labels};
+use crate::model::Side;
 use crate::model::format_seconds;
-use crate::query::Side;
+use crate::model::wording::{actor_name, side_label};
 
 /// The legend's row along the strip's top edge.
 const LEGEND_H: f32 = 16.0;
@@ -320,11 +320,7 @@ pub fn ui(
             let ds = &view.cat.dataset;
             let event = &ds.events[ei];
             let claim = &event.claims[ci];
-            let actor = view
-                .cat
-                .index
-                .actor_index(&claim.actor)
-                .map_or(claim.actor.as_str(), |a| ds.actors[a].name.as_str());
+            let actor = actor_name(ds, &view.cat.index, &claim.actor);
             ui.strong(format!(
                 "{} — {}",
                 point.label(),

@@ -5,7 +5,7 @@ use egui::RichText;
 
 use super::ViewCtx;
 use crate::command::{Action, Command};
-use crate::layout::lanes::{kind_label, side_label};
+use crate::model::wording::{actor_name, kind_label, side_label};
 use crate::query::FilterState;
 
 /// One chip: its text, and the filter without it.
@@ -58,11 +58,7 @@ pub fn chips(view: &ViewCtx) -> Vec<(String, FilterState)> {
         ));
     }
     for id in &f.actors {
-        let name = view
-            .cat
-            .index
-            .actor_index(id)
-            .map_or(id.as_str(), |a| ds.actors[a].name.as_str());
+        let name = actor_name(ds, &view.cat.index, id);
         out.push((
             format!("Actor: {}", crate::model::length::shown(name)),
             without(&|g| {

@@ -9,11 +9,13 @@ use super::bidi::visual;
 use super::{ViewCtx, ellipsize};
 use crate::command::{Action, Command};
 use crate::layout::claim_rows::claim_layout;
-use crate::layout::figures::figure_text;
-use crate::layout::lanes::{kind_label, side_label, sides_of};
+use crate::layout::lanes::sides_of;
+use crate::model::Side;
 use crate::model::link::web_link;
+use crate::model::wording::{
+    actor_by_id, actor_name, figure_text, kind_label, place_names, side_label,
+};
 use crate::model::{Claim, Event, Figure, length};
-use crate::query::Side;
 
 /// How many events the unselected overview lists before asking the user to zoom in.
 const OVERVIEW_LIMIT: usize = 25;
@@ -167,7 +169,7 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Comm
         ui.label(RichText::new(ds.when_text(&event.when, event)).strong());
         ui.weak("·");
         ui.weak(kind_label(event.kind));
-        let places = place_names(view, event);
+        let places = place_names(&view.cat.dataset, &view.cat.index, event);
         if !places.is_empty() {
             ui.weak("·");
             // Long lists of places would push the claims down: show the start, all on hover
@@ -199,30 +201,6 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Comm
         });
     }
     ui.add_space(6.0);
-}
-
-/// "Jermuk (Istisu), Sotk (Zod)": the dataset's names, with other names in use after them.
-pub fn place_names(view: &ViewCtx, event: &Event) -> String {
-    event
-        .places
-        .iter()
-        .filter_map(|id| view.cat.index.place_index(id))
-        .map(|p| {
-            let place = &view.cat.dataset.places[p];
-            let name = length::shown(&place.name);
-            if place.other_names.is_empty() {
-                name.into_owned()
-            } else {
-                let others: Vec<_> = place
-                    .other_names
-                    .iter()
-                    .map(|o| length::shown(&o.name))
-                    .collect();
-                format!("{name} ({})", others.join(", "))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
@@ -371,15 +349,11 @@ fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize, out: &mut 
     }
     // One node per card for screen readers: who, when, what, from which source.
     let ds = &view.cat.dataset;
-    let who = view
-        .cat
-        .index
-        .actor_index(&claim.actor)
-        .map_or(claim.actor.as_str(), |a| ds.actors[a].name.as_str());
+    let who = actor_name(ds, &view.cat.index, &claim.actor);
     let label = format!(
         "Claim by {} ({}), said {}: {}",
         length::shown(who),
-        crate::layout::lanes::side_label(ds, side),
+        side_label(ds, side),
         ds.when_text(&claim.said, event),
         claim.shown_text()
     );
@@ -402,11 +376,7 @@ fn card_body(
     cmds: &mut Vec<Command>,
 ) {
     let ds = &view.cat.dataset;
-    let actor = view
-        .cat
-        .index
-        .actor_index(&claim.actor)
-        .map(|a| &ds.actors[a]);
+    let actor = actor_by_id(ds, &view.cat.index, &claim.actor);
     let name = actor.map_or(claim.actor.as_str(), |a| a.name.as_str());
     ui.label(
         RichText::new(visual(name))
@@ -468,13 +438,7 @@ fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<
             continue;
         };
         let other = &view.cat.dataset.events[ei].claims[ci];
-        let who = view
-            .cat
-            .index
-            .actor_index(&other.actor)
-            .map_or(other.actor.as_str(), |a| {
-                view.cat.dataset.actors[a].name.as_str()
-            });
+        let who = actor_name(&view.cat.dataset, &view.cat.index, &other.actor);
         let same_event = Some(ei) == view.selected;
         // When it was said tells apart two claims of the same actor.
         let event = &view.cat.dataset.events[ei];
@@ -536,7 +500,7 @@ pub fn event_tooltip(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
     ui.set_max_width(360.0);
     ui.strong(visual(&event.title));
     ui.label(ds.when_text(&event.when, event));
-    let places = place_names(view, event);
+    let places = place_names(&view.cat.dataset, &view.cat.index, event);
     if !places.is_empty() {
         ui.label(visual(&places));
     }

@@ -7,8 +7,9 @@ use egui_extras::{Column, TableBuilder};
 use super::ViewCtx;
 use super::bidi::visual;
 use crate::command::Command;
-use crate::layout::lanes::{side_label, sides_of};
-use crate::query::Side;
+use crate::layout::lanes::sides_of;
+use crate::model::Side;
+use crate::model::wording::{place_names, side_label};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
@@ -52,7 +53,7 @@ pub fn sorted_rows(view: &ViewCtx, state: &TableState) -> Vec<usize> {
         SortBy::Date => {}
         SortBy::Title => rows.sort_by_cached_key(|&e| ds.events[e].title.to_lowercase()),
         SortBy::Places => rows.sort_by_cached_key(|&e| {
-            super::claims::place_names(view, &ds.events[e]).to_lowercase()
+            place_names(ds, &view.cat.index, &ds.events[e]).to_lowercase()
         }),
         SortBy::Claims(s) => rows.sort_by_key(|&e| idx.events[e].claims_per_side[s as usize]),
     }
@@ -169,7 +170,11 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut 
                         .on_hover_text(visual(&event.title));
                 });
                 row.col(|ui| {
-                    ui.label(visual(&super::claims::place_names(view, event)));
+                    ui.label(visual(&place_names(
+                        &view.cat.dataset,
+                        &view.cat.index,
+                        event,
+                    )));
                 });
                 for &side in &sides {
                     row.col(|ui| {

@@ -6,9 +6,10 @@ use egui::{CollapsingHeader, RichText};
 
 use super::ViewCtx;
 use crate::command::Command;
-use crate::layout::lanes::{kind_label, side_label, sides_of};
+use crate::layout::lanes::sides_of;
+use crate::model::Side;
 use crate::model::When;
-use crate::query::Side;
+use crate::model::wording::{kind_label, side_label};
 
 /// Text the user is typing into the date fields, kept until it parses.
 #[derive(Debug, Default)]

@@ -5,7 +5,7 @@ use egui::epaint::{Mesh, Shape};
 use egui::{Color32, Pos2, Stroke, pos2, vec2};
 
 use super::theme::{MarkerShape, Palette};
-use crate::query::Side;
+use crate::model::Side;
 
 /// Meshes keyed by colour in two layers (outlines behind, fills in front), drained into the
 /// painter once per frame.

@@ -6,7 +6,7 @@
 use egui::{Color32, Visuals};
 
 use crate::model::Dataset;
-use crate::query::{Side, Voices};
+use crate::model::{Side, Voices};
 use crate::session::settings::ThemeKind;
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -15,7 +15,7 @@ use crate::layout::detail::{BUCKET_PX, Detail, bucket_counts, bucket_range, deta
 use crate::layout::lanes::{Lane, LaneKey};
 use crate::layout::stack::{Bx, Slot, place_labels, stack};
 use crate::layout::ticks;
-use crate::query::Side;
+use crate::model::Side;
 
 /// The x axes of the timeline and the casualty strip move together.
 pub const TIME_LINK: &str = "claimline-time";

@@ -6,7 +6,8 @@ use egui_kittest::{Harness, HarnessBuilder};
 
 use claimline::app::ClaimlineApp;
 use claimline::load::load_bundled;
-use claimline::query::{Catalog, Side};
+use claimline::model::Side;
+use claimline::query::Catalog;
 
 /// A harness at `w`×`h` in the light theme (the app's default), before the first frame.
 pub fn builder(w: f32, h: f32) -> HarnessBuilder<ClaimlineApp> {

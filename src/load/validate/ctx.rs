@@ -1,0 +1,254 @@
+//! What the checkers share while they walk the files: the problems found so far, where each
+//! id is defined, what the whole set has seen (cited sources, parties with actors), and the
+//! small checks every kind of item uses (required text, length, neutral wording, ids defined
+//! and referred to, times).
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::FixedOffset;
+
+use crate::load::Severity;
+use crate::load::locate::Path;
+use crate::load::suggest;
+use crate::model::When;
+use crate::model::length::{self, MAX_ID_CHARS, MAX_TEXT_CHARS};
+use crate::model::wording::loaded_words_outside_quotes;
+
+/// A problem found before positions are known: which file, which value.
+pub(super) struct Problem {
+    pub(super) file: usize,
+    pub(super) path: Path,
+    pub(super) severity: Severity,
+    pub(super) message: String,
+    /// For duplicates: where the id was first defined.
+    pub(super) first: Option<(usize, Path)>,
+}
+
+#[derive(Default)]
+pub(super) struct Ctx<'a> {
+    pub(super) problems: Vec<Problem>,
+    /// What "did you mean" may still spend, on ids and districts alike.
+    pub(super) suggestion_budget: suggest::Budget,
+    /// Per kind, the defined ids ready for "did you mean": made at the first unknown id.
+    known: [Option<suggest::Known<'a>>; KINDS],
+    /// id → where it is defined, one table per kind.
+    parties: HashMap<&'a str, (usize, Path)>,
+    actors: HashMap<&'a str, (usize, Path)>,
+    places: HashMap<&'a str, (usize, Path)>,
+    sources: HashMap<&'a str, (usize, Path)>,
+    events: HashMap<&'a str, (usize, Path)>,
+    claims: HashMap<&'a str, (usize, Path)>,
+    pub(super) cited_sources: HashSet<&'a str>,
+    pub(super) party_has_actor: HashSet<&'a str>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn error(&mut self, file: usize, path: Path, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file,
+            path,
+            severity: Severity::Error,
+            message: message.into(),
+            first: None,
+        });
+    }
+
+    pub(super) fn warning(&mut self, file: usize, path: Path, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file,
+            path,
+            severity: Severity::Warning,
+            message: message.into(),
+            first: None,
+        });
+    }
+
+    // The checks below take the path as a closure: they run on every field of every event
+    // and claim, and the path is needed only when something is wrong.
+
+    /// A required text: an error when empty, a warning when longer than the window shows.
+    pub(super) fn non_empty(
+        &mut self,
+        file: usize,
+        path: impl FnOnce() -> Path,
+        value: &str,
+        what: &str,
+    ) {
+        if value.trim().is_empty() {
+            self.error(file, path(), format!("{what} is empty"));
+        } else {
+            self.not_too_long(file, path, value, what);
+        }
+    }
+
+    /// Warns about text longer than the window shows (it shows the start, cut).
+    pub(super) fn not_too_long(
+        &mut self,
+        file: usize,
+        path: impl FnOnce() -> Path,
+        value: &str,
+        what: &str,
+    ) {
+        if let Some(n) = length::over(value, MAX_TEXT_CHARS) {
+            let max = length::thousands(MAX_TEXT_CHARS);
+            self.warning(
+                file,
+                path(),
+                format!(
+                    "{what} has {} characters, more than {max}: the window shows only the first {max}",
+                    length::thousands(n)
+                ),
+            );
+        }
+    }
+
+    /// Warns about loaded words in the curator's own voice (outside quotation marks).
+    pub(super) fn neutral(
+        &mut self,
+        file: usize,
+        path: impl FnOnce() -> Path,
+        text: &str,
+        what: &str,
+    ) {
+        let words = loaded_words_outside_quotes(text);
+        if !words.is_empty() {
+            self.warning(
+                file,
+                path(),
+                format!("{what} uses {} outside quotation marks: quote the actor who said it, or use neutral words", words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")),
+            );
+        }
+    }
+
+    pub(super) fn non_empty_opt(
+        &mut self,
+        file: usize,
+        path: impl FnOnce() -> Path,
+        value: &Option<String>,
+        what: &str,
+    ) {
+        if let Some(v) = value {
+            self.non_empty(file, path, v, what);
+        }
+    }
+
+    /// Registers an id in `table`, reporting a bad or duplicate one.
+    pub(super) fn define(&mut self, kind: Kind, file: usize, path: Path, id: &'a str) {
+        if id.is_empty() {
+            self.error(file, path, format!("{} id is empty", kind.name()));
+            return;
+        }
+        if let Some(n) = length::over(id, MAX_ID_CHARS) {
+            self.warning(
+                file,
+                path,
+                format!(
+                    "{} id has {} characters, more than {MAX_ID_CHARS}: shorten it",
+                    kind.name(),
+                    length::thousands(n)
+                ),
+            );
+        }
+        if let Some(bad) = id
+            .chars()
+            .find(|c| !(c.is_alphanumeric() || "-_.:/".contains(*c)))
+        {
+            self.error(
+                file,
+                path,
+                format!(
+                    "{} id \"{id}\" contains {bad:?}: use letters, digits and - _ . : / only",
+                    kind.name()
+                ),
+            );
+        }
+        let table = self.table(kind);
+        if let Some(first) = table.get(id).cloned() {
+            self.problems.push(Problem {
+                file,
+                path,
+                severity: Severity::Error,
+                message: format!("duplicate {} id \"{id}\"", kind.name()),
+                first: Some(first),
+            });
+        } else {
+            table.insert(id, (file, path));
+        }
+    }
+
+    fn table(&mut self, kind: Kind) -> &mut HashMap<&'a str, (usize, Path)> {
+        match kind {
+            Kind::Party => &mut self.parties,
+            Kind::Actor => &mut self.actors,
+            Kind::Place => &mut self.places,
+            Kind::Source => &mut self.sources,
+            Kind::Event => &mut self.events,
+            Kind::Claim => &mut self.claims,
+        }
+    }
+
+    /// Reports a reference to an id that no file defines, with a suggestion.
+    pub(super) fn refer(&mut self, kind: Kind, file: usize, path: impl FnOnce() -> Path, id: &str) {
+        if self.table(kind).contains_key(id) {
+            return;
+        }
+        let mut message = format!("unknown {} \"{id}\"", kind.name());
+        let k = kind as usize;
+        if self.known[k].is_none() {
+            self.known[k] = Some(suggest::Known::new(self.table(kind).keys().copied()));
+        }
+        if let Some(known) = &self.known[k]
+            && let Some(s) = known.nearest(id, &mut self.suggestion_budget)
+        {
+            message.push_str(&format!(" (did you mean \"{s}\"?)"));
+        }
+        self.error(file, path(), message);
+    }
+
+    pub(super) fn when(
+        &mut self,
+        file: usize,
+        path: impl FnOnce() -> Path,
+        when: &When,
+        offset: FixedOffset,
+    ) {
+        let Err(e) = when.span(offset) else {
+            return;
+        };
+        // Which field is at fault: the start on its own, or else the end.
+        let start_only = When {
+            end: None,
+            ..when.clone()
+        };
+        match start_only.span(offset) {
+            Err(e) => self.error(file, path().field("at"), e.to_string()),
+            Ok(_) => self.error(file, path().field("end"), e.to_string()),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum Kind {
+    Party,
+    Actor,
+    Place,
+    Source,
+    Event,
+    Claim,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Party => "party",
+            Kind::Actor => "actor",
+            Kind::Place => "place",
+            Kind::Source => "source",
+            Kind::Event => "event",
+            Kind::Claim => "claim",
+        }
+    }
+}
+
+/// How many kinds of id there are.
+const KINDS: usize = 6;

@@ -1,0 +1,201 @@
+//! Checks parsed files against each other and against the rules of `data/SCHEMA.md`, collecting
+//! every problem rather than stopping at the first, then merges them into one [`Dataset`].
+//!
+//! The entry here runs three passes over the files and hands each item to the checker of its
+//! kind (one file per kind: header, parties and actors, places, sources, events and claims,
+//! tours); what they share, and the small checks they all use, is in `ctx`.
+
+mod ctx;
+mod events;
+mod header;
+mod parties;
+mod places;
+mod sources;
+mod tours;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::FixedOffset;
+
+use super::locate::{LineCol, Path, value_positions};
+use super::{Diagnostic, SourceText};
+use crate::model::{Dataset, DatasetFile, FileInfo};
+use ctx::{Ctx, Kind, Problem};
+
+/// Validates every file, then merges them; returns no dataset when there is nothing to merge.
+pub(super) fn validate_and_merge(
+    parsed: Vec<(&SourceText, DatasetFile)>,
+) -> (Option<Dataset>, Vec<Diagnostic>) {
+    let files = parsed.as_slice();
+    let mut cx = Ctx::default();
+    let root = Path::root();
+    let mut offsets = Vec::new();
+
+    // Pass 1: headers and definitions, so that references may point into any file.
+    for (f, (_, file)) in files.iter().enumerate() {
+        offsets.push(header::check_header(&mut cx, f, &root, file));
+        define_ids(&mut cx, f, &root, file);
+    }
+
+    // Pass 2: every field and reference.
+    for (f, (_, file)) in files.iter().enumerate() {
+        check_items(&mut cx, f, &root, file, offsets[f]);
+    }
+
+    // Pass 3: facts about the whole set.
+    for (f, (_, file)) in files.iter().enumerate() {
+        let offset = offsets[f];
+        let mut tour_ids = HashSet::new();
+        for (i, t) in file.tours.iter().enumerate() {
+            let tp = root.field("tours").index(i);
+            tours::check_tour(&mut cx, f, &tp, t, offset, &mut tour_ids);
+        }
+        for (i, p) in file.parties.iter().enumerate() {
+            let pp = root.field("parties").index(i);
+            parties::check_party_has_actor(&mut cx, f, &pp, p);
+        }
+        for (i, s) in file.sources.iter().enumerate() {
+            let sp = root.field("sources").index(i);
+            sources::check_source_cited(&mut cx, f, &sp, s);
+        }
+    }
+
+    let diagnostics = locate_problems(files, cx.problems);
+    (merge(parsed, offsets), diagnostics)
+}
+
+/// Registers every id the file defines, in the order they are written.
+fn define_ids<'a>(cx: &mut Ctx<'a>, f: usize, root: &Path, file: &'a DatasetFile) {
+    // The four flat lists alike; events are apart because each holds its claims' ids.
+    fn ids<'a, T>(items: &'a [T], id: fn(&'a T) -> &'a str) -> Vec<&'a str> {
+        items.iter().map(id).collect()
+    }
+    let lists: [(Kind, &str, Vec<&'a str>); 4] = [
+        (Kind::Party, "parties", ids(&file.parties, |x| &x.id)),
+        (Kind::Actor, "actors", ids(&file.actors, |x| &x.id)),
+        (Kind::Place, "places", ids(&file.places, |x| &x.id)),
+        (Kind::Source, "sources", ids(&file.sources, |x| &x.id)),
+    ];
+    for (kind, field, ids) in lists {
+        for (i, id) in ids.into_iter().enumerate() {
+            cx.define(kind, f, root.field(field).index(i).field("id"), id);
+        }
+    }
+    for (i, e) in file.events.iter().enumerate() {
+        let ep = root.field("events").index(i);
+        cx.define(Kind::Event, f, ep.field("id"), &e.id);
+        for (j, c) in e.claims.iter().enumerate() {
+            cx.define(
+                Kind::Claim,
+                f,
+                ep.field("claims").index(j).field("id"),
+                &c.id,
+            );
+        }
+    }
+}
+
+/// Every field and reference of the file's parties, actors, places, sources and events.
+fn check_items<'a>(
+    cx: &mut Ctx<'a>,
+    f: usize,
+    root: &Path,
+    file: &'a DatasetFile,
+    offset: FixedOffset,
+) {
+    for (i, p) in file.parties.iter().enumerate() {
+        parties::check_party(cx, f, &root.field("parties").index(i), p);
+    }
+    for (i, a) in file.actors.iter().enumerate() {
+        parties::check_actor(cx, f, &root.field("actors").index(i), a);
+    }
+    for (i, p) in file.places.iter().enumerate() {
+        places::check_place(cx, f, &root.field("places").index(i), p);
+    }
+    for (i, s) in file.sources.iter().enumerate() {
+        sources::check_source(cx, f, &root.field("sources").index(i), s, offset);
+    }
+    for (i, e) in file.events.iter().enumerate() {
+        events::check_event(cx, f, &root.field("events").index(i), e, offset);
+    }
+}
+
+/// Turns paths into lines and columns, walking each file's text only if it has problems.
+fn locate_problems(
+    files: &[(&SourceText, DatasetFile)],
+    problems: Vec<Problem>,
+) -> Vec<Diagnostic> {
+    let mut positions: HashMap<usize, HashMap<String, LineCol>> = HashMap::new();
+    let mut find = |file: usize, path: &Path| -> Option<LineCol> {
+        let table = positions
+            .entry(file)
+            .or_insert_with(|| value_positions(&files[file].0.text));
+        // A value that is absent (a defaulted field) is reported at its nearest enclosing value.
+        let mut p = *path;
+        loop {
+            if let Some(at) = table.get(&p.to_string()) {
+                return Some(*at);
+            }
+            p = p.parent()?;
+        }
+    };
+    let mut out: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|p| {
+            let at = find(p.file, &p.path);
+            let mut message = p.message;
+            if let Some((ff, fp)) = p.first {
+                let name = &files[ff].0.name;
+                match find(ff, &fp) {
+                    Some(a) => message
+                        .push_str(&format!(" (first defined at {name}:{}:{})", a.line, a.col)),
+                    None => message.push_str(&format!(" (first defined in {name})")),
+                }
+            }
+            Diagnostic {
+                file: files[p.file].0.name.clone(),
+                at,
+                severity: p.severity,
+                message,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.file, a.at).cmp(&(&b.file, b.at)));
+    out
+}
+
+/// Moves the files' contents into one dataset: no copies, as a large file's events are most of
+/// the memory the app uses.
+fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> Option<Dataset> {
+    let (_, first) = files.first()?;
+    let mut ds = Dataset {
+        info: first.dataset.clone(),
+        files: files
+            .iter()
+            .zip(offsets)
+            .map(|((src, file), utc_offset)| FileInfo {
+                name: src.name.clone(),
+                utc_offset,
+                info: file.dataset.clone(),
+            })
+            .collect(),
+        parties: Vec::new(),
+        actors: Vec::new(),
+        places: Vec::new(),
+        sources: Vec::new(),
+        events: Vec::new(),
+        tours: Vec::new(),
+    };
+    for (f, (_, file)) in files.into_iter().enumerate() {
+        ds.tours.extend(file.tours);
+        ds.parties.extend(file.parties);
+        ds.actors.extend(file.actors);
+        ds.places.extend(file.places);
+        ds.sources.extend(file.sources);
+        ds.events.extend(file.events.into_iter().map(|mut e| {
+            e.file = f;
+            e
+        }));
+    }
+    Some(ds)
+}

@@ -1,0 +1,53 @@
+//! Tours: a title, unique ids within their file, steps that name events, and captions and
+//! zooms a presenter can use.
+
+use std::collections::HashSet;
+
+use chrono::FixedOffset;
+
+use super::ctx::{Ctx, Kind};
+use crate::load::locate::Path;
+use crate::model::{Tour, parse_instant};
+
+/// `tour_ids` holds the ids of the file's tours checked before this one.
+pub(super) fn check_tour<'t>(
+    cx: &mut Ctx,
+    f: usize,
+    tp: &Path,
+    t: &'t Tour,
+    offset: FixedOffset,
+    tour_ids: &mut HashSet<&'t str>,
+) {
+    cx.non_empty(f, || tp.field("title"), &t.title, "tour title");
+    if !tour_ids.insert(t.id.as_str()) {
+        cx.error(f, tp.field("id"), format!("duplicate tour id \"{}\"", t.id));
+    }
+    if t.steps.is_empty() {
+        cx.error(f, tp.field("steps"), "a tour needs at least one step");
+    }
+    for (j, step) in t.steps.iter().enumerate() {
+        let sp = tp.field("steps").index(j);
+        cx.refer(Kind::Event, f, || sp.field("event"), &step.event);
+        if let Some(c) = &step.caption {
+            cx.not_too_long(f, || sp.field("caption"), c, "tour caption");
+            cx.neutral(f, || sp.field("caption"), c, "tour caption");
+        }
+        if let Some(z) = &step.zoom {
+            let zp = sp.field("zoom");
+            for (field, at) in [("from", &z.from), ("to", &z.to)] {
+                if let Err(e) = parse_instant(at, offset) {
+                    cx.error(f, zp.field(field), e.to_string());
+                }
+            }
+            if let (Ok(a), Ok(b)) = (parse_instant(&z.from, offset), parse_instant(&z.to, offset))
+                && b.local < a.local
+            {
+                cx.error(
+                    f,
+                    zp.field("to"),
+                    format!("zoom ends (\"{}\") before it starts (\"{}\")", z.to, z.from),
+                );
+            }
+        }
+    }
+}
