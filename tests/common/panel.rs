@@ -103,7 +103,7 @@ impl Shown {
 }
 
 /// A harness of `w`×`h` points in the light theme with the app's fonts and type sizes, before
-/// its first frame. Add a renderer (see [`super::render::vulkan`]) to take snapshots.
+/// its first frame. Add a renderer ([`vulkan`]) to take snapshots.
 pub fn builder(w: f32, h: f32) -> HarnessBuilder<Shown> {
     Harness::builder()
         .with_size(egui::vec2(w, h))
@@ -189,7 +189,8 @@ fn draw(
     use claimline::export::Target;
     use claimline::ui::{casualties, claims, filters, map, presenter, timeline};
     match panel {
-        // The window's own composition, as `claimline export --view timeline` draws it.
+        // The chips, the timeline and its strip stacked by the window's own code (in a central
+        // panel, as `claimline export --view timeline` draws them).
         Panel::Timeline => {
             cmds.extend(claimline::ui::show_one(ui, view, panels, Target::Timeline));
         }
