@@ -1,6 +1,9 @@
-//! What the viewer tests share: the app on the bundled dataset, and a contested event.
+//! What the viewer tests share: the app on the bundled dataset, and a contested event; one
+//! panel alone, without the app, is in [`panel`].
 // Each test file uses part of this module.
 #![allow(dead_code)]
+
+pub mod panel;
 
 use egui_kittest::{Harness, HarnessBuilder};
 
