@@ -192,7 +192,7 @@ fn presenter_mode_alone_shows_the_steps_caption_and_asks_for_the_next() {
         click(&mut h, "Next ▶"),
         [Command::PresentStep(PresentStep::Next)]
     );
-    assert_eq!(click(&mut h, "Exit (Esc)"), [Command::Present(false)]);
+    assert_eq!(click(&mut h, "Exit (Escape)"), [Command::Present(false)]);
 }
 
 /// What each picture must name, so that a picture of the wrong thing fails for a reason that

@@ -85,10 +85,6 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut 
     // A click anywhere on a row selects its event; selectable text would take the click.
     ui.style_mut().interaction.selectable_labels = false;
     let ds = &view.cat.dataset;
-    let short = |s: Side| match s {
-        Side::Third => "3rd".to_owned(),
-        s => side_label(ds, s).chars().take(3).collect(),
-    };
     let sides = sides_of(ds);
     let mut table = TableBuilder::new(ui)
         .id_salt("event_table")
@@ -111,33 +107,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut 
     let mut header_click = None;
     table
         .header(24.0, |mut h| {
-            let mut heads = vec![
-                (
-                    "Date".to_owned(),
-                    SortBy::Date,
-                    format!(
-                        "Sort by date (times in {})",
-                        crate::model::zone_name(ds.display_zone())
-                    ),
-                ),
-                (
-                    "Event".to_owned(),
-                    SortBy::Title,
-                    "Sort by title".to_owned(),
-                ),
-                (
-                    "Places".to_owned(),
-                    SortBy::Places,
-                    "Sort by place".to_owned(),
-                ),
-            ];
-            heads.extend(sides.iter().map(|&side| {
-                let hint = match side {
-                    Side::Third => "Claims by third parties".to_owned(),
-                    s => format!("Claims by the {}", side_label(ds, s)),
-                };
-                (short(side), SortBy::Claims(side), hint)
-            }));
+            let heads = headings(ds, &sides);
             for (label, by, hint) in heads {
                 h.col(|ui| {
                     let arrow = if state.sort == by {
@@ -190,4 +160,40 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut 
     if let Some(by) = header_click {
         state.click(by);
     }
+}
+
+/// The columns' headings: words, what clicking sorts by, and a tooltip.
+fn headings(ds: &crate::model::Dataset, sides: &[Side]) -> Vec<(String, SortBy, String)> {
+    let short = |s: Side| match s {
+        Side::Third => "3rd".to_owned(),
+        s => side_label(ds, s).chars().take(3).collect(),
+    };
+    let mut heads = vec![
+        (
+            "Date".to_owned(),
+            SortBy::Date,
+            format!(
+                "Sort by date (times in {})",
+                crate::model::zone_name(ds.display_zone())
+            ),
+        ),
+        (
+            "Event".to_owned(),
+            SortBy::Title,
+            "Sort by title".to_owned(),
+        ),
+        (
+            "Places".to_owned(),
+            SortBy::Places,
+            "Sort by place".to_owned(),
+        ),
+    ];
+    heads.extend(sides.iter().map(|&side| {
+        let hint = match side {
+            Side::Third => "Claims by third parties".to_owned(),
+            s => format!("Claims by the {}", side_label(ds, s)),
+        };
+        (short(side), SortBy::Claims(side), hint)
+    }));
+    heads
 }

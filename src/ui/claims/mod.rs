@@ -3,7 +3,12 @@
 //! disputing claims on one row; third parties in a band below across both. With nothing
 //! selected, the same layout for every filtered event in the timeline's visible range.
 
-use egui::{Color32, Frame as EFrame, Margin, RichText, Stroke};
+mod card;
+mod tooltip;
+
+pub use tooltip::event_tooltip;
+
+use egui::{Frame as EFrame, Margin, RichText, Stroke};
 
 use super::bidi::visual;
 use super::{ViewCtx, ellipsize};
@@ -11,11 +16,8 @@ use crate::command::{Action, Command};
 use crate::layout::claim_rows::claim_layout;
 use crate::layout::lanes::sides_of;
 use crate::model::Side;
-use crate::model::link::web_link;
-use crate::model::wording::{
-    actor_by_id, actor_name, figure_text, kind_label, place_names, side_label,
-};
-use crate::model::{Claim, Event, Figure, length};
+use crate::model::wording::{kind_label, place_names, side_label};
+use card::claim_card;
 
 /// How many events the unselected overview lists before asking the user to zoom in.
 const OVERVIEW_LIMIT: usize = 25;
@@ -318,206 +320,5 @@ fn shape_for(side: Side) -> super::theme::MarkerShape {
         Side::Left => MarkerShape::Square,
         Side::Right => MarkerShape::Diamond,
         Side::Third => MarkerShape::Triangle,
-    }
-}
-
-fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize, out: &mut Out) {
-    let event = &view.cat.dataset.events[e];
-    let claim = &event.claims[ci];
-    let side = view.cat.index.side_of_actor(&claim.actor);
-    let card = EFrame::group(ui.style())
-        .stroke(Stroke::new(
-            1.0,
-            view.palette.fill_of(side).gamma_multiply(0.7),
-        ))
-        .corner_radius(5.0)
-        .inner_margin(Margin::same(8))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            // Columns lay out justified; a card's text reads better ragged.
-            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                card_body(ui, view, event, claim, side, out.cmds)
-            });
-        });
-    let seen = card.response.rect.intersect(ui.clip_rect());
-    if seen.is_positive() {
-        out.cards.push(DrawnCard {
-            event: e,
-            claim: ci,
-            visible: seen,
-        });
-    }
-    // One node per card for screen readers: who, when, what, from which source.
-    let ds = &view.cat.dataset;
-    let who = actor_name(ds, &view.cat.index, &claim.actor);
-    let label = format!(
-        "Claim by {} ({}), said {}: {}",
-        length::shown(who),
-        side_label(ds, side),
-        ds.when_text(&claim.said, event),
-        claim.shown_text()
-    );
-    super::accessible_node(
-        ui,
-        card.response.id,
-        egui::Role::Article,
-        label,
-        card.response.rect,
-    );
-    ui.add_space(4.0);
-}
-
-fn card_body(
-    ui: &mut egui::Ui,
-    view: &ViewCtx,
-    event: &Event,
-    claim: &Claim,
-    side: Side,
-    cmds: &mut Vec<Command>,
-) {
-    let ds = &view.cat.dataset;
-    let actor = actor_by_id(ds, &view.cat.index, &claim.actor);
-    let name = actor.map_or(claim.actor.as_str(), |a| a.name.as_str());
-    ui.label(
-        RichText::new(visual(name))
-            .strong()
-            .color(view.palette.text_of(side)),
-    );
-    // Role and time on one line: cards stay short enough for the first row to show whole.
-    let said = format!("said {}", ds.when_text(&claim.said, event));
-    match actor {
-        Some(a) => ui.label(
-            RichText::new(format!("{} · {said}", visual(&a.role)))
-                .small()
-                .weak(),
-        ),
-        None => ui.label(RichText::new(said).small().weak()),
-    };
-    ui.label(visual(&claim.shown_text()));
-    if let Some(orig) = &claim.original {
-        ui.weak(format!(
-            "Original ({}): {}",
-            visual(&orig.lang),
-            visual(&orig.text)
-        ));
-    }
-    if !claim.figures.is_empty() {
-        ui.horizontal_wrapped(|ui| {
-            for f in &claim.figures {
-                figure_chip(ui, view, f);
-            }
-        });
-    }
-    disputes_ui(ui, view, claim, cmds);
-    sources_ui(ui, view, claim);
-    if let Some(note) = &claim.note {
-        ui.label(
-            RichText::new(format!("Curator's note: {}", visual(note)))
-                .small()
-                .weak(),
-        );
-    }
-}
-
-fn figure_chip(ui: &mut egui::Ui, view: &ViewCtx, f: &Figure) {
-    let text = figure_text(&view.cat.dataset, &view.cat.index, f);
-    EFrame::new()
-        .fill(ui.visuals().faint_bg_color)
-        .stroke(Stroke::new(
-            1.0,
-            ui.visuals().widgets.noninteractive.bg_stroke.color,
-        ))
-        .corner_radius(4.0)
-        .inner_margin(Margin::symmetric(5, 1))
-        .show(ui, |ui| ui.label(RichText::new(text).small().strong()));
-}
-
-fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<Command>) {
-    for id in &claim.disputes {
-        let Some((ei, ci)) = view.cat.index.claim_position(&view.cat.dataset, id) else {
-            continue;
-        };
-        let other = &view.cat.dataset.events[ei].claims[ci];
-        let who = actor_name(&view.cat.dataset, &view.cat.index, &other.actor);
-        let same_event = Some(ei) == view.selected;
-        // When it was said tells apart two claims of the same actor.
-        let event = &view.cat.dataset.events[ei];
-        let said = view.cat.dataset.when_text(&other.said, event);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("⇄ Disputes").small().strong());
-            if same_event {
-                ui.label(RichText::new(format!("{who}'s claim of {said}")).small())
-                    .on_hover_text(visual(&ellipsize(&other.text, 300)));
-            } else if ui
-                .link(
-                    RichText::new(visual(&format!(
-                        "{who}'s claim in “{}”",
-                        ellipsize(&view.cat.dataset.events[ei].title, 40)
-                    )))
-                    .small(),
-                )
-                .clicked()
-            {
-                cmds.push(Command::Select(Some(ei)));
-            }
-        });
-    }
-}
-
-fn sources_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim) {
-    for cit in &claim.sources {
-        let Some(s) = view.cat.index.source_index(&cit.source) else {
-            continue;
-        };
-        let src = &view.cat.dataset.sources[s];
-        let mut label = length::shown(&src.outlet).into_owned();
-        if let Some(d) = &src.date {
-            label.push_str(&format!(", {d}"));
-        }
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Source:").small());
-            match src.url.as_deref().and_then(web_link) {
-                Some(url) => {
-                    ui.hyperlink_to(RichText::new(visual(&label)).small(), url)
-                        .on_hover_text(url);
-                }
-                None => {
-                    ui.label(RichText::new(visual(&label)).small());
-                }
-            }
-            if let Some(at) = &cit.at {
-                ui.label(RichText::new(format!("({})", visual(at))).small().weak());
-            }
-        });
-    }
-}
-
-/// The timeline's hover card: title, time, places, claims per side.
-pub fn event_tooltip(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
-    let ds = &view.cat.dataset;
-    let event = &ds.events[e];
-    let facts = &view.cat.index.events[e];
-    ui.set_max_width(360.0);
-    ui.strong(visual(&event.title));
-    ui.label(ds.when_text(&event.when, event));
-    let places = place_names(&view.cat.dataset, &view.cat.index, event);
-    if !places.is_empty() {
-        ui.label(visual(&places));
-    }
-    ui.horizontal(|ui| {
-        for side in sides_of(ds) {
-            let n = facts.claims_per_side[side as usize];
-            ui.label(
-                RichText::new(format!("{}: {n}", side_label(ds, side)))
-                    .color(view.palette.text_of(side)),
-            );
-        }
-    });
-    if facts.voices.is_contested() {
-        ui.label(
-            RichText::new("Both sides made claims about this event")
-                .small()
-                .color(Color32::GRAY),
-        );
     }
 }
