@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, Galley, Painter, Pos2, Rect, Vec2, pos2};
+use egui::{Align, Align2, Color32, Galley, Painter, Pos2, Rect, Vec2, pos2};
 
 use crate::layout::stack::{Bx, place_labels};
 
@@ -60,30 +60,33 @@ pub fn place_and_paint(
         .zip(spots)
         .map(|(label, spot)| {
             let r = rect_of(spot?);
-            if let Some(band) = &style.band {
-                painter.rect_filled(r.with_min_x(r.min.x - band.left), band.rounding, band.fill);
-            }
-            let at = pos2(
-                match style.anchor.x() {
-                    egui::Align::Min => r.min.x,
-                    egui::Align::Center => (r.min.x + r.max.x) / 2.0,
-                    egui::Align::Max => r.max.x,
-                },
-                match style.anchor.y() {
-                    egui::Align::Min => r.min.y,
-                    egui::Align::Center => (r.min.y + r.max.y) / 2.0,
-                    egui::Align::Max => r.max.y,
-                },
-            );
-            let size = label.galley.size();
-            painter.galley(
-                style.anchor.anchor_size(at, size).min,
-                label.galley,
-                label.colour,
-            );
+            paint_label(painter, r, label, style);
             Some(r)
         })
         .collect()
+}
+
+/// Paints one label in the box `r` it was given.
+pub fn paint_label(painter: &Painter, r: Rect, label: Label, style: &LabelStyle) {
+    if let Some(band) = &style.band {
+        painter.rect_filled(r.with_min_x(r.min.x - band.left), band.rounding, band.fill);
+    }
+    let x = match style.anchor.x() {
+        Align::Min => r.min.x,
+        Align::Center => (r.min.x + r.max.x) / 2.0,
+        Align::Max => r.max.x,
+    };
+    let y = match style.anchor.y() {
+        Align::Min => r.min.y,
+        Align::Center => (r.min.y + r.max.y) / 2.0,
+        Align::Max => r.max.y,
+    };
+    let size = label.galley.size();
+    painter.galley(
+        style.anchor.anchor_size(pos2(x, y), size).min,
+        label.galley,
+        label.colour,
+    );
 }
 
 /// First come, first placed: each box where it asked to be, if it lies within `bounds` and

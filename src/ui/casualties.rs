@@ -9,7 +9,7 @@ use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, UiBuilder, pos2, ve
 use egui_plot::{Plot, PlotTransform};
 
 use super::ViewCtx;
-use super::canvas::{Label, LabelStyle, first_come, nearest, place_and_paint};
+use super::canvas::{Label, LabelStyle, first_come, nearest, paint_label, rect_of};
 use super::marks::Batch;
 use super::theme::MarkerShape;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
@@ -349,23 +349,19 @@ fn paint_labels(
         labels.truncate(MAX_LABELS);
     }
     let boxes: Vec<Bx> = labels.iter().map(|l| l.bx).collect();
-    let small = FontId::proportional(11.0);
-    let laid_out = labels
-        .into_iter()
-        .map(|l| {
-            let colour = view.palette.text_of(l.side);
-            Label {
-                galley: painter.layout_no_wrap(l.text, small.clone(), colour),
-                colour,
-            }
-        })
-        .collect();
     let style = LabelStyle {
         anchor: Align2::CENTER_BOTTOM,
         band: None,
     };
-    let place = |_: &[egui::Vec2]| first_come(&boxes, legend_boxes, Bx::from(frame));
-    place_and_paint(painter, laid_out, place, &style);
+    let spots = first_come(&boxes, legend_boxes, Bx::from(frame));
+    // Only the labels placed are laid out: a crowded strip may offer two hundred.
+    for (l, spot) in labels.into_iter().zip(spots) {
+        if let Some(b) = spot {
+            let colour = view.palette.text_of(l.side);
+            let galley = painter.layout_no_wrap(l.text, FontId::proportional(11.0), colour);
+            paint_label(painter, rect_of(b), Label { galley, colour }, &style);
+        }
+    }
 }
 
 /// Hover on a figure names it, who announced it and when; click selects its event.
