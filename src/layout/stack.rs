@@ -1,6 +1,6 @@
 //! Keeping a dense timeline readable, in screen pixels: markers that would overlap within a
-//! lane are stacked into rows; when the rows are full the rest gather into counted clusters;
-//! labels are placed greedily, by priority, only where they overlap nothing already placed.
+//! lane are stacked into rows; when the rows are full the rest gather into counted clusters,
+//! drawn as badges over runs of nearby markers; labels are placed greedily, by priority, only where they overlap nothing already placed.
 
 /// An axis-aligned box in screen pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -166,6 +166,57 @@ fn try_rows(items: &[(f32, f32)], order: &[usize], rows: usize, gap: f32) -> Opt
     })
 }
 
+/// How far apart (in pixels) two hidden markers may be and still share one badge.
+pub const RUN_GAP: f32 = 30.0;
+/// How far a badge reaches beyond the first and last marker it counts.
+pub const BADGE_PAD: f32 = 12.0;
+/// The narrowest badge, wide enough for its count.
+pub const BADGE_W: f32 = 26.0;
+
+/// A badge over a run of hidden markers: its extent, and the items it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadgeRun<T> {
+    pub x0: f32,
+    pub x1: f32,
+    pub items: Vec<T>,
+}
+
+/// What one cluster shows: the items drawn after all, and the badges for the rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterRuns<T> {
+    pub shown: Vec<T>,
+    pub badges: Vec<BadgeRun<T>>,
+}
+
+/// Splits a cluster's members, each `(x, item)` at its marker's centre, into badges: badges
+/// sit over the hidden markers, not their spans, one per run of markers less than
+/// [`RUN_GAP`] apart. A marker alone in its run is shown rather than counted, and so is
+/// `pinned` (the selection), which is shown first, even inside a run.
+pub fn cluster_runs<T: Copy + PartialEq>(
+    mut members: Vec<(f32, T)>,
+    pinned: Option<T>,
+) -> ClusterRuns<T> {
+    members.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut shown = Vec::new();
+    if let Some(pos) = members.iter().position(|m| Some(m.1) == pinned) {
+        shown.push(members.remove(pos).1);
+    }
+    let mut badges = Vec::new();
+    for run in members.chunk_by(|a, b| b.0 - a.0 < RUN_GAP) {
+        if let [(_, item)] = run {
+            shown.push(*item);
+            continue;
+        }
+        let (x0, x1) = (run[0].0 - BADGE_PAD, run[run.len() - 1].0 + BADGE_PAD);
+        badges.push(BadgeRun {
+            x0,
+            x1: x1.max(x0 + BADGE_W),
+            items: run.iter().map(|m| m.1).collect(),
+        });
+    }
+    ClusterRuns { shown, badges }
+}
+
 /// Chooses which labels to draw. `labels` are in priority order (most important first); a
 /// label is kept when it lies within `bounds` and overlaps neither a label kept before it nor
 /// any of the `obstacles` (other markers). Returns one flag per label.
@@ -274,6 +325,40 @@ mod tests {
         let s = stack(&items, 2, 1.0, 20.0);
         assert_eq!(s.clusters.len(), 2);
         assert!(s.clusters[0].x1 < s.clusters[1].x0);
+    }
+
+    #[test]
+    fn cluster_runs_count_close_markers_and_show_lone_ones_and_the_selection() {
+        // Given out of order: runs follow x. 0, 10 and 35 are one run (each step under 30),
+        // 100 is alone, 200 and 205 are a run that holds the selection.
+        let members = vec![
+            (35.0, 'c'),
+            (0.0, 'a'),
+            (10.0, 'b'),
+            (100.0, 'd'),
+            (205.0, 'f'),
+        ];
+        let mut with_pinned = members.clone();
+        with_pinned.push((200.0, 'e'));
+        let runs = cluster_runs(with_pinned, Some('e'));
+        assert_eq!(runs.shown, ['e', 'd', 'f']);
+        assert_eq!(
+            runs.badges,
+            [BadgeRun {
+                x0: -12.0,
+                x1: 47.0,
+                items: vec!['a', 'b', 'c'],
+            }]
+        );
+        // Without the selection, 200 and 205 are counted, in a badge at least BADGE_W wide.
+        let mut all = members;
+        all.push((200.0, 'e'));
+        let runs = cluster_runs(all, None);
+        assert_eq!(runs.shown, ['d']);
+        assert_eq!(runs.badges[1].items, ['e', 'f']);
+        assert_eq!((runs.badges[1].x0, runs.badges[1].x1), (188.0, 217.0));
+        let narrow = cluster_runs(vec![(50.0, 1), (51.0, 2)], None);
+        assert_eq!(narrow.badges[0].x1 - narrow.badges[0].x0, BADGE_W);
     }
 
     #[test]

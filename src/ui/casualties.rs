@@ -6,15 +6,16 @@
 //! the legend has a row of its own above the counts, so no line runs under it.
 
 use egui::{Align2, FontId, Pos2, Rect, Sense, Shape, Stroke, UiBuilder, pos2, vec2};
-use egui_plot::Plot;
+use egui_plot::{Plot, PlotTransform};
 
 use super::ViewCtx;
+use super::canvas::{Label, LabelStyle, first_come, nearest, paint_label, rect_of};
 use super::marks::Batch;
 use super::theme::MarkerShape;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
 use crate::command::Command;
 use crate::layout::casualties::{CountScale, TollSeries, thin};
-use crate::layout::stack::{Bx, place_labels};
+use crate::layout::stack::Bx;
 use crate::model::Side;
 use crate::model::format_seconds;
 use crate::model::wording::{actor_name, side_label};
@@ -47,6 +48,35 @@ fn series_label(view: &ViewCtx, s: &TollSeries) -> String {
     format!("{}: {whose}", side_label(&view.cat.dataset, s.reporter))
 }
 
+/// One figure's label, wanting the box above its point.
+struct FigureLabel {
+    bx: Bx,
+    text: String,
+    side: Side,
+    count: u32,
+}
+
+/// A figure drawn this frame, for hit-testing: where, and which series and point.
+type Hit = (Pos2, usize, usize);
+
+/// Where the counts are drawn: the shared time axis across, `scale` between the band's top
+/// and bottom.
+struct Strip<'a> {
+    frame: Rect,
+    transform: &'a PlotTransform,
+    scale: CountScale,
+    band: (f32, f32),
+}
+
+impl Strip<'_> {
+    fn to_screen(&self, secs: i64, count: u32) -> Pos2 {
+        pos2(
+            self.transform.position_from_point_x(secs as f64),
+            self.scale.y(count, self.band.0, self.band.1),
+        )
+    }
+}
+
 pub fn ui(
     ui: &mut egui::Ui,
     view: &ViewCtx,
@@ -62,19 +92,7 @@ pub fn ui(
     );
     let series = &view.derived.tolls;
     let (v0, v1) = timeline.visible().unwrap_or((0.0, 1.0));
-    // The highest figure drawn: points in view, and lines, which carry their last figure on.
-    let (t0, t1) = (v0.floor() as i64, v1.ceil() as i64);
-    // The highest figure in view of each series, by one range-max query.
-    let in_view = series.iter().filter_map(|s| {
-        let r = s.visible(t0, t1);
-        (!r.is_empty()).then(|| s.counts[s.range_max.argmax(&s.counts, r.start, r.end)])
-    });
-    let carried = series
-        .iter()
-        .filter(|s| s.stepped)
-        .flat_map(|s| s.steps.iter().take_while(|(t, _)| *t <= t1).last())
-        .map(|(_, high)| *high);
-    let scale = CountScale::new(in_view.chain(carried).max().unwrap_or(0));
+    let scale = count_scale(series, v0, v1);
 
     let plot = Plot::new("casualties")
         .width(plot_rect.width())
@@ -98,15 +116,14 @@ pub fn ui(
     let painter = ui.painter_at(frame);
     // From the top: the legend's row, room for the highest figure's label, then the band the
     // counts are drawn in, so no line or label ever runs under the legend or off the strip.
-    let (band_top, band_bottom) = (
-        frame.min.y + LEGEND_H + LABEL_ROOM,
-        (frame.max.y - 4.0).max(frame.min.y + LEGEND_H + LABEL_ROOM + 8.0),
-    );
-    let to_screen = |secs: i64, count: u32| {
-        pos2(
-            t.position_from_point_x(secs as f64),
-            scale.y(count, band_top, band_bottom),
-        )
+    let strip = Strip {
+        frame,
+        transform: &t,
+        scale,
+        band: (
+            frame.min.y + LEGEND_H + LABEL_ROOM,
+            (frame.max.y - 4.0).max(frame.min.y + LEGEND_H + LABEL_ROOM + 8.0),
+        ),
     };
     super::accessible_node(
         ui,
@@ -115,13 +132,46 @@ pub fn ui(
         "Casualty strip: announced dead, logarithmic scale".to_owned(),
         frame,
     );
+    paint_gutter(ui, outer, frame);
+    let (hits, labels) = paint_series(ui, view, &painter, &strip, (v0, v1));
+    let legend_boxes = paint_legend(ui, view, &painter, frame);
+    paint_labels(view, &painter, frame, labels, &legend_boxes);
+    if series.is_empty() {
+        painter.text(
+            frame.center(),
+            Align2::CENTER_CENTER,
+            "No death tolls announced in the filtered events",
+            FontId::proportional(11.0),
+            ui.visuals().weak_text_color(),
+        );
+    }
+    interact(view, resp.response, &hits, cmds);
+}
 
-    // The strip's name in the gutter; the legend along its top edge, one entry per series.
+/// The scale for the highest figure drawn: points in view, and lines, which carry their last
+/// figure on.
+fn count_scale(series: &[TollSeries], v0: f64, v1: f64) -> CountScale {
+    let (t0, t1) = (v0.floor() as i64, v1.ceil() as i64);
+    // The highest figure in view of each series, by one range-max query.
+    let in_view = series.iter().filter_map(|s| {
+        let r = s.visible(t0, t1);
+        (!r.is_empty()).then(|| s.counts[s.range_max.argmax(&s.counts, r.start, r.end)])
+    });
+    let carried = series
+        .iter()
+        .filter(|s| s.stepped)
+        .flat_map(|s| s.steps.iter().take_while(|(t, _)| *t <= t1).last())
+        .map(|(_, high)| *high);
+    CountScale::new(in_view.chain(carried).max().unwrap_or(0))
+}
+
+/// The strip's name in the gutter, and its scale in two short lines: the gutter is as narrow
+/// as the lane names allow.
+fn paint_gutter(ui: &egui::Ui, outer: Rect, frame: Rect) {
     let gutter_painter = ui.painter_at(Rect::from_min_max(
         outer.min,
         pos2(frame.min.x - 2.0, outer.max.y),
     ));
-    let small = FontId::proportional(11.0);
     gutter_painter.text(
         pos2(frame.min.x - 6.0, outer.min.y + 4.0),
         Align2::RIGHT_TOP,
@@ -129,25 +179,36 @@ pub fn ui(
         FontId::proportional(12.5),
         ui.visuals().strong_text_color(),
     );
-    // The scale in two short lines: the gutter is as narrow as the lane names allow.
     for (k, line) in ["as announced,", "log scale"].into_iter().enumerate() {
         gutter_painter.text(
             pos2(frame.min.x - 6.0, outer.min.y + 21.0 + 13.0 * k as f32),
             Align2::RIGHT_TOP,
             line,
-            small.clone(),
+            FontId::proportional(11.0),
             ui.visuals().weak_text_color(),
         );
     }
+}
+
+/// Each series: its step line (solid for its own dead, dashed for the other side's), then
+/// every figure's marker over all the lines. Returns the figures drawn and their labels.
+fn paint_series(
+    ui: &egui::Ui,
+    view: &ViewCtx,
+    painter: &egui::Painter,
+    strip: &Strip,
+    (v0, v1): (f64, f64),
+) -> (Vec<Hit>, Vec<FigureLabel>) {
+    let frame = strip.frame;
     let mut batch = Batch::default();
-    let mut hits: Vec<(Pos2, usize, usize)> = Vec::new();
-    let mut labels: Vec<(Bx, String, Side, u32)> = Vec::new();
-    for (si, s) in series.iter().enumerate() {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut labels: Vec<FigureLabel> = Vec::new();
+    for (si, s) in view.derived.tolls.iter().enumerate() {
         let colour = view.palette.fill_of(s.reporter);
         if s.stepped {
             let mut pts: Vec<Pos2> = Vec::new();
             for &(t, high) in &s.steps {
-                let q = to_screen(t, high);
+                let q = strip.to_screen(t, high);
                 if let Some(last) = pts.last().copied() {
                     pts.push(pos2(q.x, last.y));
                 }
@@ -167,7 +228,7 @@ pub fn ui(
         let columns = frame.width().max(1.0) as usize;
         for pi in thin(s, v0, v1, columns) {
             let p = &s.points[pi];
-            let q = to_screen(p.t, p.count);
+            let q = strip.to_screen(p.t, p.count);
             if !frame.expand(8.0).contains(q) {
                 continue;
             }
@@ -186,25 +247,31 @@ pub fn ui(
             );
             let text = p.label();
             let w = text.chars().count() as f32 * 6.5 + 4.0;
-            labels.push((
-                Bx {
+            labels.push(FigureLabel {
+                bx: Bx {
                     x0: q.x - w / 2.0,
                     y0: q.y - 19.0,
                     x1: q.x + w / 2.0,
                     y1: q.y - 6.0,
                 },
                 text,
-                s.reporter,
-                p.count,
-            ));
+                side: s.reporter,
+                count: p.count,
+            });
         }
     }
     painter.extend(batch.into_shapes());
+    (hits, labels)
+}
+
+/// The legend along the strip's top edge, one entry per series while there is room, on a band
+/// of the plot's background above the lines it names. Returns the entries' boxes.
+fn paint_legend(ui: &egui::Ui, view: &ViewCtx, painter: &egui::Painter, frame: Rect) -> Vec<Bx> {
+    let small = FontId::proportional(11.0);
     let mut x = frame.min.x + 6.0;
     let mut legend_boxes = Vec::new();
-    // The legend sits on a band of the plot's background, above the lines it names.
     let legend_bg = painter.add(Shape::Noop);
-    for s in series {
+    for s in &view.derived.tolls {
         let g = painter.layout_no_wrap(
             series_label(view, s),
             small.clone(),
@@ -232,7 +299,7 @@ pub fn ui(
             (false, _) => {}
         }
         super::marks::paint_swatch(
-            &painter,
+            painter,
             pos2(x + 9.0, y),
             3.5,
             shape_of(s.reporter),
@@ -251,7 +318,6 @@ pub fn ui(
         });
         x += w + 10.0;
     }
-
     if let (Some(first), Some(last)) = (legend_boxes.first(), legend_boxes.last()) {
         let band = Rect::from_min_max(
             pos2(first.x0, frame.min.y + 1.0),
@@ -266,50 +332,45 @@ pub fn ui(
             ),
         );
     }
-    let bounds = Bx {
-        x0: frame.min.x,
-        y0: frame.min.y,
-        x1: frame.max.x,
-        y1: frame.max.y,
-    };
+    legend_boxes
+}
+
+/// Every figure's count above its point, where it overlaps no other label and no legend entry.
+fn paint_labels(
+    view: &ViewCtx,
+    painter: &egui::Painter,
+    frame: Rect,
+    mut labels: Vec<FigureLabel>,
+    legend_boxes: &[Bx],
+) {
     // Crowded, the highest figures get their labels first (placement is first come).
     if labels.len() > MAX_LABELS {
-        labels.sort_by_key(|l| std::cmp::Reverse(l.3));
+        labels.sort_by_key(|l| std::cmp::Reverse(l.count));
         labels.truncate(MAX_LABELS);
     }
-    let boxes: Vec<Bx> = labels.iter().map(|l| l.0).collect();
-    for ((bx, text, side, _), keep) in
-        labels
-            .iter()
-            .zip(place_labels(&boxes, &legend_boxes, bounds))
-    {
-        if keep {
-            painter.text(
-                pos2((bx.x0 + bx.x1) / 2.0, bx.y1),
-                Align2::CENTER_BOTTOM,
-                text,
-                small.clone(),
-                view.palette.text_of(*side),
-            );
+    let boxes: Vec<Bx> = labels.iter().map(|l| l.bx).collect();
+    let style = LabelStyle {
+        anchor: Align2::CENTER_BOTTOM,
+        band: None,
+    };
+    let spots = first_come(&boxes, legend_boxes, Bx::from(frame));
+    // Only the labels placed are laid out: a crowded strip may offer two hundred.
+    for (l, spot) in labels.into_iter().zip(spots) {
+        if let Some(b) = spot {
+            let colour = view.palette.text_of(l.side);
+            let galley = painter.layout_no_wrap(l.text, FontId::proportional(11.0), colour);
+            paint_label(painter, rect_of(b), Label { galley, colour }, &style);
         }
     }
-    if series.is_empty() {
-        painter.text(
-            frame.center(),
-            Align2::CENTER_CENTER,
-            "No death tolls announced in the filtered events",
-            small,
-            ui.visuals().weak_text_color(),
-        );
-    }
+}
 
-    let response = resp.response;
-    let hit = response.hover_pos().and_then(|p| {
-        hits.iter()
-            .filter(|h| h.0.distance(p) < 9.0)
-            .min_by(|a, b| a.0.distance(p).total_cmp(&b.0.distance(p)))
-            .copied()
-    });
+/// Hover on a figure names it, who announced it and when; click selects its event.
+fn interact(view: &ViewCtx, response: egui::Response, hits: &[Hit], cmds: &mut Vec<Command>) {
+    let series = &view.derived.tolls;
+    // Strictly within 9 points of the figure.
+    let hit = response
+        .hover_pos()
+        .and_then(|p| nearest(hits, p, |h| (h.0, 9.0f32.next_down())).copied());
     if let Some((_, si, pi)) = hit {
         let point = &series[si].points[pi];
         let (ei, ci) = point.claim;

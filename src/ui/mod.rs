@@ -6,6 +6,7 @@
 //! casualty strip above, and below it the claim panels beside the event list.
 
 pub mod bidi;
+pub mod canvas;
 pub mod casualties;
 pub mod chips;
 pub mod claims;
