@@ -11,7 +11,6 @@ use egui_plot::{Plot, PlotTransform};
 use super::ViewCtx;
 use super::canvas::{Label, LabelStyle, first_come, nearest, paint_label, rect_of};
 use super::marks::Batch;
-use super::theme::MarkerShape;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
 use crate::command::Command;
 use crate::layout::casualties::{CountScale, TollSeries, thin};
@@ -27,14 +26,6 @@ const LABEL_ROOM: f32 = 21.0;
 
 /// Figures whose labels are attempted: more could not fit in the strip anyway.
 const MAX_LABELS: usize = 200;
-
-fn shape_of(side: Side) -> MarkerShape {
-    match side {
-        Side::Left => MarkerShape::Square,
-        Side::Right => MarkerShape::Diamond,
-        Side::Third => MarkerShape::Triangle,
-    }
-}
 
 fn series_label(view: &ViewCtx, s: &TollSeries) -> String {
     let whose = match s.whose {
@@ -232,7 +223,13 @@ fn paint_series(
             if !frame.expand(8.0).contains(q) {
                 continue;
             }
-            batch.marker(q, 4.0, shape_of(s.reporter), &view.palette, false);
+            batch.marker(
+                q,
+                4.0,
+                super::theme::side_shape(s.reporter),
+                &view.palette,
+                false,
+            );
             hits.push((q, si, pi));
             super::accessible_node(
                 ui,
@@ -302,7 +299,7 @@ fn paint_legend(ui: &egui::Ui, view: &ViewCtx, painter: &egui::Painter, frame: R
             painter,
             pos2(x + 9.0, y),
             3.5,
-            shape_of(s.reporter),
+            super::theme::side_shape(s.reporter),
             &view.palette,
         );
         painter.galley(

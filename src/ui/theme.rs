@@ -83,6 +83,15 @@ pub enum MarkerShape {
     Hollow,
 }
 
+/// The shape of one side's own marks (a claim, a toll figure): the same as its events' markers.
+pub fn side_shape(side: Side) -> MarkerShape {
+    match side {
+        Side::Left => MarkerShape::Square,
+        Side::Right => MarkerShape::Diamond,
+        Side::Third => MarkerShape::Triangle,
+    }
+}
+
 pub fn marker_shape(v: Voices) -> MarkerShape {
     match (v.has(Side::Left), v.has(Side::Right)) {
         (true, true) => MarkerShape::Split,

@@ -294,7 +294,7 @@ fn side_heading(ui: &mut egui::Ui, view: &ViewCtx, side: Side, count: usize) {
             ui.painter(),
             rect.center(),
             5.0,
-            shape_for(side),
+            super::theme::side_shape(side),
             &view.palette,
         );
         ui.label(
@@ -312,13 +312,4 @@ fn side_heading(ui: &mut egui::Ui, view: &ViewCtx, side: Side, count: usize) {
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 2.0), egui::Sense::hover());
     ui.painter()
         .rect_filled(rect, 0.0, view.palette.fill_of(side));
-}
-
-fn shape_for(side: Side) -> super::theme::MarkerShape {
-    use super::theme::MarkerShape;
-    match side {
-        Side::Left => MarkerShape::Square,
-        Side::Right => MarkerShape::Diamond,
-        Side::Third => MarkerShape::Triangle,
-    }
 }
