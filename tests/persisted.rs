@@ -34,7 +34,7 @@ fn filter() -> FilterState {
     FilterState {
         actors: BTreeSet::from(["north-mod".to_owned(), "south-mod".to_owned()]),
         districts: BTreeSet::from(["Upper Vale".to_owned()]),
-        sides: BTreeSet::from([Side::Left]),
+        sides: BTreeSet::from([Side::FIRST]),
         kinds: BTreeSet::from([EventKind::ArmedClash]),
         from: Some(1_662_940_800),
         to: Some(1_663_286_400),

@@ -66,7 +66,7 @@ fn choosing_an_actor_hides_events_without_it() {
         let cat = st.catalog.as_ref().unwrap();
         (0..cat.index.actor_count())
             .filter(|&a| {
-                cat.index.actor_sides[a] == Side::Third && st.derived.query.actor_counts[a] > 0
+                cat.index.actor_sides[a] == Side::THIRD && st.derived.query.actor_counts[a] > 0
             })
             .count()
     };

@@ -171,6 +171,7 @@ fn world(rng: &mut Rng) -> World {
             name: (*pname).to_owned(),
             adjective: Some((*adjective).to_owned()),
             colour: None,
+            side: None,
         });
         let mut ids = Vec::new();
         for (r, (role, kind)) in ROLES.iter().enumerate().take(rng.range(4, ROLES.len())) {
@@ -313,6 +314,7 @@ pub fn generate(spec: Spec) -> DatasetFile {
             licence: "CC0: generated, no real claims".to_owned(),
             notes: None,
             utc_offset: Some("+00:00".to_owned()),
+            columns: None,
         },
         parties: w.parties,
         actors: w.actors,

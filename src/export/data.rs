@@ -255,6 +255,7 @@ fn header(
         licence,
         notes: (!notes.is_empty()).then(|| notes.join(" ")),
         utc_offset,
+        columns: ds.info.columns.clone(),
     }
 }
 

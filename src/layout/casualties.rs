@@ -212,13 +212,7 @@ pub struct TollTable {
 
 impl TollTable {
     pub fn new(ds: &Dataset, index: &Index) -> TollTable {
-        let side_of_party = |id: &str| {
-            ds.parties.iter().position(|p| p.id == id).map(|i| match i {
-                0 => Side::Left,
-                1 => Side::Right,
-                _ => Side::Third,
-            })
-        };
+        let side_of_party = |id: &str| ds.parties.iter().position(|p| p.id == id).map(Side::party);
         let mut rows = Vec::new();
         for fc in &index.figure_claims {
             let claim = &ds.events[fc.event].claims[fc.claim];
@@ -254,7 +248,7 @@ impl TollTable {
                 None => series.push(TollSeries {
                     reporter,
                     whose,
-                    stepped: reporter != Side::Third && whose.is_some(),
+                    stepped: reporter != Side::THIRD && whose.is_some(),
                     points: vec![point.clone()],
                     counts: Vec::new(),
                     range_max: RangeMax::default(),
@@ -262,7 +256,7 @@ impl TollTable {
                 }),
             }
         }
-        series.sort_by_key(|s| (s.reporter, s.whose.map_or(3, |w| w as u8)));
+        series.sort_by_key(|s| (s.reporter, s.whose.map_or(Side::COUNT, Side::index)));
         for s in &mut series {
             s.counts = s.points.iter().map(|p| p.count).collect();
             s.range_max = RangeMax::new(&s.counts);
@@ -317,26 +311,26 @@ mod tests {
                 .find(|s| s.reporter == side && s.whose == Some(side))
                 .unwrap_or_else(|| panic!("{side:?} own toll"))
         };
-        for side in [Side::Left, Side::Right] {
+        for side in [Side::FIRST, Side::SECOND] {
             let s = own(side);
             assert!(s.stepped);
             assert!(s.points.len() >= 2, "{side:?}: {:?}", s.points);
             assert!(s.points.windows(2).all(|w| w[0].t <= w[1].t));
         }
         // The Armenian side announced 49 dead first and 105 later (chronology, 13 Sep 2022).
-        let left: Vec<u32> = own(Side::Left).points.iter().map(|p| p.count).collect();
+        let left: Vec<u32> = own(Side::FIRST).points.iter().map(|p| p.count).collect();
         let first_49 = left.iter().position(|&c| c == 49).unwrap();
         let first_105 = left.iter().position(|&c| c == 105).unwrap();
         assert!(first_49 < first_105);
         // The line never falls, though a later partial count may be lower.
-        let line = own(Side::Left).corners();
+        let line = own(Side::FIRST).corners();
         assert!(line.windows(2).all(|w| w[0].1 < w[1].1 && w[0].0 <= w[1].0));
         assert_eq!(line.last().unwrap().1, *left.iter().max().unwrap());
         // Third parties' figures are never joined into a line.
         assert!(
             series
                 .iter()
-                .filter(|s| s.reporter == Side::Third)
+                .filter(|s| s.reporter == Side::THIRD)
                 .all(|s| !s.stepped)
         );
     }
@@ -386,8 +380,8 @@ mod tests {
             .collect();
         let counts: Vec<u32> = points.iter().map(|p| p.count).collect();
         let s = TollSeries {
-            reporter: Side::Left,
-            whose: Some(Side::Left),
+            reporter: Side::FIRST,
+            whose: Some(Side::FIRST),
             stepped: true,
             range_max: RangeMax::new(&counts),
             counts,

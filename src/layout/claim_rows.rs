@@ -1,29 +1,45 @@
-//! How an event's claims are laid out in the claim panels: the left side's claims in the left
-//! column, the right side's in the right, each column in the order the claims were made, and
-//! a claim that disputes one in the other column on the same row as it, so that collisions
-//! read across. Everyone else's claims go to the band below.
+//! How an event's claims are laid out in the claim panels: one column for each chosen party,
+//! each column in the order the claims were made, and a claim that disputes one in another
+//! column on the same row as it, so that collisions read across. Parties that are not columns
+//! get bands of their own below; third parties the last band.
 
 use crate::model::{Event, Side};
 
-/// One row of the two columns; indices into the event's claims.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One row of the columns: for each column, the index of a claim of the event, or none.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRow {
-    pub left: Option<usize>,
-    pub right: Option<usize>,
+    pub cells: Vec<Option<usize>>,
     /// The two claims of this row dispute each other (one names the other in `disputes`).
     pub disputed: bool,
+}
+
+impl ClaimRow {
+    /// The first column's claim.
+    pub fn left(&self) -> Option<usize> {
+        self.cells.first().copied().flatten()
+    }
+
+    /// The second column's claim.
+    pub fn right(&self) -> Option<usize> {
+        self.cells.get(1).copied().flatten()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ClaimLayout {
     pub rows: Vec<ClaimRow>,
+    /// Claims of parties that are not columns, each party in a band of its own, in party
+    /// order: never mixed with the third parties.
+    pub others: Vec<(Side, Vec<usize>)>,
     /// Third-party claims, in the order they were made.
     pub third: Vec<usize>,
 }
 
-/// `side` tells each claim's side; `said` gives a sort key for when it was made.
+/// Lays out an event's claims in `columns` (parties, in the order shown). `side` tells each
+/// claim's side; `said` gives a sort key for when it was made.
 pub fn claim_layout(
     event: &Event,
+    columns: &[Side],
     side: impl Fn(usize) -> Side,
     said: impl Fn(usize) -> i64,
 ) -> ClaimLayout {
@@ -32,63 +48,75 @@ pub fn claim_layout(
         v.sort_by_key(|&i| (said(i), i));
         v
     };
-    let left = by_time((0..n).filter(|&i| side(i) == Side::Left).collect());
-    let right = by_time((0..n).filter(|&i| side(i) == Side::Right).collect());
-    let third = by_time((0..n).filter(|&i| side(i) == Side::Third).collect());
+    let of = |s: Side| by_time((0..n).filter(|&i| side(i) == s).collect());
+    let in_columns: Vec<Vec<usize>> = columns.iter().map(|&s| of(s)).collect();
+    let third = of(Side::THIRD);
+    let mut others: Vec<(Side, Vec<usize>)> = (0..n)
+        .map(&side)
+        .filter(|s| *s != Side::THIRD && !columns.contains(s))
+        .collect::<std::collections::BTreeSet<Side>>()
+        .into_iter()
+        .map(|s| (s, of(s)))
+        .collect();
+    others.retain(|(_, claims)| !claims.is_empty());
 
     let disputes = |a: usize, b: usize| {
         let (ca, cb) = (&event.claims[a], &event.claims[b]);
         ca.disputes.contains(&cb.id) || cb.disputes.contains(&ca.id)
     };
-    // Pair each left claim with the first unpaired right claim it disputes (either way).
-    let mut right_used = vec![false; n];
-    let mut paired: Vec<(usize, usize)> = Vec::new();
-    let mut left_alone = Vec::new();
-    for &l in &left {
-        match right.iter().find(|&&r| !right_used[r] && disputes(l, r)) {
-            Some(&r) => {
-                right_used[r] = true;
-                paired.push((l, r));
+    // Pair each claim with the first unpaired claim of a later column it disputes (either
+    // way), columns in order and each column's claims in time order.
+    let mut used = vec![false; n];
+    let mut rows: Vec<(i64, ClaimRow)> = Vec::new();
+    for (i, column) in in_columns.iter().enumerate() {
+        for &a in column {
+            if used[a] {
+                continue;
             }
-            None => left_alone.push(l),
+            let partner = in_columns[i + 1..]
+                .iter()
+                .enumerate()
+                .find_map(|(dj, other)| {
+                    let b = other
+                        .iter()
+                        .copied()
+                        .find(|&b| !used[b] && disputes(a, b))?;
+                    Some((i + 1 + dj, b))
+                });
+            if let Some((j, b)) = partner {
+                used[a] = true;
+                used[b] = true;
+                let mut cells = vec![None; columns.len()];
+                cells[i] = Some(a);
+                cells[j] = Some(b);
+                let row = ClaimRow {
+                    cells,
+                    disputed: true,
+                };
+                rows.push((said(a).min(said(b)), row));
+            }
         }
     }
-    let right_alone: Vec<usize> = right.iter().copied().filter(|&r| !right_used[r]).collect();
-
-    // Disputed pairs get rows of their own; the unpaired claims fill rows side by side.
-    let mut rows: Vec<(i64, ClaimRow)> = paired
-        .into_iter()
-        .map(|(l, r)| {
-            let row = ClaimRow {
-                left: Some(l),
-                right: Some(r),
-                disputed: true,
-            };
-            (said(l).min(said(r)), row)
-        })
+    // The unpaired claims fill rows side by side.
+    let alone: Vec<Vec<usize>> = in_columns
+        .iter()
+        .map(|c| c.iter().copied().filter(|&i| !used[i]).collect())
         .collect();
-    let longest = left_alone.len().max(right_alone.len());
+    let longest = alone.iter().map(Vec::len).max().unwrap_or(0);
     for k in 0..longest {
-        let (l, r) = (left_alone.get(k).copied(), right_alone.get(k).copied());
-        let key = l
-            .map(&said)
-            .into_iter()
-            .chain(r.map(&said))
-            .min()
-            .unwrap_or(0);
-        rows.push((
-            key,
-            ClaimRow {
-                left: l,
-                right: r,
-                disputed: false,
-            },
-        ));
+        let cells: Vec<Option<usize>> = alone.iter().map(|c| c.get(k).copied()).collect();
+        let key = cells.iter().flatten().map(|&i| said(i)).min().unwrap_or(0);
+        let row = ClaimRow {
+            cells,
+            disputed: false,
+        };
+        rows.push((key, row));
     }
     // Stable: rows of equal time keep disputed pairs first.
     rows.sort_by_key(|(t, _)| *t);
     ClaimLayout {
         rows: rows.into_iter().map(|(_, r)| r).collect(),
+        others,
         third,
     }
 }
@@ -130,11 +158,15 @@ mod tests {
         }
     }
 
+    const TWO: [Side; 2] = [Side::FIRST, Side::SECOND];
+
     fn side_of(e: &Event) -> impl Fn(usize) -> Side + '_ {
         |i| match e.claims[i].actor.as_str() {
-            "l" => Side::Left,
-            "r" => Side::Right,
-            _ => Side::Third,
+            "l" => Side::FIRST,
+            "r" => Side::SECOND,
+            "p2" => Side::party(2),
+            "p3" => Side::party(3),
+            _ => Side::THIRD,
         }
     }
 
@@ -149,19 +181,19 @@ mod tests {
             claim("T1", "t", &[]),
         ]);
         // Said times: L1=1, R1=2, L2=3, R2=4, T1=5.
-        let lay = claim_layout(&e, side_of(&e), |i| i as i64 + 1);
+        let lay = claim_layout(&e, &TWO, side_of(&e), |i| i as i64 + 1);
         let pair = lay
             .rows
             .iter()
             .find(|r| r.disputed)
             .expect("a disputed row");
-        assert_eq!((pair.left, pair.right), (Some(2), Some(1)));
+        assert_eq!((pair.left(), pair.right()), (Some(2), Some(1)));
         assert_eq!(lay.third, [4]);
         // Every side claim appears exactly once.
         let mut seen: Vec<usize> = lay
             .rows
             .iter()
-            .flat_map(|r| [r.left, r.right])
+            .flat_map(|r| [r.left(), r.right()])
             .flatten()
             .collect();
         seen.sort();
@@ -175,23 +207,63 @@ mod tests {
             claim("L2", "l", &[]),
             claim("R1", "r", &[]),
         ]);
-        let lay = claim_layout(&e, side_of(&e), |i| [30, 10, 20][i]);
-        assert_eq!(lay.rows[0].left, Some(1)); // said at 10
-        assert_eq!(lay.rows[0].right, Some(2));
-        assert_eq!(lay.rows[1].left, Some(0));
-        assert_eq!(lay.rows[1].right, None);
+        let lay = claim_layout(&e, &TWO, side_of(&e), |i| [30, 10, 20][i]);
+        assert_eq!(lay.rows[0].left(), Some(1)); // said at 10
+        assert_eq!(lay.rows[0].right(), Some(2));
+        assert_eq!(lay.rows[1].left(), Some(0));
+        assert_eq!(lay.rows[1].right(), None);
         assert!(lay.rows.iter().all(|r| !r.disputed));
     }
 
     #[test]
     fn one_sided_event_fills_one_column() {
         let e = event(vec![claim("R1", "r", &[]), claim("R2", "r", &[])]);
-        let lay = claim_layout(&e, side_of(&e), |i| i as i64);
+        let lay = claim_layout(&e, &TWO, side_of(&e), |i| i as i64);
         assert_eq!(lay.rows.len(), 2);
         assert!(
             lay.rows
                 .iter()
-                .all(|r| r.left.is_none() && r.right.is_some())
+                .all(|r| r.left().is_none() && r.right().is_some())
         );
+    }
+
+    #[test]
+    fn a_dispute_between_the_third_and_fourth_party_is_one_row() {
+        let e = event(vec![
+            claim("L1", "l", &[]),
+            claim("A", "p2", &[]),
+            claim("B", "p3", &["A"]),
+            claim("R1", "r", &[]),
+            claim("T1", "t", &[]),
+        ]);
+        let four = [Side::FIRST, Side::SECOND, Side::party(2), Side::party(3)];
+        let lay = claim_layout(&e, &four, side_of(&e), |i| i as i64);
+        let disputed: Vec<&ClaimRow> = lay.rows.iter().filter(|r| r.disputed).collect();
+        assert_eq!(disputed.len(), 1);
+        assert_eq!(disputed[0].cells, [None, None, Some(1), Some(2)]);
+        assert_eq!(lay.third, [4]);
+        assert!(lay.others.is_empty());
+        // With two columns the other parties get bands of their own, never the third parties'.
+        let lay = claim_layout(&e, &TWO, side_of(&e), |i| i as i64);
+        assert_eq!(
+            lay.others,
+            [(Side::party(2), vec![1]), (Side::party(3), vec![2])]
+        );
+        assert_eq!(lay.third, [4]);
+    }
+
+    #[test]
+    fn a_claim_pairs_with_a_dispute_in_any_later_column() {
+        // The first party's claim is disputed by the third column's, not the second's.
+        let e = event(vec![
+            claim("L1", "l", &[]),
+            claim("R1", "r", &[]),
+            claim("A", "p2", &["L1"]),
+        ]);
+        let three = [Side::FIRST, Side::SECOND, Side::party(2)];
+        let lay = claim_layout(&e, &three, side_of(&e), |i| i as i64);
+        let pair = lay.rows.iter().find(|r| r.disputed).unwrap();
+        assert_eq!(pair.cells, [Some(0), None, Some(2)]);
+        assert_eq!(lay.rows.len(), 2);
     }
 }

@@ -107,13 +107,12 @@ pub fn lanes(ds: &Dataset, index: &Index, mode: LaneMode, events: &[usize]) -> V
     out
 }
 
-/// The sides a dataset has: a side for each of its first two parties, then the third parties.
-/// A dataset with one party or none has no second side (or no party side at all) to show.
+/// The sides a dataset has: one for each of its parties, in the dataset's order, then the
+/// third parties. A dataset with one party or none has just that.
 pub fn sides_of(ds: &Dataset) -> Vec<Side> {
-    [Side::Left, Side::Right]
-        .into_iter()
-        .take(ds.parties.len())
-        .chain([Side::Third])
+    (0..ds.parties.len().min(crate::model::MAX_PARTIES))
+        .map(Side::party)
+        .chain([Side::THIRD])
         .collect()
 }
 

@@ -58,7 +58,7 @@ pub fn map_marks(ds: &Dataset, index: &Index, events: &[usize]) -> MapMarks {
             });
             if mark.events.last() != Some(&e) {
                 mark.events.push(e);
-                for side in crate::model::Side::ALL {
+                for side in crate::model::Side::all() {
                     if facts.voices.has(side) {
                         mark.voices = mark.voices.with(side);
                     }

@@ -13,7 +13,10 @@ mod side;
 mod time;
 pub mod wording;
 
-pub use side::{Side, Voices};
+pub use side::{MAX_PARTIES, Side, Voices};
+
+/// At most this many claim columns side by side: more would be too narrow to read.
+pub const MAX_COLUMNS: usize = 4;
 pub use time::{
     Granularity, PartOfDay, Precision, TimeError, TimeSpan, When, format_seconds, parse_instant,
     parse_offset, zone_name,
@@ -87,10 +90,15 @@ pub struct DatasetInfo {
     /// UTC offset ("+04:00") for dates and times written without one. Default "+00:00".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub utc_offset: Option<String>,
+    /// The parties (ids) shown side by side in the claim panels, two to four, in that order.
+    /// Without it, the first two parties. When files are merged, the first that names columns
+    /// wins, and these parties come first in the party order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
 }
 
-/// A side whose statements are contrasted. The first two parties of the first file are the
-/// left and right claim panels.
+/// A party to the conflict: a side whose statements are contrasted, with its own lane, column
+/// (when chosen), colour and marker shape. Parties keep the order the data declares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
@@ -102,6 +110,10 @@ pub struct Party {
     /// "#rrggbb"; the viewer picks a neutral, colour-blind-safe default when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
+    /// The side it stands on with other parties (the de facto authorities and a government on
+    /// one side, say), so a view can show one column per side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -382,6 +394,26 @@ impl FileInfo {
 }
 
 impl Dataset {
+    /// The parties shown side by side in the claim panels: the header's `columns` (two to
+    /// four known parties, in that order), or else the first two parties.
+    pub fn column_sides(&self) -> Vec<Side> {
+        let named: Vec<Side> = self
+            .info
+            .columns
+            .iter()
+            .flatten()
+            .filter_map(|id| self.parties.iter().position(|p| &p.id == id))
+            .take(MAX_COLUMNS)
+            .map(Side::party)
+            .collect();
+        if named.len() >= 2 {
+            return named;
+        }
+        (0..self.parties.len().min(2).min(MAX_PARTIES))
+            .map(Side::party)
+            .collect()
+    }
+
     /// The offset in which an event's (and its claims') times without an offset are read.
     pub fn offset_of(&self, event: &Event) -> chrono::FixedOffset {
         self.files

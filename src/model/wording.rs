@@ -55,17 +55,13 @@ pub fn plural(n: usize, word: &str) -> String {
 
 /// The heading a side goes by: "Armenian side", "Azerbaijani side", "Third parties".
 pub fn side_label(ds: &Dataset, side: Side) -> String {
-    let party = match side {
-        Side::Left => ds.parties.first(),
-        Side::Right => ds.parties.get(1),
-        Side::Third => None,
-    };
+    let party = side.party_index().and_then(|i| ds.parties.get(i));
     match party {
         Some(p) => match &p.adjective {
             Some(adj) => format!("{adj} side"),
             None => p.name.clone(),
         },
-        None if side == Side::Third => "Third parties".to_owned(),
+        None if side == Side::THIRD => "Third parties".to_owned(),
         // Only asked of a side the dataset lacks by a view saved on another dataset.
         None => "No party".to_owned(),
     }

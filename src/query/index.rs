@@ -26,8 +26,8 @@ pub struct EventFacts {
     pub actors: Vec<usize>,
     /// District indices of the event's places, sorted, each once.
     pub districts: Vec<usize>,
-    /// Claims per side: [left, right, third].
-    pub claims_per_side: [usize; 3],
+    /// Claims per side, by [`Side::index`]: each party's, then the third parties'.
+    pub claims_per_side: [usize; Side::COUNT],
     pub claim_count: usize,
 }
 
@@ -48,10 +48,10 @@ pub struct FacetBits {
     /// By district index: events at a place in that district.
     pub districts: Vec<Bits>,
     /// By side: events with a claim from that side.
-    pub sides: [Bits; 3],
+    pub sides: [Bits; Side::COUNT],
     /// Events of each kind present in the dataset, in kind order.
     pub kinds: Vec<(EventKind, Bits)>,
-    /// Events both sides made claims about.
+    /// Events two or more parties made claims about.
     pub contested: Bits,
 }
 
@@ -154,9 +154,9 @@ fn facet_bits(index: &Index) -> FacetBits {
         for &d in &e.districts {
             b.districts[d].insert(i);
         }
-        for (k, side) in Side::ALL.iter().enumerate() {
-            if e.voices.has(*side) {
-                b.sides[k].insert(i);
+        for side in Side::all() {
+            if e.voices.has(side) {
+                b.sides[side.index()].insert(i);
             }
         }
         if e.voices.is_contested() {
@@ -180,15 +180,16 @@ impl Index {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let left = ds.parties.first().map(|p| p.id.as_str());
-        let right = ds.parties.get(1).map(|p| p.id.as_str());
+        // Every party its own side, in the dataset's party order; actors without a party (or
+        // of a party the dataset does not declare) are the third parties.
         let actor_sides = ds
             .actors
             .iter()
-            .map(|a| match a.party.as_deref() {
-                Some(p) if Some(p) == left => Side::Left,
-                Some(p) if Some(p) == right => Side::Right,
-                _ => Side::Third,
+            .map(|a| {
+                a.party
+                    .as_deref()
+                    .and_then(|p| ds.parties.iter().position(|q| q.id == p))
+                    .map_or(Side::THIRD, Side::party)
             })
             .collect();
 
@@ -275,13 +276,13 @@ impl Index {
     fn facts(&self, ds: &Dataset, e: &Event, place_district: &[Option<usize>]) -> EventFacts {
         let mut actors = Vec::new();
         let mut voices = Voices::NONE;
-        let mut claims_per_side = [0; 3];
+        let mut claims_per_side = [0; Side::COUNT];
         for c in &e.claims {
             if let Some(a) = self.actor_index(&c.actor) {
                 actors.push(a);
                 let side = self.actor_sides[a];
                 voices = voices.with(side);
-                claims_per_side[side as usize] += 1;
+                claims_per_side[side.index()] += 1;
             }
         }
         actors.sort_unstable();
@@ -351,7 +352,7 @@ impl Index {
     /// The side of a claim's actor; unknown actors (never in a validated set) count as third.
     pub fn side_of_actor(&self, actor_id: &str) -> Side {
         self.actor_index(actor_id)
-            .map_or(Side::Third, |a| self.actor_sides[a])
+            .map_or(Side::THIRD, |a| self.actor_sides[a])
     }
 }
 

@@ -103,7 +103,7 @@ impl Masks {
         let sides = chosen(
             n,
             !f.sides.is_empty(),
-            f.sides.iter().map(|&s| &b.sides[s as usize]),
+            f.sides.iter().map(|&s| &b.sides[s.index()]),
         );
         let kinds = chosen(
             n,
@@ -198,7 +198,7 @@ pub struct Query {
     /// Events per district (by district index), ignoring the district filter.
     pub district_counts: Vec<usize>,
     /// Events per side, ignoring the side filter: [left, right, third].
-    pub side_counts: [usize; 3],
+    pub side_counts: [usize; Side::COUNT],
     /// Events per kind, ignoring the kind filter.
     pub kind_counts: Vec<(EventKind, usize)>,
     /// Claims on the events that pass.

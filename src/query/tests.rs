@@ -137,7 +137,7 @@ fn contested_only_needs_both_sides() {
             .iter()
             .map(|c| cat.index.side_of_actor(&c.actor))
             .collect();
-        assert!(sides.contains(&Side::Left) && sides.contains(&Side::Right));
+        assert!(sides.contains(&Side::FIRST) && sides.contains(&Side::SECOND));
     }
 }
 
@@ -211,7 +211,7 @@ fn side_counts_ignore_the_side_filter() {
     let left_only = Query::run(
         &cat.index,
         &FilterState {
-            sides: [Side::Left].into(),
+            sides: [Side::FIRST].into(),
             ..Default::default()
         },
     );

@@ -55,7 +55,7 @@ pub fn sorted_rows(view: &ViewCtx, state: &TableState) -> Vec<usize> {
         SortBy::Places => rows.sort_by_cached_key(|&e| {
             place_names(ds, &view.cat.index, &ds.events[e]).to_lowercase()
         }),
-        SortBy::Claims(s) => rows.sort_by_key(|&e| idx.events[e].claims_per_side[s as usize]),
+        SortBy::Claims(s) => rows.sort_by_key(|&e| idx.events[e].claims_per_side[s.index()]),
     }
     if state.descending {
         rows.reverse();
@@ -148,7 +148,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut 
                 });
                 for &side in &sides {
                     row.col(|ui| {
-                        let n = facts.claims_per_side[side as usize];
+                        let n = facts.claims_per_side[side.index()];
                         ui.label(RichText::new(n.to_string()).color(view.palette.text_of(side)));
                     });
                 }
@@ -165,7 +165,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut 
 /// The columns' headings: words, what clicking sorts by, and a tooltip.
 fn headings(ds: &crate::model::Dataset, sides: &[Side]) -> Vec<(String, SortBy, String)> {
     let short = |s: Side| match s {
-        Side::Third => "3rd".to_owned(),
+        Side::THIRD => "3rd".to_owned(),
         s => side_label(ds, s).chars().take(3).collect(),
     };
     let mut heads = vec![
@@ -190,7 +190,7 @@ fn headings(ds: &crate::model::Dataset, sides: &[Side]) -> Vec<(String, SortBy, 
     ];
     heads.extend(sides.iter().map(|&side| {
         let hint = match side {
-            Side::Third => "Claims by third parties".to_owned(),
+            Side::THIRD => "Claims by third parties".to_owned(),
             s => format!("Claims by the {}", side_label(ds, s)),
         };
         (short(side), SortBy::Claims(side), hint)

@@ -77,7 +77,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, inputs: &mut FilterInputs, cmds: &m
                     let label = RichText::new(format!(
                         "{} ({})",
                         side_label(&view.cat.dataset, side),
-                        q.side_counts[side as usize]
+                        q.side_counts[side.index()]
                     ))
                     .color(view.palette.text_of(side));
                     if ui.checkbox(&mut on, label).changed() {
@@ -115,7 +115,7 @@ fn section(ui: &mut egui::Ui, title: &str, open: bool, body: impl FnOnce(&mut eg
 fn actors_ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
     let ds = &view.cat.dataset;
     let counts = &view.derived.query.actor_counts;
-    for side in Side::ALL {
+    for side in sides_of(ds) {
         let mut members: Vec<usize> = (0..ds.actors.len())
             .filter(|&a| view.cat.index.actor_sides[a] == side)
             .filter(|&a| counts[a] > 0 || view.filter.actors.contains(&ds.actors[a].id))
@@ -132,7 +132,7 @@ fn actors_ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
             .color(view.palette.text_of(side));
         CollapsingHeader::new(heading)
             .id_salt(("actors", side))
-            .default_open(side != Side::Third)
+            .default_open(side != Side::THIRD)
             .show(ui, |ui| {
                 for a in members {
                     let actor = &ds.actors[a];

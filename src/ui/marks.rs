@@ -99,43 +99,43 @@ impl Batch {
         self.polygon(&pts, colour);
     }
 
+    /// A slice of a disc between two angles, in turns (0.25 is the top), drawn clockwise.
+    fn sector(&mut self, c: Pos2, r: f32, from: f32, to: f32, colour: Color32) {
+        const N: f32 = 20.0;
+        let steps = ((from - to).abs() * N).ceil().max(1.0) as usize;
+        let mut pts = Vec::with_capacity(steps + 2);
+        pts.push(c);
+        for k in 0..=steps {
+            let a = (from + (to - from) * k as f32 / steps as f32) * std::f32::consts::TAU;
+            pts.push(c + vec2(a.cos(), -a.sin()) * r);
+        }
+        self.polygon(&pts, colour);
+    }
+
     /// One event's marker: shape by who spoke, colours by side, a ring when contested.
     pub fn marker(&mut self, c: Pos2, r: f32, shape: MarkerShape, pal: &Palette, faded: bool) {
         let fade = |col: Color32| if faded { col.gamma_multiply(0.35) } else { col };
         let outline = fade(pal.outline);
         match shape {
-            MarkerShape::Square => {
-                // Same area as the diamond and the disc: side 1.6r.
-                let h = r * 0.8;
-                self.outline(|b| {
-                    b.rect(
-                        c - vec2(h + 1.0, h + 1.0),
-                        c + vec2(h + 1.0, h + 1.0),
-                        outline,
-                    )
-                });
-                self.rect(
-                    c - vec2(h, h),
-                    c + vec2(h, h),
-                    fade(pal.fill_of(Side::Left)),
-                );
+            MarkerShape::Party(side) => {
+                let fill = fade(pal.fill_of(side));
+                let points = |grow: f32| party_outline(side, c, r, grow);
+                self.outline(|b| b.polygon(&points(1.0), outline));
+                self.polygon(&points(0.0), fill);
             }
-            MarkerShape::Diamond => {
-                let h = r * 0.8 * std::f32::consts::SQRT_2;
-                let dia = |h: f32| {
-                    [
-                        c + vec2(0.0, -h),
-                        c + vec2(h, 0.0),
-                        c + vec2(0.0, h),
-                        c + vec2(-h, 0.0),
-                    ]
-                };
-                self.outline(|b| b.polygon(&dia(h + 1.4), outline));
-                self.polygon(&dia(h), fade(pal.fill_of(Side::Right)));
-            }
-            MarkerShape::Split => {
-                self.disc(c, r, -1, fade(pal.fill_of(Side::Left)));
-                self.disc(c, r, 1, fade(pal.fill_of(Side::Right)));
+            MarkerShape::Split(voices) => {
+                let parties: Vec<Side> = voices.party_sides().collect();
+                if parties == [Side::FIRST, Side::SECOND] {
+                    self.disc(c, r, -1, fade(pal.fill_of(Side::FIRST)));
+                    self.disc(c, r, 1, fade(pal.fill_of(Side::SECOND)));
+                } else {
+                    // One equal slice a party, clockwise from the top in party order.
+                    let n = parties.len() as f32;
+                    for (k, &side) in parties.iter().enumerate() {
+                        let from = 0.25 - k as f32 / n;
+                        self.sector(c, r, from, from - 1.0 / n, fade(pal.fill_of(side)));
+                    }
+                }
                 // The contested mark: a ring around the split disc.
                 self.ring(c, r + 1.0, r + 3.0, outline);
             }
@@ -148,7 +148,7 @@ impl Batch {
                     ]
                 };
                 self.outline(|b| b.polygon(&tri(r + 1.6), outline));
-                self.polygon(&tri(r), fade(pal.fill_of(Side::Third)));
+                self.polygon(&tri(r), fade(pal.fill_of(Side::THIRD)));
             }
             MarkerShape::Hollow => self.ring(c, r - 2.0, r, outline),
         }
@@ -172,4 +172,61 @@ pub fn paint_swatch(painter: &egui::Painter, c: Pos2, r: f32, shape: MarkerShape
 /// A thin stroke helper shared by the panels that outline their selection.
 pub fn selection_stroke(pal: &Palette) -> Stroke {
     Stroke::new(2.5, pal.selection)
+}
+
+/// A party's own shape around `c`, each of the same area as a disc of radius `r` squared into
+/// a square of side 1.6r, so no party's marks weigh more than another's; `grow` widens it by
+/// about that many points for the outline. Star-shaped about `c`, drawn as a fan from it.
+fn party_outline(side: Side, c: Pos2, r: f32, grow: f32) -> Vec<Pos2> {
+    use std::f32::consts::{PI, SQRT_2, TAU};
+    let area = (1.6 * r) * (1.6 * r);
+    // A regular polygon of `n` corners with that area, turned by `turn` (in turns).
+    let regular = |n: usize, turn: f32| {
+        let radius = (2.0 * area / (n as f32 * (TAU / n as f32).sin())).sqrt() + grow * 1.2;
+        (0..n)
+            .map(|k| {
+                let a = (turn + k as f32 / n as f32) * TAU;
+                c + vec2(a.sin(), -a.cos()) * radius
+            })
+            .collect::<Vec<_>>()
+    };
+    let boxed = |w: f32, h: f32| {
+        // A rectangle w:h of that area.
+        let s = (area / (w * h)).sqrt();
+        let (hw, hh) = (w * s / 2.0 + grow, h * s / 2.0 + grow);
+        vec![
+            c + vec2(-hw, -hh),
+            c + vec2(hw, -hh),
+            c + vec2(hw, hh),
+            c + vec2(-hw, hh),
+        ]
+    };
+    match side.party_index().unwrap_or(0) {
+        0 => boxed(1.0, 1.0),
+        1 => {
+            let h = r * 0.8 * SQRT_2 + grow * 1.4;
+            vec![
+                c + vec2(0.0, -h),
+                c + vec2(h, 0.0),
+                c + vec2(0.0, h),
+                c + vec2(-h, 0.0),
+            ]
+        }
+        2 => regular(5, 0.0),
+        3 => regular(6, 0.0),
+        4 => regular(3, 0.5),
+        5 => {
+            // A five-pointed star: inner corners at 0.45 of the outer radius.
+            let outer = (area / (5.0 * 0.45 * (PI / 5.0).sin())).sqrt() + grow * 1.5;
+            let mut pts = vec![c];
+            for k in 0..=10 {
+                let a = k as f32 / 10.0 * TAU;
+                let rad = if k % 2 == 0 { outer } else { outer * 0.45 };
+                pts.push(c + vec2(a.sin(), -a.cos()) * rad);
+            }
+            pts
+        }
+        6 => boxed(2.0, 1.0),
+        _ => boxed(1.0, 2.0),
+    }
 }

@@ -6,15 +6,15 @@
 use egui::{Color32, Visuals};
 
 use crate::model::Dataset;
-use crate::model::{Side, Voices};
+use crate::model::{MAX_PARTIES, Side, Voices};
 use crate::session::settings::ThemeKind;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Palette {
-    /// Marker and line colours: [left, right, third].
-    pub fill: [Color32; 3],
+    /// Marker and line colours, by [`Side::index`]: each party's, then the third parties'.
+    pub fill: [Color32; Side::COUNT],
     /// Text and heading colours with enough contrast on the panel background.
-    pub text: [Color32; 3],
+    pub text: [Color32; Side::COUNT],
     pub lane_stripe: Color32,
     pub selection: Color32,
     pub outline: Color32,
@@ -25,24 +25,60 @@ impl Palette {
         let mut p = if theme == ThemeKind::HighContrast {
             // Darker fills and near-black text on white, for washed-out projectors.
             Palette {
-                fill: [hex(0x005A9C), hex(0xD08700), hex(0x5A5A5A)],
-                text: [hex(0x003A66), hex(0x5C3A00), hex(0x1A1A1A)],
+                fill: sides(
+                    [
+                        0x005A9C, 0xD08700, 0x007A5A, 0xA8558A, 0xB34700, 0x2F7FB8, 0x8A7F00,
+                        0x000000,
+                    ],
+                    0x5A5A5A,
+                ),
+                text: sides(
+                    [
+                        0x003A66, 0x5C3A00, 0x004D38, 0x6E2F58, 0x7A3000, 0x1F5F8A, 0x4F4800,
+                        0x1A1A1A,
+                    ],
+                    0x1A1A1A,
+                ),
                 lane_stripe: Color32::from_black_alpha(18),
                 selection: hex(0xB0006A),
                 outline: Color32::BLACK,
             }
         } else if theme.is_dark() {
             Palette {
-                fill: [hex(0x56B4E9), hex(0xE69F00), hex(0xA8A8A8)],
-                text: [hex(0x8FD0F5), hex(0xF2B94A), hex(0xC8C8C8)],
+                fill: sides(
+                    [
+                        0x56B4E9, 0xE69F00, 0x009E73, 0xCC79A7, 0xD55E00, 0x0072B2, 0xF0E442,
+                        0xF0F0F0,
+                    ],
+                    0xA8A8A8,
+                ),
+                text: sides(
+                    [
+                        0x8FD0F5, 0xF2B94A, 0x4FD1A8, 0xE3A6CB, 0xF08A50, 0x7FB2E0, 0xF5EC7A,
+                        0xF0F0F0,
+                    ],
+                    0xC8C8C8,
+                ),
                 lane_stripe: Color32::from_white_alpha(6),
                 selection: hex(0xF0E442),
                 outline: hex(0xECECEC),
             }
         } else {
             Palette {
-                fill: [hex(0x0072B2), hex(0xE69F00), hex(0x8A8A8A)],
-                text: [hex(0x005A8C), hex(0x8A5600), hex(0x4F4F4F)],
+                fill: sides(
+                    [
+                        0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0xD55E00, 0x56B4E9, 0xF0E442,
+                        0x000000,
+                    ],
+                    0x8A8A8A,
+                ),
+                text: sides(
+                    [
+                        0x005A8C, 0x8A5600, 0x00694D, 0x8E4A74, 0xA34700, 0x1F6A99, 0x6B6200,
+                        0x1A1A1A,
+                    ],
+                    0x4F4F4F,
+                ),
                 lane_stripe: Color32::from_black_alpha(9),
                 selection: hex(0xCC3D9B),
                 outline: hex(0x1E1E1E),
@@ -50,7 +86,7 @@ impl Palette {
         };
         // A curator's colours win for fills; text keeps the checked defaults.
         if let Some(ds) = ds {
-            for (i, party) in ds.parties.iter().take(2).enumerate() {
+            for (i, party) in ds.parties.iter().take(MAX_PARTIES).enumerate() {
                 if let Some(c) = party.colour.as_deref().and_then(parse_hex) {
                     p.fill[i] = c;
                 }
@@ -60,23 +96,22 @@ impl Palette {
     }
 
     pub fn fill_of(&self, side: Side) -> Color32 {
-        self.fill[side as usize]
+        self.fill[side.index()]
     }
 
     pub fn text_of(&self, side: Side) -> Color32 {
-        self.text[side as usize]
+        self.text[side.index()]
     }
 }
 
 /// How an event's marker looks, from who made claims about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkerShape {
-    /// Only the left side spoke.
-    Square,
-    /// Only the right side spoke.
-    Diamond,
-    /// Both sides: a disc split into the two colours, ringed.
-    Split,
+    /// One party alone spoke: that party's own shape, in its colour (the first party a
+    /// square, the second a diamond, the others shapes of the same area).
+    Party(Side),
+    /// Two or more parties: a disc cut into their colours, ringed.
+    Split(Voices),
     /// Only third parties.
     Triangle,
     /// Nobody: a hollow disc.
@@ -85,21 +120,26 @@ pub enum MarkerShape {
 
 /// The shape of one side's own marks (a claim, a toll figure): the same as its events' markers.
 pub fn side_shape(side: Side) -> MarkerShape {
-    match side {
-        Side::Left => MarkerShape::Square,
-        Side::Right => MarkerShape::Diamond,
-        Side::Third => MarkerShape::Triangle,
+    if side == Side::THIRD {
+        MarkerShape::Triangle
+    } else {
+        MarkerShape::Party(side)
     }
 }
 
 pub fn marker_shape(v: Voices) -> MarkerShape {
-    match (v.has(Side::Left), v.has(Side::Right)) {
-        (true, true) => MarkerShape::Split,
-        (true, false) => MarkerShape::Square,
-        (false, true) => MarkerShape::Diamond,
-        (false, false) if v.has(Side::Third) => MarkerShape::Triangle,
-        _ => MarkerShape::Hollow,
+    match v.party_sides().next() {
+        Some(_) if v.is_contested() => MarkerShape::Split(v),
+        Some(party) => MarkerShape::Party(party),
+        None if v.has(Side::THIRD) => MarkerShape::Triangle,
+        None => MarkerShape::Hollow,
     }
+}
+
+/// A colour for each party (the Okabe–Ito eight, in an order that starts with the two the
+/// first two parties always had) and one for the third parties.
+fn sides(parties: [u32; MAX_PARTIES], third: u32) -> [Color32; Side::COUNT] {
+    std::array::from_fn(|i| hex(parties.get(i).copied().unwrap_or(third)))
 }
 
 /// egui's visuals for a theme, with weak text darkened (or lightened) to pass WCAG AA.
@@ -208,7 +248,7 @@ mod tests {
                 ("weak text", v.weak_text_color()),
                 ("link", v.hyperlink_color),
             ];
-            for side in Side::ALL {
+            for side in Side::all() {
                 texts.push(("side text", p.text_of(side)));
             }
             for (bn, bg) in backgrounds {
@@ -226,7 +266,7 @@ mod tests {
             let v = visuals(theme);
             let p = Palette::new(theme, None);
             // Graphics need 3:1 (WCAG 1.4.11) against the plot's background.
-            for side in [Side::Left, Side::Right] {
+            for side in [Side::FIRST, Side::SECOND] {
                 let r = contrast(p.fill_of(side), v.extreme_bg_color);
                 assert!(r >= 2.0, "{theme:?}: {side:?} fill only {r:.2}:1");
             }
@@ -242,7 +282,7 @@ mod tests {
     fn the_two_sides_get_neither_red_nor_green() {
         for theme in ThemeKind::ALL {
             let p = Palette::new(theme, None);
-            for side in [Side::Left, Side::Right] {
+            for side in [Side::FIRST, Side::SECOND] {
                 let c = p.fill_of(side);
                 let (r, g, b) = (i32::from(c.r()), i32::from(c.g()), i32::from(c.b()));
                 let reddish = r > g + 60 && r > b + 60 && g < 110;

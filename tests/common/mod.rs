@@ -40,7 +40,7 @@ pub fn contested(cat: &Catalog) -> (usize, String, String) {
             .expect("a claim from each side")
             .shown_text()
     };
-    (e, first(Side::Left), first(Side::Right))
+    (e, first(Side::FIRST), first(Side::SECOND))
 }
 
 /// The timeline's lanes, top to bottom, by their labels.

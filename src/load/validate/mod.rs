@@ -186,6 +186,14 @@ fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> O
         events: Vec::new(),
         tours: Vec::new(),
     };
+    ds.info.columns = merged_columns(&files);
+    // Where each party stands in its own file, for an order that ignores the files' order.
+    let mut place_in_file = HashMap::new();
+    for (_, file) in &files {
+        for (i, p) in file.parties.iter().enumerate() {
+            place_in_file.entry(p.id.clone()).or_insert(i);
+        }
+    }
     for (f, (_, file)) in files.into_iter().enumerate() {
         ds.tours.extend(file.tours);
         ds.parties.extend(file.parties);
@@ -197,5 +205,36 @@ fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> O
             e
         }));
     }
+    order_parties(&mut ds, &place_in_file);
     Some(ds)
+}
+
+/// The columns of the merged dataset: those of the first file, in a canonical order of the
+/// files (by title, then name), that names any, so the order files are opened in changes
+/// nothing.
+fn merged_columns(files: &[(&SourceText, DatasetFile)]) -> Option<Vec<String>> {
+    let mut named: Vec<(&str, &str, &Vec<String>)> = files
+        .iter()
+        .filter_map(|(src, f)| {
+            let columns = f.dataset.columns.as_ref()?;
+            Some((f.dataset.title.as_str(), src.name.as_str(), columns))
+        })
+        .collect();
+    named.sort();
+    named.first().map(|(_, _, c)| (*c).clone())
+}
+
+/// The party order, which decides lanes, colours and default columns: the columns' parties
+/// first, in the columns' order, then every other party by its place in its own file and its
+/// id. It depends on what the files say, never on the order they were opened in.
+fn order_parties(ds: &mut Dataset, place_in_file: &HashMap<String, usize>) {
+    let columns = ds.info.columns.clone().unwrap_or_default();
+    ds.parties.sort_by_cached_key(|p| {
+        let column = columns
+            .iter()
+            .position(|c| *c == p.id)
+            .unwrap_or(usize::MAX);
+        let place = place_in_file.get(&p.id).copied().unwrap_or(usize::MAX);
+        (column, place, p.id.clone())
+    });
 }

@@ -14,7 +14,6 @@ use super::bidi::visual;
 use super::{ViewCtx, ellipsize};
 use crate::command::{Action, Command};
 use crate::layout::claim_rows::claim_layout;
-use crate::layout::lanes::sides_of;
 use crate::model::Side;
 use crate::model::wording::{kind_label, place_names, side_label};
 use card::claim_card;
@@ -209,26 +208,30 @@ fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
     let ds = &view.cat.dataset;
     let event = &ds.events[e];
     let offset = ds.offset_of(event);
+    // A column for each chosen party (the dataset's columns, or its first two), none made up
+    // for a dataset with fewer: their claims never land on a missing side.
+    let parties = view.cat.dataset.column_sides();
     let layout = claim_layout(
         event,
+        &parties,
         |i| view.cat.index.side_of_actor(&event.claims[i].actor),
         |i| event.claims[i].said.span(offset).map_or(0, |s| s.start),
     );
-    // A column for each party the dataset names (two at most), none made up for a dataset
-    // with fewer: their claims never land on a missing side.
-    let parties: Vec<Side> = sides_of(&view.cat.dataset)
-        .into_iter()
-        .filter(|&s| s != Side::Third)
-        .collect();
     if parties.is_empty() {
         ui.weak("No parties are named in this dataset: every claim is a third party's.");
     } else {
         party_columns(ui, view, e, &parties, &layout, out);
     }
-    if !layout.third.is_empty() {
+    // Parties that are not columns, each in a band of its own, then the third parties: the
+    // same headings and cards as the columns.
+    let bands = layout.others.iter().map(|(s, c)| (*s, c.as_slice()));
+    for (side, claims) in bands.chain([(Side::THIRD, layout.third.as_slice())]) {
+        if claims.is_empty() {
+            continue;
+        }
         ui.add_space(4.0);
-        side_heading(ui, view, Side::Third, layout.third.len());
-        for pair in layout.third.chunks(2) {
+        side_heading(ui, view, side, claims.len());
+        for pair in claims.chunks(2) {
             ui.columns(2, |cols| {
                 for (col, &ci) in cols.iter_mut().zip(pair) {
                     claim_card(col, view, e, ci, out);
@@ -251,8 +254,8 @@ fn party_columns(
     let per_side = view.cat.index.events[e].claims_per_side;
     ui.columns(parties.len(), |cols| {
         for (col, &side) in cols.iter_mut().zip(parties) {
-            side_heading(col, view, side, per_side[side as usize]);
-            if per_side[side as usize] == 0 {
+            side_heading(col, view, side, per_side[side.index()]);
+            if per_side[side.index()] == 0 {
                 col.weak("No claims from this side about this event.");
             }
         }
@@ -267,8 +270,8 @@ fn party_columns(
                 );
             }
             ui.columns(parties.len(), |cols| {
-                for (col, claim) in cols.iter_mut().zip([row.left, row.right]) {
-                    if let Some(ci) = claim {
+                for (col, claim) in cols.iter_mut().zip(&row.cells) {
+                    if let Some(ci) = *claim {
                         claim_card(col, view, e, ci, out);
                     }
                 }

@@ -21,7 +21,7 @@ pub fn event_tooltip(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
     }
     ui.horizontal(|ui| {
         for side in sides_of(ds) {
-            let n = facts.claims_per_side[side as usize];
+            let n = facts.claims_per_side[side.index()];
             ui.label(
                 RichText::new(format!("{}: {n}", side_label(ds, side)))
                     .color(view.palette.text_of(side)),

@@ -198,11 +198,13 @@ impl LaneArea<'_> {
         let frame = self.frame;
         let facts = &view.cat.index.events[e];
         let (a, b) = (self.x_of(facts.span.start), self.x_of(facts.span.end));
-        let side_fill = match (facts.voices.has(Side::Left), facts.voices.has(Side::Right)) {
-            (true, false) => view.palette.fill_of(Side::Left),
-            (false, true) => view.palette.fill_of(Side::Right),
-            _ => view.palette.fill_of(Side::Third),
-        };
+        // One party alone: its colour; several, or none: the neutral grey.
+        let only = facts
+            .voices
+            .party_sides()
+            .next()
+            .filter(|_| facts.voices.parties() == 1);
+        let side_fill = view.palette.fill_of(only.unwrap_or(Side::THIRD));
         if b - a > 2.0 * MARKER_R {
             // A span drawn solid; an uncertain instant drawn lighter over its range.
             let real_span = view.cat.dataset.events[e].when.end.is_some();
@@ -233,7 +235,7 @@ impl LaneArea<'_> {
 fn fill_of_lane(view: &ViewCtx, key: &LaneKey) -> Color32 {
     match key {
         LaneKey::Side(s) => view.palette.fill_of(*s),
-        _ => view.palette.fill_of(Side::Third),
+        _ => view.palette.fill_of(Side::THIRD),
     }
     .gamma_multiply(0.85)
 }
