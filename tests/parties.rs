@@ -38,3 +38,72 @@ fn no_party_shows_only_third_parties_and_says_why() {
     h.get_by_role_and_label(Role::CheckBox, "Third parties (1)");
     assert_eq!(h.query_all_by_label("Third parties (0)").count(), 0);
 }
+
+/// The top of the card of claim `claim` as drawn last frame, and its left edge.
+fn card_at(
+    h: &egui_kittest::Harness<'_, claimline::app::ClaimlineApp>,
+    claim: usize,
+) -> egui::Pos2 {
+    h.state()
+        .panels
+        .cards
+        .iter()
+        .find(|c| c.claim == claim)
+        .unwrap_or_else(|| panic!("claim {claim} has no card"))
+        .visible
+        .min
+}
+
+#[test]
+fn four_parties_get_four_lanes_four_columns_and_a_filter_each() {
+    let mut h = common::build_on(common::builder(1600.0, 1000.0), &["four-parties.ron"]);
+    common::select(&mut h, "brisk-shelling");
+    // The header's columns set the party order, not the order the file lists them in.
+    let sides = ["Ostmark side", "Westmark side", "Hill side", "Dale side"];
+    assert_eq!(
+        common::lane_labels(&h),
+        [&sides[..], &["Third parties"]].concat()
+    );
+    for side in sides {
+        h.get_by_label(&format!("Lane: {side}"));
+        // One column heading each, none of them filed with the third parties.
+        assert_eq!(h.query_all_by_label(side).count(), 1, "{side}");
+        h.get_by_role_and_label(Role::CheckBox, &format!("{side} (1)"));
+    }
+    assert_eq!(h.query_all_by_label("Third parties").count(), 1);
+    h.get_by_label_contains("Claim by Hill Authority Command (Hill side)");
+    h.get_by_label_contains("Claim by Dale Foreign Office (Dale side)");
+    // Four columns left to right, in order: each party's claim further right.
+    let xs: Vec<f32> = [0, 1, 2, 3].map(|c| card_at(&h, c).x).to_vec();
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+    // The third and fourth parties' dispute is one row: the two cards at one height, and the
+    // first two parties' dispute on a row of its own.
+    assert!((card_at(&h, 2).y - card_at(&h, 3).y).abs() < 1.0);
+    assert!((card_at(&h, 0).y - card_at(&h, 1).y).abs() < 1.0);
+    assert!((card_at(&h, 0).y - card_at(&h, 2).y).abs() > 20.0);
+    // Claims from four parties make the event contested.
+    let cat = h.state().catalog.as_ref().unwrap();
+    assert!(cat.index.events[0].voices.is_contested());
+}
+
+#[test]
+fn parties_that_are_not_columns_get_bands_of_their_own() {
+    let mut h = common::build_on(common::builder(1600.0, 1800.0), &["four-parties.ron"]);
+    common::select(&mut h, "brisk-shelling");
+    let ctx = h.ctx.clone();
+    let columns = vec!["hill".to_owned(), "dale".to_owned()];
+    h.state_mut().apply(
+        &ctx,
+        vec![claimline::command::Command::SetColumns(Some(columns))],
+    );
+    h.run();
+    // Two columns: Hill left of Dale, side by side.
+    let (hill, dale) = (card_at(&h, 2), card_at(&h, 3));
+    assert!(hill.x < dale.x && (hill.y - dale.y).abs() < 1.0);
+    // Ostmark and Westmark below, each under its own heading, above the third parties.
+    for side in ["Ostmark side", "Westmark side", "Third parties"] {
+        assert_eq!(h.query_all_by_label(side).count(), 1, "{side}");
+    }
+    let (ost, west, watch) = (card_at(&h, 0), card_at(&h, 1), card_at(&h, 4));
+    assert!(hill.y < ost.y && ost.y < west.y && west.y < watch.y);
+}

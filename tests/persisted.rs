@@ -93,6 +93,8 @@ fn a_remembered_session_from_an_earlier_version_opens_as_it_was() {
                 caption: false,
                 double: true,
             },
+            // Files from before columns could be chosen keep the dataset's.
+            columns: None,
         }
     );
     let [border, west] = data_files();

@@ -240,6 +240,7 @@ impl ClaimlineApp {
             Command::SetFilter(new) => *f = new,
             Command::ClearFilters => *f = FilterState::default(),
             Command::SetLaneMode(m) => self.settings.lane_mode = m,
+            Command::SetColumns(c) => self.settings.columns = c,
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 ui::style::apply(ctx, theme);

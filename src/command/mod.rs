@@ -41,6 +41,8 @@ pub enum Command {
     SetFilter(FilterState),
     ClearFilters,
     SetLaneMode(LaneMode),
+    /// Show these parties (ids, in order) as the claim columns; none: the dataset's choice.
+    SetColumns(Option<Vec<String>>),
     SetTheme(ThemeKind),
     File(FileCommand),
     Export(ExportCommand),

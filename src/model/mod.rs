@@ -397,17 +397,30 @@ impl Dataset {
     /// The parties shown side by side in the claim panels: the header's `columns` (two to
     /// four known parties, in that order), or else the first two parties.
     pub fn column_sides(&self) -> Vec<Side> {
-        let named: Vec<Side> = self
-            .info
-            .columns
-            .iter()
-            .flatten()
-            .filter_map(|id| self.parties.iter().position(|p| &p.id == id))
-            .take(MAX_COLUMNS)
-            .map(Side::party)
-            .collect();
-        if named.len() >= 2 {
-            return named;
+        self.columns_chosen(None)
+    }
+
+    /// The claim columns for a choice of party ids (the user's), when it names two to four
+    /// parties of this dataset; else the dataset's own ([`Dataset::column_sides`]).
+    pub fn columns_chosen(&self, chosen: Option<&[String]>) -> Vec<Side> {
+        let resolve = |ids: &[String]| -> Vec<Side> {
+            let mut out: Vec<Side> = Vec::new();
+            for id in ids {
+                match self.parties.iter().position(|p| &p.id == id) {
+                    Some(i) if i < MAX_PARTIES && !out.contains(&Side::party(i)) => {
+                        out.push(Side::party(i));
+                    }
+                    _ => {}
+                }
+            }
+            out.truncate(MAX_COLUMNS);
+            out
+        };
+        for ids in [chosen, self.info.columns.as_deref()].into_iter().flatten() {
+            let sides = resolve(ids);
+            if sides.len() >= 2 {
+                return sides;
+            }
         }
         (0..self.parties.len().min(2).min(MAX_PARTIES))
             .map(Side::party)

@@ -15,6 +15,9 @@ pub struct Settings {
     pub lane_mode: LaneMode,
     pub theme: ThemeKind,
     pub export: ExportSettings,
+    /// The parties (ids) the user chose as claim columns, in order; none: the dataset's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
 }
 
 impl Default for Settings {
@@ -24,6 +27,7 @@ impl Default for Settings {
             lane_mode: LaneMode::Party,
             theme: ThemeKind::Light,
             export: ExportSettings::default(),
+            columns: None,
         }
     }
 }

@@ -107,6 +107,15 @@ pub struct ViewCtx<'a> {
     pub complete: bool,
 }
 
+impl ViewCtx<'_> {
+    /// The parties shown as claim columns: the user's choice, or the dataset's.
+    pub fn columns(&self) -> Vec<crate::model::Side> {
+        self.cat
+            .dataset
+            .columns_chosen(self.settings.columns.as_deref())
+    }
+}
+
 /// Presenter mode as the panels see it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PresenterView {

@@ -4,6 +4,7 @@
 //! selected, the same layout for every filtered event in the timeline's visible range.
 
 mod card;
+mod columns;
 mod tooltip;
 
 pub use tooltip::event_tooltip;
@@ -69,6 +70,10 @@ struct Out<'a> {
 }
 
 fn content(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out: &mut Out) {
+    // With more parties than columns, which are columns is the reader's choice.
+    if view.cat.dataset.parties.len() > 2 && !view.complete {
+        columns::chooser(ui, view, out.cmds);
+    }
     match view.selected {
         // Presenting, the caption stands for the summary: the title, then the columns.
         Some(e) if view.presenting.is_some() => {
@@ -210,7 +215,7 @@ fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
     let offset = ds.offset_of(event);
     // A column for each chosen party (the dataset's columns, or its first two), none made up
     // for a dataset with fewer: their claims never land on a missing side.
-    let parties = view.cat.dataset.column_sides();
+    let parties = view.columns();
     let layout = claim_layout(
         event,
         &parties,
@@ -291,7 +296,8 @@ fn party_columns(
 
 fn side_heading(ui: &mut egui::Ui, view: &ViewCtx, side: Side, count: usize) {
     let colour = view.palette.text_of(side);
-    ui.horizontal(|ui| {
+    let name = side_label(&view.cat.dataset, side);
+    let heading = |ui: &mut egui::Ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
         super::marks::paint_swatch(
             ui.painter(),
@@ -300,17 +306,23 @@ fn side_heading(ui: &mut egui::Ui, view: &ViewCtx, side: Side, count: usize) {
             super::theme::side_shape(side),
             &view.palette,
         );
-        ui.label(
-            RichText::new(side_label(&view.cat.dataset, side))
-                .strong()
-                .size(15.0)
-                .color(colour),
-        );
-        ui.weak(format!(
-            "{count} claim{}",
-            if count == 1 { "" } else { "s" }
-        ));
-    });
+        ui.add(egui::Label::new(RichText::new(&name).strong().size(15.0).color(colour)).wrap());
+        ui.weak(crate::model::wording::plural(count, "claim"));
+    };
+    // Three or four columns can be narrower than a heading: it wraps there rather than run
+    // into the next column's.
+    let needed = 14.0
+        + 90.0
+        + ui.fonts_mut(|f| {
+            f.layout_no_wrap(name.clone(), egui::FontId::proportional(15.0), colour)
+                .size()
+                .x
+        });
+    if needed > ui.available_width() {
+        ui.horizontal_wrapped(heading);
+    } else {
+        ui.horizontal(heading);
+    }
     let (rect, _) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 2.0), egui::Sense::hover());
     ui.painter()
