@@ -301,3 +301,38 @@ fn the_in_app_claims_export_holds_every_card_the_panel_scrolls() {
     );
     h.run();
 }
+
+#[test]
+fn a_claims_export_of_four_parties_shows_four_columns() {
+    let mut req = request(
+        Target::Claims,
+        (1400, 600),
+        Some("brisk-shelling"),
+        &["four-parties.ron"],
+    );
+    req.range = None;
+    let (mut app, headless) = prepare(&req).unwrap();
+    let mut headless = headless.with_accesskit();
+    draw(&mut app, &mut headless, &req).unwrap();
+    let drawn = cards(&headless.accessible);
+    // One card a party, left to right in the header's column order, then the observer below.
+    let at = |who: &str| {
+        drawn
+            .iter()
+            .find(|c| c.label.contains(who))
+            .unwrap_or_else(|| panic!("{who} missing: {drawn:#?}"))
+            .rect
+    };
+    let columns = [
+        "Ostmark Defence Office",
+        "Westmark Defence Office",
+        "Hill Authority Command",
+        "Dale Foreign Office",
+    ];
+    let xs: Vec<f32> = columns.iter().map(|w| at(w).min.x).collect();
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+    // Four equal columns: each card starts about a quarter of the width after the last.
+    let step = xs[1] - xs[0];
+    assert!(step > 250.0 && (xs[3] - xs[2] - step).abs() < 8.0, "{xs:?}");
+    assert!(at("Lantern Watch").min.y > at("Dale Foreign Office").max.y);
+}
