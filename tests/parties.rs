@@ -56,7 +56,7 @@ fn card_at(
 
 #[test]
 fn four_parties_get_four_lanes_four_columns_and_a_filter_each() {
-    let mut h = common::build_on(common::builder(1600.0, 1000.0), &["four-parties.ron"]);
+    let mut h = common::build_on(common::builder(1600.0, 1800.0), &["four-parties.ron"]);
     common::select(&mut h, "brisk-shelling");
     // The header's columns set the party order, not the order the file lists them in.
     let sides = ["Ostmark side", "Westmark side", "Hill side", "Dale side"];
@@ -106,4 +106,29 @@ fn parties_that_are_not_columns_get_bands_of_their_own() {
     }
     let (ost, west, watch) = (card_at(&h, 0), card_at(&h, 1), card_at(&h, 4));
     assert!(hill.y < ost.y && ost.y < west.y && west.y < watch.y);
+}
+
+#[test]
+fn by_side_puts_parties_that_stand_together_in_one_lane() {
+    let mut h = common::build_on(common::builder(1600.0, 1000.0), &["four-parties.ron"]);
+    // Offered only because this dataset's parties name sides.
+    h.get_by_label("By side").click();
+    h.run();
+    assert_eq!(
+        common::lane_labels(&h),
+        [
+            "Ostmark side",
+            "Westmark and Hill side",
+            "Dale side",
+            "Third parties"
+        ]
+    );
+    h.get_by_label("Lane: Westmark and Hill side");
+}
+
+#[test]
+fn by_side_is_not_offered_where_no_party_names_a_side() {
+    let h = common::build_on(common::builder(1600.0, 1000.0), &["one-party.ron"]);
+    assert_eq!(h.query_all_by_label("By side").count(), 0);
+    h.get_by_label("By party");
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::wording::{kind_label, side_label};
+use crate::model::wording::{group_label, kind_label};
 use crate::model::{Dataset, EventKind, Side};
 use crate::query::Index;
 
@@ -14,16 +14,29 @@ pub enum LaneMode {
     Party,
     District,
     Kind,
+    /// One lane for each side parties stand on together (a party naming no side is its own).
+    Side,
 }
 
 impl LaneMode {
-    pub const ALL: [LaneMode; 3] = [LaneMode::Party, LaneMode::District, LaneMode::Kind];
+    pub const ALL: [LaneMode; 4] = [
+        LaneMode::Party,
+        LaneMode::Side,
+        LaneMode::District,
+        LaneMode::Kind,
+    ];
+
+    /// Whether the mode means anything for `ds`: by side only where parties name sides.
+    pub fn applies_to(self, ds: &Dataset) -> bool {
+        self != LaneMode::Side || ds.parties.iter().any(|p| p.side.is_some())
+    }
 
     pub fn label(self) -> &'static str {
         match self {
             LaneMode::Party => "By party",
             LaneMode::District => "By district",
             LaneMode::Kind => "By kind",
+            LaneMode::Side => "By side",
         }
     }
 }
@@ -95,6 +108,7 @@ impl Lane {
 pub fn lanes(ds: &Dataset, index: &Index, mode: LaneMode, events: &[usize]) -> Vec<Lane> {
     let mut out: Vec<Lane> = match mode {
         LaneMode::Party => party_lanes(ds, index, events),
+        LaneMode::Side => grouped_lanes(ds, index, events),
         LaneMode::District => district_lanes(ds, index, events),
         LaneMode::Kind => kind_lanes(index, events),
     };
@@ -117,10 +131,41 @@ pub fn sides_of(ds: &Dataset) -> Vec<Side> {
 }
 
 fn party_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
-    let sides = sides_of(ds);
-    let mut lanes: Vec<Lane> = sides
+    let groups: Vec<Vec<Side>> = sides_of(ds).into_iter().map(|s| vec![s]).collect();
+    voice_lanes(ds, index, events, groups)
+}
+
+/// The parties grouped by the side each names, in party order (a group where its first
+/// party stands); a party naming no side is a group alone.
+pub fn party_groups(ds: &Dataset) -> Vec<Vec<Side>> {
+    let mut groups: Vec<(Option<&str>, Vec<Side>)> = Vec::new();
+    for side in sides_of(ds).into_iter().filter(|&s| s != Side::THIRD) {
+        let named = side
+            .party_index()
+            .and_then(|i| ds.parties[i].side.as_deref());
+        match groups
+            .iter_mut()
+            .find(|(n, _)| named.is_some() && *n == named)
+        {
+            Some((_, members)) => members.push(side),
+            None => groups.push((named, vec![side])),
+        }
+    }
+    groups.into_iter().map(|(_, members)| members).collect()
+}
+
+fn grouped_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
+    let mut groups = party_groups(ds);
+    groups.push(vec![Side::THIRD]);
+    voice_lanes(ds, index, events, groups)
+}
+
+/// A lane for each group of sides, holding the events any of them made claims about, then
+/// the events nobody did. A group's lane takes its first party's colour and its parties' names.
+fn voice_lanes(ds: &Dataset, index: &Index, events: &[usize], groups: Vec<Vec<Side>>) -> Vec<Lane> {
+    let mut lanes: Vec<Lane> = groups
         .iter()
-        .map(|&s| Lane::new(LaneKey::Side(s), side_label(ds, s), Vec::new()))
+        .map(|g| Lane::new(LaneKey::Side(g[0]), group_label(ds, g), Vec::new()))
         .collect();
     let mut silent = Vec::new();
     for lane in &mut lanes {
@@ -131,8 +176,8 @@ fn party_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
         if v.is_empty() {
             silent.push(e);
         }
-        for (lane, &side) in lanes.iter_mut().zip(&sides) {
-            if v.has(side) {
+        for (lane, group) in lanes.iter_mut().zip(&groups) {
+            if group.iter().any(|&side| v.has(side)) {
                 lane.events.push(e);
             }
         }

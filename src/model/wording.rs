@@ -67,6 +67,22 @@ pub fn side_label(ds: &Dataset, side: Side) -> String {
     }
 }
 
+/// The heading of parties standing together: "Westmark and Hill side"; one party's is its own.
+pub fn group_label(ds: &Dataset, group: &[Side]) -> String {
+    let names: Vec<String> = group
+        .iter()
+        .map(|&s| match s.party_index().and_then(|i| ds.parties.get(i)) {
+            Some(p) => p.adjective.clone().unwrap_or_else(|| p.name.clone()),
+            None => side_label(ds, s),
+        })
+        .collect();
+    match names.as_slice() {
+        [_] => side_label(ds, group[0]),
+        [init @ .., last] => format!("{} and {last} side", init.join(", ")),
+        [] => String::new(),
+    }
+}
+
 /// The heading an event kind goes by: "Drone strike", "Armed clash".
 pub fn kind_label(kind: EventKind) -> &'static str {
     match kind {

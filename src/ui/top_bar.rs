@@ -56,7 +56,8 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
                     .on_hover_text("Theme: light, dark, or high contrast for projectors");
                 Action::Fit.button(ui, &mut right);
                 ui.separator();
-                for mode in LaneMode::ALL.iter().rev() {
+                let modes = LaneMode::ALL.iter().rev();
+                for mode in modes.filter(|m| m.applies_to(&view.cat.dataset)) {
                     if ui
                         .selectable_label(view.settings.lane_mode == *mode, mode.label())
                         .on_hover_text("Lanes of the timeline")
