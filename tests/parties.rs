@@ -64,11 +64,11 @@ fn four_parties_get_four_lanes_four_columns_and_a_filter_each() {
         common::lane_labels(&h),
         [&sides[..], &["Third parties"]].concat()
     );
-    for side in sides {
+    for (side, events) in sides.into_iter().zip([1, 1, 2, 1]) {
         h.get_by_label(&format!("Lane: {side}"));
         // One column heading each, none of them filed with the third parties.
         assert_eq!(h.query_all_by_label(side).count(), 1, "{side}");
-        h.get_by_role_and_label(Role::CheckBox, &format!("{side} (1)"));
+        h.get_by_role_and_label(Role::CheckBox, &format!("{side} ({events})"));
     }
     assert_eq!(h.query_all_by_label("Third parties").count(), 1);
     h.get_by_label_contains("Claim by Hill Authority Command (Hill side)");
@@ -131,4 +131,34 @@ fn by_side_is_not_offered_where_no_party_names_a_side() {
     let h = common::build_on(common::builder(1600.0, 1000.0), &["one-party.ron"]);
     assert_eq!(h.query_all_by_label("By side").count(), 0);
     h.get_by_label("By party");
+}
+
+#[test]
+fn a_third_partys_own_dead_are_its_own_series_under_its_name() {
+    let h = common::build_on(common::builder(1600.0, 1000.0), &["four-parties.ron"]);
+    let hill = claimline::model::Side::party(2);
+    let app = h.state();
+    let series = app
+        .derived
+        .tolls
+        .iter()
+        .find(|s| s.reporter == hill)
+        .expect("the Hill Authority's series");
+    assert_eq!(series.whose, Some(hill));
+    assert!(
+        series.stepped,
+        "a party's own toll is a line, as the first two parties' are"
+    );
+    let counts: Vec<u32> = series.points.iter().map(|p| p.count).collect();
+    assert_eq!(counts, [3, 7]);
+    // Each figure is read out under the party's name, never as "Third parties".
+    assert_eq!(
+        h.query_all_by_label_contains("Hill side, own dead").count(),
+        2
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("Third parties, own dead")
+            .count(),
+        0
+    );
 }
