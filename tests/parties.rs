@@ -162,3 +162,35 @@ fn a_third_partys_own_dead_are_its_own_series_under_its_name() {
         0
     );
 }
+
+/// The parties (ids, in order) and the claim columns of fixture files merged in this order.
+fn merged(files: &[&str]) -> (Vec<String>, Vec<String>) {
+    let paths: Vec<_> = files.iter().map(|f| common::fixture(f)).collect();
+    let out = claimline::load::load_paths(&paths);
+    let ds = out.dataset.expect("the files merge");
+    let ids: Vec<String> = ds.parties.iter().map(|p| p.id.clone()).collect();
+    let columns = ds
+        .column_sides()
+        .iter()
+        .map(|s| ids[s.party_index().unwrap()].clone())
+        .collect();
+    (ids, columns)
+}
+
+#[test]
+fn the_order_files_are_opened_in_changes_no_party_and_no_column() {
+    let (ids, columns) = merged(&["four-parties.ron", "one-party.ron"]);
+    assert_eq!(
+        merged(&["one-party.ron", "four-parties.ron"]),
+        (ids.clone(), columns.clone())
+    );
+    // The columns the four-party file names, whichever file came first.
+    assert_eq!(columns, ["ost", "west", "hill", "dale"]);
+    assert_eq!(&ids[..4], columns.as_slice());
+    assert!(ids.contains(&"north".to_owned()));
+    // Two files naming no columns: the same two parties lead either way.
+    assert_eq!(
+        merged(&["westland.ron", "borderland.ron"]),
+        merged(&["borderland.ron", "westland.ron"])
+    );
+}
