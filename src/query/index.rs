@@ -27,7 +27,7 @@ pub struct EventFacts {
     /// District indices of the event's places, sorted, each once.
     pub districts: Vec<usize>,
     /// Claims per side, by [`Side::index`]: each party's, then the third parties'.
-    pub claims_per_side: [usize; Side::COUNT],
+    pub claims_per_side: [u32; Side::COUNT],
     pub claim_count: usize,
 }
 

@@ -259,7 +259,7 @@ fn party_columns(
     let per_side = view.cat.index.events[e].claims_per_side;
     ui.columns(parties.len(), |cols| {
         for (col, &side) in cols.iter_mut().zip(parties) {
-            side_heading(col, view, side, per_side[side.index()]);
+            side_heading(col, view, side, per_side[side.index()] as usize);
             if per_side[side.index()] == 0 {
                 col.weak("No claims from this side about this event.");
             }
