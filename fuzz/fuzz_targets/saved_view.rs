@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
 
     let cat = catalog();
     let query = Query::run(&cat.index, &view.filter);
-    if let Some((a, b)) = view.time_range {
+    if let Some((a, b)) = view.snapshot.time_range {
         let _ = query.in_view(&cat.index, a as i64, b as i64, 100);
     }
 
@@ -47,6 +47,7 @@ fuzz_target!(|data: &[u8]| {
         .unwrap_or_else(|d| panic!("a saved view reads back: {d}\n{}", again.text));
     // NaN is never equal to itself; everything else must come back as it was.
     if !view
+        .snapshot
         .time_range
         .is_some_and(|(a, b)| a.is_nan() || b.is_nan())
     {
