@@ -521,3 +521,15 @@ fn export_refuses_a_picture_too_large_to_draw() {
     );
     assert!(names_in(d.path()).is_empty());
 }
+
+#[test]
+fn the_three_party_fixture_checks_clean_with_no_warnings() {
+    let out = claimline(&[&fixture("three-parties.ron")]);
+    let stderr = stderr_of(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr, "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "ok: 1 file, 4 events, 14 claims, 8 actors, 3 places, 5 sources, 3 parties\n"
+    );
+}
