@@ -53,6 +53,10 @@ enum Command {
         events: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// How many parties, 2 to 8 (some then stand together on one side); without it, 2 to 6
+        /// as the seed decides.
+        #[arg(long, value_parser = claimline::cli::generate::parse_parties)]
+        parties: Option<usize>,
         /// The file to write, or - for standard output.
         #[arg(long)]
         out: PathBuf,
@@ -155,8 +159,9 @@ fn report_written(out: &std::path::Path, summary: &str) {
     }
 }
 
-fn generate(events: usize, seed: u64, out: PathBuf) -> ExitCode {
-    let file = claimline::cli::generate::generate(claimline::cli::generate::Spec { events, seed });
+fn generate(events: usize, seed: u64, parties: Option<usize>, out: PathBuf) -> ExitCode {
+    let spec = claimline::cli::generate::Spec { events, seed };
+    let file = claimline::cli::generate::generate_with_parties(spec, parties);
     match output::write_to(&out, |w| claimline::cli::generate::write_ron(&file, w)) {
         Ok(bytes) => {
             let summary = format!(
@@ -240,7 +245,12 @@ fn main() -> ExitCode {
     }
     match cli.command {
         Some(Command::Export(args)) => export(args),
-        Some(Command::Gen { events, seed, out }) => generate(events, seed, out),
+        Some(Command::Gen {
+            events,
+            seed,
+            parties,
+            out,
+        }) => generate(events, seed, parties, out),
         Some(Command::Check { files }) => {
             let report = check::check_paths(&files);
             eprint!("{}", report.diagnostics);

@@ -521,3 +521,74 @@ fn export_refuses_a_picture_too_large_to_draw() {
     );
     assert!(names_in(d.path()).is_empty());
 }
+
+#[test]
+fn the_three_party_fixture_checks_clean_with_no_warnings() {
+    let out = claimline(&[&fixture("three-parties.ron")]);
+    let stderr = stderr_of(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr, "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "ok: 1 file, 4 events, 14 claims, 8 actors, 3 places, 5 sources, 3 parties\n"
+    );
+}
+
+#[test]
+fn gen_with_four_parties_checks_clean_and_disputes_between_later_parties() {
+    let d = dir();
+    let path = d.path().join("four.ron");
+    let out = within(
+        bin()
+            .args(["gen", "--events", "1000", "--parties", "4", "--out"])
+            .arg(&path),
+        60,
+    );
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let checked = claimline(&[&path]);
+    let stdout = String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.status.success(), "{}", stderr_of(&checked));
+    assert_eq!(stderr_of(&checked), "");
+    assert!(stdout.ends_with(", 4 parties\n"), "{stdout}");
+
+    let ds = claimline::load::load_paths(&[path]).dataset.unwrap();
+    let party_of = |actor: &str| {
+        let a = ds.actors.iter().find(|a| a.id == actor).unwrap();
+        a.party.clone().unwrap_or_default()
+    };
+    let first = ds.parties[0].id.as_str();
+    let later_dispute = ds.events.iter().any(|e| {
+        e.claims.iter().any(|c| {
+            c.disputes.iter().any(|d| {
+                let other = e.claims.iter().find(|o| &o.id == d).unwrap();
+                let (a, b) = (party_of(&c.actor), party_of(&other.actor));
+                a != b && ![a.as_str(), b.as_str()].contains(&first) && !a.is_empty()
+            })
+        })
+    });
+    assert!(
+        later_dispute,
+        "no dispute between two parties after {first}"
+    );
+}
+
+#[test]
+fn gen_refuses_a_party_count_outside_two_to_eight() {
+    let d = dir();
+    let target = d.path().join("g.ron");
+    for count in ["1", "9", "many"] {
+        let out = within(
+            bin()
+                .args(["gen", "--events", "5", "--parties", count, "--out"])
+                .arg(&target),
+            10,
+        );
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{count}: {err}");
+        assert!(
+            err.contains("give a number of parties from 2 to 8 (a dataset shows at most 8)"),
+            "{err}"
+        );
+    }
+    assert!(names_in(d.path()).is_empty());
+}

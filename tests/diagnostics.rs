@@ -702,3 +702,145 @@ fn text_longer_than_the_window_shows_is_a_warning_at_its_place() {
     );
     assert!(d.is_empty(), "{d:#?}");
 }
+
+// ---- The header's columns and what the parties must be together ----
+
+/// `VALID` with `columns` written in its header.
+fn with_columns(columns: &str) -> Vec<String> {
+    diagnostics_with(
+        r#"utc_offset: "+04:00")"#,
+        &format!(r#"utc_offset: "+04:00", columns: [{columns}])"#),
+    )
+}
+
+#[test]
+fn columns_naming_known_parties_are_clean() {
+    assert!(with_columns(r#""south", "north""#).is_empty());
+}
+
+#[test]
+fn a_column_naming_an_unknown_party_is_a_warning_at_that_entry() {
+    let d = with_columns(r#""north", "sout""#);
+    assert_eq!(
+        d,
+        [
+            r#"t.ron:3:114: warning: columns name an unknown party "sout" (did you mean "south"?): that column is left out"#
+        ]
+    );
+}
+
+#[test]
+fn too_few_or_too_many_columns_are_a_warning_at_columns() {
+    let d = with_columns(r#""north""#);
+    assert_eq!(
+        d,
+        [
+            "t.ron:3:104: warning: columns name 1 of the 2 to 4 parties shown side by side: the first two parties are shown instead"
+        ]
+    );
+    // Five entries: two parties, and three more the check also names.
+    let d = with_columns(r#""north", "south", "east", "west", "centre""#);
+    assert!(
+        d.contains(
+            &"t.ron:3:104: warning: columns name 5 parties, more than the 4 shown side by side: only the first 4 are shown"
+                .to_owned()
+        ),
+        "{d:#?}"
+    );
+    assert_eq!(d.len(), 4, "{d:#?}");
+}
+
+#[test]
+fn a_party_named_twice_in_columns_is_a_warning_at_the_second() {
+    let d = with_columns(r#""north", "south", "north""#);
+    assert_eq!(
+        d,
+        [r#"t.ron:3:123: warning: party "north" is named twice in columns: name each party once"#]
+    );
+}
+
+#[test]
+fn two_parties_of_one_colour_are_a_warning_at_the_second() {
+    let text = VALID
+        .replacen(
+            r#"(id: "north", name: "Northland")"#,
+            r##"(id: "north", name: "Northland", colour: "#aa3377")"##,
+            1,
+        )
+        .replacen(
+            r#"(id: "south", name: "Southland")"#,
+            r##"(id: "south", name: "Southland", colour: "#AA3377")"##,
+            1,
+        );
+    let out = load(&[("t.ron", &text)]);
+    let d: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        d,
+        [
+            r##"t.ron:6:50: warning: party "south" has the colour #AA3377 of party "north": give each party its own colour"##
+        ]
+    );
+}
+
+/// `VALID` with `extra` more parties (ids "x1", "x2", …), each with an actor, after its own.
+fn with_extra_parties(extra: usize, columns: &str) -> String {
+    let parties: String = (1..=extra)
+        .map(|i| format!("        (id: \"x{i}\", name: \"Extraland {i}\"),\n"))
+        .collect();
+    let actors: String = (1..=extra)
+        .map(|i| {
+            format!(
+                "        (id: \"x{i}-mod\", name: \"X{i} MoD\", role: \"ministry\", party: \"x{i}\", kind: Military),\n"
+            )
+        })
+        .collect();
+    VALID
+        .replacen(
+            "    ],\n    actors",
+            &format!("{parties}    ],\n    actors"),
+            1,
+        )
+        .replacen(
+            "    ],\n    places",
+            &format!("{actors}    ],\n    places"),
+            1,
+        )
+        .replacen(
+            r#"utc_offset: "+04:00")"#,
+            &format!(r#"utc_offset: "+04:00"{columns})"#),
+            1,
+        )
+}
+
+#[test]
+fn parties_past_the_eighth_are_a_warning_saying_they_are_shown_as_third_parties() {
+    let load_one = |text: &str| -> Vec<String> {
+        let out = load(&[("t.ron", text)]);
+        assert_eq!(out.error_count(), 0, "{:#?}", out.diagnostics);
+        out.diagnostics.iter().map(ToString::to_string).collect()
+    };
+    // Eight parties: nothing to say.
+    assert!(load_one(&with_extra_parties(6, "")).is_empty());
+    // Ten: the last two in the file's order ("x7" on line 13, "x8" on line 14).
+    assert_eq!(
+        load_one(&with_extra_parties(8, "")),
+        [
+            r#"t.ron:13:14: warning: party "x7" is the 9th of 10 parties, and Claimline shows at most 8: its actors' claims are shown as third parties"#,
+            r#"t.ron:14:14: warning: party "x8" is the 10th of 10 parties, and Claimline shows at most 8: its actors' claims are shown as third parties"#,
+        ]
+    );
+    // Columns come first in the party order: naming "x8" puts "x6" (line 12) past the eighth.
+    let d = load_one(&with_extra_parties(
+        8,
+        r#", columns: ["x8", "north", "south"]"#,
+    ));
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(
+        d[0].starts_with(r#"t.ron:12:14: warning: party "x6" is the 9th"#),
+        "{d:#?}"
+    );
+    assert!(
+        d[1].starts_with(r#"t.ron:13:14: warning: party "x7" is the 10th"#),
+        "{d:#?}"
+    );
+}

@@ -253,3 +253,49 @@ fn the_map_exports_with_its_caption_and_shows_the_selection() {
     // The selection's places and districts are highlighted, so two selections differ.
     assert_ne!(ia.as_raw(), ib.as_raw());
 }
+
+#[test]
+fn csv_names_the_party_of_each_claims_actor() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = dir.path().join("three.csv");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/three-parties.ron");
+    ok(&export(&[
+        "--out",
+        csv_path.to_str().unwrap(),
+        fixture.to_str().unwrap(),
+    ]));
+    let mut r = csv::Reader::from_path(&csv_path).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (claim, party, side) = (col("claim_id"), col("party"), col("side"));
+    let mut rows: Vec<(String, String, String)> = r
+        .records()
+        .map(|row| {
+            let row = row.unwrap();
+            (row[claim].into(), row[party].into(), row[side].into())
+        })
+        .collect();
+    rows.sort();
+    let want = [
+        ("k1", "korsenn", "Korsenni side"),
+        ("k2", "korsenn", "Korsenni side"),
+        ("k3", "korsenn", "Korsenni side"),
+        ("k4", "korsenn", "Korsenni side"),
+        ("o1", "ostmere", "Ostmeran side"),
+        ("o2", "ostmere", "Ostmeran side"),
+        ("o3", "ostmere", "Ostmeran side"),
+        ("o4", "ostmere", "Ostmeran side"),
+        ("t1", "", "Third parties"),
+        ("t2", "", "Third parties"),
+        ("t3", "", "Third parties"),
+        ("v1", "valdria", "Valdrian side"),
+        ("v2", "valdria", "Valdrian side"),
+        ("v3", "valdria", "Valdrian side"),
+    ]
+    .map(|(c, p, s)| (c.to_owned(), p.to_owned(), s.to_owned()));
+    assert_eq!(rows, want);
+    // The columns that were there before keep their places.
+    assert_eq!(&header[..3], ["event_id", "event_title", "event_when"]);
+    assert_eq!(col("side"), 9);
+    assert_eq!(col("dataset"), 17);
+}

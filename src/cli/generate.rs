@@ -1,15 +1,16 @@
 //! Synthetic datasets for benchmarks and scale tests (`claimline gen`): the shape of a merged
 //! analyst file (bursts of activity between pairs of parties, quiet stretches, dozens of
 //! districts, 1–6 claims an event, some disputes, spans and approximate times) with invented
-//! names, so nothing generated can be mistaken for a real claim.
+//! names, so nothing generated can be mistaken for a real claim. The parties are 2 to 6 as the
+//! seed decides, or as many as asked (2 to 8), some then grouped into sides.
 //!
 //! The random numbers come from our own SplitMix64, not a crate: a seed must give the same file
 //! on every build, and general-purpose generators do not promise that across versions.
 
 use crate::model::{
     Actor, ActorKind, Bound, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event,
-    EventKind, FORMAT_VERSION, Figure, Measure, PartOfDay, Party, People, Place, Precision, Source,
-    When,
+    EventKind, FORMAT_VERSION, Figure, MAX_COLUMNS, MAX_PARTIES, Measure, PartOfDay, Party, People,
+    Place, Precision, Source, When,
 };
 
 /// What to generate.
@@ -17,6 +18,20 @@ use crate::model::{
 pub struct Spec {
     pub events: usize,
     pub seed: u64,
+}
+
+/// The fewest parties `claimline gen --parties` makes: a dispute needs two.
+pub const MIN_PARTIES: usize = 2;
+
+/// `--parties N`: a count from [`MIN_PARTIES`] to [`MAX_PARTIES`], or why not.
+pub fn parse_parties(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if (MIN_PARTIES..=MAX_PARTIES).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "give a number of parties from {MIN_PARTIES} to {MAX_PARTIES} \
+             (a dataset shows at most {MAX_PARTIES})"
+        )),
+    }
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast and fully determined by its seed.
@@ -54,13 +69,15 @@ impl Rng {
     }
 }
 
-const PARTY_NAMES: [(&str, &str); 6] = [
+const PARTY_NAMES: [(&str, &str); MAX_PARTIES] = [
     ("Avaria", "Avarian"),
     ("Belmora", "Belmoran"),
     ("Corvand", "Corvandi"),
     ("Dastria", "Dastrian"),
     ("Elmarch", "Elmarchi"),
     ("Fennmark", "Fennish"),
+    ("Gorvath", "Gorvathi"),
+    ("Hestmoor", "Hestmoori"),
 ];
 const ROLES: [(&str, ActorKind); 8] = [
     ("Ministry of Defence", ActorKind::Military),
@@ -152,8 +169,26 @@ fn name(rng: &mut Rng, parts: usize) -> String {
     s
 }
 
-fn world(rng: &mut Rng) -> World {
-    let n_parties = rng.range(2, 6);
+/// The side each of `n` asked-for parties stands on: pairs of parties from the last one back
+/// stand together, as long as two are left on their own (none in three parties, one pair in
+/// four or five, two in six or seven, three in eight).
+fn sides(n: usize) -> Vec<Option<String>> {
+    (0..n)
+        .map(|p| {
+            let from_end = n - 1 - p;
+            let group = from_end / 2 + 1;
+            (n >= 2 + 2 * group).then(|| format!("Coalition {group}"))
+        })
+        .collect()
+}
+
+fn world(rng: &mut Rng, parties: Option<usize>) -> World {
+    // Drawn only when not asked, so that a seed alone gives the file it always gave.
+    let n_parties = parties.unwrap_or_else(|| rng.range(2, 6));
+    let sides = match parties {
+        Some(n) => sides(n),
+        None => vec![None; n_parties],
+    };
     let mut w = World {
         parties: Vec::new(),
         actors: Vec::new(),
@@ -171,7 +206,7 @@ fn world(rng: &mut Rng) -> World {
             name: (*pname).to_owned(),
             adjective: Some((*adjective).to_owned()),
             colour: None,
-            side: None,
+            side: sides[p].clone(),
         });
         let mut ids = Vec::new();
         for (r, (role, kind)) in ROLES.iter().enumerate().take(rng.range(4, ROLES.len())) {
@@ -240,7 +275,7 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// A stretch of heavy activity between two parties in a few of their districts.
+/// A stretch of heavy activity between two parties (any two) in a few of their districts.
 struct Burst {
     start: i64,
     /// Mean gap between its events, in seconds.
@@ -281,8 +316,23 @@ fn bursts(rng: &mut Rng, w: &World, events: usize) -> Vec<Burst> {
 
 /// Generates a dataset that validates clean: same spec, same dataset.
 pub fn generate(spec: Spec) -> DatasetFile {
+    generate_with_parties(spec, None)
+}
+
+/// [`generate`] with `parties` parties ([`MIN_PARTIES`] to [`MAX_PARTIES`]) rather than as many
+/// as the seed decides. Their first four are the header's columns.
+///
+/// # Panics
+/// When `parties` is out of that range ([`parse_parties`] refuses such counts).
+pub fn generate_with_parties(spec: Spec, parties: Option<usize>) -> DatasetFile {
+    if let Some(n) = parties {
+        assert!(
+            (MIN_PARTIES..=MAX_PARTIES).contains(&n),
+            "{n} parties: give {MIN_PARTIES} to {MAX_PARTIES}"
+        );
+    }
     let mut rng = Rng(spec.seed);
-    let w = world(&mut rng);
+    let w = world(&mut rng, parties);
     let bursts = bursts(&mut rng, &w, spec.events);
     let mut events = Vec::with_capacity(spec.events);
     let mut cursor: Vec<i64> = bursts.iter().map(|b| b.start).collect();
@@ -293,8 +343,13 @@ pub fn generate(spec: Spec) -> DatasetFile {
             cursor[b] += (-(1.0 - rng.unit()).ln() * bursts[b].spread) as i64 + 60;
             (cursor[b], bursts[b].parties, bursts[b].districts.clone())
         } else {
-            let a = rng.below(w.parties.len());
-            let b = (a + 1) % w.parties.len();
+            let n = w.parties.len();
+            let a = rng.below(n);
+            // Neighbours only, as always, unless the count was asked for: then any two.
+            let b = match parties {
+                None => (a + 1) % n,
+                Some(_) => (a + 1 + rng.below(n - 1)) % n,
+            };
             let d = rng.below(w.district_places.len());
             (EPOCH + (rng.unit() * YEARS as f64) as i64, (a, b), vec![d])
         };
@@ -303,10 +358,16 @@ pub fn generate(spec: Spec) -> DatasetFile {
     DatasetFile {
         format: FORMAT_VERSION,
         dataset: DatasetInfo {
-            title: format!(
-                "Generated dataset ({} events, seed {})",
-                spec.events, spec.seed
-            ),
+            title: match parties {
+                None => format!(
+                    "Generated dataset ({} events, seed {})",
+                    spec.events, spec.seed
+                ),
+                Some(n) => format!(
+                    "Generated dataset ({} events, {n} parties, seed {})",
+                    spec.events, spec.seed
+                ),
+            },
             description: "Synthetic events for benchmarks and scale tests: invented parties, \
                           places and claims, with the shape of a merged analyst file."
                 .to_owned(),
@@ -314,7 +375,13 @@ pub fn generate(spec: Spec) -> DatasetFile {
             licence: "CC0: generated, no real claims".to_owned(),
             notes: None,
             utc_offset: Some("+00:00".to_owned()),
-            columns: None,
+            columns: parties.map(|_| {
+                w.parties
+                    .iter()
+                    .take(MAX_COLUMNS)
+                    .map(|p| p.id.clone())
+                    .collect()
+            }),
         },
         parties: w.parties,
         actors: w.actors,
@@ -626,6 +693,90 @@ mod tests {
                     .flat_map(|e| &e.claims)
                     .any(|c| !c.disputes.is_empty())
             );
+        }
+    }
+
+    /// FNV-1a: a fingerprint of a file that no future Rust can change.
+    fn fingerprint(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    #[test]
+    fn a_seed_alone_gives_the_file_it_gave_before_party_counts_could_be_asked_for() {
+        let spec = Spec {
+            events: 300,
+            seed: 7,
+        };
+        let text = to_ron(&generate(spec)).unwrap();
+        assert_eq!(to_ron(&generate_with_parties(spec, None)).unwrap(), text);
+        assert_eq!(
+            fingerprint(&text),
+            FINGERPRINT_300_EVENTS_SEED_7,
+            "{text:.600}"
+        );
+    }
+
+    /// The fingerprint of `gen --events 300 --seed 7` as it was written before `--parties`.
+    const FINGERPRINT_300_EVENTS_SEED_7: u64 = 4_425_769_981_032_856_826;
+
+    #[test]
+    fn asked_for_parties_check_clean_with_columns_and_sides() {
+        for n in MIN_PARTIES..=MAX_PARTIES {
+            let file = generate_with_parties(
+                Spec {
+                    events: 300,
+                    seed: 3,
+                },
+                Some(n),
+            );
+            let columns: Vec<&str> = file.parties.iter().take(4).map(|p| p.id.as_str()).collect();
+            assert_eq!(file.dataset.columns.as_deref().unwrap(), columns);
+            let sides: Vec<Option<&str>> = file.parties.iter().map(|p| p.side.as_deref()).collect();
+            let grouped = sides.iter().filter(|s| s.is_some()).count();
+            assert_eq!(grouped, 2 * (n.saturating_sub(2) / 2), "{n}: {sides:?}");
+            assert!(sides[..2].iter().all(Option::is_none), "{n}: {sides:?}");
+            let loaded = load_texts(&[SourceText {
+                name: "gen.ron".to_owned(),
+                text: to_ron(&file).unwrap(),
+            }]);
+            assert!(
+                loaded.diagnostics.is_empty(),
+                "{n} parties: {:?}",
+                &loaded.diagnostics[..loaded.diagnostics.len().min(5)]
+            );
+            assert_eq!(loaded.dataset.unwrap().parties.len(), n);
+        }
+    }
+
+    #[test]
+    fn every_two_asked_for_parties_dispute_somewhere() {
+        for n in [4, MAX_PARTIES] {
+            let file = generate_with_parties(
+                Spec {
+                    events: 2_000,
+                    seed: 1,
+                },
+                Some(n),
+            );
+            let party_of: std::collections::HashMap<&str, &str> = file
+                .actors
+                .iter()
+                .filter_map(|a| Some((a.id.as_str(), a.party.as_deref()?)))
+                .collect();
+            let mut pairs = std::collections::HashSet::new();
+            for e in &file.events {
+                for c in &e.claims {
+                    for d in &c.disputes {
+                        let other = e.claims.iter().find(|o| &o.id == d).unwrap();
+                        let (a, b) = (party_of[c.actor.as_str()], party_of[other.actor.as_str()]);
+                        assert_ne!(a, b);
+                        pairs.insert(if a < b { (a, b) } else { (b, a) });
+                    }
+                }
+            }
+            assert_eq!(pairs.len(), n * (n - 1) / 2, "{n} parties: {pairs:?}");
         }
     }
 

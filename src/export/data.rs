@@ -9,7 +9,9 @@ use crate::model::wording::{actor_by_id, figure_text, side_label};
 use crate::model::{Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, When};
 use crate::query::Index;
 
-pub const CSV_HEADER: [&str; 18] = [
+/// The columns, in order. `party` is last, though it belongs beside `side`, so that scripts
+/// reading the earlier columns by position still read the same ones.
+pub const CSV_HEADER: [&str; 19] = [
     "event_id",
     "event_title",
     "event_when",
@@ -28,6 +30,7 @@ pub const CSV_HEADER: [&str; 18] = [
     "sources",
     "disputes",
     "dataset",
+    "party",
 ];
 
 /// One row per claim of `events`, with a header row.
@@ -56,6 +59,8 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
         for c in &e.claims {
             let actor = actor_by_id(ds, index, &c.actor);
             let side = side_label(ds, index.side_of_actor(&c.actor));
+            // The party the actor speaks for, as written: empty for a third party.
+            let party = actor.and_then(|a| a.party.as_deref()).unwrap_or("");
             let figures: Vec<String> = c
                 .figures
                 .iter()
@@ -93,6 +98,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &sources.join(" | "),
                 &c.disputes.join(" "),
                 &dataset,
+                party,
             ];
             w.write_record(row.map(formula_safe).iter().map(|c| c.as_bytes()))?;
         }

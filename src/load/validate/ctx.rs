@@ -189,8 +189,15 @@ impl<'a> Ctx<'a> {
 
     /// Reports a reference to an id that no file defines, with a suggestion.
     pub(super) fn refer(&mut self, kind: Kind, file: usize, path: impl FnOnce() -> Path, id: &str) {
+        if let Some(message) = self.unknown(kind, id) {
+            self.error(file, path(), message);
+        }
+    }
+
+    /// "unknown party "x" (did you mean "y"?)" when no file defines `id`, else nothing.
+    pub(super) fn unknown(&mut self, kind: Kind, id: &str) -> Option<String> {
         if self.table(kind).contains_key(id) {
-            return;
+            return None;
         }
         let mut message = format!("unknown {} \"{id}\"", kind.name());
         let k = kind as usize;
@@ -202,7 +209,7 @@ impl<'a> Ctx<'a> {
         {
             message.push_str(&format!(" (did you mean \"{s}\"?)"));
         }
-        self.error(file, path(), message);
+        Some(message)
     }
 
     pub(super) fn when(

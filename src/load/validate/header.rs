@@ -1,11 +1,12 @@
 //! A file's first lines: the format version it is written in, and its dataset header (title,
-//! description, curator, licence, notes, and the UTC offset its times are read in).
+//! description, curator, licence, notes, the UTC offset its times are read in, and the parties
+//! shown as claim columns).
 
 use chrono::FixedOffset;
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, Kind};
 use crate::load::locate::Path;
-use crate::model::{DatasetFile, FORMAT_VERSION, parse_offset, utc};
+use crate::model::{DatasetFile, FORMAT_VERSION, MAX_COLUMNS, parse_offset, utc};
 
 /// Checks the format and the header; returns the offset for the file's times written without
 /// one (UTC when it is absent or wrong, so the rest of the file can still be checked).
@@ -35,6 +36,51 @@ pub(super) fn check_header(cx: &mut Ctx, f: usize, root: &Path, file: &DatasetFi
         Some(Err(e)) => {
             cx.error(f, h.field("utc_offset"), e.to_string());
             utc()
+        }
+    }
+}
+
+/// The header's `columns`: known parties, each once, two to [`MAX_COLUMNS`] of them. Only
+/// warnings, as the viewer copes with each (it leaves out what it cannot show), but the
+/// curator would not see the columns they named. Asked once every file's parties are defined.
+pub(super) fn check_columns<'a>(cx: &mut Ctx<'a>, f: usize, root: &Path, file: &'a DatasetFile) {
+    let Some(columns) = &file.dataset.columns else {
+        return;
+    };
+    let cp = root.field("dataset").field("columns");
+    let n = columns.len();
+    if n < 2 {
+        cx.warning(
+            f,
+            cp,
+            format!(
+                "columns name {n} of the 2 to {MAX_COLUMNS} parties shown side by side: \
+                 the first two parties are shown instead"
+            ),
+        );
+    } else if n > MAX_COLUMNS {
+        cx.warning(
+            f,
+            cp,
+            format!(
+                "columns name {n} parties, more than the {MAX_COLUMNS} shown side by side: \
+                 only the first {MAX_COLUMNS} are shown"
+            ),
+        );
+    }
+    for (i, id) in columns.iter().enumerate() {
+        if columns[..i].contains(id) {
+            cx.warning(
+                f,
+                cp.index(i),
+                format!("party \"{id}\" is named twice in columns: name each party once"),
+            );
+        } else if let Some(unknown) = cx.unknown(Kind::Party, id) {
+            cx.warning(
+                f,
+                cp.index(i),
+                format!("columns name an {unknown}: that column is left out"),
+            );
         }
     }
 }

@@ -59,6 +59,15 @@ pub(super) fn validate_and_merge(
             sources::check_source_cited(&mut cx, f, &sp, s);
         }
     }
+    let every_party = files.iter().enumerate().flat_map(|(f, (_, file))| {
+        let pp = root.field("parties");
+        file.parties
+            .iter()
+            .enumerate()
+            .map(move |(i, p)| (f, pp.index(i), p))
+    });
+    parties::check_colours_differ(&mut cx, every_party.clone());
+    parties::check_party_count(&mut cx, &in_party_order(files, every_party));
 
     let diagnostics = locate_problems(files, cx.problems);
     (merge(parsed, offsets), diagnostics)
@@ -118,6 +127,7 @@ fn check_items<'a>(
     for (i, e) in file.events.iter().enumerate() {
         events::check_event(cx, f, &root.field("events").index(i), e, offset);
     }
+    header::check_columns(cx, f, root, file);
 }
 
 /// Turns paths into lines and columns, walking each file's text only if it has problems.
@@ -187,13 +197,7 @@ fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> O
         tours: Vec::new(),
     };
     ds.info.columns = merged_columns(&files);
-    // Where each party stands in its own file, for an order that ignores the files' order.
-    let mut place_in_file = HashMap::new();
-    for (_, file) in &files {
-        for (i, p) in file.parties.iter().enumerate() {
-            place_in_file.entry(p.id.clone()).or_insert(i);
-        }
-    }
+    let place_in_file = places_in_files(&files);
     for (f, (_, file)) in files.into_iter().enumerate() {
         ds.tours.extend(file.tours);
         ds.parties.extend(file.parties);
@@ -229,12 +233,46 @@ fn merged_columns(files: &[(&SourceText, DatasetFile)]) -> Option<Vec<String>> {
 /// id. It depends on what the files say, never on the order they were opened in.
 fn order_parties(ds: &mut Dataset, place_in_file: &HashMap<String, usize>) {
     let columns = ds.info.columns.clone().unwrap_or_default();
-    ds.parties.sort_by_cached_key(|p| {
-        let column = columns
-            .iter()
-            .position(|c| *c == p.id)
-            .unwrap_or(usize::MAX);
-        let place = place_in_file.get(&p.id).copied().unwrap_or(usize::MAX);
-        (column, place, p.id.clone())
-    });
+    ds.parties
+        .sort_by_cached_key(|p| party_rank(&columns, place_in_file, &p.id));
+}
+
+/// Where each party stands in its own file (its first file, if several define it), for an
+/// order that ignores the files' order.
+fn places_in_files(files: &[(&SourceText, DatasetFile)]) -> HashMap<String, usize> {
+    let mut place_in_file = HashMap::new();
+    for (_, file) in files {
+        for (i, p) in file.parties.iter().enumerate() {
+            place_in_file.entry(p.id.clone()).or_insert(i);
+        }
+    }
+    place_in_file
+}
+
+/// A party's key in the party order of [`order_parties`].
+fn party_rank(
+    columns: &[String],
+    place_in_file: &HashMap<String, usize>,
+    id: &str,
+) -> (usize, usize, String) {
+    let column = columns.iter().position(|c| c == id).unwrap_or(usize::MAX);
+    let place = place_in_file.get(id).copied().unwrap_or(usize::MAX);
+    (column, place, id.to_owned())
+}
+
+/// The parties as the merged dataset will order them, each id once (where first defined),
+/// before the files are merged: so that a check can say which party ends up where.
+fn in_party_order<'a>(
+    files: &[(&SourceText, DatasetFile)],
+    parties: impl Iterator<Item = (usize, Path, &'a crate::model::Party)>,
+) -> Vec<(usize, Path, &'a str)> {
+    let columns = merged_columns(files).unwrap_or_default();
+    let place_in_file = places_in_files(files);
+    let mut seen = HashSet::new();
+    let mut ordered: Vec<(usize, Path, &str)> = parties
+        .filter(|(_, _, p)| seen.insert(p.id.as_str()))
+        .map(|(f, pp, p)| (f, pp, p.id.as_str()))
+        .collect();
+    ordered.sort_by_cached_key(|(_, _, id)| party_rank(&columns, &place_in_file, id));
+    ordered
 }
