@@ -4,7 +4,7 @@
 mod common;
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn one_party_shows_its_own_lane_and_column_and_the_third_parties() {
@@ -193,4 +193,72 @@ fn the_order_files_are_opened_in_changes_no_party_and_no_column() {
         merged(&["westland.ron", "borderland.ron"]),
         merged(&["borderland.ron", "westland.ron"])
     );
+}
+
+#[test]
+fn three_parties_get_three_lanes_columns_and_filters_and_by_side_merges_two() {
+    let mut h = common::build_on(common::builder(1600.0, 1800.0), &["three-parties.ron"]);
+    common::select(&mut h, "bridge-fire");
+    let sides = ["Valdrian side", "Korsenni side", "Ostmeran side"];
+    assert_eq!(
+        common::lane_labels(&h),
+        [&sides[..], &["Third parties"]].concat()
+    );
+    for side in sides {
+        assert_eq!(
+            h.query_all_by_label(side).count(),
+            1,
+            "one column heading: {side}"
+        );
+        let filter = h
+            .query_all_by_label_contains(&format!("{side} ("))
+            .filter(|n| n.accesskit_node().role() == Role::CheckBox)
+            .count();
+        assert_eq!(filter, 1, "a side filter entry: {side}");
+    }
+    // Korsenn (2nd) and Ostmere (3rd) dispute each other: one row, side by side.
+    let (k1, o1, v1) = (card_at(&h, 0), card_at(&h, 1), card_at(&h, 2));
+    assert!((k1.y - o1.y).abs() < 1.0 && k1.x < o1.x, "{k1:?} {o1:?}");
+    assert!(v1.x < k1.x, "Valdria's column is the first");
+    // Valdria and Korsenn stand on one side: by side, they share a lane.
+    h.get_by_label("By side").click();
+    h.run();
+    assert_eq!(
+        common::lane_labels(&h),
+        [
+            "Valdrian and Korsenni side",
+            "Ostmeran side",
+            "Third parties"
+        ]
+    );
+}
+
+#[test]
+fn a_generated_four_party_file_opens_with_four_lanes_and_four_columns() {
+    use claimline::cli::generate::{Spec, generate_with_parties, to_ron};
+    let file = generate_with_parties(
+        Spec {
+            events: 300,
+            seed: 4,
+        },
+        Some(4),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("four.ron");
+    std::fs::write(&path, to_ron(&file).unwrap()).unwrap();
+    let h = common::build_with(
+        common::builder(1600.0, 1000.0),
+        claimline::load::load_paths(&[path]),
+    );
+    let cat = h.state().catalog.as_ref().unwrap();
+    assert_eq!(cat.dataset.parties.len(), 4);
+    assert_eq!(cat.dataset.column_sides().len(), 4);
+    let party_lanes = h
+        .state()
+        .derived
+        .lanes
+        .iter()
+        .filter(|l| matches!(l.key, claimline::layout::lanes::LaneKey::Side(s) if s.party_index().is_some()))
+        .count();
+    assert_eq!(party_lanes, 4);
 }
