@@ -460,3 +460,46 @@ fn unreadable_saved_settings_are_reported_once_and_the_defaults_used() {
         None
     );
 }
+
+#[test]
+fn a_saved_views_side_filter_stays_on_its_party_when_the_party_order_changes() {
+    use claimline::model::Side;
+    use claimline::model::wording::side_label;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("quad.ron");
+    let text = std::fs::read_to_string(common::fixture("four-parties.ron")).unwrap();
+    std::fs::write(&data, &text).unwrap();
+    let mut h = opened(&data);
+    let hill = Side::party(2);
+    let ds = &h.state().catalog.as_ref().unwrap().dataset;
+    assert_eq!(side_label(ds, hill), "Hill side");
+    send(&mut h, Command::ToggleSide(hill));
+    let view_path = dir.path().join("hill.view.ron");
+    send(
+        &mut h,
+        Command::File(FileCommand::SaveView(view_path.clone())),
+    );
+    let view = saved_view::read(&view_path).unwrap();
+    // The dataset is edited: its columns now put Dale and Hill first, so Hill is the second
+    // party, no longer the third.
+    let edited = text.replace(
+        r#"columns: ["ost", "west", "hill", "dale"]"#,
+        r#"columns: ["dale", "hill"]"#,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&data, edited).unwrap();
+    let mut h2 = harness(
+        Start {
+            files: vec![],
+            view: Some(view),
+        },
+        None,
+    );
+    run_until(&mut h2, "the view's files load", loaded);
+    let app = h2.state();
+    let ds = &app.catalog.as_ref().unwrap().dataset;
+    let chosen: Vec<String> = (app.settings.filter.sides.iter())
+        .map(|&s| side_label(ds, s))
+        .collect();
+    assert_eq!(chosen, ["Hill side"]);
+}

@@ -148,6 +148,7 @@ impl ClaimlineApp {
             sources: self.sources.clone(),
             selected: self.selected_id(),
             time_range: self.panels.timeline.visible(),
+            parties: self.catalog.as_ref().map(|c| party_ids(&c.dataset)),
         }
     }
 
@@ -252,6 +253,16 @@ impl ClaimlineApp {
             .as_mut()
             .and_then(|r| r.selected.take())
             .or_else(|| self.selected_id());
+        // Sides chosen under the old party order (this load's predecessor, or the snapshot
+        // being restored) name the same parties under the new one.
+        let before = (self.files.restore.as_mut())
+            .and_then(|r| r.parties.take())
+            .or_else(|| self.catalog.as_ref().map(|c| party_ids(&c.dataset)));
+        if let Some(before) = before {
+            self.settings
+                .filter
+                .follow_parties(&before, &catalog.dataset);
+        }
         keep_known(&mut self.settings.filter, &catalog);
         self.selected = selected.and_then(|id| catalog.index.event_index(&id));
         self.toll_table =
@@ -374,6 +385,10 @@ impl ClaimlineApp {
             }
         }
     }
+}
+
+fn party_ids(ds: &crate::model::Dataset) -> Vec<String> {
+    ds.parties.iter().map(|p| p.id.clone()).collect()
 }
 
 /// Drops filter choices whose actor or district the new catalog no longer has.

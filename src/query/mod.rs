@@ -60,6 +60,23 @@ impl FilterState {
     pub fn is_empty(&self) -> bool {
         *self == FilterState::default()
     }
+
+    /// Keeps the chosen sides pointing at the same parties when the party order changes:
+    /// `before` is the party ids in the order the sides were chosen in, `now` the dataset
+    /// they apply to. A party that is gone is dropped from the filter.
+    pub fn follow_parties(&mut self, before: &[String], now: &Dataset) {
+        self.sides = std::mem::take(&mut self.sides)
+            .into_iter()
+            .filter_map(|side| match side.party_index() {
+                None => Some(side),
+                Some(i) => {
+                    let id = before.get(i)?;
+                    let j = now.parties.iter().position(|p| &p.id == id)?;
+                    Some(Side::party(j)).filter(|s| s.party_index().is_some())
+                }
+            })
+            .collect();
+    }
 }
 
 /// A [`FilterState`] as sets of events, one per facet (`None`: that facet does not narrow).

@@ -281,3 +281,31 @@ fn every_claim_is_found_by_its_id_and_unknown_ids_are_not() {
         None
     );
 }
+
+#[test]
+fn chosen_sides_follow_their_parties_into_a_new_order() {
+    use crate::model::{Party, Side};
+    let party = |id: &str| Party {
+        id: id.into(),
+        name: id.into(),
+        adjective: None,
+        colour: None,
+        side: None,
+    };
+    let mut now = crate::cli::generate::dataset(crate::cli::generate::Spec {
+        events: 10,
+        seed: 1,
+    });
+    now.parties = vec![party("c"), party("a")];
+    let before: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+    let mut f = FilterState {
+        sides: [Side::party(0), Side::party(1), Side::party(2), Side::THIRD].into(),
+        ..Default::default()
+    };
+    f.follow_parties(&before, &now);
+    // a is now second, c first; b is gone; third parties stay.
+    assert_eq!(
+        f.sides,
+        [Side::party(1), Side::party(0), Side::THIRD].into()
+    );
+}

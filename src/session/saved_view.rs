@@ -53,6 +53,9 @@ struct ViewFile {
     selected: Option<String>,
     #[serde(default)]
     lane_mode: LaneMode,
+    /// The party ids in the order the filter's sides count them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    parties: Option<Vec<String>>,
 }
 
 impl From<ViewFile> for SavedView {
@@ -65,6 +68,7 @@ impl From<ViewFile> for SavedView {
                 sources: f.sources,
                 selected: f.selected,
                 time_range: f.time_range,
+                parties: f.parties,
             },
         }
     }
@@ -79,6 +83,7 @@ impl From<SavedView> for ViewFile {
             time_range: v.snapshot.time_range,
             selected: v.snapshot.selected,
             lane_mode: v.lane_mode,
+            parties: v.snapshot.parties,
         }
     }
 }
@@ -161,6 +166,7 @@ mod tests {
                 ],
                 selected: Some("2022-09-14-ceasefire".into()),
                 time_range: Some((1.6e9, 1.7e9)),
+                parties: None,
             },
         }
     }

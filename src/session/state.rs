@@ -24,6 +24,10 @@ pub struct Snapshot {
     pub selected: Option<String>,
     /// The timeline's range, UTC seconds.
     pub time_range: Option<(f64, f64)>,
+    /// The party ids in the order the filter's sides counted them when this was taken, so a
+    /// side chosen then is the same party once the files load, whatever order they give.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parties: Option<Vec<String>>,
 }
 
 /// Everything remembered between runs.
@@ -56,6 +60,7 @@ impl From<StateFile> for State {
                 sources: f.sources,
                 selected: f.selected,
                 time_range: f.time_range,
+                parties: None,
             }
         } else {
             f.snapshot
@@ -108,6 +113,7 @@ mod tests {
                 sources: vec![Source::Bundled, Source::File("/data/a.ron".into())],
                 selected: Some("an-event".into()),
                 time_range: Some((1.6e9, 1.7e9)),
+                parties: None,
             },
             recent: vec!["/data/a.ron".into()],
         }
