@@ -262,3 +262,26 @@ fn a_generated_four_party_file_opens_with_four_lanes_and_four_columns() {
         .count();
     assert_eq!(party_lanes, 4);
 }
+
+#[test]
+fn by_side_the_claim_columns_are_the_sides() {
+    let mut h = common::build_on(common::builder(1600.0, 1800.0), &["four-parties.ron"]);
+    common::select(&mut h, "brisk-shelling");
+    h.get_by_label("By side").click();
+    h.run();
+    // Three columns: Ostmark, Westmark with Hill, Dale; each heading once.
+    for side in ["Ostmark side", "Westmark and Hill side", "Dale side"] {
+        assert_eq!(h.query_all_by_label(side).count(), 1, "one column: {side}");
+        h.get_by_label(&format!("Lane: {side}"));
+    }
+    assert_eq!(h.query_all_by_label("Hill side").count(), 0);
+    // Westmark's and Hill's claims share a column; Hill's dispute with Dale is still a row.
+    let (ost, west, hill, dale) = (
+        card_at(&h, 0),
+        card_at(&h, 1),
+        card_at(&h, 2),
+        card_at(&h, 3),
+    );
+    assert!((west.x - hill.x).abs() < 1.0 && ost.x < west.x && west.x < dale.x);
+    assert!((hill.y - dale.y).abs() < 1.0 && (ost.y - west.y).abs() < 1.0);
+}

@@ -29,6 +29,7 @@ use chrono::FixedOffset;
 
 use crate::command::Command;
 use crate::layout::derived::Derived;
+use crate::layout::lanes::LaneMode;
 use crate::load::Diagnostic;
 use crate::query::{Catalog, FilterState};
 use crate::session::Source;
@@ -113,6 +114,18 @@ impl ViewCtx<'_> {
         self.cat
             .dataset
             .columns_chosen(self.settings.columns.as_deref())
+    }
+
+    /// The claim columns as groups of parties: one party each, or, with lanes by side, the
+    /// parties standing together (up to four groups), each group under its first party.
+    pub fn column_groups(&self) -> Vec<Vec<crate::model::Side>> {
+        let ds = &self.cat.dataset;
+        if self.settings.lane_mode == LaneMode::Side && LaneMode::Side.applies_to(ds) {
+            let mut groups = crate::layout::lanes::party_groups(ds);
+            groups.truncate(crate::model::MAX_COLUMNS);
+            return groups;
+        }
+        self.columns().into_iter().map(|s| vec![s]).collect()
     }
 }
 

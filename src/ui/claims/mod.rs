@@ -16,7 +16,7 @@ use super::{ViewCtx, ellipsize};
 use crate::command::{Action, Command};
 use crate::layout::claim_rows::claim_layout;
 use crate::model::Side;
-use crate::model::wording::{kind_label, place_names, side_label};
+use crate::model::wording::{kind_label, place_names};
 use card::claim_card;
 
 /// How many events the unselected overview lists before asking the user to zoom in.
@@ -70,8 +70,10 @@ struct Out<'a> {
 }
 
 fn content(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out: &mut Out) {
-    // With more parties than columns, which are columns is the reader's choice.
-    if view.cat.dataset.parties.len() > 2 && !view.complete {
+    // With more parties than columns, which are columns is the reader's choice (by side, the
+    // sides are the columns).
+    let by_side = view.column_groups().iter().any(|g| g.len() > 1);
+    if view.cat.dataset.parties.len() > 2 && !view.complete && !by_side {
         columns::chooser(ui, view, out.cmds);
     }
     match view.selected {
@@ -213,19 +215,22 @@ fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
     let ds = &view.cat.dataset;
     let event = &ds.events[e];
     let offset = ds.offset_of(event);
-    // A column for each chosen party (the dataset's columns, or its first two), none made up
-    // for a dataset with fewer: their claims never land on a missing side.
-    let parties = view.columns();
+    // A column for each chosen party (the dataset's columns, or its first two), or for each
+    // side parties stand on together; none made up for a dataset with fewer: their claims
+    // never land on a missing side. A group's claims are laid out under its first party.
+    let groups = view.column_groups();
+    let parties: Vec<Side> = groups.iter().map(|g| g[0]).collect();
+    let column_of = |s: Side| groups.iter().find(|g| g.contains(&s)).map_or(s, |g| g[0]);
     let layout = claim_layout(
         event,
         &parties,
-        |i| view.cat.index.side_of_actor(&event.claims[i].actor),
+        |i| column_of(view.cat.index.side_of_actor(&event.claims[i].actor)),
         |i| event.claims[i].said.span(offset).map_or(0, |s| s.start),
     );
     if parties.is_empty() {
         ui.weak("No parties are named in this dataset: every claim is a third party's.");
     } else {
-        party_columns(ui, view, e, &parties, &layout, out);
+        party_columns(ui, view, e, &groups, &layout, out);
     }
     // Parties that are not columns, each in a band of its own, then the third parties: the
     // same headings and cards as the columns.
@@ -235,7 +240,7 @@ fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
             continue;
         }
         ui.add_space(4.0);
-        side_heading(ui, view, side, claims.len());
+        side_heading(ui, view, &[side], claims.len());
         for pair in claims.chunks(2) {
             ui.columns(2, |cols| {
                 for (col, &ci) in cols.iter_mut().zip(pair) {
@@ -252,15 +257,16 @@ fn party_columns(
     ui: &mut egui::Ui,
     view: &ViewCtx,
     e: usize,
-    parties: &[Side],
+    groups: &[Vec<Side>],
     layout: &crate::layout::claim_rows::ClaimLayout,
     out: &mut Out,
 ) {
     let per_side = view.cat.index.events[e].claims_per_side;
-    ui.columns(parties.len(), |cols| {
-        for (col, &side) in cols.iter_mut().zip(parties) {
-            side_heading(col, view, side, per_side[side.index()] as usize);
-            if per_side[side.index()] == 0 {
+    ui.columns(groups.len(), |cols| {
+        for (col, group) in cols.iter_mut().zip(groups) {
+            let count: u32 = group.iter().map(|s| per_side[s.index()]).sum();
+            side_heading(col, view, group, count as usize);
+            if count == 0 {
                 col.weak("No claims from this side about this event.");
             }
         }
@@ -274,7 +280,7 @@ fn party_columns(
                         .color(view.palette.outline),
                 );
             }
-            ui.columns(parties.len(), |cols| {
+            ui.columns(groups.len(), |cols| {
                 for (col, claim) in cols.iter_mut().zip(&row.cells) {
                     if let Some(ci) = *claim {
                         claim_card(col, view, e, ci, out);
@@ -294,9 +300,12 @@ fn party_columns(
     }
 }
 
-fn side_heading(ui: &mut egui::Ui, view: &ViewCtx, side: Side, count: usize) {
+/// A column's or band's heading: its party's (or its parties') name, shape and colour, the
+/// same size and weight for every side.
+fn side_heading(ui: &mut egui::Ui, view: &ViewCtx, group: &[Side], count: usize) {
+    let side = group[0];
     let colour = view.palette.text_of(side);
-    let name = side_label(&view.cat.dataset, side);
+    let name = crate::model::wording::group_label(&view.cat.dataset, group);
     let heading = |ui: &mut egui::Ui| {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
         super::marks::paint_swatch(
