@@ -120,18 +120,20 @@ impl Batch {
             MarkerShape::Party(side) => {
                 let fill = fade(pal.fill_of(side));
                 let points = |grow: f32| party_outline(side, c, r, grow);
-                self.outline(|b| b.polygon(&points(1.0), outline));
-                self.polygon(&points(0.0), fill);
+                self.outline(|b| b.polygon(points(1.0).as_slice(), outline));
+                self.polygon(points(0.0).as_slice(), fill);
             }
             MarkerShape::Split(voices) => {
-                let parties: Vec<Side> = voices.party_sides().collect();
-                if parties == [Side::FIRST, Side::SECOND] {
+                // No allocation: contested markers are drawn by the thousand every frame.
+                let two =
+                    voices.parties() == 2 && voices.has(Side::FIRST) && voices.has(Side::SECOND);
+                if two {
                     self.disc(c, r, -1, fade(pal.fill_of(Side::FIRST)));
                     self.disc(c, r, 1, fade(pal.fill_of(Side::SECOND)));
                 } else {
                     // One equal slice a party, clockwise from the top in party order.
-                    let n = parties.len() as f32;
-                    for (k, &side) in parties.iter().enumerate() {
+                    let n = voices.parties() as f32;
+                    for (k, side) in voices.party_sides().enumerate() {
                         let from = 0.25 - k as f32 / n;
                         self.sector(c, r, from, from - 1.0 / n, fade(pal.fill_of(side)));
                     }
@@ -174,59 +176,134 @@ pub fn selection_stroke(pal: &Palette) -> Stroke {
     Stroke::new(2.5, pal.selection)
 }
 
+/// A party's outline: at most 12 points, kept on the stack, as markers are drawn by the
+/// thousand every frame.
+struct Outline {
+    points: [Pos2; 12],
+    len: usize,
+}
+
+impl Outline {
+    fn new() -> Outline {
+        Outline {
+            points: [Pos2::ZERO; 12],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, p: Pos2) {
+        self.points[self.len] = p;
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[Pos2] {
+        &self.points[..self.len]
+    }
+}
+
 /// A party's own shape around `c`, each of the same area as a disc of radius `r` squared into
 /// a square of side 1.6r, so no party's marks weigh more than another's; `grow` widens it by
 /// about that many points for the outline. Star-shaped about `c`, drawn as a fan from it.
-fn party_outline(side: Side, c: Pos2, r: f32, grow: f32) -> Vec<Pos2> {
+fn party_outline(side: Side, c: Pos2, r: f32, grow: f32) -> Outline {
     use std::f32::consts::{PI, SQRT_2, TAU};
     let area = (1.6 * r) * (1.6 * r);
-    // A regular polygon of `n` corners with that area, turned by `turn` (in turns).
-    let regular = |n: usize, turn: f32| {
-        let radius = (2.0 * area / (n as f32 * (TAU / n as f32).sin())).sqrt() + grow * 1.2;
-        (0..n)
-            .map(|k| {
-                let a = (turn + k as f32 / n as f32) * TAU;
-                c + vec2(a.sin(), -a.cos()) * radius
-            })
-            .collect::<Vec<_>>()
+    let mut out = Outline::new();
+    // The point at `radius` in direction `turn` (in turns, clockwise from the top).
+    let at = |turn: f32, radius: f32| {
+        let a = turn * TAU;
+        c + vec2(a.sin(), -a.cos()) * radius
     };
-    let boxed = |w: f32, h: f32| {
-        // A rectangle w:h of that area.
-        let s = (area / (w * h)).sqrt();
-        let (hw, hh) = (w * s / 2.0 + grow, h * s / 2.0 + grow);
-        vec![
-            c + vec2(-hw, -hh),
-            c + vec2(hw, -hh),
-            c + vec2(hw, hh),
-            c + vec2(-hw, hh),
-        ]
+    // A regular polygon of `n` corners with that area, turned by `turn`.
+    let mut regular = |n: usize, turn: f32| {
+        let radius = (2.0 * area / (n as f32 * (TAU / n as f32).sin())).sqrt() + grow * 1.2;
+        for k in 0..n {
+            out.push(at(turn + k as f32 / n as f32, radius));
+        }
     };
     match side.party_index().unwrap_or(0) {
-        0 => boxed(1.0, 1.0),
+        0 | 6 | 7 => {
+            // A square, a wide bar or a tall bar, w:h, of that area.
+            let (w, h) = match side.party_index() {
+                Some(6) => (2.0, 1.0),
+                Some(7) => (1.0, 2.0),
+                _ => (1.0, 1.0),
+            };
+            let s = (area / (w * h)).sqrt();
+            let (hw, hh) = (w * s / 2.0 + grow, h * s / 2.0 + grow);
+            for (x, y) in [(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh)] {
+                out.push(c + vec2(x, y));
+            }
+        }
         1 => {
             let h = r * 0.8 * SQRT_2 + grow * 1.4;
-            vec![
-                c + vec2(0.0, -h),
-                c + vec2(h, 0.0),
-                c + vec2(0.0, h),
-                c + vec2(-h, 0.0),
-            ]
+            for k in 0..4 {
+                out.push(at(k as f32 / 4.0, h));
+            }
         }
         2 => regular(5, 0.0),
         3 => regular(6, 0.0),
         4 => regular(3, 0.5),
-        5 => {
+        _ => {
             // A five-pointed star: inner corners at 0.45 of the outer radius.
             let outer = (area / (5.0 * 0.45 * (PI / 5.0).sin())).sqrt() + grow * 1.5;
-            let mut pts = vec![c];
+            out.push(c);
             for k in 0..=10 {
-                let a = k as f32 / 10.0 * TAU;
                 let rad = if k % 2 == 0 { outer } else { outer * 0.45 };
-                pts.push(c + vec2(a.sin(), -a.cos()) * rad);
+                out.push(at(k as f32 / 10.0, rad));
             }
-            pts
         }
-        6 => boxed(2.0, 1.0),
-        _ => boxed(1.0, 2.0),
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The area inside an outline (a fan from its first point for the star, whose first point
+    /// is its centre: the shoelace over the rim gives the same).
+    fn area(points: &[Pos2]) -> f32 {
+        let rim = if points.len() == 12 {
+            &points[1..11]
+        } else {
+            points
+        };
+        let n = rim.len();
+        (0..n)
+            .map(|i| {
+                let (p, q) = (rim[i], rim[(i + 1) % n]);
+                p.x * q.y - q.x * p.y
+            })
+            .sum::<f32>()
+            .abs()
+            / 2.0
+    }
+
+    #[test]
+    fn every_party_has_its_own_shape_of_the_same_area() {
+        let (c, r) = (Pos2::new(50.0, 50.0), 6.0);
+        let square = (1.6 * r) * (1.6 * r);
+        let shapes: Vec<Vec<Pos2>> = (0..crate::model::MAX_PARTIES)
+            .map(|i| party_outline(Side::party(i), c, r, 0.0).as_slice().to_vec())
+            .collect();
+        for (i, s) in shapes.iter().enumerate() {
+            let a = area(s);
+            assert!(
+                (a - square).abs() < square * 0.02,
+                "party {i}: area {a} against {square}"
+            );
+            assert!(
+                s.iter().all(|p| (*p - c).length() < 3.0 * r),
+                "party {i} strays"
+            );
+            for (j, t) in shapes.iter().enumerate().skip(i + 1) {
+                assert_ne!(s, t, "parties {i} and {j} share a shape");
+            }
+        }
+        // The outline drawn behind each shape is larger all round.
+        for (i, shape) in shapes.iter().enumerate() {
+            let grown = party_outline(Side::party(i), c, r, 1.0);
+            assert!(area(grown.as_slice()) > area(shape), "party {i}");
+        }
     }
 }
