@@ -285,3 +285,22 @@ fn by_side_the_claim_columns_are_the_sides() {
     assert!((west.x - hill.x).abs() < 1.0 && ost.x < west.x && west.x < dale.x);
     assert!((hill.y - dale.y).abs() < 1.0 && (ost.y - west.y).abs() < 1.0);
 }
+
+#[test]
+fn a_narrow_window_keeps_the_columns_that_fit_and_bands_the_rest() {
+    // At 1280 points the claims panel holds about 400: two columns of cards, not four.
+    let mut h = common::build_on(common::builder(1280.0, 1800.0), &["four-parties.ron"]);
+    common::select(&mut h, "brisk-shelling");
+    let (ost, west, hill, dale) = (
+        card_at(&h, 0),
+        card_at(&h, 1),
+        card_at(&h, 2),
+        card_at(&h, 3),
+    );
+    assert!(ost.x < west.x && (ost.y - west.y).abs() < 1.0);
+    // Hill and Dale below, each under its own heading, never squeezed beside the others.
+    assert!(hill.y > ost.y && dale.y > hill.y);
+    for side in ["Hill side", "Dale side"] {
+        assert_eq!(h.query_all_by_label(side).count(), 1, "{side}");
+    }
+}

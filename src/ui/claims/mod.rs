@@ -22,6 +22,9 @@ use card::claim_card;
 /// How many events the unselected overview lists before asking the user to zoom in.
 const OVERVIEW_LIMIT: usize = 25;
 
+/// The narrowest a claim column may be, in points: about 18 characters of card text.
+const MIN_COLUMN_WIDTH: f32 = 150.0;
+
 /// A claim card drawn this frame, and the part of it that could be seen: what a picture of
 /// the panel shows, and so which sources its caption names.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -218,7 +221,11 @@ fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
     // A column for each chosen party (the dataset's columns, or its first two), or for each
     // side parties stand on together; none made up for a dataset with fewer: their claims
     // never land on a missing side. A group's claims are laid out under its first party.
-    let groups = view.column_groups();
+    let mut groups = view.column_groups();
+    // Columns narrower than a card can hold keep their claims in bands below instead: at
+    // least two side by side, the rest dropped from the right.
+    let fit = (ui.available_width() / MIN_COLUMN_WIDTH).floor().max(2.0) as usize;
+    groups.truncate(fit);
     let parties: Vec<Side> = groups.iter().map(|g| g[0]).collect();
     let column_of = |s: Side| groups.iter().find(|g| g.contains(&s)).map_or(s, |g| g[0]);
     let layout = claim_layout(
