@@ -411,6 +411,28 @@ fn a_tour_zoom_that_ends_before_it_starts_is_an_error() {
     );
 }
 
+#[test]
+fn a_tour_step_naming_an_unknown_party_as_a_column_is_a_warning_at_that_entry() {
+    let tour = "    ],\n    tours: [\n        (id: \"t\", title: \"Tour\", steps: [\n            (event: \"e1\", columns: [\"north\", \"sout\"]),\n        ]),\n    ],\n)\n";
+    let text = with_tours(tour);
+    let out = load(&[("t.ron", &text)]);
+    let diags: Vec<String> = out.diagnostics.iter().map(ToString::to_string).collect();
+    let line = text.lines().position(|l| l.contains("columns:")).unwrap() + 1;
+    let col = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("\"sout\"")
+        .unwrap()
+        + 1;
+    assert_eq!(
+        diags,
+        [format!(
+            "t.ron:{line}:{col}: warning: columns name an unknown party \"sout\" (did you mean \"south\"?): that column is left out"
+        )],
+    );
+}
+
 /// Jermuk's GeoNames point (39.8414 N, 45.6719 E) as the fixture's place, named in one
 /// district or another.
 fn placed(district: &str, extra: &str) -> Vec<String> {

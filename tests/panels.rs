@@ -105,6 +105,30 @@ fn the_claims_alone_put_each_side_in_its_column_and_ask_to_step() {
     assert_eq!(click(&mut h, "Close"), [Command::Select(None)]);
 }
 
+#[test]
+fn the_claims_keep_clear_of_the_scroll_bar() {
+    // egui's scroll bar floats over the panel's right edge while the pointer is on it: nothing
+    // the reader clicks or reads may sit under it.
+    let h = show(Panel::Claims, CLAIMS, scene());
+    let bar = h.ctx.global_style().spacing.scroll.bar_width;
+    let close = h.get_by_label("Close").rect();
+    let right = {
+        let cat = &h.state().scene.cat;
+        common::contested(cat).2
+    };
+    let card = h.get_by_label(&right).rect();
+    for (what, edge) in [
+        ("Close", close.max.x),
+        ("the right column's card", card.max.x),
+    ] {
+        assert!(
+            edge <= CLAIMS.0 - bar,
+            "{what} ends at {edge}, under the {bar}-point scroll bar at the panel's edge ({})",
+            CLAIMS.0
+        );
+    }
+}
+
 const STRIP: (f32, f32) = (1000.0, 150.0);
 
 #[test]
@@ -178,6 +202,7 @@ fn presenting() -> Scene {
         step,
         step_count: tour.steps.len(),
         caption: tour.steps[step].caption.clone(),
+        columns: tour.steps[step].columns.clone(),
     });
     s
 }

@@ -303,4 +303,38 @@ fn a_narrow_window_keeps_the_columns_that_fit_and_bands_the_rest() {
     for side in ["Hill side", "Dale side"] {
         assert_eq!(h.query_all_by_label(side).count(), 1, "{side}");
     }
+    // The columns button names the two columns drawn, and says the others are bands.
+    h.get_by_label("Ostmark side · Westmark side (+2 as bands: too narrow)");
+}
+
+#[test]
+fn a_tour_step_shows_the_columns_it_names_and_the_viewers_come_back_after() {
+    use claimline::command::{Command, PresentStep};
+    let mut h = common::build_on(common::builder(1600.0, 1800.0), &["four-parties.ron"]);
+    let ctx = h.ctx.clone();
+    let present = |h: &mut egui_kittest::Harness<'_, claimline::app::ClaimlineApp>, c| {
+        h.state_mut().apply(&ctx, vec![c]);
+        h.run();
+    };
+    present(&mut h, Command::Present(true));
+    present(&mut h, Command::ChooseTour(Some(0)));
+    // The first step names Hill and Dale: their claims side by side, Hill's on the left, and
+    // Ostmark's and Westmark's in bands below, never columns.
+    let (ost, west, hill, dale) = (
+        card_at(&h, 0),
+        card_at(&h, 1),
+        card_at(&h, 2),
+        card_at(&h, 3),
+    );
+    assert!(hill.x < dale.x && (hill.y - dale.y).abs() < 1.0);
+    assert!(ost.y > hill.y && west.y > ost.y);
+    // The step decides: no columns menu to contradict it.
+    assert!(h.query_by_label_contains("Columns:").is_none());
+    // The next step names none: the dataset's four columns again.
+    present(&mut h, Command::PresentStep(PresentStep::Next));
+    present(&mut h, Command::PresentStep(PresentStep::Previous));
+    present(&mut h, Command::Present(false));
+    common::select(&mut h, "brisk-shelling");
+    let xs: Vec<f32> = [0, 1, 2, 3].map(|c| card_at(&h, c).x).to_vec();
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
 }

@@ -128,6 +128,7 @@ impl ClaimlineApp {
             step: p.step,
             step_count: self.step_count(),
             caption: self.current_step().and_then(|s| s.caption.clone()),
+            columns: self.current_step().and_then(|s| s.columns.clone()),
         });
         let offset = self.display_offset();
         let scroll_to = std::mem::take(&mut self.selection_moved)

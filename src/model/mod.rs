@@ -68,6 +68,10 @@ pub struct TourStep {
     /// The stretch of time the timeline shows: dates or times as in `When.at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zoom: Option<TourZoom>,
+    /// The parties shown as claim columns at this step, by id (2 to 4), so a class compares
+    /// the parties the step is about; otherwise the viewer's own columns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -111,9 +111,11 @@ pub struct ViewCtx<'a> {
 impl ViewCtx<'_> {
     /// The parties shown as claim columns: the user's choice, or the dataset's.
     pub fn columns(&self) -> Vec<crate::model::Side> {
+        // A tour step's columns hold while it is presented; the viewer's choice comes back after.
+        let step = self.presenting.as_ref().and_then(|p| p.columns.as_deref());
         self.cat
             .dataset
-            .columns_chosen(self.settings.columns.as_deref())
+            .columns_chosen(step.or(self.settings.columns.as_deref()))
     }
 
     /// The claim columns as groups of parties: one party each, or, with lanes by side, the
@@ -139,6 +141,8 @@ pub struct PresenterView {
     pub step_count: usize,
     /// The caption of the tour step shown.
     pub caption: Option<String>,
+    /// The party ids the tour step shows as columns, if it names them.
+    pub columns: Option<Vec<String>>,
 }
 
 /// What the file side of the window shows, loaded or not: the load under way, the files open,

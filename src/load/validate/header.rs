@@ -44,10 +44,13 @@ pub(super) fn check_header(cx: &mut Ctx, f: usize, root: &Path, file: &DatasetFi
 /// warnings, as the viewer copes with each (it leaves out what it cannot show), but the
 /// curator would not see the columns they named. Asked once every file's parties are defined.
 pub(super) fn check_columns<'a>(cx: &mut Ctx<'a>, f: usize, root: &Path, file: &'a DatasetFile) {
-    let Some(columns) = &file.dataset.columns else {
-        return;
-    };
-    let cp = root.field("dataset").field("columns");
+    if let Some(columns) = &file.dataset.columns {
+        check_column_ids(cx, f, root.field("dataset").field("columns"), columns);
+    }
+}
+
+/// A list of party ids shown as columns, the header's or a tour step's, at `cp`.
+pub(super) fn check_column_ids(cx: &mut Ctx, f: usize, cp: Path, columns: &[String]) {
     let n = columns.len();
     if n < 2 {
         cx.warning(

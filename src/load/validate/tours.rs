@@ -1,5 +1,5 @@
-//! Tours: a title, unique ids within their file, steps that name events, and captions and
-//! zooms a presenter can use.
+//! Tours: a title, unique ids within their file, steps that name events, and the captions,
+//! zooms and columns a presenter can use.
 
 use std::collections::HashSet;
 
@@ -31,6 +31,9 @@ pub(super) fn check_tour<'t>(
         if let Some(c) = &step.caption {
             cx.not_too_long(f, || sp.field("caption"), c, "tour caption");
             cx.neutral(f, || sp.field("caption"), c, "tour caption");
+        }
+        if let Some(columns) = &step.columns {
+            super::header::check_column_ids(cx, f, sp.field("columns"), columns);
         }
         if let Some(z) = &step.zoom {
             let zp = sp.field("zoom");

@@ -7,7 +7,9 @@ use crate::model::wording::side_label;
 use crate::model::{MAX_COLUMNS, Side};
 use crate::ui::ViewCtx;
 
-pub(super) fn chooser(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
+/// `fit` is how many columns the panel's width holds: the chosen ones past it are drawn as
+/// bands, and the button and the menu say so rather than name columns that are not there.
+pub(super) fn chooser(ui: &mut egui::Ui, view: &ViewCtx, fit: usize, cmds: &mut Vec<Command>) {
     let ds = &view.cat.dataset;
     let columns = view.columns();
     let ids = |sides: &[Side]| -> Vec<String> {
@@ -16,11 +18,25 @@ pub(super) fn chooser(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>
             .filter_map(|s| s.party_index().map(|i| ds.parties[i].id.clone()))
             .collect()
     };
-    let names: Vec<String> = columns.iter().map(|&s| side_label(ds, s)).collect();
+    let shown: Vec<String> = columns
+        .iter()
+        .take(fit)
+        .map(|&s| side_label(ds, s))
+        .collect();
+    let banded = columns.len().saturating_sub(fit);
+    let mut button = shown.join(" · ");
+    if banded > 0 {
+        button.push_str(&format!(" (+{banded} as bands: too narrow)"));
+    }
     ui.horizontal_wrapped(|ui| {
         ui.weak("Columns:");
-        ui.menu_button(names.join(" · "), |ui| {
+        ui.menu_button(button, |ui| {
             ui.weak(format!("Two to {MAX_COLUMNS} parties side by side"));
+            if banded > 0 {
+                ui.weak(format!(
+                    "This panel is wide enough for {fit}: widen it to see the others as columns."
+                ));
+            }
             for i in 0..ds.parties.len().min(crate::model::MAX_PARTIES) {
                 let side = Side::party(i);
                 let at = columns.iter().position(|&s| s == side);
@@ -31,8 +47,11 @@ pub(super) fn chooser(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>
                     } else {
                         columns.len() < MAX_COLUMNS
                     };
-                    let label =
-                        egui::RichText::new(side_label(ds, side)).color(view.palette.text_of(side));
+                    let mut name = side_label(ds, side);
+                    if at.is_some_and(|k| k >= fit) {
+                        name.push_str(" (a band for now)");
+                    }
+                    let label = egui::RichText::new(name).color(view.palette.text_of(side));
                     if ui
                         .add_enabled(can, egui::Checkbox::new(&mut on, label))
                         .changed()

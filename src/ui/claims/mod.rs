@@ -48,7 +48,17 @@ pub fn ui(
         .id_salt("claims")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            content(ui, view, visible, &mut Out { cmds, cards })
+            // egui's scroll bar floats over the content while the pointer is on the panel: a
+            // gutter keeps it off the cards and the Close button.
+            let gutter = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+            EFrame::NONE
+                .inner_margin(Margin {
+                    right: gutter.ceil() as i8,
+                    ..Margin::ZERO
+                })
+                .show(ui, |ui| {
+                    content(ui, view, visible, &mut Out { cmds, cards })
+                });
         });
 }
 
@@ -66,6 +76,11 @@ pub fn whole(
     ui.min_rect().max.y
 }
 
+/// How many claim columns `width` points hold side by side: never fewer than two.
+fn columns_that_fit(width: f32) -> usize {
+    (width / MIN_COLUMN_WIDTH).floor().max(2.0) as usize
+}
+
 /// What the panel's parts hand back: commands, and the cards they drew.
 struct Out<'a> {
     cmds: &'a mut Vec<Command>,
@@ -76,8 +91,9 @@ fn content(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out: 
     // With more parties than columns, which are columns is the reader's choice (by side, the
     // sides are the columns).
     let by_side = view.column_groups().iter().any(|g| g.len() > 1);
-    if view.cat.dataset.parties.len() > 2 && !view.complete && !by_side {
-        columns::chooser(ui, view, out.cmds);
+    let step_chooses = (view.presenting.as_ref()).is_some_and(|p| p.columns.is_some());
+    if view.cat.dataset.parties.len() > 2 && !view.complete && !by_side && !step_chooses {
+        columns::chooser(ui, view, columns_that_fit(ui.available_width()), out.cmds);
     }
     match view.selected {
         // Presenting, the caption stands for the summary: the title, then the columns.
@@ -224,8 +240,7 @@ fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
     let mut groups = view.column_groups();
     // Columns narrower than a card can hold keep their claims in bands below instead: at
     // least two side by side, the rest dropped from the right.
-    let fit = (ui.available_width() / MIN_COLUMN_WIDTH).floor().max(2.0) as usize;
-    groups.truncate(fit);
+    groups.truncate(columns_that_fit(ui.available_width()));
     let parties: Vec<Side> = groups.iter().map(|g| g[0]).collect();
     let column_of = |s: Side| groups.iter().find(|g| g.contains(&s)).map_or(s, |g| g[0]);
     let layout = claim_layout(
