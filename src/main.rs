@@ -45,6 +45,15 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Rewrite a format-1 dataset file as format 2, keeping its comments and layout; the file
+    /// must check clean. Never writes over its input.
+    Migrate {
+        /// The format-1 file (- reads standard input).
+        file: PathBuf,
+        /// The file to write, or - for standard output.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write a synthetic dataset (invented parties, places and claims) for benchmarks and
     /// scale tests; the same seed gives the same file.
     Gen {
@@ -159,6 +168,54 @@ fn report_written(out: &std::path::Path, summary: &str) {
     }
 }
 
+fn migrate(file: &std::path::Path, out: &std::path::Path) -> ExitCode {
+    use claimline::cli::migrate::{Migrated, migrate};
+    let fail = |message: String| {
+        eprintln!("claimline migrate: {}", terminal_safe(&message));
+        ExitCode::FAILURE
+    };
+    if let Err(e) = output::refuse_input(out, &[file.to_path_buf()]) {
+        return fail(e);
+    }
+    let src = match claimline::load::read_input(file) {
+        Ok(src) => src,
+        Err(d) => return fail(d.to_string()),
+    };
+    match migrate(&src) {
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{}", terminal_safe(&d.to_string()));
+            }
+            fail(format!(
+                "{} does not check clean: fix it first, then migrate",
+                file.display()
+            ))
+        }
+        Ok(Migrated::Current) => {
+            println!(
+                "{} is already format {}: nothing written",
+                terminal_safe(&file.display().to_string()),
+                claimline::model::FORMAT_VERSION
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(Migrated::Text(text)) => match output::write_to(out, |w| w.write_all(text.as_bytes())) {
+            Ok(_) => {
+                report_written(
+                    out,
+                    &format!(
+                        "wrote {} as format {}",
+                        out.display(),
+                        claimline::model::FORMAT_VERSION
+                    ),
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(format!("cannot write {}: {e}", out.display())),
+        },
+    }
+}
+
 fn generate(events: usize, seed: u64, parties: Option<usize>, out: PathBuf) -> ExitCode {
     let spec = claimline::cli::generate::Spec { events, seed };
     let file = claimline::cli::generate::generate_with_parties(spec, parties);
@@ -238,7 +295,10 @@ fn export(a: ExportArgs) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if matches!(cli.command, Some(Command::Gen { .. } | Command::Export(_))) {
+    if matches!(
+        cli.command,
+        Some(Command::Gen { .. } | Command::Export(_) | Command::Migrate { .. })
+    ) {
         // Without it an interrupted write leaves its temporary file; the write itself is
         // the same either way, so a failure here is not worth stopping for.
         let _ = output::remove_partial_files_on_signal();
@@ -251,6 +311,7 @@ fn main() -> ExitCode {
             parties,
             out,
         }) => generate(events, seed, parties, out),
+        Some(Command::Migrate { file, out }) => migrate(&file, &out),
         Some(Command::Check { files }) => {
             let report = check::check_paths(&files);
             eprint!("{}", report.diagnostics);

@@ -592,3 +592,61 @@ fn gen_refuses_a_party_count_outside_two_to_eight() {
     }
     assert!(names_in(d.path()).is_empty());
 }
+
+#[test]
+fn migrate_rewrites_only_the_version_and_never_its_input() {
+    let d = dir();
+    let input = d.path().join("in.ron");
+    std::fs::copy(fixture("borderland.ron"), &input).unwrap();
+    let before = std::fs::read_to_string(&input).unwrap();
+    // Over its input, through a symlink too: refused, the input unchanged.
+    std::os::unix::fs::symlink(&input, d.path().join("link.ron")).unwrap();
+    for out in [input.clone(), d.path().join("link.ron")] {
+        let o = within(bin().arg("migrate").arg(&input).arg("--out").arg(&out), 60);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+        assert!(
+            stderr_of(&o).contains("is an input dataset"),
+            "{}",
+            stderr_of(&o)
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), before);
+    // To standard output: the same text but for the version, which checks clean.
+    let o = within(bin().arg("migrate").arg(&input).args(["--out", "-"]), 60);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let after = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(after, before.replacen("format: 1,", "format: 2,", 1));
+    let migrated = write(d.path(), "out.ron", after.as_bytes());
+    let o = within(bin().arg("check").arg(&migrated), 60);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    // A second migration has nothing to do, and writes nothing.
+    let again = d.path().join("again.ron");
+    let o = within(
+        bin().arg("migrate").arg(&migrated).arg("--out").arg(&again),
+        60,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("already format 2"));
+    assert!(!again.exists());
+}
+
+#[test]
+fn migrate_refuses_a_file_that_does_not_check_clean() {
+    let d = dir();
+    let text = std::fs::read_to_string(fixture("borderland.ron")).unwrap();
+    let broken = write(
+        d.path(),
+        "broken.ron",
+        text.replacen("actor: \"", "actor: \"nobody-", 1).as_bytes(),
+    );
+    let out = d.path().join("out.ron");
+    let o = within(bin().arg("migrate").arg(&broken).arg("--out").arg(&out), 60);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr_of(&o);
+    assert!(
+        err.contains("broken.ron:") && err.contains("unknown actor"),
+        "{err}"
+    );
+    assert!(err.contains("does not check clean: fix it first"), "{err}");
+    assert!(!out.exists());
+}

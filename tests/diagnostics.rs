@@ -272,10 +272,10 @@ fn every_problem_is_reported_at_once() {
 
 #[test]
 fn unsupported_format_version() {
-    let d = diagnostics_with("format: 1", "format: 2");
+    let d = diagnostics_with("format: 1", "format: 3");
     assert_one(
         &d,
-        "t.ron:2:13: error: unsupported format 2: this version of Claimline reads format 1",
+        "t.ron:2:13: error: unsupported format 3: this version of Claimline reads formats 1 to 2",
     );
 }
 

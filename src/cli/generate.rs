@@ -396,7 +396,12 @@ pub fn generate_with_parties(spec: Spec, parties: Option<usize>) -> DatasetFile 
 /// parsing it: for benchmarks and tests that need a million events in memory. The file form is
 /// checked clean by this module's tests.
 pub fn dataset(spec: Spec) -> crate::model::Dataset {
-    let f = generate(spec);
+    dataset_with_parties(spec, None)
+}
+
+/// [`dataset`] with `parties` parties, as [`generate_with_parties`] makes them.
+pub fn dataset_with_parties(spec: Spec, parties: Option<usize>) -> crate::model::Dataset {
+    let f = generate_with_parties(spec, parties);
     crate::model::Dataset {
         files: vec![crate::model::FileInfo {
             name: format!("generated-{}-{}.ron", spec.events, spec.seed),

@@ -3,7 +3,7 @@
 //! error yields no dataset, so a caller can keep what it had.
 
 mod items;
-mod locate;
+pub(crate) mod locate;
 mod suggest;
 mod validate;
 
@@ -184,7 +184,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
 /// Parses one file's text. RON syntax and type errors come back with their line and column:
 /// every type error in the file's items, but only the first syntax error.
 pub fn parse(src: &SourceText) -> Result<DatasetFile, Vec<Diagnostic>> {
-    parse_as(src, "a dataset `(format: 1, ...)`")
+    parse_as(src, "a dataset `(format: 2, ...)`")
         .map_err(|first| items::every_error(&src.name, without_bom(&src.text), first))
 }
 

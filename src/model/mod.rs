@@ -24,8 +24,12 @@ pub use time::{
 
 use serde::{Deserialize, Serialize};
 
-/// The only version of the file format this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest version of the file format: what this build writes. Format 2 is a superset of
+/// format 1, so every format-1 file still reads; a field new in format 2 needs `format: 2`.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest version of the file format this build reads.
+pub const OLDEST_FORMAT: u32 = 1;
 
 /// One `.ron` file as written on disk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,21 +6,23 @@ use chrono::FixedOffset;
 
 use super::ctx::{Ctx, Kind};
 use crate::load::locate::Path;
-use crate::model::{DatasetFile, FORMAT_VERSION, MAX_COLUMNS, parse_offset, utc};
+use crate::model::{DatasetFile, FORMAT_VERSION, MAX_COLUMNS, OLDEST_FORMAT, parse_offset, utc};
 
 /// Checks the format and the header; returns the offset for the file's times written without
 /// one (UTC when it is absent or wrong, so the rest of the file can still be checked).
 pub(super) fn check_header(cx: &mut Ctx, f: usize, root: &Path, file: &DatasetFile) -> FixedOffset {
-    if file.format != FORMAT_VERSION {
+    if !(OLDEST_FORMAT..=FORMAT_VERSION).contains(&file.format) {
         cx.error(
             f,
             root.field("format"),
             format!(
-                "unsupported format {}: this version of Claimline reads format {FORMAT_VERSION}",
+                "unsupported format {}: this version of Claimline reads formats \
+                 {OLDEST_FORMAT} to {FORMAT_VERSION}",
                 file.format
             ),
         );
     }
+    cx.formats.push(file.format);
     let h = root.field("dataset");
     let d = &file.dataset;
     cx.non_empty(f, || h.field("title"), &d.title, "title");
