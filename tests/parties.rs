@@ -144,7 +144,10 @@ fn a_third_partys_own_dead_are_its_own_series_under_its_name() {
         .iter()
         .find(|s| s.reporter == hill)
         .expect("the Hill Authority's series");
-    assert_eq!(series.whose, Some(hill));
+    assert_eq!(
+        series.whose,
+        claimline::layout::casualties::Whose::Party(hill)
+    );
     assert!(
         series.stepped,
         "a party's own toll is a line, as the first two parties' are"

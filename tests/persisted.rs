@@ -95,6 +95,8 @@ fn a_remembered_session_from_an_earlier_version_opens_as_it_was() {
             },
             // Files from before columns could be chosen keep the dataset's.
             columns: None,
+            // And from before the strip showed other kinds, the dead.
+            toll_kind: Default::default(),
         }
     );
     let [border, west] = data_files();

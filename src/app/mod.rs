@@ -178,6 +178,7 @@ impl ClaimlineApp {
             &self.settings.filter,
             self.settings.lane_mode,
             &self.toll_table,
+            self.settings.toll_kind,
             self.derived.generation + 1,
         );
     }
@@ -193,7 +194,9 @@ impl ClaimlineApp {
         for c in commands {
             self.apply_one(ctx, c);
         }
-        if self.settings.filter != before.0.filter || self.settings.lane_mode != before.0.lane_mode
+        if self.settings.filter != before.0.filter
+            || self.settings.lane_mode != before.0.lane_mode
+            || self.settings.toll_kind != before.0.toll_kind
         {
             self.rederive();
             // A filter that hides the selected event clears the selection.
@@ -242,6 +245,7 @@ impl ClaimlineApp {
             Command::ClearFilters => *f = FilterState::default(),
             Command::SetLaneMode(m) => self.settings.lane_mode = m,
             Command::SetColumns(c) => self.settings.columns = c,
+            Command::SetTollKind(k) => self.settings.toll_kind = k,
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 ui::style::apply(ctx, theme);

@@ -43,6 +43,8 @@ pub enum Command {
     SetLaneMode(LaneMode),
     /// Show these parties (ids, in order) as the claim columns; none: the dataset's choice.
     SetColumns(Option<Vec<String>>),
+    /// The kind of figure the casualty strip shows.
+    SetTollKind(crate::layout::casualties::TollKind),
     SetTheme(ThemeKind),
     File(FileCommand),
     Export(ExportCommand),

@@ -9,9 +9,12 @@ use crate::model::wording::{actor_by_id, figure_text, side_label};
 use crate::model::{Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, When};
 use crate::query::Index;
 
-/// The columns, in order. `party` is last, though it belongs beside `side`, so that scripts
-/// reading the earlier columns by position still read the same ones.
-pub const CSV_HEADER: [&str; 19] = [
+/// The columns, in order. Columns added later come last, though `party` belongs beside `side`
+/// and the figures' parts beside `figures`, so that scripts reading the earlier columns by
+/// position still read the same ones. Each `figure_*` column lists one part of every figure
+/// in the `figures` order, joined by " | " like `figures` (an empty part where a figure has
+/// none), so a figure's parts line up across columns.
+pub const CSV_HEADER: [&str; 27] = [
     "event_id",
     "event_title",
     "event_when",
@@ -31,6 +34,14 @@ pub const CSV_HEADER: [&str; 19] = [
     "disputes",
     "dataset",
     "party",
+    "figure_what",
+    "figure_who",
+    "figure_of",
+    "figure_low",
+    "figure_best",
+    "figure_high",
+    "figure_unit",
+    "figure_as_of",
 ];
 
 /// One row per claim of `events`, with a header row.
@@ -99,11 +110,28 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &c.disputes.join(" "),
                 &dataset,
                 party,
+                &figure_parts(c, |f| format!("{:?}", f.measure)),
+                &figure_parts(c, |f| format!("{:?}", f.people)),
+                &figure_parts(c, |f| f.parties().join(" ")),
+                &figure_parts(c, |f| number(f.low)),
+                &figure_parts(c, |f| number(f.best())),
+                &figure_parts(c, |f| number(f.high)),
+                &figure_parts(c, |f| f.unit.clone().unwrap_or_default()),
+                &figure_parts(c, |f| f.as_of.clone().unwrap_or_default()),
             ];
             w.write_record(row.map(formula_safe).iter().map(|c| c.as_bytes()))?;
         }
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// One part of each of a claim's figures, in order, joined as the `figures` column is.
+fn figure_parts(c: &crate::model::Claim, part: impl Fn(&crate::model::Figure) -> String) -> String {
+    c.figures.iter().map(part).collect::<Vec<_>>().join(" | ")
+}
+
+fn number(n: Option<u32>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
 }
 
 /// A cell a spreadsheet would run as a formula (`=HYPERLINK(...)`, `+1`, `-1`, `@SUM`, or

@@ -1,24 +1,106 @@
-//! The casualty strip's data: death tolls as each side announced them, over the time they were
-//! announced. One series per announcing side and per side whose dead are counted, so a user sees
-//! a toll change and who gave it; third parties' figures are points only, because a line
+//! The casualty strip's data: tolls as each side announced them, over the time they were
+//! announced. One series per announcing side and per side whose people are counted, so a user
+//! sees a toll change and who gave it; third parties' figures are points only, because a line
 //! joining different outlets' numbers would suggest one running count.
+//!
+//! The strip shows one kind of figure at a time ([`TollKind`]: killed, wounded, killed or
+//! wounded..., for soldiers and people of unspecified status or for civilians), so a line
+//! never joins, and a scale never compares, figures of different kinds. A range ("260–280") is
+//! drawn at its best estimate (or its middle) with a band from low to high.
 //!
 //! A side's line follows the highest toll it had announced so far: a later, smaller figure is
 //! usually a count for one place or one day ("4 killed in Jermuk"), not a revised total. Every
 //! figure is still a point of its own, so such a count stays visible without pulling the line.
 
-use crate::model::{Bound, Claim, Dataset, Measure, People, Side};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Bound, Claim, Dataset, Figure, Measure, People, Side, Stated};
 use crate::query::Index;
+
+/// The one kind of figure the strip shows: what was counted, and whether of civilians or of
+/// soldiers and people of unspecified status (the tolls announced day by day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct TollKind {
+    pub measure: Measure,
+    pub civilian: bool,
+}
+
+impl Default for TollKind {
+    /// Deaths of soldiers and of people of unspecified status: what the strip showed before
+    /// it showed other kinds.
+    fn default() -> TollKind {
+        TollKind {
+            measure: Measure::Killed,
+            civilian: false,
+        }
+    }
+}
+
+impl TollKind {
+    /// The kind a figure is of, if the strip can draw it: people counted, with a number.
+    pub fn of(f: &Figure) -> Option<TollKind> {
+        (!f.measure.counts_things() && f.height().is_some()).then_some(TollKind {
+            measure: f.measure,
+            civilian: f.people == People::Civilian,
+        })
+    }
+
+    /// "Killed", "Killed or wounded": the strip's title.
+    pub fn title(self) -> &'static str {
+        match self.measure {
+            Measure::Killed => "Killed",
+            Measure::Wounded => "Wounded",
+            Measure::Missing => "Missing",
+            Measure::DeadOrMissing => "Dead or missing",
+            Measure::Captured => "Captured",
+            Measure::Displaced => "Displaced",
+            Measure::BodiesHandedOver => "Bodies handed over",
+            Measure::Released => "Released",
+            Measure::KilledOrWounded => "Killed or wounded",
+            Measure::Equipment | Measure::Other => "Other",
+        }
+    }
+
+    /// "dead", "wounded": the people a series counts, in its label ("own dead").
+    pub fn noun(self) -> &'static str {
+        match self.measure {
+            Measure::Killed => "dead",
+            other => crate::model::wording::measure_text(other),
+        }
+    }
+
+    /// "soldiers, unspecified" or "civilians": whose figures, under the title.
+    pub fn people(self) -> &'static str {
+        if self.civilian {
+            "civilians"
+        } else {
+            "soldiers, unspecified"
+        }
+    }
+}
 
 /// One announced figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TollPoint {
     /// When it was said, UTC seconds (the middle of the claim's `said` span).
     pub t: i64,
+    /// The height it is drawn at: the figure, or its best estimate, or its range's middle.
     pub count: u32,
     pub bound: Bound,
+    /// A range's low and high, drawn as a band.
+    pub range: Option<(u32, u32)>,
     /// Where it comes from: (event index, claim index).
     pub claim: (usize, usize),
+}
+
+/// Whose people a series counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Whose {
+    Party(Side),
+    /// Several parties' together, or (without `whose`) both sides'.
+    Several,
+    /// No party's (`of: []`): foreign journalists, say.
+    NoParty,
 }
 
 impl TollSeries {
@@ -164,8 +246,19 @@ pub fn thin(series: &TollSeries, t0: f64, t1: f64, columns: usize) -> Vec<usize>
 }
 
 impl TollPoint {
-    /// "105", "≥105", ">200", "~430", "≤100", "<300".
+    /// The label, and for a range the height it is drawn at: "40–70, drawn at 50".
+    pub fn spoken(&self) -> String {
+        match self.range {
+            Some(_) => format!("{}, drawn at {}", self.label(), self.count),
+            None => self.label(),
+        }
+    }
+
+    /// "105", "≥105", ">200", "~430", "≤100", "<300", "260–280".
     pub fn label(&self) -> String {
+        if let Some((low, high)) = self.range {
+            return format!("{low}–{high}");
+        }
         let prefix = match self.bound {
             Bound::Exact => "",
             Bound::AtLeast => "≥",
@@ -182,13 +275,14 @@ impl TollPoint {
 pub struct TollSeries {
     /// Who announced it.
     pub reporter: Side,
-    /// Whose dead; `None` for tallies of both sides together.
-    pub whose: Option<Side>,
+    /// Whose people.
+    pub whose: Whose,
     /// A line of steps (one side's own running count) or loose points.
     pub stepped: bool,
     /// In the order announced.
     pub points: Vec<TollPoint>,
-    /// The points' counts, and the table that finds the highest of any run of them.
+    /// How high each point reaches (its count, or its range's high), and the table that
+    /// finds the highest of any run of them.
     pub counts: Vec<u32>,
     pub range_max: RangeMax,
     /// The step line's corners ([`TollSeries::corners`]), kept so a frame need not walk the
@@ -196,18 +290,14 @@ pub struct TollSeries {
     pub steps: Vec<(i64, u32)>,
 }
 
-/// Deaths announced for soldiers or for people of unspecified status: the tolls that were
-/// updated day by day. Civilian deaths and other measures stay on the claim cards.
-fn is_toll(measure: Measure, people: People) -> bool {
-    matches!(measure, Measure::Killed | Measure::DeadOrMissing) && people != People::Civilian
-}
-
-/// Every toll figure of a dataset with who announced it and whose dead it counts, in the
-/// order announced: built once per load, so a filter change only picks rows, never walks
-/// (or parses the times of) the claims.
+/// Every figure a strip can draw, with its kind, who announced it and whose people it
+/// counts, in the order announced: built once per load, so a filter change or another kind
+/// only picks rows, never walks (or parses the times of) the claims.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TollTable {
-    rows: Vec<(Side, Option<Side>, TollPoint)>,
+    rows: Vec<(TollKind, Side, Whose, TollPoint)>,
+    /// The kinds of figure the rows hold, each with how many, in a fixed order.
+    kinds: Vec<(TollKind, usize)>,
 }
 
 impl TollTable {
@@ -217,26 +307,45 @@ impl TollTable {
         for fc in &index.figure_claims {
             let claim = &ds.events[fc.event].claims[fc.claim];
             let reporter = index.side_of_actor(&claim.actor);
-            for (whose, count, bound) in tolls(claim, &side_of_party) {
+            for (kind, whose, f) in tolls(claim, &side_of_party) {
                 let point = TollPoint {
                     t: fc.said,
-                    count,
-                    bound,
+                    count: f.height().unwrap_or(0),
+                    // A low or a high alone reads "at least" or "up to".
+                    bound: match f.stated() {
+                        Stated::AtLeast(_) => Bound::AtLeast,
+                        Stated::UpTo(_) => Bound::UpTo,
+                        _ => f.bound,
+                    },
+                    range: f.range(),
                     claim: (fc.event, fc.claim),
                 };
-                rows.push((reporter, whose, point));
+                rows.push((kind, reporter, whose, point));
             }
         }
-        rows.sort_by_key(|(_, _, p)| (p.t, p.count));
-        TollTable { rows }
+        rows.sort_by_key(|(_, _, _, p)| (p.t, p.count));
+        let mut kinds: std::collections::BTreeMap<TollKind, usize> = Default::default();
+        for (kind, ..) in &rows {
+            *kinds.entry(*kind).or_default() += 1;
+        }
+        TollTable {
+            rows,
+            kinds: kinds.into_iter().collect(),
+        }
     }
 
-    /// Series over the given events (filtered, sorted by index), in a fixed order: left
-    /// side's announcements first, then right's, then third parties'.
-    pub fn series(&self, events: &[usize]) -> Vec<TollSeries> {
+    /// The kinds of figure in the dataset, each with how many, in a fixed order.
+    pub fn kinds(&self) -> &[(TollKind, usize)] {
+        &self.kinds
+    }
+
+    /// Series of figures of `kind` over the given events (filtered, sorted by index), in a
+    /// fixed order: the first party's announcements first, then the next's, then third
+    /// parties'.
+    pub fn series(&self, events: &[usize], kind: TollKind) -> Vec<TollSeries> {
         let mut series: Vec<TollSeries> = Vec::new();
-        for (reporter, whose, point) in &self.rows {
-            if events.binary_search(&point.claim.0).is_err() {
+        for (row_kind, reporter, whose, point) in &self.rows {
+            if *row_kind != kind || events.binary_search(&point.claim.0).is_err() {
                 continue;
             }
             let (reporter, whose) = (*reporter, *whose);
@@ -248,7 +357,7 @@ impl TollTable {
                 None => series.push(TollSeries {
                     reporter,
                     whose,
-                    stepped: reporter != Side::THIRD && whose.is_some(),
+                    stepped: reporter != Side::THIRD && whose != Whose::NoParty,
                     points: vec![point.clone()],
                     counts: Vec::new(),
                     range_max: RangeMax::default(),
@@ -256,9 +365,15 @@ impl TollTable {
                 }),
             }
         }
-        series.sort_by_key(|s| (s.reporter, s.whose.map_or(Side::COUNT, Side::index)));
+        series.sort_by_key(|s| (s.reporter, s.whose));
         for s in &mut series {
-            s.counts = s.points.iter().map(|p| p.count).collect();
+            // What the scale and thinning need is how high each figure reaches: a range's
+            // band reaches its high.
+            s.counts = s
+                .points
+                .iter()
+                .map(|p| p.range.map_or(p.count, |(_, high)| high.max(p.count)))
+                .collect();
             s.range_max = RangeMax::new(&s.counts);
             s.steps = s.corners();
         }
@@ -268,27 +383,35 @@ impl TollTable {
 
 /// The series over the given events, building the table first (tests and one-off uses; the
 /// app keeps its table for the whole load).
-pub fn toll_series(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<TollSeries> {
-    TollTable::new(ds, index).series(events)
+pub fn toll_series(
+    ds: &Dataset,
+    index: &Index,
+    events: &[usize],
+    kind: TollKind,
+) -> Vec<TollSeries> {
+    TollTable::new(ds, index).series(events, kind)
 }
 
-/// The tolls in one claim, one per side counted: the largest figure when a claim gives several
-/// for the same side (a total beside a part of it).
-fn tolls(
-    claim: &Claim,
+/// The figures in one claim a strip can draw, one per kind and whose people: the highest
+/// when a claim gives several of one kind for the same people (a total beside a part of it).
+fn tolls<'c>(
+    claim: &'c Claim,
     side_of_party: &impl Fn(&str) -> Option<Side>,
-) -> Vec<(Option<Side>, u32, Bound)> {
-    let mut out: Vec<(Option<Side>, u32, Bound)> = Vec::new();
-    for f in claim
-        .figures
-        .iter()
-        .filter(|f| is_toll(f.measure, f.people))
-    {
-        let whose = f.whose.as_deref().and_then(side_of_party);
-        match out.iter_mut().find(|(w, _, _)| *w == whose) {
-            Some(existing) if existing.1 < f.count => *existing = (whose, f.count, f.bound),
+) -> Vec<(TollKind, Whose, &'c Figure)> {
+    let mut out: Vec<(TollKind, Whose, &Figure)> = Vec::new();
+    for f in &claim.figures {
+        let Some(kind) = TollKind::of(f) else {
+            continue;
+        };
+        let whose = match (f.parties(), &f.of) {
+            ([one], _) => side_of_party(one).map_or(Whose::Several, Whose::Party),
+            ([], Some(_)) => Whose::NoParty,
+            _ => Whose::Several,
+        };
+        match out.iter_mut().find(|(k, w, _)| *k == kind && *w == whose) {
+            Some(existing) if existing.2.height() < f.height() => existing.2 = f,
             Some(_) => {}
-            None => out.push((whose, f.count, f.bound)),
+            None => out.push((kind, whose, f)),
         }
     }
     out
@@ -304,11 +427,11 @@ mod tests {
     fn each_sides_own_toll_is_a_stepped_series_that_rises() {
         let cat = Catalog::new(load_bundled().dataset.unwrap());
         let all = Query::run(&cat.index, &FilterState::default()).events;
-        let series = toll_series(&cat.dataset, &cat.index, &all);
+        let series = toll_series(&cat.dataset, &cat.index, &all, TollKind::default());
         let own = |side: Side| {
             series
                 .iter()
-                .find(|s| s.reporter == side && s.whose == Some(side))
+                .find(|s| s.reporter == side && s.whose == Whose::Party(side))
                 .unwrap_or_else(|| panic!("{side:?} own toll"))
         };
         for side in [Side::FIRST, Side::SECOND] {
@@ -375,13 +498,14 @@ mod tests {
                 t: i,
                 count: (i % 7) as u32,
                 bound: Bound::Exact,
+                range: None,
                 claim: (0, 0),
             })
             .collect();
         let counts: Vec<u32> = points.iter().map(|p| p.count).collect();
         let s = TollSeries {
             reporter: Side::FIRST,
-            whose: Some(Side::FIRST),
+            whose: Whose::Party(Side::FIRST),
             stepped: true,
             range_max: RangeMax::new(&counts),
             counts,
@@ -398,10 +522,32 @@ mod tests {
     }
 
     #[test]
-    fn civilians_and_other_measures_stay_out_of_the_strip() {
-        assert!(!is_toll(Measure::Killed, People::Civilian));
-        assert!(!is_toll(Measure::Wounded, People::Military));
-        assert!(is_toll(Measure::DeadOrMissing, People::Unspecified));
+    fn each_figure_is_of_one_kind_and_things_or_no_number_of_none() {
+        let f = |measure, people| Figure {
+            measure,
+            people,
+            count: Some(3),
+            ..Figure::default()
+        };
+        let kind = |measure, civilian| Some(TollKind { measure, civilian });
+        assert_eq!(
+            TollKind::of(&f(Measure::Killed, People::Civilian)),
+            kind(Measure::Killed, true)
+        );
+        assert_eq!(
+            TollKind::of(&f(Measure::Killed, People::Unspecified)),
+            kind(Measure::Killed, false)
+        );
+        assert_eq!(
+            TollKind::of(&f(Measure::DeadOrMissing, People::Military)),
+            kind(Measure::DeadOrMissing, false)
+        );
+        assert_eq!(TollKind::of(&f(Measure::Equipment, People::Military)), None);
+        let no_number = Figure {
+            count: None,
+            ..f(Measure::Killed, People::Military)
+        };
+        assert_eq!(TollKind::of(&no_number), None);
     }
 
     #[test]
@@ -410,6 +556,7 @@ mod tests {
             t: 0,
             count: 105,
             bound,
+            range: None,
             claim: (0, 0),
         };
         assert_eq!(p(Bound::Exact).label(), "105");
@@ -420,6 +567,6 @@ mod tests {
     #[test]
     fn no_events_no_series() {
         let cat = Catalog::new(load_bundled().dataset.unwrap());
-        assert!(toll_series(&cat.dataset, &cat.index, &[]).is_empty());
+        assert!(toll_series(&cat.dataset, &cat.index, &[], TollKind::default()).is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! What the panels draw: the query result, the lanes, the casualty series and the quick zooms,
 //! derived from the catalog and the filter in one place whenever either changes.
 
-use crate::layout::casualties::{TollSeries, TollTable};
+use crate::layout::casualties::{TollKind, TollSeries, TollTable};
 use crate::layout::lanes::{Lane, LaneMode, lanes};
 use crate::query::{Catalog, FilterState, Query};
 
@@ -11,6 +11,8 @@ pub struct Derived {
     pub query: Query,
     pub lanes: Vec<Lane>,
     pub tolls: Vec<TollSeries>,
+    /// The kinds of figure the casualty strip can show, each with how many figures.
+    pub toll_kinds: Vec<(TollKind, usize)>,
     /// The busiest month, week and day of the filtered events, for the quick zooms.
     pub busiest: [Option<(i64, i64)>; 3],
     /// Bumped whenever these are derived again, so panels can cache what they build on them.
@@ -24,6 +26,7 @@ impl Derived {
         filter: &FilterState,
         mode: LaneMode,
         table: &TollTable,
+        toll_kind: TollKind,
         generation: u64,
     ) -> Derived {
         let query = Query::run(&cat.index, filter);
@@ -35,7 +38,7 @@ impl Derived {
                 let starts: Vec<i64> = events.iter().map(|&e| cat.index.starts[e]).collect();
                 let busiest =
                     super::zoom::QUICK_ZOOMS.map(|(_, width)| super::zoom::busiest(&starts, width));
-                (table.series(events), busiest)
+                (table.series(events, toll_kind), busiest)
             });
             let lanes = lanes(&cat.dataset, &cat.index, mode, events);
             (lanes, other.join().expect("deriving does not panic"))
@@ -44,6 +47,7 @@ impl Derived {
             generation,
             lanes,
             tolls,
+            toll_kinds: table.kinds().to_vec(),
             busiest,
             query,
         }

@@ -7,12 +7,14 @@
 //! The vocabulary every later stage speaks lives here too: which side a speaker stands on
 //! ([`Side`], [`Voices`]) and the words the screen, captions and CSV share ([`wording`]).
 
+mod figure;
 pub mod length;
 pub mod link;
 mod side;
 mod time;
 pub mod wording;
 
+pub use figure::{Bound, Figure, Measure, People, Stated};
 pub use side::{MAX_PARTIES, Side, Voices};
 
 /// At most this many claim columns side by side: more would be too narrow to read.
@@ -313,56 +315,6 @@ pub struct Citation {
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Measure {
-    Killed,
-    Wounded,
-    Missing,
-    DeadOrMissing,
-    Captured,
-    Displaced,
-    BodiesHandedOver,
-    Released,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum People {
-    Military,
-    Civilian,
-    Unspecified,
-}
-
-/// How a count was stated: "49", "at least 3", "more than 200", "some 430", "up to 100".
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
-pub enum Bound {
-    #[default]
-    Exact,
-    AtLeast,
-    MoreThan,
-    About,
-    UpTo,
-    Nearly,
-}
-
-/// One figure inside a claim: whose people, how many, counted by whom.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Figure {
-    pub measure: Measure,
-    pub count: u32,
-    #[serde(default)]
-    pub bound: Bound,
-    /// The party whose people are counted; absent for "both sides" tallies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub whose: Option<String>,
-    pub people: People,
-    /// Who did the counting, when not the claim's actor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub counted_by: Option<String>,
 }
 
 /// Several validated files merged into one: what every later stage reads.

@@ -5,7 +5,7 @@
 //! And the neutrality rule for curated text: loaded words ("attack", "provocation", ...) may
 //! appear only inside quotation marks, in the words of the actor who used them.
 
-use super::{Actor, Bound, Dataset, Event, EventKind, Figure, Measure, People, Side, length};
+use super::{Actor, Dataset, Event, EventKind, Figure, Measure, People, Side, Stated, length};
 
 /// Where an actor or a place sits in the dataset's lists, found by id. The query index answers
 /// this without a scan; the wording asks through a trait because the model sits below the
@@ -100,23 +100,23 @@ pub fn kind_label(kind: EventKind) -> &'static str {
     }
 }
 
-/// "105 Armenian soldiers killed", "at least 3 Armenian civilians wounded".
+/// "105 Armenian servicemen killed", "at least 3 Armenian civilians wounded", "260–280 Hill
+/// servicemen killed or wounded", "22 Hill tanks destroyed (as of 7 Oct 2022)", "Armenian
+/// servicemen killed: no number given".
 pub fn figure_text(ds: &Dataset, index: &impl IdLookup, f: &Figure) -> String {
-    let bound = match f.bound {
-        Bound::Exact => "",
-        Bound::AtLeast => "at least ",
-        Bound::MoreThan => "more than ",
-        Bound::About => "about ",
-        Bound::UpTo => "up to ",
-        Bound::Nearly => "nearly ",
+    let stated = f.stated();
+    let adjectives: Vec<&str> = f
+        .parties()
+        .iter()
+        .filter_map(|id| ds.parties.iter().find(|p| &p.id == id))
+        .map(|p| p.adjective.as_deref().unwrap_or(&p.name))
+        .collect();
+    let whose = match adjectives.as_slice() {
+        [] => String::new(),
+        [one] => format!("{one} "),
+        [init @ .., last] => format!("{} and {last} ", init.join(", ")),
     };
-    let whose = f
-        .whose
-        .as_deref()
-        .and_then(|id| ds.parties.iter().find(|p| p.id == id))
-        .map(|p| format!("{} ", p.adjective.as_deref().unwrap_or(&p.name)))
-        .unwrap_or_default();
-    let people = match (f.people, f.count == 1) {
+    let people = match (f.people, stated.is_one()) {
         (People::Military, true) => "serviceman",
         (People::Military, false) => "servicemen",
         (People::Civilian, true) => "civilian",
@@ -124,7 +124,46 @@ pub fn figure_text(ds: &Dataset, index: &impl IdLookup, f: &Figure) -> String {
         (People::Unspecified, true) => "person",
         (People::Unspecified, false) => "people",
     };
-    let measure = match f.measure {
+    let measure = measure_text(f.measure);
+    // What is counted: people and what happened to them, bodies, or the curator's unit.
+    let what = match f.measure {
+        Measure::BodiesHandedOver => format!("{whose}{measure}"),
+        Measure::Equipment | Measure::Other => {
+            format!("{whose}{}", f.unit.as_deref().unwrap_or("items"))
+        }
+        _ => format!("{whose}{people} {measure}"),
+    };
+    let of_no_party = if f.of.as_ref().is_some_and(Vec::is_empty) {
+        ", of no party"
+    } else {
+        ""
+    };
+    let as_of = f
+        .as_of
+        .as_deref()
+        .map(|t| format!(", as of {}", instant_text(t)))
+        .unwrap_or_default();
+    let counted = f
+        .counted_by
+        .as_deref()
+        .and_then(|id| actor_by_id(ds, index, id))
+        .map(|a| format!(", counted by {}", a.name))
+        .unwrap_or_default();
+    let notes = format!("{of_no_party}{as_of}{counted}");
+    let notes = match notes.strip_prefix(", ") {
+        Some(n) => format!(" ({n})"),
+        None => String::new(),
+    };
+    match stated {
+        Stated::NoNumber => format!("{}: no number given{notes}", capitalise(&what)),
+        _ => format!("{} {what}{notes}", stated.text()),
+    }
+}
+
+/// What happened to the people a figure counts: "killed", "dead or missing"; empty for
+/// things, which their `unit` names.
+pub fn measure_text(measure: Measure) -> &'static str {
+    match measure {
         Measure::Killed => "killed",
         Measure::Wounded => "wounded",
         Measure::Missing => "missing",
@@ -133,18 +172,35 @@ pub fn figure_text(ds: &Dataset, index: &impl IdLookup, f: &Figure) -> String {
         Measure::Displaced => "displaced",
         Measure::BodiesHandedOver => "bodies handed over",
         Measure::Released => "released",
-    };
-    let counted = f
-        .counted_by
-        .as_deref()
-        .and_then(|id| actor_by_id(ds, index, id))
-        .map(|a| format!(" (counted by {})", a.name))
-        .unwrap_or_default();
-    if f.measure == Measure::BodiesHandedOver {
-        format!("{bound}{} {whose}{measure}{counted}", f.count)
-    } else {
-        format!("{bound}{} {whose}{people} {measure}{counted}", f.count)
+        Measure::KilledOrWounded => "killed or wounded",
+        Measure::Equipment | Measure::Other => "",
     }
+}
+
+/// A date or time as written in a file ("2022-10-07T12:00"), as a reader reads it ("7 Oct
+/// 2022 12:00"), in the clock it was written in; as written when it does not parse.
+pub fn instant_text(written: &str) -> String {
+    use super::time::Granularity;
+    match super::parse_instant(written, super::utc()) {
+        Ok(i) => {
+            let format = match i.granularity {
+                Granularity::Year => "%Y",
+                Granularity::Month => "%b %Y",
+                Granularity::Day => "%-d %b %Y",
+                Granularity::Minute => "%-d %b %Y %H:%M",
+            };
+            i.local.format(format).to_string()
+        }
+        Err(_) => written.to_owned(),
+    }
+}
+
+/// The text with its first letter in upper case.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }
 
 /// The actor with this id, if the dataset has one.
@@ -330,28 +386,69 @@ mod tests {
 
     #[test]
     fn figures_read_as_stated() {
+        use crate::model::Bound;
         let cat = Catalog::new(load_bundled().dataset.unwrap());
+        let text = |f: &Figure| figure_text(&cat.dataset, &cat.index, f);
         let f = Figure {
             measure: Measure::Killed,
-            count: 105,
+            count: Some(105),
             bound: Bound::AtLeast,
             whose: Some("armenia".into()),
             people: People::Military,
-            counted_by: None,
+            ..Figure::default()
+        };
+        assert_eq!(text(&f), "at least 105 Armenian servicemen killed");
+        let one = Figure {
+            count: Some(1),
+            people: People::Civilian,
+            bound: Bound::Exact,
+            ..f.clone()
+        };
+        assert_eq!(text(&one), "1 Armenian civilian killed");
+        // Format 2: a range of one kind that joins two, several parties, a date of its own.
+        let range = Figure {
+            measure: Measure::KilledOrWounded,
+            count: None,
+            low: Some(260),
+            high: Some(280),
+            whose: None,
+            of: Some(vec!["armenia".into(), "azerbaijan".into()]),
+            as_of: Some("2022-10-07".into()),
+            ..f.clone()
         };
         assert_eq!(
-            figure_text(&cat.dataset, &cat.index, &f),
-            "at least 105 Armenian servicemen killed"
+            text(&range),
+            "260–280 Armenian and Azerbaijani servicemen killed or wounded (as of 7 Oct 2022)"
         );
-        let one = Figure {
-            count: 1,
+        let best = Figure {
+            best: Some(270),
+            ..range.clone()
+        };
+        assert!(
+            text(&best).starts_with("260–280 (best 270) "),
+            "{}",
+            text(&best)
+        );
+        let tanks = Figure {
+            measure: Measure::Equipment,
+            count: Some(22),
+            unit: Some("tanks destroyed".into()),
+            ..f.clone()
+        };
+        assert_eq!(text(&tanks), "at least 22 Armenian tanks destroyed");
+        let none = Figure {
+            count: None,
+            ..f.clone()
+        };
+        assert_eq!(text(&none), "Armenian servicemen killed: no number given");
+        let journalists = Figure {
+            whose: None,
+            of: Some(Vec::new()),
             people: People::Civilian,
+            count: Some(2),
             bound: Bound::Exact,
             ..f
         };
-        assert_eq!(
-            figure_text(&cat.dataset, &cat.index, &one),
-            "1 Armenian civilian killed"
-        );
+        assert_eq!(text(&journalists), "2 civilians killed (of no party)");
     }
 }

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::layout::casualties::TollKind;
 use crate::layout::lanes::LaneMode;
 use crate::query::FilterState;
 
@@ -18,6 +19,8 @@ pub struct Settings {
     /// The parties (ids) the user chose as claim columns, in order; none: the dataset's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<String>>,
+    /// The kind of figure the casualty strip shows.
+    pub toll_kind: TollKind,
 }
 
 impl Default for Settings {
@@ -28,6 +31,7 @@ impl Default for Settings {
             theme: ThemeKind::Light,
             export: ExportSettings::default(),
             columns: None,
+            toll_kind: TollKind::default(),
         }
     }
 }

@@ -1,7 +1,8 @@
-//! The casualty strip under the timeline, on the same time axis: each side's announced death
-//! toll as a step line in that side's colour and marker shape, solid for its own dead and
-//! dashed for the other side's, third parties' figures as loose grey points, every figure
-//! labelled where it fits. The counts are drawn on a logarithmic scale ([`CountScale`]), so a
+//! The casualty strip under the timeline, on the same time axis: each side's announced toll
+//! of one kind (killed, by default; the gutter's menu picks another) as a step line in that
+//! side's colour and marker shape, solid for its own people and dashed for another side's,
+//! third parties' figures as loose grey points, a range as a band from its low to its high,
+//! every figure labelled where it fits. The counts are drawn on a logarithmic scale ([`CountScale`]), so a
 //! historical toll in the thousands does not flatten the September figures in the hundreds;
 //! the legend has a row of its own above the counts, so no line runs under it.
 
@@ -13,7 +14,7 @@ use super::canvas::{Label, LabelStyle, first_come, nearest, paint_label, rect_of
 use super::marks::Batch;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
 use crate::command::Command;
-use crate::layout::casualties::{CountScale, TollSeries, thin};
+use crate::layout::casualties::{CountScale, TollSeries, Whose, thin};
 use crate::layout::stack::Bx;
 use crate::model::Side;
 use crate::model::format_seconds;
@@ -27,16 +28,19 @@ const LABEL_ROOM: f32 = 21.0;
 /// Figures whose labels are attempted: more could not fit in the strip anyway.
 const MAX_LABELS: usize = 200;
 
+/// "Armenian side: own dead", "Third parties: Hill wounded", "Dale side: several parties'
+/// missing".
 fn series_label(view: &ViewCtx, s: &TollSeries) -> String {
+    let ds = &view.cat.dataset;
+    let noun = view.settings.toll_kind.noun();
     let whose = match s.whose {
-        Some(w) if w == s.reporter => "own dead".to_owned(),
-        Some(w) => format!(
-            "{} dead",
-            side_label(&view.cat.dataset, w).trim_end_matches(" side")
-        ),
-        None => "both sides' dead".to_owned(),
+        Whose::Party(w) if w == s.reporter => format!("own {noun}"),
+        Whose::Party(w) => format!("{} {noun}", side_label(ds, w).trim_end_matches(" side")),
+        Whose::Several if ds.parties.len() == 2 => format!("both sides' {noun}"),
+        Whose::Several => format!("several parties' {noun}"),
+        Whose::NoParty => format!("{noun} of no party"),
     };
-    format!("{}: {whose}", side_label(&view.cat.dataset, s.reporter))
+    format!("{}: {whose}", side_label(ds, s.reporter))
 }
 
 /// One figure's label, wanting the box above its point.
@@ -116,14 +120,19 @@ pub fn ui(
             (frame.max.y - 4.0).max(frame.min.y + LEGEND_H + LABEL_ROOM + 8.0),
         ),
     };
+    let kind = view.settings.toll_kind;
     super::accessible_node(
         ui,
         egui::Id::unique("casualty_strip"),
         egui::Role::Figure,
-        "Casualty strip: announced dead, logarithmic scale".to_owned(),
+        format!(
+            "Casualty strip: announced {} ({}), logarithmic scale",
+            kind.noun(),
+            kind.people()
+        ),
         frame,
     );
-    paint_gutter(ui, outer, frame);
+    paint_gutter(ui, view, outer, frame, cmds);
     let (hits, labels) = paint_series(ui, view, &painter, &strip, (v0, v1));
     let legend_boxes = paint_legend(ui, view, &painter, frame);
     paint_labels(view, &painter, frame, labels, &legend_boxes);
@@ -131,7 +140,11 @@ pub fn ui(
         painter.text(
             frame.center(),
             Align2::CENTER_CENTER,
-            "No death tolls announced in the filtered events",
+            format!(
+                "No figures of {} ({}) announced in the filtered events",
+                kind.noun(),
+                kind.people()
+            ),
             FontId::proportional(11.0),
             ui.visuals().weak_text_color(),
         );
@@ -156,21 +169,35 @@ fn count_scale(series: &[TollSeries], v0: f64, v1: f64) -> CountScale {
     CountScale::new(in_view.chain(carried).max().unwrap_or(0))
 }
 
-/// The strip's name in the gutter, and its scale in two short lines: the gutter is as narrow
-/// as the lane names allow.
-fn paint_gutter(ui: &egui::Ui, outer: Rect, frame: Rect) {
-    let gutter_painter = ui.painter_at(Rect::from_min_max(
-        outer.min,
-        pos2(frame.min.x - 2.0, outer.max.y),
-    ));
-    gutter_painter.text(
-        pos2(frame.min.x - 6.0, outer.min.y + 4.0),
-        Align2::RIGHT_TOP,
-        "Announced dead",
-        FontId::proportional(12.5),
-        ui.visuals().strong_text_color(),
+/// The strip's name in the gutter, a menu of the kinds of figure it can show, and its scale
+/// in two short lines: the gutter is as narrow as the lane names allow.
+fn paint_gutter(
+    ui: &mut egui::Ui,
+    view: &ViewCtx,
+    outer: Rect,
+    frame: Rect,
+    cmds: &mut Vec<Command>,
+) {
+    let gutter = Rect::from_min_max(outer.min, pos2(frame.min.x - 2.0, outer.max.y));
+    let kind = view.settings.toll_kind;
+    let mut menu_ui = ui.new_child(
+        UiBuilder::new()
+            .max_rect(Rect::from_min_max(
+                gutter.min,
+                pos2(frame.min.x - 4.0, outer.min.y + 20.0),
+            ))
+            .layout(egui::Layout::right_to_left(egui::Align::Min)),
     );
-    for (k, line) in ["as announced,", "log scale"].into_iter().enumerate() {
+    let button = egui::RichText::new(title(view)).size(TITLE_SIZE).strong();
+    egui::containers::menu::MenuButton::new(button)
+        .ui(&mut menu_ui, |ui| kind_menu(ui, view, cmds))
+        .0
+        .on_hover_text("Which figures the strip shows: one kind at a time");
+    let gutter_painter = ui.painter_at(gutter);
+    for (k, line) in [kind.people(), "announced, log scale"]
+        .into_iter()
+        .enumerate()
+    {
         gutter_painter.text(
             pos2(frame.min.x - 6.0, outer.min.y + 21.0 + 13.0 * k as f32),
             Align2::RIGHT_TOP,
@@ -178,6 +205,45 @@ fn paint_gutter(ui: &egui::Ui, outer: Rect, frame: Rect) {
             FontId::proportional(11.0),
             ui.visuals().weak_text_color(),
         );
+    }
+}
+
+const TITLE_SIZE: f32 = 12.5;
+
+/// The strip's title, on the button that picks the kind of figure: "Killed ▼".
+fn title(view: &ViewCtx) -> String {
+    format!("{} ▼", view.settings.toll_kind.title())
+}
+
+/// How wide the strip's title button is, so the gutter it shares with the lanes holds it.
+pub fn title_width(ui: &egui::Ui, view: &ViewCtx) -> f32 {
+    let galley = ui.painter().layout_no_wrap(
+        title(view),
+        FontId::proportional(TITLE_SIZE),
+        egui::Color32::WHITE,
+    );
+    galley.size().x + 2.0 * ui.spacing().button_padding.x + 8.0
+}
+
+/// The kinds of figure in the dataset, each with how many: picking one shows it.
+fn kind_menu(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
+    ui.weak("Figures of one kind at a time, never added together");
+    for &(kind, n) in &view.derived.toll_kinds {
+        let text = format!(
+            "{} — {} ({})",
+            kind.title(),
+            kind.people(),
+            crate::model::wording::plural(n, "figure")
+        );
+        if ui
+            .selectable_label(view.settings.toll_kind == kind, text)
+            .clicked()
+        {
+            cmds.push(Command::SetTollKind(kind));
+        }
+    }
+    if view.derived.toll_kinds.is_empty() {
+        ui.weak("This dataset has no figures a strip can show.");
     }
 }
 
@@ -210,7 +276,7 @@ fn paint_series(
                 pts.push(pos2(frame.max.x, last.y));
             }
             let stroke = Stroke::new(2.0, colour);
-            if s.whose == Some(s.reporter) {
+            if s.whose == Whose::Party(s.reporter) {
                 painter.add(Shape::line(pts, stroke));
             } else {
                 painter.extend(Shape::dashed_line(&pts, stroke, 6.0, 4.0));
@@ -222,6 +288,10 @@ fn paint_series(
             let q = strip.to_screen(p.t, p.count);
             if !frame.expand(8.0).contains(q) {
                 continue;
+            }
+            let band = range_band(strip, p);
+            if let Some(band) = band {
+                painter.rect_filled(band, 2.0, colour.gamma_multiply(0.35));
             }
             batch.marker(
                 q,
@@ -236,11 +306,15 @@ fn paint_series(
                 egui::Id::unique(("toll", si, pi)),
                 egui::Role::Image,
                 format!(
-                    "Announced dead: {} — {}",
-                    p.label(),
+                    "Announced {}: {} — {}",
+                    view.settings.toll_kind.noun(),
+                    p.spoken(),
                     series_label(view, s).replacen(": ", ", ", 1)
                 ),
-                Rect::from_center_size(q, vec2(8.0, 8.0)),
+                // A range reports its band: from its high down to its low.
+                band.map_or(Rect::from_center_size(q, vec2(8.0, 8.0)), |b| {
+                    b.union(Rect::from_center_size(q, vec2(8.0, 0.0)))
+                }),
             );
             let text = p.label();
             let w = text.chars().count() as f32 * 6.5 + 4.0;
@@ -259,6 +333,17 @@ fn paint_series(
     }
     painter.extend(batch.into_shapes());
     (hits, labels)
+}
+
+/// A range's band: from its low up to its high, a bar narrower than a marker.
+fn range_band(strip: &Strip, p: &crate::layout::casualties::TollPoint) -> Option<Rect> {
+    let (low, high) = p.range?;
+    let x = strip.transform.position_from_point_x(p.t as f64);
+    let (top, bottom) = strip.band;
+    Some(Rect::from_x_y_ranges(
+        x - 3.0..=x + 3.0,
+        strip.scale.y(high, top, bottom)..=strip.scale.y(low, top, bottom),
+    ))
 }
 
 /// The legend along the strip's top edge, one entry per series while there is room, on a band
@@ -281,7 +366,7 @@ fn paint_legend(ui: &egui::Ui, view: &ViewCtx, painter: &egui::Painter, frame: R
         // A sample of the line (solid: own dead, dashed: the other side's, none: points).
         let (y, colour) = (frame.min.y + 9.0, view.palette.fill_of(s.reporter));
         let sample = [pos2(x, y), pos2(x + 18.0, y)];
-        match (s.stepped, s.whose == Some(s.reporter)) {
+        match (s.stepped, s.whose == Whose::Party(s.reporter)) {
             (true, true) => {
                 painter.line_segment(sample, Stroke::new(2.0, colour));
             }

@@ -49,7 +49,14 @@ impl Scene {
         let cat = Catalog::new(outcome.dataset.expect("the bundled dataset loads"));
         let settings = Settings::default();
         let table = TollTable::new(&cat.dataset, &cat.index);
-        let derived = Derived::new(&cat, &settings.filter, settings.lane_mode, &table, 1);
+        let derived = Derived::new(
+            &cat,
+            &settings.filter,
+            settings.lane_mode,
+            &table,
+            settings.toll_kind,
+            1,
+        );
         Scene {
             cat,
             derived,

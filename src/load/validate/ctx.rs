@@ -45,17 +45,22 @@ pub(super) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// A field new in format 2 met in file `file`: an error in a format-1 file, which an older
+    /// A field (or a phrase naming a use) new in format 2 met in file `file`: an error in a format-1 file, which an older
     /// Claimline would refuse whole, so the curator says which format they write.
-    #[expect(dead_code, reason = "the format-2 fields' checks call it")]
     pub(super) fn format_2(&mut self, file: usize, path: Path, field: &str) {
         if self.formats.get(file).is_some_and(|&v| v < 2) {
             self.error(
                 file,
                 path,
                 format!(
-                    "`{field}` is new in format 2: write `format: 2` at the top of the file \
-                     (`claimline migrate` rewrites a format-1 file as format 2)"
+                    "{} is new in format 2: write `format: 2` at the top of the file \
+                     (`claimline migrate` rewrites a format-1 file as format 2)",
+                    // A field by its name; a phrase ("a figure with no number") as it is.
+                    if field.contains(' ') {
+                        field.to_owned()
+                    } else {
+                        format!("`{field}`")
+                    }
                 ),
             );
         }

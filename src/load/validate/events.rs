@@ -78,10 +78,13 @@ pub(super) fn check_claim<'a>(
         );
     }
     references(cx, f, cp, c);
+    for (k, fig) in c.figures.iter().enumerate() {
+        let fp = cp.field("figures").index(k);
+        super::figures::check_figure(cx, f, &fp, fig, offset);
+    }
 }
 
-/// What a claim points to: its sources (which count as cited), the claims it disputes, and
-/// the parties and actors of its figures.
+/// What a claim points to: its sources (which count as cited) and the claims it disputes.
 fn references<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
     for (k, cit) in c.sources.iter().enumerate() {
         cx.refer(
@@ -104,15 +107,6 @@ fn references<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
             cx.error(f, dp, format!("claim \"{d}\" disputes itself"));
         } else {
             cx.refer(Kind::Claim, f, || dp, d);
-        }
-    }
-    for (k, fig) in c.figures.iter().enumerate() {
-        let fp = cp.field("figures").index(k);
-        if let Some(w) = &fig.whose {
-            cx.refer(Kind::Party, f, || fp.field("whose"), w);
-        }
-        if let Some(a) = &fig.counted_by {
-            cx.refer(Kind::Actor, f, || fp.field("counted_by"), a);
         }
     }
 }

@@ -7,6 +7,7 @@
 
 mod ctx;
 mod events;
+mod figures;
 mod header;
 mod parties;
 mod places;

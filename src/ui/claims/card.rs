@@ -112,7 +112,25 @@ fn card_body(
 }
 
 fn figure_chip(ui: &mut egui::Ui, view: &ViewCtx, f: &Figure) {
-    let text = figure_text(&view.cat.dataset, &view.cat.index, f);
+    let text = RichText::new(figure_text(&view.cat.dataset, &view.cat.index, f))
+        .small()
+        .strong();
+    // A chip that does not fit the rest of the row starts the next one, rather than wrap
+    // into the sliver left beside the last chip.
+    let margin = 12.0;
+    let width = egui::WidgetText::from(text.clone())
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Small,
+        )
+        .size()
+        .x
+        + margin;
+    if width > ui.available_size_before_wrap().x && ui.cursor().min.x > ui.max_rect().min.x + 1.0 {
+        ui.end_row();
+    }
     EFrame::new()
         .fill(ui.visuals().faint_bg_color)
         .stroke(Stroke::new(
@@ -121,7 +139,7 @@ fn figure_chip(ui: &mut egui::Ui, view: &ViewCtx, f: &Figure) {
         ))
         .corner_radius(4.0)
         .inner_margin(Margin::symmetric(5, 1))
-        .show(ui, |ui| ui.label(RichText::new(text).small().strong()));
+        .show(ui, |ui| ui.label(text));
 }
 
 fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<Command>) {

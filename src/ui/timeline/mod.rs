@@ -336,7 +336,8 @@ pub fn gutter_width(ui: &egui::Ui, view: &ViewCtx) -> f32 {
                 .size()
                 .x
         })
-        .fold(0.0, f32::max);
-    // At least as wide as the casualty strip's own label, "Announced dead".
+        .fold(0.0, f32::max)
+        // The casualty strip's title shares the gutter.
+        .max(crate::ui::casualties::title_width(ui, view) - 14.0);
     (widest + 14.0).clamp(124.0, 190.0)
 }
