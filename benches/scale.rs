@@ -226,7 +226,7 @@ fn filter_query_1m(bencher: divan::Bencher, which: &str) {
 fn app_with(events: usize) -> ClaimlineApp {
     ClaimlineApp::new(LoadOutcome {
         dataset: Some(dataset(Spec { events, seed: SEED })),
-        diagnostics: Vec::new(),
+        ..LoadOutcome::default()
     })
 }
 

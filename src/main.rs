@@ -315,6 +315,7 @@ fn main() -> ExitCode {
         Some(Command::Check { files }) => {
             let report = check::check_paths(&files);
             eprint!("{}", report.diagnostics);
+            print!("{}", report.notes);
             println!("{}", report.summary);
             ExitCode::from(report.exit_code as u8)
         }

@@ -650,3 +650,34 @@ fn migrate_refuses_a_file_that_does_not_check_clean() {
     assert!(err.contains("does not check clean: fix it first"), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn check_notes_what_a_gazetteer_shares_before_its_summary() {
+    let fixture = |name: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+    };
+    let (gazetteer, borderland) = (fixture("vale-gazetteer.ron"), fixture("borderland.ron"));
+    let out = claimline(&[&gazetteer, &borderland]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!(
+            "note: 1 actor and 2 places are defined identically in {} and {}: each is kept once",
+            borderland.display(),
+            gazetteer.display()
+        )
+    );
+    assert!(lines[1].starts_with("ok: 2 files, "), "{stdout}");
+    assert!(lines[1].contains(" 3 places, "), "{stdout}");
+    assert_eq!(lines.len(), 2, "{stdout}");
+}

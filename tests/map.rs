@@ -76,3 +76,22 @@ fn the_selected_events_places_are_labelled() {
         );
     }
 }
+
+/// A gazetteer opened alone has no events to draw: it opens, and its warning says why the
+/// timeline and the map are empty.
+#[test]
+fn a_gazetteer_alone_opens_with_a_warning_that_says_why_nothing_is_drawn() {
+    let h = common::build_on(common::builder(1280.0, 720.0), &["vale-gazetteer.ron"]);
+    let app = h.state();
+    let ds = &app.catalog.as_ref().expect("loaded").dataset;
+    assert_eq!((ds.events.len(), ds.places.len()), (0, 3));
+    assert_eq!(app.warnings.len(), 1, "{:#?}", app.warnings);
+    assert!(
+        app.warnings[0]
+            .message
+            .starts_with("no events in the files opened: "),
+        "{:#?}",
+        app.warnings
+    );
+    assert!(h.query_by_label_contains("1 warning").is_some());
+}

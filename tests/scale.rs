@@ -217,7 +217,7 @@ fn settled_frames_do_not_derive_again() {
             events: 2_000,
             seed: 1,
         })),
-        diagnostics: Vec::new(),
+        ..LoadOutcome::default()
     });
     let mut h = Headless::new(ThemeKind::Light);
     let size = egui::vec2(1600.0, 1000.0);
@@ -241,7 +241,7 @@ fn zooming_in_goes_from_density_to_markers() {
                     events: 20_000,
                     seed: 2,
                 })),
-                diagnostics: Vec::new(),
+                ..LoadOutcome::default()
             },
         )
     });

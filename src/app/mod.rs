@@ -110,12 +110,11 @@ impl ClaimlineApp {
         app
     }
 
-    /// The offset in which times are shown: the first file's.
+    /// The offset in which times are shown: the dataset's (see [`crate::model::Dataset::display_zone`]).
     pub fn display_offset(&self) -> FixedOffset {
         self.catalog
             .as_ref()
-            .and_then(|c| c.dataset.files.first())
-            .map_or_else(utc, |f| f.utc_offset)
+            .map_or_else(utc, |c| c.dataset.display_zone())
     }
 
     /// Draws the window (or one exportable panel alone, laid out whole) from a view of the

@@ -4,13 +4,15 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-use crate::load::{self, LoadOutcome};
+use crate::load::{self, LoadOutcome, Shared};
 use crate::model::wording::plural;
 
 /// What `check` prints and the exit code it returns.
 pub struct CheckReport {
     /// Diagnostics, one per line (for standard error).
     pub diagnostics: String,
+    /// What files share, a line per pair of files (for standard output, before the summary).
+    pub notes: String,
     /// A one-line summary (for standard output).
     pub summary: String,
     pub exit_code: i32,
@@ -50,8 +52,14 @@ pub fn report(outcome: &LoadOutcome, file_count: usize) -> CheckReport {
             plural(warnings, "warning")
         ),
     };
+    let notes: String = outcome
+        .shared
+        .iter()
+        .map(|s| format!("note: {}\n", terminal_safe(&shared_note(s))))
+        .collect();
     CheckReport {
         diagnostics,
+        notes,
         summary,
         exit_code: if errors == 0 && outcome.dataset.is_some() {
             0
@@ -59,6 +67,32 @@ pub fn report(outcome: &LoadOutcome, file_count: usize) -> CheckReport {
             1
         },
     }
+}
+
+/// What two files share, in a line: the item itself when there is one, else how many of each
+/// kind ("12 places and 3 actors"), so that a gazetteer shared whole stays one line.
+fn shared_note(shared: &Shared) -> String {
+    let [kept, other] = &shared.files;
+    let what = match shared.items.as_slice() {
+        [(kind, ids)] if ids.len() == 1 => {
+            return format!(
+                "{kind} \"{}\" is defined identically in {kept} and {other}: one {kind}",
+                ids[0]
+            );
+        }
+        kinds => {
+            let each: Vec<String> = kinds
+                .iter()
+                .map(|(kind, ids)| plural(ids.len(), kind))
+                .collect();
+            match each.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => String::new(),
+            }
+        }
+    };
+    format!("{what} are defined identically in {kept} and {other}: each is kept once")
 }
 
 /// `text` with every character that a terminal would act on rather than show written out as

@@ -148,7 +148,7 @@ fn formula_safe(cell: &str) -> Cow<'_, str> {
 /// The events as a dataset file of their own, with what they refer to and nothing more.
 pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
     let kept: Vec<&Event> = events.iter().map(|&e| &ds.events[e]).collect();
-    let offset = ds.files.first().map(|f| f.utc_offset);
+    let offset = (!ds.files.is_empty()).then(|| ds.display_zone());
     let head = header(ds, events, note, offset);
     let claim_ids: HashSet<&str> = kept
         .iter()

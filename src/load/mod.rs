@@ -250,6 +250,18 @@ fn ron_message(e: &ron::Error) -> String {
 pub struct LoadOutcome {
     pub dataset: Option<Dataset>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The parties, actors, places and sources that several files define alike, each one
+    /// item in the dataset, by pair of files.
+    pub shared: Vec<Shared>,
+}
+
+/// Items that two files define identically: the dataset holds each once, as `files[0]`
+/// (the first of the two in the canonical order of the files) defines it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    pub files: [String; 2],
+    /// Per kind ("party", "actor", "place", "source", in that order), the ids, sorted.
+    pub items: Vec<(&'static str, Vec<String>)>,
 }
 
 impl LoadOutcome {
@@ -291,12 +303,13 @@ pub fn load_texts_observed(
         return LoadOutcome::default();
     }
     let parsed_count = parsed.len();
-    let (dataset, mut found) = validate::validate_and_merge(parsed);
+    let (dataset, mut found, shared) = validate::validate_and_merge(parsed);
     diagnostics.append(&mut found);
     let failed = diagnostics.iter().any(Diagnostic::is_error) || parsed_count < sources.len();
     LoadOutcome {
         dataset: if failed { None } else { dataset },
         diagnostics,
+        shared,
     }
 }
 

@@ -394,9 +394,14 @@ impl Dataset {
             .map_or_else(utc, |f| f.utc_offset)
     }
 
-    /// The zone every time is shown in: the first file's offset, as on the timeline's axis.
+    /// The zone every time is shown in, as on the timeline's axis: the `utc_offset` of the
+    /// header that names the whole (never a gazetteer's, when a file with events is open).
     pub fn display_zone(&self) -> chrono::FixedOffset {
-        self.files.first().map_or_else(utc, |f| f.utc_offset)
+        self.info
+            .utc_offset
+            .as_deref()
+            .and_then(|o| parse_offset(o).ok())
+            .unwrap_or_else(utc)
     }
 
     /// `when` (the event's own, or one of its claims') as a person reads it: in the
@@ -405,9 +410,17 @@ impl Dataset {
         when.describe_in(self.offset_of(event), self.display_zone())
     }
 
-    /// The files that `events` came from, in merge order: whom a view of them must credit.
+    /// The files that `events` came from, and every file without events (a gazetteer, whose
+    /// places, actors and sources the events may use), in merge order: whom a view of them
+    /// must credit.
     pub fn contributing_files(&self, events: &[usize]) -> Vec<&FileInfo> {
-        let mut used = vec![false; self.files.len()];
+        let mut has_events = vec![false; self.files.len()];
+        for e in &self.events {
+            if let Some(h) = has_events.get_mut(e.file) {
+                *h = true;
+            }
+        }
+        let mut used: Vec<bool> = has_events.iter().map(|h| !h).collect();
         for &e in events {
             if let Some(u) = used.get_mut(self.events[e].file) {
                 *u = true;

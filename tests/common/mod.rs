@@ -12,6 +12,18 @@ use claimline::load::load_bundled;
 use claimline::model::Side;
 use claimline::query::Catalog;
 
+/// Loads texts as files of these names, as the app and `check` do.
+pub fn load_named(texts: &[(&str, &str)]) -> claimline::load::LoadOutcome {
+    let sources: Vec<claimline::load::SourceText> = texts
+        .iter()
+        .map(|(n, t)| claimline::load::SourceText {
+            name: n.to_string(),
+            text: t.to_string(),
+        })
+        .collect();
+    claimline::load::load_texts(&sources)
+}
+
 /// A harness at `w`×`h` in the light theme (the app's default), before the first frame.
 pub fn builder(w: f32, h: f32) -> HarnessBuilder<ClaimlineApp> {
     Harness::builder()

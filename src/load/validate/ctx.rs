@@ -22,6 +22,15 @@ pub(super) struct Problem {
     pub(super) message: String,
     /// For duplicates: where the id was first defined.
     pub(super) first: Option<(usize, Path)>,
+    /// For an id defined differently in two files: both definitions, named in the message
+    /// (which is then `message` + " A and B: " + `detail`).
+    pub(super) differs: Option<Box<Differs>>,
+}
+
+/// Two definitions of one id that do not match, and how they differ.
+pub(super) struct Differs {
+    pub(super) at: [(usize, Path); 2],
+    pub(super) detail: String,
 }
 
 #[derive(Default)]
@@ -38,6 +47,9 @@ pub(super) struct Ctx<'a> {
     sources: HashMap<&'a str, (usize, Path)>,
     events: HashMap<&'a str, (usize, Path)>,
     claims: HashMap<&'a str, (usize, Path)>,
+    /// Where a later file defines an id an earlier one does too, so that a second definition
+    /// within that later file is still a duplicate.
+    again: HashMap<(Kind, &'a str, usize), Path>,
     pub(super) cited_sources: HashSet<&'a str>,
     pub(super) party_has_actor: HashSet<&'a str>,
     /// Each file's format version, in file order.
@@ -73,6 +85,7 @@ impl<'a> Ctx<'a> {
             severity: Severity::Error,
             message: message.into(),
             first: None,
+            differs: None,
         });
     }
 
@@ -83,6 +96,7 @@ impl<'a> Ctx<'a> {
             severity: Severity::Warning,
             message: message.into(),
             first: None,
+            differs: None,
         });
     }
 
@@ -155,11 +169,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Registers an id in `table`, reporting a bad or duplicate one.
-    pub(super) fn define(&mut self, kind: Kind, file: usize, path: Path, id: &'a str) {
+    /// Registers an id, reporting a bad one and a duplicate: twice in one file, or in two files
+    /// for events and claims. An id that an earlier file defines too, in a kind files may
+    /// share, is left to the caller, who gets that file and the path of its definition to
+    /// compare the two.
+    pub(super) fn define(
+        &mut self,
+        kind: Kind,
+        file: usize,
+        path: Path,
+        id: &'a str,
+    ) -> Option<(usize, Path)> {
         if id.is_empty() {
             self.error(file, path, format!("{} id is empty", kind.name()));
-            return;
+            return None;
         }
         if let Some(n) = length::over(id, MAX_ID_CHARS) {
             self.warning(
@@ -185,17 +208,54 @@ impl<'a> Ctx<'a> {
                 ),
             );
         }
-        let table = self.table(kind);
-        if let Some(first) = table.get(id).cloned() {
+        let Some((first_file, first_path)) = self.table(kind).get(id).copied() else {
+            self.table(kind).insert(id, (file, path));
+            return None;
+        };
+        if !kind.shareable() || first_file == file {
+            self.duplicate(kind, file, path, id, (first_file, first_path));
+            return None;
+        }
+        if let Some(&earlier) = self.again.get(&(kind, id, file)) {
+            self.duplicate(kind, file, path, id, (file, earlier));
+            return None;
+        }
+        self.again.insert((kind, id, file), path);
+        Some((first_file, first_path))
+    }
+
+    fn duplicate(&mut self, kind: Kind, file: usize, path: Path, id: &str, first: (usize, Path)) {
+        self.problems.push(Problem {
+            file,
+            path,
+            severity: Severity::Error,
+            message: format!("duplicate {} id \"{id}\"", kind.name()),
+            first: Some(first),
+            differs: None,
+        });
+    }
+
+    /// An id that two files define differently: an error at each definition, saying how they
+    /// differ.
+    pub(super) fn defined_differently(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        at: [(usize, Path); 2],
+        detail: String,
+    ) {
+        for (file, path) in at {
             self.problems.push(Problem {
                 file,
                 path,
                 severity: Severity::Error,
-                message: format!("duplicate {} id \"{id}\"", kind.name()),
-                first: Some(first),
+                message: format!("{} \"{id}\" is defined differently in", kind.name()),
+                first: None,
+                differs: Some(Box::new(Differs {
+                    at,
+                    detail: detail.clone(),
+                })),
             });
-        } else {
-            table.insert(id, (file, path));
         }
     }
 
@@ -257,7 +317,7 @@ impl<'a> Ctx<'a> {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) enum Kind {
     Party,
     Actor,
@@ -268,7 +328,14 @@ pub(super) enum Kind {
 }
 
 impl Kind {
-    fn name(self) -> &'static str {
+    /// Whether several files may define the same id, identically, as one item: what a
+    /// gazetteer of places, actors, parties and sources is for. Events and claims are each
+    /// told once.
+    pub(super) fn shareable(self) -> bool {
+        matches!(self, Kind::Party | Kind::Actor | Kind::Place | Kind::Source)
+    }
+
+    pub(super) fn name(self) -> &'static str {
         match self {
             Kind::Party => "party",
             Kind::Actor => "actor",

@@ -11,6 +11,7 @@ mod figures;
 mod header;
 mod parties;
 mod places;
+mod shared;
 mod sources;
 mod tours;
 
@@ -19,23 +20,25 @@ use std::collections::{HashMap, HashSet};
 use chrono::FixedOffset;
 
 use super::locate::{LineCol, Path, value_positions};
-use super::{Diagnostic, SourceText};
+use super::{Diagnostic, Shared, SourceText};
 use crate::model::{Dataset, DatasetFile, FileInfo};
 use ctx::{Ctx, Kind, Problem};
 
-/// Validates every file, then merges them; returns no dataset when there is nothing to merge.
+/// Validates every file, then merges them; returns no dataset when there is nothing to merge,
+/// and what files share.
 pub(super) fn validate_and_merge(
     parsed: Vec<(&SourceText, DatasetFile)>,
-) -> (Option<Dataset>, Vec<Diagnostic>) {
+) -> (Option<Dataset>, Vec<Diagnostic>, Vec<Shared>) {
     let files = parsed.as_slice();
     let mut cx = Ctx::default();
     let root = Path::root();
     let mut offsets = Vec::new();
+    let mut repeats = Vec::new();
 
     // Pass 1: headers and definitions, so that references may point into any file.
-    for (f, (_, file)) in files.iter().enumerate() {
-        offsets.push(header::check_header(&mut cx, f, &root, file));
-        define_ids(&mut cx, f, &root, file);
+    for f in 0..files.len() {
+        offsets.push(header::check_header(&mut cx, f, &root, &files[f].1));
+        define_ids(&mut cx, &mut repeats, files, f, &root);
     }
 
     // Pass 2: every field and reference.
@@ -70,27 +73,55 @@ pub(super) fn validate_and_merge(
     parties::check_colours_differ(&mut cx, every_party.clone());
     parties::check_party_count(&mut cx, &in_party_order(files, every_party));
 
+    warn_without_events(&mut cx, files);
+
+    let shared = shared::by_pair_of_files(files, &canonical_ranks(files), &repeats);
     let diagnostics = locate_problems(files, cx.problems);
-    (merge(parsed, offsets), diagnostics)
+    (merge(parsed, offsets), diagnostics, shared)
+}
+
+/// Files without events (gazetteers) load alone, so that a curator can check one, but show
+/// nothing on the timeline or the map: say why, rather than leave the window blank.
+fn warn_without_events(cx: &mut Ctx, files: &[(&SourceText, DatasetFile)]) {
+    if files.is_empty() || files.iter().any(|(_, f)| !f.events.is_empty()) {
+        return;
+    }
+    let what = match files {
+        [(src, _)] => format!(
+            "{} holds only parties, actors, places and sources for the dataset files opened \
+             with it; open it with one",
+            src.name
+        ),
+        _ => "they hold only parties, actors, places and sources for the dataset files \
+              opened with them; open them with one"
+            .to_owned(),
+    };
+    cx.warning(
+        0,
+        Path::root(),
+        format!("no events in the files opened: {what} to see events on the timeline and the map"),
+    );
 }
 
 /// Registers every id the file defines, in the order they are written.
-fn define_ids<'a>(cx: &mut Ctx<'a>, f: usize, root: &Path, file: &'a DatasetFile) {
-    // The four flat lists alike; events are apart because each holds its claims' ids.
-    fn ids<'a, T>(items: &'a [T], id: fn(&'a T) -> &'a str) -> Vec<&'a str> {
-        items.iter().map(id).collect()
-    }
-    let lists: [(Kind, &str, Vec<&'a str>); 4] = [
-        (Kind::Party, "parties", ids(&file.parties, |x| &x.id)),
-        (Kind::Actor, "actors", ids(&file.actors, |x| &x.id)),
-        (Kind::Place, "places", ids(&file.places, |x| &x.id)),
-        (Kind::Source, "sources", ids(&file.sources, |x| &x.id)),
-    ];
-    for (kind, field, ids) in lists {
-        for (i, id) in ids.into_iter().enumerate() {
-            cx.define(kind, f, root.field(field).index(i).field("id"), id);
-        }
-    }
+fn define_ids<'a>(
+    cx: &mut Ctx<'a>,
+    repeats: &mut Vec<shared::Repeat<'a>>,
+    files: &'a [(&SourceText, DatasetFile)],
+    f: usize,
+    root: &Path,
+) {
+    // The four kinds files may share; events are apart because each holds its claims' ids.
+    let at = (f, root);
+    let party = (Kind::Party, "parties");
+    shared::define_list(cx, repeats, files, at, party, |d| &d.parties, |x| &x.id);
+    let actor = (Kind::Actor, "actors");
+    shared::define_list(cx, repeats, files, at, actor, |d| &d.actors, |x| &x.id);
+    let place = (Kind::Place, "places");
+    shared::define_list(cx, repeats, files, at, place, |d| &d.places, |x| &x.id);
+    let source = (Kind::Source, "sources");
+    shared::define_list(cx, repeats, files, at, source, |d| &d.sources, |x| &x.id);
+    let file = &files[f].1;
     for (i, e) in file.events.iter().enumerate() {
         let ep = root.field("events").index(i);
         cx.define(Kind::Event, f, ep.field("id"), &e.id);
@@ -155,13 +186,20 @@ fn locate_problems(
         .map(|p| {
             let at = find(p.file, &p.path);
             let mut message = p.message;
-            if let Some((ff, fp)) = p.first {
+            let mut position = |ff: usize, fp: &Path| {
                 let name = &files[ff].0.name;
-                match find(ff, &fp) {
-                    Some(a) => message
-                        .push_str(&format!(" (first defined at {name}:{}:{})", a.line, a.col)),
-                    None => message.push_str(&format!(" (first defined in {name})")),
+                match find(ff, fp) {
+                    Some(a) => format!("{name}:{}:{}", a.line, a.col),
+                    None => name.clone(),
                 }
+            };
+            if let Some((ff, fp)) = p.first {
+                message.push_str(&format!(" (first defined at {})", position(ff, &fp)));
+            }
+            if let Some(d) = p.differs {
+                let [(fa, pa), (fb, pb)] = d.at;
+                let (a, b) = (position(fa, &pa), position(fb, &pb));
+                message.push_str(&format!(" {a} and {b}: {}", d.detail));
             }
             Diagnostic {
                 file: files[p.file].0.name.clone(),
@@ -176,11 +214,18 @@ fn locate_problems(
 }
 
 /// Moves the files' contents into one dataset: no copies, as a large file's events are most of
-/// the memory the app uses.
+/// the memory the app uses. The files are taken in the canonical order, so the dataset is the
+/// same whatever order they were opened in; `files` keeps that order (the status bar names
+/// them so), and each event the index of its file there.
 fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> Option<Dataset> {
-    let (_, first) = files.first()?;
+    let order = canonical_order(&files);
+    // A file with no events (a gazetteer of places and actors) names the whole only alone.
+    let named_by = *order
+        .iter()
+        .find(|&&f| !files[f].1.events.is_empty())
+        .or(order.first())?;
     let mut ds = Dataset {
-        info: first.dataset.clone(),
+        info: files[named_by].1.dataset.clone(),
         files: files
             .iter()
             .zip(offsets)
@@ -199,12 +244,19 @@ fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> O
     };
     ds.info.columns = merged_columns(&files);
     let place_in_file = places_in_files(&files);
-    for (f, (_, file)) in files.into_iter().enumerate() {
+    let mut slots: Vec<Option<DatasetFile>> = files.into_iter().map(|(_, f)| Some(f)).collect();
+    // An id several files define (alike, or validation would have failed) is kept once.
+    let mut kept: [HashSet<String>; 4] = Default::default();
+    let [parties, actors, places, sources] = &mut kept;
+    for f in order {
+        let Some(file) = slots[f].take() else {
+            continue;
+        };
         ds.tours.extend(file.tours);
-        ds.parties.extend(file.parties);
-        ds.actors.extend(file.actors);
-        ds.places.extend(file.places);
-        ds.sources.extend(file.sources);
+        extend_once(&mut ds.parties, file.parties, parties, |x| &x.id);
+        extend_once(&mut ds.actors, file.actors, actors, |x| &x.id);
+        extend_once(&mut ds.places, file.places, places, |x| &x.id);
+        extend_once(&mut ds.sources, file.sources, sources, |x| &x.id);
         ds.events.extend(file.events.into_iter().map(|mut e| {
             e.file = f;
             e
@@ -214,19 +266,44 @@ fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> O
     Some(ds)
 }
 
-/// The columns of the merged dataset: those of the first file, in a canonical order of the
-/// files (by title, then name), that names any, so the order files are opened in changes
-/// nothing.
+/// Appends the items whose ids are not in `kept` yet.
+fn extend_once<T>(
+    into: &mut Vec<T>,
+    items: Vec<T>,
+    kept: &mut HashSet<String>,
+    id: fn(&T) -> &str,
+) {
+    for item in items {
+        if kept.insert(id(&item).to_owned()) {
+            into.push(item);
+        }
+    }
+}
+
+/// The files in their canonical order, by title and then name: what decides which file names
+/// the whole, whose columns count, and where each item stands, so that the order they were
+/// opened in changes nothing.
+fn canonical_order(files: &[(&SourceText, DatasetFile)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&f| (files[f].1.dataset.title.as_str(), files[f].0.name.as_str()));
+    order
+}
+
+/// Each file's place in [`canonical_order`].
+fn canonical_ranks(files: &[(&SourceText, DatasetFile)]) -> Vec<usize> {
+    let mut rank = vec![0; files.len()];
+    for (r, f) in canonical_order(files).into_iter().enumerate() {
+        rank[f] = r;
+    }
+    rank
+}
+
+/// The columns of the merged dataset: those of the first file, in the canonical order, that
+/// names any.
 fn merged_columns(files: &[(&SourceText, DatasetFile)]) -> Option<Vec<String>> {
-    let mut named: Vec<(&str, &str, &Vec<String>)> = files
-        .iter()
-        .filter_map(|(src, f)| {
-            let columns = f.dataset.columns.as_ref()?;
-            Some((f.dataset.title.as_str(), src.name.as_str(), columns))
-        })
-        .collect();
-    named.sort();
-    named.first().map(|(_, _, c)| (*c).clone())
+    canonical_order(files)
+        .into_iter()
+        .find_map(|f| files[f].1.dataset.columns.clone())
 }
 
 /// The party order, which decides lanes, colours and default columns: the columns' parties
@@ -238,12 +315,12 @@ fn order_parties(ds: &mut Dataset, place_in_file: &HashMap<String, usize>) {
         .sort_by_cached_key(|p| party_rank(&columns, place_in_file, &p.id));
 }
 
-/// Where each party stands in its own file (its first file, if several define it), for an
-/// order that ignores the files' order.
+/// Where each party stands in its own file (its first in the canonical order, if several
+/// define it), for an order that ignores the order the files were opened in.
 fn places_in_files(files: &[(&SourceText, DatasetFile)]) -> HashMap<String, usize> {
     let mut place_in_file = HashMap::new();
-    for (_, file) in files {
-        for (i, p) in file.parties.iter().enumerate() {
+    for f in canonical_order(files) {
+        for (i, p) in files[f].1.parties.iter().enumerate() {
             place_in_file.entry(p.id.clone()).or_insert(i);
         }
     }
