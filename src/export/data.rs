@@ -6,12 +6,15 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::model::wording::{actor_by_id, figure_text, side_label};
-use crate::model::{Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, When};
+use crate::model::{
+    Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, Source, When,
+};
 use crate::query::Index;
 
-/// The columns, in order. `party` is last, though it belongs beside `side`, so that scripts
-/// reading the earlier columns by position still read the same ones.
-pub const CSV_HEADER: [&str; 19] = [
+/// The columns, in order. `party` and the `source_` columns come last, though they belong
+/// beside `side` and `sources`, so that scripts reading the earlier columns by position still
+/// read the same ones.
+pub const CSV_HEADER: [&str; 22] = [
     "event_id",
     "event_title",
     "event_when",
@@ -31,6 +34,9 @@ pub const CSV_HEADER: [&str; 19] = [
     "disputes",
     "dataset",
     "party",
+    "source_via",
+    "source_published",
+    "source_note",
 ];
 
 /// One row per claim of `events`, with a header row.
@@ -66,12 +72,15 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 .iter()
                 .map(|f| figure_text(ds, index, f))
                 .collect();
-            let sources: Vec<String> = c
+            let cited: Vec<&Source> = c
                 .sources
                 .iter()
                 .filter_map(|cit| index.source_index(&cit.source))
+                .map(|s| &ds.sources[s])
+                .collect();
+            let sources: Vec<String> = cited
+                .iter()
                 .map(|s| {
-                    let s = &ds.sources[s];
                     [Some(s.outlet.as_str()), s.date.as_deref(), s.url.as_deref()]
                         .into_iter()
                         .flatten()
@@ -79,6 +88,13 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                         .join(", ")
                 })
                 .collect();
+            let via = per_source(&cited, |s| s.via.join("; "));
+            let published = per_source(&cited, |s| {
+                s.published.as_ref().map_or_else(String::new, |p| {
+                    p.describe(ds.offset_of(e), ds.display_zone())
+                })
+            });
+            let note = per_source(&cited, |s| s.note.clone().unwrap_or_default());
             let row: [&str; CSV_HEADER.len()] = [
                 e.id.as_str(),
                 e.title.as_str(),
@@ -99,11 +115,26 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &c.disputes.join(" "),
                 &dataset,
                 party,
+                &via,
+                &published,
+                &note,
             ];
             w.write_record(row.map(formula_safe).iter().map(|c| c.as_bytes()))?;
         }
     }
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// One field of each cited source, in the order of the `sources` column and separated as it
+/// is (" | "), so the n-th part of each belongs to the same source; empty when no source
+/// gives the field.
+fn per_source(cited: &[&Source], field: impl Fn(&Source) -> String) -> String {
+    let parts: Vec<String> = cited.iter().map(|s| field(s)).collect();
+    if parts.iter().all(String::is_empty) {
+        String::new()
+    } else {
+        parts.join(" | ")
+    }
 }
 
 /// A cell a spreadsheet would run as a formula (`=HYPERLINK(...)`, `+1`, `-1`, `@SUM`, or

@@ -47,7 +47,6 @@ pub(super) struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// A field new in format 2 met in file `file`: an error in a format-1 file, which an older
     /// Claimline would refuse whole, so the curator says which format they write.
-    #[expect(dead_code, reason = "the format-2 fields' checks call it")]
     pub(super) fn format_2(&mut self, file: usize, path: Path, field: &str) {
         if self.formats.get(file).is_some_and(|&v| v < 2) {
             self.error(
