@@ -132,3 +132,40 @@ fn relays_publication_and_notes_survive_the_ron_export() {
         Some("2022-09-13T10:30")
     );
 }
+
+#[test]
+fn a_publication_time_keeps_its_files_offset_when_merged_and_exported() {
+    // The relayed file read at +03:00, after a file at +04:00 that names the dataset's zone.
+    let head = r#"(format: 2, dataset: (title: "Head", description: "D", curator: "C", licence: "L", utc_offset: "+04:00"))"#;
+    let relayed = std::fs::read_to_string(common::fixture("relayed.ron"))
+        .unwrap()
+        .replacen(r#"utc_offset: "+04:00""#, r#"utc_offset: "+03:00""#, 1);
+    let texts = [("head.ron", head), ("relayed.ron", relayed.as_str())].map(|(n, t)| SourceText {
+        name: n.into(),
+        text: t.into(),
+    });
+    let out = load_texts(&texts);
+    assert_eq!(out.error_count(), 0, "{:#?}", out.diagnostics);
+    let cat = Catalog::new(out.dataset.unwrap());
+    let all: Vec<usize> = (0..cat.dataset.events.len()).collect();
+    // 10:30 at +03:00 is 11:30 in the dataset's zone.
+    let csv = String::from_utf8(to_csv(&cat.dataset, &cat.index, &all).unwrap()).unwrap();
+    assert!(
+        csv.contains("13 Sep 2022 11:30 UTC+04:00 (10:30 UTC+03:00 as written)"),
+        "{csv}"
+    );
+    // The subset is read at +04:00: the time carries its own +03:00.
+    let text = to_ron(&subset(&cat.dataset, &all, "Filters: none")).unwrap();
+    let again = load_texts(&[SourceText {
+        name: "subset.ron".into(),
+        text: text.clone(),
+    }]);
+    assert_eq!(again.error_count(), 0, "{:#?}", again.diagnostics);
+    let ds = again.dataset.unwrap();
+    let relay = ds.sources.iter().find(|s| s.id == "harbour-relay").unwrap();
+    assert_eq!(
+        relay.published.as_ref().and_then(|p| p.at.as_deref()),
+        Some("2022-09-13T10:30+03:00"),
+        "{text}"
+    );
+}

@@ -3,7 +3,7 @@
 //! clean: only the actors, places and sources it uses, disputes only between claims it keeps).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::wording::{actor_by_id, figure_text, side_label};
 use crate::model::{
@@ -160,13 +160,18 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         .collect();
     let mut actors = HashSet::new();
     let mut places = HashSet::new();
-    let mut sources = HashSet::new();
+    // Each kept source, with the offset of the file of the first kept event citing it: the
+    // source's own file but for a source cited across files (sources keep no file).
+    let mut sources: HashMap<&str, Option<chrono::FixedOffset>> = HashMap::new();
     for e in &kept {
         places.extend(e.places.iter().map(String::as_str));
+        let file_offset = ds.files.get(e.file).map(|f| f.utc_offset);
         for c in &e.claims {
             actors.insert(c.actor.as_str());
             actors.extend(c.figures.iter().filter_map(|f| f.counted_by.as_deref()));
-            sources.extend(c.sources.iter().map(|s| s.source.as_str()));
+            for cit in &c.sources {
+                sources.entry(cit.source.as_str()).or_insert(file_offset);
+            }
         }
     }
     let events: Vec<Event> = kept
@@ -219,8 +224,22 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         sources: ds
             .sources
             .iter()
-            .filter(|s| sources.contains(s.id.as_str()))
-            .cloned()
+            .filter_map(|s| {
+                let file_offset = sources.get(s.id.as_str())?;
+                let mut s = s.clone();
+                // A publication time read in another file's offset keeps it, written out.
+                if let (Some(p), Some(file_offset)) = (&mut s.published, *file_offset)
+                    && Some(file_offset) != offset
+                {
+                    for t in [&mut p.at, &mut p.after, &mut p.before]
+                        .into_iter()
+                        .flatten()
+                    {
+                        pin_text(t, file_offset);
+                    }
+                }
+                Some(s)
+            })
             .collect(),
         events,
         tours,
@@ -299,15 +318,17 @@ fn header(
 /// Writes `offset` into a clock time that has none, so it reads the same in a file with
 /// another default offset. Dates stay as written: the format gives them no offset.
 fn pin_offset(when: &mut When, offset: chrono::FixedOffset) {
-    let pin = |t: &mut String| {
-        let clock = t.split_once('T').map(|(_, c)| c);
-        if clock.is_some_and(|c| !c.contains(['+', '-', 'Z'])) {
-            t.push_str(&offset.to_string());
-        }
-    };
-    pin(&mut when.at);
+    pin_text(&mut when.at, offset);
     if let Some(end) = &mut when.end {
-        pin(end);
+        pin_text(end, offset);
+    }
+}
+
+/// A clock time written without an offset gets `offset` written out; a date needs none.
+fn pin_text(t: &mut String, offset: chrono::FixedOffset) {
+    let clock = t.split_once('T').map(|(_, c)| c);
+    if clock.is_some_and(|c| !c.contains(['+', '-', 'Z'])) {
+        t.push_str(&offset.to_string());
     }
 }
 
