@@ -860,3 +860,147 @@ fn parties_past_the_eighth_are_a_warning_saying_they_are_shown_as_third_parties(
         "{d:#?}"
     );
 }
+
+/// `VALID` as format 2, its one source (line 16) given `extra` fields from column 104.
+fn source_with(extra: &str) -> Vec<String> {
+    let text = VALID.replacen("format: 1", "format: 2", 1).replacen(
+        r#"language: "en"),"#,
+        &format!(r#"language: "en", {extra}),"#),
+        1,
+    );
+    let out = load(&[("t.ron", &text)]);
+    out.diagnostics.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_format_1_source_using_a_format_2_field_is_an_error_at_it() {
+    let d = diagnostics_with(
+        r#"language: "en"),"#,
+        r#"language: "en", via: ["Lantern Wire"]),"#,
+    );
+    assert_one(
+        &d,
+        "t.ron:16:109: error: `via` is new in format 2: write `format: 2` at the top of the file (`claimline migrate` rewrites a format-1 file as format 2)",
+    );
+    for (field, col) in [
+        (r#"published: (at: "2022-09-13")"#, 115),
+        (r#"note: "stored copy""#, 110),
+    ] {
+        let d = diagnostics_with(
+            r#"language: "en"),"#,
+            &format!(r#"language: "en", {field}),"#),
+        );
+        let name = field.split(':').next().unwrap();
+        assert_one(
+            &d,
+            &format!(
+                "t.ron:16:{col}: error: `{name}` is new in format 2: write `format: 2` at the top of the file (`claimline migrate` rewrites a format-1 file as format 2)"
+            ),
+        );
+    }
+}
+
+#[test]
+fn relays_publication_times_and_notes_are_clean_in_format_2() {
+    let d = source_with(
+        r#"via: ["Lantern Wire", "Vale Ministry channel"], published: (at: "2022-09-13T10:30+03:00"), note: "stored copy; the original page is gone""#,
+    );
+    assert!(d.is_empty(), "{d:#?}");
+    for bounds in [
+        r#"(after: "2022-09")"#,
+        r#"(before: "2022-09-14")"#,
+        r#"(after: "2022-09-13", before: "2022-09-13")"#,
+    ] {
+        let d = source_with(&format!("published: {bounds}"));
+        assert!(d.is_empty(), "{bounds}: {d:#?}");
+    }
+}
+
+#[test]
+fn an_empty_relay_is_an_error_and_the_outlet_named_again_a_warning() {
+    let d = source_with(r#"via: ["", "Daily"]"#);
+    assert_one(&d, "t.ron:16:110: error: via entry is empty");
+    assert!(
+        d.iter().any(|x| x
+            == r#"t.ron:16:114: warning: via names the outlet "Daily" again: list only the channels it relays"#),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_bad_publication_time_is_an_error_at_its_place() {
+    let d = source_with(r#"published: (at: "2022-09-31")"#);
+    assert_one(
+        &d,
+        r#"t.ron:16:120: error: invalid date "2022-09-31": that day does not exist"#,
+    );
+    let d = source_with(r#"published: (after: "2022-10-02", before: "2022-10-01")"#);
+    assert_one(
+        &d,
+        r#"t.ron:16:145: error: published before "2022-10-01" is not later than after "2022-10-02""#,
+    );
+    let d = source_with(r#"published: (at: "2022", after: "2021")"#);
+    assert_one(
+        &d,
+        "t.ron:16:135: error: published gives `at` and a bound: write `at` when the date is known, `after`/`before` when it is not",
+    );
+    let d = source_with(r#"published: (bfore: "2022")"#);
+    assert!(
+        d.len() == 1 && d[0].starts_with("t.ron:16:") && d[0].contains("bfore"),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_publication_time_that_disagrees_with_the_date_is_a_warning() {
+    // The fixture's source is dated 2022-09-13.
+    let d = source_with(r#"published: (at: "2022-09-14T10:00")"#);
+    assert_eq!(
+        d,
+        [
+            r#"t.ron:16:115: warning: published and date "2022-09-13" disagree (published reads "14 Sep 2022 10:00 UTC+04:00"): correct one, or leave out `date`"#
+        ]
+    );
+    let d = source_with(r#"published: (after: "2022-10-01")"#);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].contains("undated (after 2022-10-01)"), "{d:#?}");
+    // The same day, given to the minute, agrees.
+    assert!(source_with(r#"published: (at: "2022-09-13T23:59")"#).is_empty());
+}
+
+#[test]
+fn a_source_note_is_checked_like_a_claims_note() {
+    let d = source_with(r#"note: " ""#);
+    assert_one(&d, "t.ron:16:110: error: note is empty");
+    let d = source_with(r#"note: "a report of aggression""#);
+    assert_eq!(
+        d,
+        [
+            r#"t.ron:16:110: warning: note uses "aggression" outside quotation marks: quote the actor who said it, or use neutral words"#
+        ]
+    );
+}
+
+#[test]
+fn the_schema_sources_example_is_valid_in_format_2() {
+    let schema = include_str!("../data/SCHEMA.md");
+    let section = &schema[schema.find("### `sources`").expect("sources section")..];
+    let start = section.find("```ron\n").expect("example block") + "```ron\n".len();
+    let block = &section[start..start + section[start..].find("```").expect("end of block")];
+    let text = VALID
+        .replacen("format: 1", "format: 2", 1)
+        .replacen("    sources: [\n", &format!("    sources: [\n{block}"), 1)
+        .replacen(
+            r#"sources: [(source: "daily")]"#,
+            r#"sources: [(source: "daily"), (source: "harbour-2022-09-13"), (source: "courier-undated")]"#,
+            1,
+        );
+    let out = load(&[("t.ron", &text)]);
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
+    let ds = out.dataset.unwrap();
+    assert_eq!(ds.sources.len(), 3);
+    assert_eq!(
+        ds.sources[0].chain(),
+        "Northland Ministry channel via Lantern Wire via Harbour Post"
+    );
+}

@@ -478,7 +478,7 @@ fn a_ten_megabyte_title_and_quote_are_shown_cut_without_slowing_frames() {
     assert!(
         labels
             .iter()
-            .any(|l| l.starts_with("Claim by ") && l.ends_with(&quote))
+            .any(|l| l.starts_with("Claim by ") && l.contains(&quote))
     );
     let longest = labels.iter().map(String::len).max().unwrap();
     assert!(longest < 30_000, "a label of {longest} bytes");

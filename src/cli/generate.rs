@@ -266,6 +266,9 @@ fn world(rng: &mut Rng, parties: Option<usize>) -> World {
             date: None,
             url: None,
             language: "en".to_owned(),
+            via: Vec::new(),
+            published: None,
+            note: None,
         });
     }
     w

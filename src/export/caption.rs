@@ -42,19 +42,26 @@ pub fn claims_of(ds: &Dataset, events: &[usize]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// The outlets cited by `claims` ((event, claim) positions), most cited first, then by name.
+/// The outlets cited by `claims` ((event, claim) positions), each with the channels it relays
+/// ("Lantern Wire via Harbour Post"), most cited first, then by name. Dates and notes stay on
+/// the cards: a caption only credits.
 pub fn outlets(ds: &Dataset, index: &Index, claims: &[(usize, usize)]) -> Vec<String> {
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
     for &(e, c) in claims {
         for cit in &ds.events[e].claims[c].sources {
             if let Some(s) = index.source_index(&cit.source) {
-                *count.entry(ds.sources[s].outlet.as_str()).or_default() += 1;
+                *per_source.entry(s).or_default() += 1;
             }
         }
     }
-    let mut v: Vec<(&str, usize)> = count.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    v.into_iter().map(|(o, _)| o.to_owned()).collect()
+    // Many sources may read alike (one outlet's pages): counted together.
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for (s, n) in per_source {
+        *count.entry(ds.sources[s].chain()).or_default() += n;
+    }
+    let mut v: Vec<(String, usize)> = count.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.into_iter().map(|(o, _)| o).collect()
 }
 
 /// "Filters: Actor: CSTO secretariat; District: Syunik", or "Filters: none".

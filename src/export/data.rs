@@ -3,18 +3,21 @@
 //! clean: only the actors, places and sources it uses, disputes only between claims it keeps).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::wording::{actor_by_id, figure_text, side_label};
-use crate::model::{Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, When};
+use crate::model::{
+    Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, Source, When,
+};
 use crate::query::Index;
 
-/// The columns, in order. Columns added later come last, though `party` belongs beside `side`
-/// and the figures' parts beside `figures`, so that scripts reading the earlier columns by
-/// position still read the same ones. Each `figure_*` column lists one part of every figure
-/// in the `figures` order, joined by " | " like `figures` (an empty part where a figure has
-/// none), so a figure's parts line up across columns.
-pub const CSV_HEADER: [&str; 27] = [
+/// The columns, in order. Columns added later come last, though `party` belongs beside `side`,
+/// the figures' parts beside `figures` and the `source_` columns beside `sources`, so that
+/// scripts reading the earlier columns by position still read the same ones. Each `figure_*`
+/// column lists one part of every figure in the `figures` order, joined by " | " like
+/// `figures` (an empty part where a figure has none), so a figure's parts line up across
+/// columns; the `source_` columns do the same for the cited sources.
+pub const CSV_HEADER: [&str; 30] = [
     "event_id",
     "event_title",
     "event_when",
@@ -42,6 +45,9 @@ pub const CSV_HEADER: [&str; 27] = [
     "figure_high",
     "figure_unit",
     "figure_as_of",
+    "source_via",
+    "source_published",
+    "source_note",
 ];
 
 /// One row per claim of `events`, with a header row.
@@ -77,12 +83,15 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 .iter()
                 .map(|f| figure_text(ds, index, f))
                 .collect();
-            let sources: Vec<String> = c
+            let cited: Vec<&Source> = c
                 .sources
                 .iter()
                 .filter_map(|cit| index.source_index(&cit.source))
+                .map(|s| &ds.sources[s])
+                .collect();
+            let sources: Vec<String> = cited
+                .iter()
                 .map(|s| {
-                    let s = &ds.sources[s];
                     [Some(s.outlet.as_str()), s.date.as_deref(), s.url.as_deref()]
                         .into_iter()
                         .flatten()
@@ -90,6 +99,13 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                         .join(", ")
                 })
                 .collect();
+            let via = per_source(&cited, |s| s.via.join("; "));
+            let published = per_source(&cited, |s| {
+                s.published.as_ref().map_or_else(String::new, |p| {
+                    p.describe(ds.offset_of(e), ds.display_zone())
+                })
+            });
+            let note = per_source(&cited, |s| s.note.clone().unwrap_or_default());
             let row: [&str; CSV_HEADER.len()] = [
                 e.id.as_str(),
                 e.title.as_str(),
@@ -118,6 +134,9 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &figure_parts(c, |f| number(f.high)),
                 &figure_parts(c, |f| f.unit.clone().unwrap_or_default()),
                 &figure_parts(c, |f| f.as_of.clone().unwrap_or_default()),
+                &via,
+                &published,
+                &note,
             ];
             w.write_record(row.map(formula_safe).iter().map(|c| c.as_bytes()))?;
         }
@@ -132,6 +151,18 @@ fn figure_parts(c: &crate::model::Claim, part: impl Fn(&crate::model::Figure) ->
 
 fn number(n: Option<u32>) -> String {
     n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// One field of each cited source, in the order of the `sources` column and separated as it
+/// is (" | "), so the n-th part of each belongs to the same source; empty when no source
+/// gives the field.
+fn per_source(cited: &[&Source], field: impl Fn(&Source) -> String) -> String {
+    let parts: Vec<String> = cited.iter().map(|s| field(s)).collect();
+    if parts.iter().all(String::is_empty) {
+        String::new()
+    } else {
+        parts.join(" | ")
+    }
 }
 
 /// A cell a spreadsheet would run as a formula (`=HYPERLINK(...)`, `+1`, `-1`, `@SUM`, or
@@ -157,13 +188,18 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         .collect();
     let mut actors = HashSet::new();
     let mut places = HashSet::new();
-    let mut sources = HashSet::new();
+    // Each kept source, with the offset of the file of the first kept event citing it: the
+    // source's own file but for a source cited across files (sources keep no file).
+    let mut sources: HashMap<&str, Option<chrono::FixedOffset>> = HashMap::new();
     for e in &kept {
         places.extend(e.places.iter().map(String::as_str));
+        let file_offset = ds.files.get(e.file).map(|f| f.utc_offset);
         for c in &e.claims {
             actors.insert(c.actor.as_str());
             actors.extend(c.figures.iter().filter_map(|f| f.counted_by.as_deref()));
-            sources.extend(c.sources.iter().map(|s| s.source.as_str()));
+            for cit in &c.sources {
+                sources.entry(cit.source.as_str()).or_insert(file_offset);
+            }
         }
     }
     let events: Vec<Event> = kept
@@ -216,8 +252,22 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         sources: ds
             .sources
             .iter()
-            .filter(|s| sources.contains(s.id.as_str()))
-            .cloned()
+            .filter_map(|s| {
+                let file_offset = sources.get(s.id.as_str())?;
+                let mut s = s.clone();
+                // A publication time read in another file's offset keeps it, written out.
+                if let (Some(p), Some(file_offset)) = (&mut s.published, *file_offset)
+                    && Some(file_offset) != offset
+                {
+                    for t in [&mut p.at, &mut p.after, &mut p.before]
+                        .into_iter()
+                        .flatten()
+                    {
+                        pin_text(t, file_offset);
+                    }
+                }
+                Some(s)
+            })
             .collect(),
         events,
         tours,
@@ -296,15 +346,17 @@ fn header(
 /// Writes `offset` into a clock time that has none, so it reads the same in a file with
 /// another default offset. Dates stay as written: the format gives them no offset.
 fn pin_offset(when: &mut When, offset: chrono::FixedOffset) {
-    let pin = |t: &mut String| {
-        let clock = t.split_once('T').map(|(_, c)| c);
-        if clock.is_some_and(|c| !c.contains(['+', '-', 'Z'])) {
-            t.push_str(&offset.to_string());
-        }
-    };
-    pin(&mut when.at);
+    pin_text(&mut when.at, offset);
     if let Some(end) = &mut when.end {
-        pin(end);
+        pin_text(end, offset);
+    }
+}
+
+/// A clock time written without an offset gets `offset` written out; a date needs none.
+fn pin_text(t: &mut String, offset: chrono::FixedOffset) {
+    let clock = t.split_once('T').map(|(_, c)| c);
+    if clock.is_some_and(|c| !c.contains(['+', '-', 'Z'])) {
+        t.push_str(&offset.to_string());
     }
 }
 

@@ -11,11 +11,13 @@ mod figure;
 pub mod length;
 pub mod link;
 mod side;
+mod source;
 mod time;
 pub mod wording;
 
 pub use figure::{Bound, Figure, Measure, People, Stated};
 pub use side::{MAX_PARTIES, Side, Voices};
+pub use source::{Published, PublishedError, PublishedRange};
 
 /// At most this many claim columns side by side: more would be too narrow to read.
 pub const MAX_COLUMNS: usize = 4;
@@ -200,7 +202,8 @@ pub struct Place {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
-    /// The outlet as cited, including any wire agency: "Reuters via Devdiscourse".
+    /// The outlet as cited: the one whose page was read, "Harbour Post"; in format 1 with
+    /// any wire agency, "Lantern Wire via Harbour Post" (format 2 writes that in `via`).
     pub outlet: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -211,6 +214,19 @@ pub struct Source {
     pub url: Option<String>,
     /// Language code of the text: "en", "ru", "fr".
     pub language: String,
+    /// (Format 2.) The channels the outlet relays, from the outlet outwards to the original:
+    /// `outlet: "Harbour Post", via: ["Lantern Wire", "Vale Ministry channel"]` is Harbour
+    /// Post quoting Lantern Wire quoting the ministry's channel. Names only: a relay whose
+    /// page was read is a source of its own, with its own `url`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
+    /// (Format 2.) When it was published, to the minute or only bounded; richer than `date`,
+    /// and shown instead of it when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+    /// (Format 2.) The curator's note on the source: "stored copy; the original page is gone".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use crate::command::Command;
 use crate::model::Side;
 use crate::model::link::web_link;
 use crate::model::wording::{actor_by_id, actor_name, figure_text, side_label};
-use crate::model::{Claim, Event, Figure, length};
+use crate::model::{Citation, Claim, Dataset, Event, Figure, Source, length};
 use crate::ui::bidi::visual;
 use crate::ui::{ViewCtx, ellipsize};
 
@@ -42,13 +42,24 @@ pub(super) fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize,
     // One node per card for screen readers: who, when, what, from which source.
     let ds = &view.cat.dataset;
     let who = actor_name(ds, &view.cat.index, &claim.actor);
-    let label = format!(
+    let mut label = format!(
         "Claim by {} ({}), said {}: {}",
         length::shown(who),
         side_label(ds, side),
         ds.when_text(&claim.said, event),
         claim.shown_text()
     );
+    let cited: Vec<String> = cited_sources(view, claim)
+        .map(|(src, _)| source_words(ds, event, src))
+        .collect();
+    if !cited.is_empty() {
+        let heading = if cited.len() == 1 {
+            "Source"
+        } else {
+            "Sources"
+        };
+        label.push_str(&format!(" — {heading}: {}", cited.join("; ")));
+    }
     crate::ui::accessible_node(
         ui,
         card.response.id,
@@ -101,7 +112,7 @@ fn card_body(
         });
     }
     disputes_ui(ui, view, claim, cmds);
-    sources_ui(ui, view, claim);
+    sources_ui(ui, view, event, claim);
     if let Some(note) = &claim.note {
         ui.label(
             RichText::new(format!("Curator's note: {}", visual(note)))
@@ -174,26 +185,46 @@ fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<
     }
 }
 
-fn sources_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim) {
-    for cit in &claim.sources {
-        let Some(s) = view.cat.index.source_index(&cit.source) else {
-            continue;
-        };
-        let src = &view.cat.dataset.sources[s];
-        let mut label = length::shown(&src.outlet).into_owned();
-        if let Some(d) = &src.date {
-            label.push_str(&format!(", {d}"));
-        }
+/// The sources a claim cites that the dataset defines, each with its citation.
+fn cited_sources<'v>(
+    view: &'v ViewCtx,
+    claim: &'v Claim,
+) -> impl Iterator<Item = (&'v Source, &'v Citation)> {
+    claim.sources.iter().filter_map(|cit| {
+        let s = view.cat.index.source_index(&cit.source)?;
+        Some((&view.cat.dataset.sources[s], cit))
+    })
+}
+
+/// "Vale Ministry channel via Lantern Wire via Harbour Post, 2022-09-13": the relay chain
+/// and when it was published. A time without an offset is read in the offset of the file of
+/// the event citing it (the source's own file, but for a source cited across files).
+fn source_words(ds: &Dataset, event: &Event, src: &Source) -> String {
+    let mut words = length::shown(&src.chain()).into_owned();
+    if let Some(when) = src.when_published(ds.offset_of(event), ds.display_zone()) {
+        words.push_str(&format!(", {when}"));
+    }
+    words
+}
+
+fn sources_ui(ui: &mut egui::Ui, view: &ViewCtx, event: &Event, claim: &Claim) {
+    for (src, cit) in cited_sources(view, claim) {
+        let label = source_words(&view.cat.dataset, event, src);
+        let note = src
+            .note
+            .as_deref()
+            .map(|n| format!("Curator's note: {}", visual(&ellipsize(n, 300))));
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Source:").small());
-            match src.url.as_deref().and_then(web_link) {
-                Some(url) => {
-                    ui.hyperlink_to(RichText::new(visual(&label)).small(), url)
-                        .on_hover_text(url);
-                }
-                None => {
-                    ui.label(RichText::new(visual(&label)).small());
-                }
+            // On hover: the address a link opens, and the curator's note on the source.
+            let url = src.url.as_deref().and_then(web_link);
+            let hover: Vec<&str> = [url, note.as_deref()].into_iter().flatten().collect();
+            let shown = match url {
+                Some(url) => ui.hyperlink_to(RichText::new(visual(&label)).small(), url),
+                None => ui.label(RichText::new(visual(&label)).small()),
+            };
+            if !hover.is_empty() {
+                shown.on_hover_text(hover.join("\n"));
             }
             if let Some(at) = &cit.at {
                 ui.label(RichText::new(format!("({})", visual(at))).small().weak());
