@@ -25,6 +25,9 @@ const LEGEND_H: f32 = 16.0;
 /// Room above the highest figure for its label (drawn 6–19 px above the point).
 const LABEL_ROOM: f32 = 21.0;
 
+/// The narrowest spacing of one series' figures, in points: a marker is 8 wide.
+const MARKER_PITCH: f32 = 4.0;
+
 /// Figures whose labels are attempted: more could not fit in the strip anyway.
 const MAX_LABELS: usize = 200;
 
@@ -282,7 +285,9 @@ fn paint_series(
                 painter.extend(Shape::dashed_line(&pts, stroke, 6.0, 4.0));
             }
         }
-        let columns = frame.width().max(1.0) as usize;
+        // One figure a marker's width at most: markers closer than that overlap whole, and
+        // with many parties' series each point costs a label and a node for screen readers.
+        let columns = (frame.width() / MARKER_PITCH).max(1.0) as usize;
         for pi in thin(s, v0, v1, columns) {
             let p = &s.points[pi];
             let q = strip.to_screen(p.t, p.count);
