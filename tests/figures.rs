@@ -203,3 +203,66 @@ fn the_csv_has_a_column_for_each_part_of_a_figure_and_the_ron_keeps_them() {
     };
     assert_eq!(figures(&again.dataset.unwrap()), figures(&cat.dataset));
 }
+
+#[test]
+fn each_partys_claimed_time_is_marked_on_the_bar_at_that_time_and_set_side_by_side() {
+    let mut h = common::build_on(common::builder(1600.0, 1000.0), &["claimed-times.ron"]);
+    common::select(&mut h, "ridge-fire");
+    common::zoom(&mut h, "2023-05-02T04:00", "2023-05-02T10:00");
+    let x = |label: &str| h.get_by_label_contains(label).rect().center().x;
+    let hollin = x("Hollin side says Firing at Quill ridge happened 2 May 2023 06:00");
+    let marrow = x("Marrow side says Firing at Quill ridge happened 2 May 2023 07:10");
+    // The event runs 05:00–09:00: its marker stands at 07:00, in both lanes.
+    let markers: Vec<f32> = h
+        .query_all_by_label_contains("Event: Firing at Quill ridge")
+        .map(|n| n.rect().center().x)
+        .collect();
+    assert_eq!(markers.len(), 2, "one marker in each party's lane");
+    let seven = markers[0];
+    // 06:00 is an hour before the marker, 07:10 ten minutes after: the marks keep that ratio.
+    let ratio = (marrow - seven) / (seven - hollin);
+    assert!(
+        (ratio - 10.0 / 60.0).abs() < 0.02,
+        "{hollin} {seven} {marrow}: {ratio}"
+    );
+    // In the claims panel the two times stand side by side, Hollin's column on the left.
+    let left = h
+        .get_by_label("Says it happened: 2 May 2023 06:00 UTC+01:00")
+        .rect();
+    let right = h
+        .get_by_label("Says it happened: 2 May 2023 07:10 UTC+01:00")
+        .rect();
+    assert!(left.max.x <= right.min.x && (left.min.y - right.min.y).abs() < 1.0);
+}
+
+#[test]
+fn a_claimed_time_is_checked_and_needs_format_2() {
+    let text = std::fs::read_to_string(common::fixture("claimed-times.ron")).unwrap();
+    let bad = text.replacen(
+        r#"claims_time: (at: "2023-05-02T06:00""#,
+        r#"claims_time: (at: "2023-05-32T06:00""#,
+        1,
+    );
+    let d: Vec<String> = load(&bad)
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].contains("error: invalid date \"2023-05-32T06:00\""),
+        "{d:#?}"
+    );
+    let v1 = text.replacen("format: 2,", "format: 1,", 1);
+    let d: Vec<String> = load(&v1)
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(
+        d.iter()
+            .all(|x| x.contains("`claims_time` is new in format 2")),
+        "{d:#?}"
+    );
+}

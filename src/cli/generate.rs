@@ -614,6 +614,7 @@ fn claims(
                 precision: Precision::Exact,
                 end: None,
             },
+            claims_time: None,
             kind: claim_kind,
             text,
             quote: false,

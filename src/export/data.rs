@@ -17,7 +17,7 @@ use crate::query::Index;
 /// column lists one part of every figure in the `figures` order, joined by " | " like
 /// `figures` (an empty part where a figure has none), so a figure's parts line up across
 /// columns; the `source_` columns do the same for the cited sources.
-pub const CSV_HEADER: [&str; 30] = [
+pub const CSV_HEADER: [&str; 31] = [
     "event_id",
     "event_title",
     "event_when",
@@ -48,6 +48,7 @@ pub const CSV_HEADER: [&str; 30] = [
     "source_via",
     "source_published",
     "source_note",
+    "claims_time",
 ];
 
 /// One row per claim of `events`, with a header row.
@@ -137,6 +138,10 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &via,
                 &published,
                 &note,
+                &c.claims_time
+                    .as_ref()
+                    .map(|t| ds.when_text(t, e))
+                    .unwrap_or_default(),
             ];
             w.write_record(row.map(formula_safe).iter().map(|c| c.as_bytes()))?;
         }

@@ -131,6 +131,7 @@ mod tests {
             id: id.into(),
             actor: actor.into(),
             said: When::day("2022-09-13"),
+            claims_time: None,
             kind: ClaimKind::Statement,
             text: "text".into(),
             quote: false,

@@ -285,6 +285,11 @@ pub struct Claim {
     pub actor: String,
     /// When the claim was made (not when the event happened).
     pub said: When,
+    /// Format 2: when the claim says the event happened, where the parties disagree on it
+    /// (one says fire began at 06:00, the other at 07:10): the timeline marks each on the
+    /// event's bar and the claim panels set them side by side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims_time: Option<When>,
     pub kind: ClaimKind,
     /// The claim in English. Quoted words keep their quotation marks.
     pub text: String,

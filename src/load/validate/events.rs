@@ -47,6 +47,10 @@ pub(super) fn check_claim<'a>(
 ) {
     cx.refer(Kind::Actor, f, || cp.field("actor"), &c.actor);
     cx.when(f, || cp.field("said"), &c.said, offset);
+    if let Some(t) = &c.claims_time {
+        cx.format_2(f, cp.field("claims_time"), "claims_time");
+        cx.when(f, || cp.field("claims_time"), t, offset);
+    }
     cx.non_empty(f, || cp.field("text"), &c.text, "claim text");
     cx.non_empty_opt(f, || cp.field("note"), &c.note, "note");
     cx.neutral(f, || cp.field("text"), &c.text, "claim text");

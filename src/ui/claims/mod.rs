@@ -293,6 +293,7 @@ fn party_columns(
             }
         }
     });
+    claimed_times(ui, view, e, groups);
     for row in &layout.rows {
         let mut body = |ui: &mut egui::Ui| {
             if row.disputed {
@@ -320,6 +321,35 @@ fn party_columns(
             body(ui);
         }
     }
+}
+
+/// When each column's claims say the event happened, side by side under the headings, where
+/// any claim says: the disagreement is often the point.
+fn claimed_times(ui: &mut egui::Ui, view: &ViewCtx, e: usize, groups: &[Vec<Side>]) {
+    let ds = &view.cat.dataset;
+    let event = &ds.events[e];
+    if event.claims.iter().all(|c| c.claims_time.is_none()) {
+        return;
+    }
+    ui.columns(groups.len(), |cols| {
+        for (col, group) in cols.iter_mut().zip(groups) {
+            let times: Vec<String> = event
+                .claims
+                .iter()
+                .filter(|c| group.contains(&view.cat.index.side_of_actor(&c.actor)))
+                .filter_map(|c| c.claims_time.as_ref())
+                .map(|t| ds.when_text(t, event))
+                .collect();
+            if times.is_empty() {
+                col.weak("Names no time of its own for the event.");
+            } else {
+                col.label(
+                    RichText::new(format!("Says it happened: {}", times.join("; "))).strong(),
+                );
+            }
+        }
+    });
+    ui.add_space(2.0);
 }
 
 /// A column's or band's heading: its party's (or its parties') name, shape and colour, the

@@ -18,6 +18,15 @@ pub(super) fn accessible_strips(ui: &egui::Ui, lanes: &[Lane], strips: &[Density
     }
 }
 
+/// One node per claimed time marked on a bar, saying whose claim and what time.
+pub(super) fn accessible_ticks(ui: &egui::Ui, ticks: &[super::ClaimedTime]) {
+    for (k, t) in ticks.iter().enumerate() {
+        let rect = Rect::from_center_size(t.at, vec2(3.0, 2.0 * super::TICK_HALF));
+        let id = egui::Id::unique(("timeline-claimed-time", k));
+        accessible_node(ui, id, egui::Role::Image, t.label.clone(), rect);
+    }
+}
+
 /// Screen readers get one node per marker on screen (the painted markers are not widgets):
 /// "Event: title, time, contested", with its bounds, so the timeline can be read and pointed at.
 pub(super) fn accessible_markers(ui: &egui::Ui, view: &ViewCtx, placed: &[Placed]) {

@@ -2,7 +2,7 @@
 //! where: a marker selects its event, a badge or a density bucket zooms into its events, empty
 //! space clears the selection, a double click fits; each of the three has its tooltip.
 
-use super::a11y::{accessible_markers, accessible_strips};
+use super::a11y::{accessible_markers, accessible_strips, accessible_ticks};
 use super::density::BucketHit;
 use super::{Badge, Drawn, MARKER_R, TimelineState};
 use crate::command::Command;
@@ -31,6 +31,7 @@ impl TimelineState {
         self.markers = drawn.placed.iter().map(|p| (p.event, p.centre)).collect();
         accessible_markers(ui, view, &drawn.placed);
         accessible_strips(ui, &view.derived.lanes, &drawn.density);
+        accessible_ticks(ui, &drawn.ticks);
         if response.double_clicked() {
             cmds.push(Command::FitAll);
         } else if response.clicked() {

@@ -9,7 +9,7 @@ use egui_plot::PlotTransform;
 use super::density::density_strip;
 use super::{Badge, Drawn, LabelCand, MARKER_R, Placed, ROW_H};
 use crate::layout::detail::{Detail, detail};
-use crate::layout::lanes::{Lane, LaneKey};
+use crate::layout::lanes::{Lane, LaneKey, LaneMode};
 use crate::layout::stack::{BADGE_W, Bx, Slot, cluster_runs, stack};
 use crate::model::Side;
 use crate::ui::theme::marker_shape;
@@ -67,6 +67,7 @@ impl LaneArea<'_> {
             .collect();
         for (e, y) in self.stack_markers(view, &visible, top, drawn) {
             self.draw_event(view, e, y, level, drawn);
+            self.claimed_times(view, e, y, &lane.key, drawn);
         }
     }
 
@@ -229,6 +230,53 @@ impl LaneArea<'_> {
             event: e,
             at: c,
         });
+    }
+}
+
+impl LaneArea<'_> {
+    /// The times the event's claims say it happened, each on its bar: in a party's lane its
+    /// own (or its side's) claims, in other lanes every party's.
+    fn claimed_times(&self, view: &ViewCtx, e: usize, y: f32, key: &LaneKey, drawn: &mut Drawn) {
+        let ds = &view.cat.dataset;
+        let event = &ds.events[e];
+        if event.claims.iter().all(|c| c.claims_time.is_none()) {
+            return;
+        }
+        let shown: Option<Vec<Side>> = match key {
+            LaneKey::Side(s) if view.settings.lane_mode == LaneMode::Side => Some(
+                crate::layout::lanes::party_groups(ds)
+                    .into_iter()
+                    .find(|g| g.contains(s))
+                    .unwrap_or_else(|| vec![*s]),
+            ),
+            LaneKey::Side(s) => Some(vec![*s]),
+            _ => None,
+        };
+        let offset = ds.offset_of(event);
+        for c in &event.claims {
+            let Some(when) = &c.claims_time else { continue };
+            let side = view.cat.index.side_of_actor(&c.actor);
+            if shown.as_ref().is_some_and(|s| !s.contains(&side)) {
+                continue;
+            }
+            let Ok(span) = when.span(offset) else {
+                continue;
+            };
+            let x = self.x_of(span.mid());
+            if x < self.frame.min.x || x > self.frame.max.x {
+                continue;
+            }
+            drawn.ticks.push(super::ClaimedTime {
+                at: pos2(x, y),
+                side,
+                label: format!(
+                    "{} says {} happened {}",
+                    crate::model::wording::side_label(ds, side),
+                    crate::model::length::shown(&event.title),
+                    ds.when_text(when, event)
+                ),
+            });
+        }
     }
 }
 

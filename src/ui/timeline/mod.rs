@@ -60,6 +60,9 @@ struct Badge {
     events: Vec<usize>,
 }
 
+/// Half the height of a claimed time's mark on an event's bar.
+const TICK_HALF: f32 = 8.0;
+
 /// A marker whose title may be drawn beside it; the highest priority is placed first.
 struct LabelCand {
     priority: i32,
@@ -77,6 +80,16 @@ struct Drawn {
     badges: Vec<Badge>,
     labels: Vec<LabelCand>,
     density: Vec<DensityStrip>,
+    /// The event times claims assert, marked on their events' bars.
+    ticks: Vec<ClaimedTime>,
+}
+
+/// A time a party's claim says its event happened, marked on the event's bar.
+struct ClaimedTime {
+    at: Pos2,
+    side: crate::model::Side,
+    /// "Hollin side says it happened 2 May 2023 06:00 UTC+01:00": what screen readers read.
+    label: String,
 }
 
 impl TimelineState {
@@ -235,6 +248,18 @@ impl Drawn {
     fn paint(&mut self, ui: &egui::Ui, view: &ViewCtx, area: &LaneArea, x_sel: Option<f32>) {
         let (painter, frame) = (&area.painter, area.frame);
         painter.extend(std::mem::take(&mut self.bars).into_shapes());
+        // Each claimed time a short upright bar across the event's bar, in its party's colour
+        // with the outline every marker has.
+        for t in &self.ticks {
+            let r = egui::Rect::from_center_size(t.at, egui::vec2(3.0, 2.0 * TICK_HALF));
+            painter.rect(
+                r,
+                0.5,
+                view.palette.fill_of(t.side),
+                Stroke::new(0.8, view.palette.outline),
+                egui::StrokeKind::Outside,
+            );
+        }
         for badge in &self.badges {
             painter.rect(
                 badge.rect,
