@@ -1,6 +1,7 @@
-//! Format 2's figures: ranges, kinds, several parties' or none's people, a date of their own,
-//! and losses with no number. Each is checked with its position, read the same way in a
-//! card, and kept by the CSV and RON exports. The fixture is invented.
+//! Format 2's figures and times. Figures: ranges, kinds, several parties' or none's people, a
+//! date of their own, and losses with no number; times: when a claim says its event happened,
+//! and times known only by a bound. Each is checked with its position, read the same way in
+//! the window, and kept by the CSV and RON exports. The fixtures are invented.
 
 mod common;
 
@@ -263,6 +264,51 @@ fn a_claimed_time_is_checked_and_needs_format_2() {
     assert!(
         d.iter()
             .all(|x| x.contains("`claims_time` is new in format 2")),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_time_with_only_a_bound_reads_after_or_before_and_has_no_end() {
+    let text = std::fs::read_to_string(common::fixture("claimed-times.ron")).unwrap();
+    let from = r#"said: (at: "2023-05-02T11:00", precision: Exact)"#;
+    let after = text.replacen(
+        from,
+        r#"said: (at: "2023-05-02", precision: Day, open: After)"#,
+        1,
+    );
+    let out = load(&after);
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
+    let ds = out.dataset.unwrap();
+    let event = &ds.events[0];
+    assert_eq!(
+        ds.when_text(&event.claims[1].said, event),
+        "after 2 May 2023"
+    );
+    // With an end too, the bound is an error at `open`; in format 1 it needs format 2.
+    let both = text.replacen(
+        from,
+        r#"said: (at: "2023-05-02", end: "2023-05-03", precision: Day, open: Before)"#,
+        1,
+    );
+    let d: Vec<String> = load(&both)
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].contains("error: a time with only a bound (`open`) has no `end`"),
+        "{d:#?}"
+    );
+    let v1 = after.replacen("format: 2,", "format: 1,", 1);
+    let d: Vec<String> = load(&v1)
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        d.iter().any(|x| x.contains("`open` is new in format 2")),
         "{d:#?}"
     );
 }

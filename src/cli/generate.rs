@@ -475,6 +475,7 @@ fn when(rng: &mut Rng, at: i64) -> When {
         at: text,
         precision,
         end,
+        open: None,
     }
 }
 
@@ -613,6 +614,7 @@ fn claims(
                 at: stamp(said),
                 precision: Precision::Exact,
                 end: None,
+                open: None,
             },
             claims_time: None,
             kind: claim_kind,

@@ -22,8 +22,8 @@ pub use source::{Published, PublishedError, PublishedRange};
 /// At most this many claim columns side by side: more would be too narrow to read.
 pub const MAX_COLUMNS: usize = 4;
 pub use time::{
-    Granularity, PartOfDay, Precision, TimeError, TimeSpan, When, format_seconds, parse_instant,
-    parse_offset, zone_name,
+    Granularity, Open, PartOfDay, Precision, TimeError, TimeSpan, When, format_seconds,
+    parse_instant, parse_offset, zone_name,
 };
 
 use serde::{Deserialize, Serialize};

@@ -117,6 +117,7 @@ impl Published {
                 at: text.to_owned(),
                 precision: Precision::Exact,
                 end: None,
+                open: None,
             }
             .describe_in(offset, zone),
             _ => text.to_owned(),

@@ -69,6 +69,17 @@ pub struct When {
     /// For spans: the last moment, written like `at` and read with the same precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
+    /// Format 2: only a bound is known, "after" or "before" `at` (an undated page "after 1
+    /// October"). The timeline places it at its bound; it reads "after 1 Oct 2022".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open: Option<Open>,
+}
+
+/// Which side of `at` a time with only a bound lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Open {
+    After,
+    Before,
 }
 
 /// A resolved time range in seconds since 1970-01-01 UTC; `start == end` for exact instants.
@@ -323,6 +334,7 @@ impl When {
             at: at.to_owned(),
             precision,
             end: None,
+            open: None,
         }
         .span(offset)
     }
@@ -333,6 +345,7 @@ impl When {
             at: at.to_owned(),
             precision: Precision::Day,
             end: None,
+            open: None,
         }
     }
 
@@ -420,9 +433,11 @@ impl When {
             }
             out
         };
-        match &self.end {
-            Some(end) => format!("{} – {}", one(&self.at), one(end)),
-            None => one(&self.at),
+        match (&self.end, self.open) {
+            (Some(end), _) => format!("{} – {}", one(&self.at), one(end)),
+            (None, Some(Open::After)) => format!("after {}", one(&self.at)),
+            (None, Some(Open::Before)) => format!("before {}", one(&self.at)),
+            (None, None) => one(&self.at),
         }
     }
 }
@@ -510,6 +525,7 @@ mod tests {
             at: at.into(),
             precision,
             end: end.map(Into::into),
+            open: None,
         }
         .span(plus4())
     }
@@ -606,6 +622,7 @@ mod tests {
                 at: at.into(),
                 precision,
                 end: end.map(Into::into),
+                open: None,
             }
             .describe(plus4())
         };
@@ -644,6 +661,7 @@ mod tests {
                 at: at.into(),
                 precision,
                 end: None,
+                open: None,
             }
             .describe(plus4())
         };
@@ -673,6 +691,7 @@ mod tests {
             at: "2022-09-13T12:00".into(),
             precision: Precision::Exact,
             end: None,
+            open: None,
         };
         assert_eq!(
             w.describe_in(moscow_file, plus4()),

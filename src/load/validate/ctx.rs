@@ -302,7 +302,22 @@ impl<'a> Ctx<'a> {
         when: &When,
         offset: FixedOffset,
     ) {
-        let Err(e) = when.span(offset) else {
+        let span = when.span(offset);
+        if span.is_ok() && when.open.is_none() {
+            return;
+        }
+        let path = path();
+        if when.open.is_some() {
+            self.format_2(file, path.field("open"), "open");
+            if when.end.is_some() {
+                self.error(
+                    file,
+                    path.field("open"),
+                    "a time with only a bound (`open`) has no `end`: give one or the other",
+                );
+            }
+        }
+        let Err(e) = span else {
             return;
         };
         // Which field is at fault: the start on its own, or else the end.
@@ -311,8 +326,8 @@ impl<'a> Ctx<'a> {
             ..when.clone()
         };
         match start_only.span(offset) {
-            Err(e) => self.error(file, path().field("at"), e.to_string()),
-            Ok(_) => self.error(file, path().field("end"), e.to_string()),
+            Err(e) => self.error(file, path.field("at"), e.to_string()),
+            Ok(_) => self.error(file, path.field("end"), e.to_string()),
         }
     }
 }
