@@ -97,6 +97,8 @@ fn a_remembered_session_from_an_earlier_version_opens_as_it_was() {
             columns: None,
             // And from before the strip showed other kinds, the dead.
             toll_kind: Default::default(),
+            // And from before places named administrations, their default districts.
+            district_scheme: None,
         }
     );
     let [border, west] = data_files();

@@ -175,6 +175,7 @@ impl ClaimlineApp {
         self.derived = Derived::new(
             cat,
             &self.settings.filter,
+            self.settings.query_options(),
             self.settings.lane_mode,
             &self.toll_table,
             self.settings.toll_kind,
@@ -195,6 +196,7 @@ impl ClaimlineApp {
         }
         if self.settings.filter != before.0.filter
             || self.settings.lane_mode != before.0.lane_mode
+            || self.settings.district_scheme != before.0.district_scheme
             || self.settings.toll_kind != before.0.toll_kind
         {
             self.rederive();
@@ -243,6 +245,7 @@ impl ClaimlineApp {
             Command::SetFilter(new) => *f = new,
             Command::ClearFilters => *f = FilterState::default(),
             Command::SetLaneMode(m) => self.settings.lane_mode = m,
+            Command::SetDistrictScheme(s) => self.settings.district_scheme = s,
             Command::SetColumns(c) => self.settings.columns = c,
             Command::SetTollKind(k) => self.settings.toll_kind = k,
             Command::SetTheme(theme) => {

@@ -236,6 +236,7 @@ fn world(rng: &mut Rng, parties: Option<usize>) -> World {
                     other_names: Vec::new(),
                     district: Some(district.clone()),
                     country: (*pname).to_owned(),
+                    admin: Vec::new(),
                     lat: Some(round4(lat0 + rng.unit() * 0.25)),
                     lon: Some(round4(lon0 + rng.unit() * 1.2)),
                     coords_source: Some("generated".to_owned()),

@@ -41,6 +41,9 @@ pub enum Command {
     SetFilter(FilterState),
     ClearFilters,
     SetLaneMode(LaneMode),
+    /// Read places' districts under this administration scheme in the district filter
+    /// (`None`: their default `district`).
+    SetDistrictScheme(Option<String>),
     /// Show these parties (ids, in order) as the claim columns; none: the dataset's choice.
     SetColumns(Option<Vec<String>>),
     /// The kind of figure the casualty strip shows.

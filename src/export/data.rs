@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::model::wording::{actor_by_id, figure_text, side_label};
+use crate::model::wording::{actor_by_id, districts_by_scheme, figure_text, side_label};
 use crate::model::{
     Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, Source, When,
 };
@@ -16,8 +16,10 @@ use crate::query::Index;
 /// scripts reading the earlier columns by position still read the same ones. Each `figure_*`
 /// column lists one part of every figure in the `figures` order, joined by " | " like
 /// `figures` (an empty part where a figure has none), so a figure's parts line up across
-/// columns; the `source_` columns do the same for the cited sources.
-pub const CSV_HEADER: [&str; 31] = [
+/// columns; the `source_` columns do the same for the cited sources. `districts` reads places by their
+/// default `district`; `districts_by_scheme` gives the event's districts under each `admin`
+/// scheme the data names ("de jure: North Fen; de facto: Marrow Reach"), empty without any.
+pub const CSV_HEADER: [&str; 32] = [
     "event_id",
     "event_title",
     "event_when",
@@ -49,6 +51,7 @@ pub const CSV_HEADER: [&str; 31] = [
     "source_published",
     "source_note",
     "claims_time",
+    "districts_by_scheme",
 ];
 
 /// One row per claim of `events`, with a header row.
@@ -74,6 +77,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
             .iter()
             .map(|&d| index.districts[d].name.as_str())
             .collect();
+        let by_scheme = districts_by_scheme(ds, index, e, &index.schemes);
         for c in &e.claims {
             let actor = actor_by_id(ds, index, &c.actor);
             let side = side_label(ds, index.side_of_actor(&c.actor));
@@ -142,6 +146,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                     .as_ref()
                     .map(|t| ds.when_text(t, e))
                     .unwrap_or_default(),
+                &by_scheme,
             ];
             w.write_record(row.map(formula_safe).iter().map(|c| c.as_bytes()))?;
         }

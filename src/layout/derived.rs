@@ -3,7 +3,7 @@
 
 use crate::layout::casualties::{TollKind, TollSeries, TollTable};
 use crate::layout::lanes::{Lane, LaneMode, lanes};
-use crate::query::{Catalog, FilterState, Query};
+use crate::query::{Catalog, FilterState, Query, QueryOptions};
 
 /// What the panels draw, derived from the catalog and the settings.
 #[derive(Debug, Clone, Default)]
@@ -24,12 +24,13 @@ impl Derived {
     pub fn new(
         cat: &Catalog,
         filter: &FilterState,
+        options: QueryOptions,
         mode: LaneMode,
         table: &TollTable,
         toll_kind: TollKind,
         generation: u64,
     ) -> Derived {
-        let query = Query::run(&cat.index, filter);
+        let query = Query::run_with(&cat.index, filter, options);
         let events = &query.events;
         // The lanes on one core, the casualty series and quick zooms on the other: at a
         // million events each takes a good part of a filter change.

@@ -182,6 +182,12 @@ pub struct Place {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
     pub country: String,
+    /// The place under each named administration ("de jure", "de facto") where they differ:
+    /// `district` and `country` stay the place's default reading (what the map, the district
+    /// lanes and the CSV `districts` column use); the district filter can follow one scheme,
+    /// and a place without an entry for that scheme keeps its default there. Format 2.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub admin: Vec<Admin>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -195,6 +201,28 @@ pub struct Place {
     pub boundary_note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// Which country and district a place is in under one named administration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Admin {
+    /// The administration this entry reads the place under: "de jure", "de facto".
+    pub scheme: String,
+    pub country: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+}
+
+impl Place {
+    /// The place's district under `scheme` (`None`: the default reading): its `admin` entry
+    /// for that scheme, or the default `district` where it has none.
+    pub fn district_by(&self, scheme: Option<&str>) -> Option<&str> {
+        match scheme.and_then(|s| self.admin.iter().find(|a| a.scheme == s)) {
+            Some(a) => a.district.as_deref(),
+            None => self.district.as_deref(),
+        }
+    }
 }
 
 /// A published text that claims are taken from.

@@ -237,6 +237,55 @@ pub fn place_names(ds: &Dataset, index: &impl IdLookup, event: &Event) -> String
         .join("; ")
 }
 
+/// Each of the event's places that names other administrations, one line each:
+/// "Quill: de jure North Fen, Hollin; de facto Marrow Reach, Marrow". Empty when none does.
+pub fn place_admins(ds: &Dataset, index: &impl IdLookup, event: &Event) -> Vec<String> {
+    event
+        .places
+        .iter()
+        .filter_map(|id| index.place_index(id))
+        .map(|p| &ds.places[p])
+        .filter(|place| !place.admin.is_empty())
+        .map(|place| {
+            let readings: Vec<String> = place
+                .admin
+                .iter()
+                .map(|a| match &a.district {
+                    Some(d) => format!("{} {d}, {}", a.scheme, a.country),
+                    None => format!("{} {}", a.scheme, a.country),
+                })
+                .collect();
+            format!("{}: {}", length::shown(&place.name), readings.join("; "))
+        })
+        .collect()
+}
+
+/// The event's districts under each of `schemes`, "de jure: North Fen; de facto: Marrow
+/// Reach" (a scheme's districts joined by ", "; a place without an entry for a scheme counts
+/// under its default district). Empty when there are no schemes.
+pub fn districts_by_scheme(
+    ds: &Dataset,
+    index: &impl IdLookup,
+    event: &Event,
+    schemes: &[String],
+) -> String {
+    schemes
+        .iter()
+        .map(|scheme| {
+            let mut names: Vec<&str> = Vec::new();
+            for p in event.places.iter().filter_map(|id| index.place_index(id)) {
+                if let Some(d) = ds.places[p].district_by(Some(scheme))
+                    && !names.contains(&d)
+                {
+                    names.push(d);
+                }
+            }
+            format!("{scheme}: {}", names.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The loaded words in `text` that stand outside quotation marks ("…", “…”, «…»).
 ///
 /// A quotation runs from an opening mark to the next closing mark of its kind. An opening mark

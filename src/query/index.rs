@@ -45,8 +45,11 @@ pub struct FigureClaim {
 pub struct FacetBits {
     /// By actor index: events with a claim by that actor.
     pub actors: Vec<Bits>,
-    /// By district index: events at a place in that district.
+    /// By district index: events at a place in that district (the places' default reading).
     pub districts: Vec<Bits>,
+    /// By scheme (as in [`Index::schemes`]), then district index: the same under that
+    /// scheme. Built once, so choosing a scheme costs a filter change nothing more.
+    pub districts_by_scheme: Vec<Vec<Bits>>,
     /// By side: events with a claim from that side.
     pub sides: [Bits; Side::COUNT],
     /// Events of each kind present in the dataset, in kind order.
@@ -59,6 +62,8 @@ pub struct FacetBits {
 pub struct Index {
     pub events: Vec<EventFacts>,
     pub districts: Vec<District>,
+    /// The administration schemes places' `admin` entries name, in order of first mention.
+    pub schemes: Vec<String>,
     /// Side of each actor, by actor index.
     pub actor_sides: Vec<Side>,
     actor_pos: HashMap<String, usize>,
@@ -142,6 +147,7 @@ fn facet_bits(index: &Index) -> FacetBits {
     let mut b = FacetBits {
         actors: vec![Bits::empty(n); index.actor_count()],
         districts: vec![Bits::empty(n); index.districts.len()],
+        districts_by_scheme: Vec::new(),
         sides: std::array::from_fn(|_| Bits::empty(n)),
         kinds: Vec::new(),
         contested: Bits::empty(n),
@@ -195,18 +201,41 @@ impl Index {
 
         let mut districts: Vec<District> = Vec::new();
         let mut district_pos = HashMap::new();
+        let mut district_of = |name: &String, country: &String| {
+            *district_pos.entry(name.clone()).or_insert_with(|| {
+                districts.push(District {
+                    name: name.clone(),
+                    country: country.clone(),
+                });
+                districts.len() - 1
+            })
+        };
         let mut place_district = Vec::with_capacity(ds.places.len());
         for p in &ds.places {
-            place_district.push(p.district.as_ref().map(|name| {
-                *district_pos.entry(name.clone()).or_insert_with(|| {
-                    districts.push(District {
-                        name: name.clone(),
-                        country: p.country.clone(),
-                    });
-                    districts.len() - 1
-                })
-            }));
+            place_district.push(p.district.as_ref().map(|d| district_of(d, &p.country)));
         }
+        let mut schemes: Vec<String> = Vec::new();
+        for a in ds.places.iter().flat_map(|p| &p.admin) {
+            if !schemes.contains(&a.scheme) {
+                schemes.push(a.scheme.clone());
+            }
+        }
+        // Each place's district under each scheme: its entry there, or its default.
+        let place_district_by_scheme: Vec<Vec<Option<usize>>> = schemes
+            .iter()
+            .map(|scheme| {
+                ds.places
+                    .iter()
+                    .zip(&place_district)
+                    .map(
+                        |(p, &default)| match p.admin.iter().find(|a| &a.scheme == scheme) {
+                            Some(a) => a.district.as_ref().map(|d| district_of(d, &a.country)),
+                            None => default,
+                        },
+                    )
+                    .collect()
+            })
+            .collect();
         let place_pos: HashMap<String, usize> = ds
             .places
             .iter()
@@ -216,6 +245,7 @@ impl Index {
 
         let mut index = Index {
             districts,
+            schemes,
             actor_sides,
             actor_pos,
             place_pos,
@@ -270,6 +300,10 @@ impl Index {
         index.text = text;
         index.claim_pos.sort_unstable();
         index.bits = facet_bits(&index);
+        index.bits.districts_by_scheme = place_district_by_scheme
+            .iter()
+            .map(|by_place| index.scheme_bits(ds, by_place))
+            .collect();
         index
     }
 
@@ -307,6 +341,27 @@ impl Index {
             claims_per_side,
             claim_count: e.claims.len(),
         }
+    }
+
+    /// Events per district when each place is in `by_place`'s district (by place index).
+    fn scheme_bits(&self, ds: &Dataset, by_place: &[Option<usize>]) -> Vec<Bits> {
+        let n = ds.events.len();
+        let mut bits = vec![Bits::empty(n); self.districts.len()];
+        for (i, e) in ds.events.iter().enumerate() {
+            for p in e.places.iter().filter_map(|id| self.place_index(id)) {
+                if let Some(d) = by_place[p] {
+                    bits[d].insert(i);
+                }
+            }
+        }
+        bits
+    }
+
+    /// The district sets for `scheme` (`None`, or one no place names: the default reading).
+    pub fn district_bits(&self, scheme: Option<&str>) -> &[Bits] {
+        scheme
+            .and_then(|s| self.schemes.iter().position(|x| x == s))
+            .map_or(&self.bits.districts, |k| &self.bits.districts_by_scheme[k])
     }
 
     pub fn actor_count(&self) -> usize {

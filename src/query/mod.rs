@@ -56,6 +56,13 @@ pub struct FilterState {
     pub contested_only: bool,
 }
 
+/// What a query reads besides the filter: how the district filter reads places.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QueryOptions<'a> {
+    /// The administration scheme places' districts are read under (`None`: their default).
+    pub district_scheme: Option<&'a str>,
+}
+
 impl FilterState {
     pub fn is_empty(&self) -> bool {
         *self == FilterState::default()
@@ -92,7 +99,7 @@ struct Masks {
 }
 
 impl Masks {
-    fn new(index: &Index, f: &FilterState) -> Masks {
+    fn new(index: &Index, f: &FilterState, district_bits: &[Bits]) -> Masks {
         let n = index.events.len();
         let b = &index.bits;
         // Each facet: no choice means no narrowing; otherwise the union of the chosen members'
@@ -115,7 +122,7 @@ impl Masks {
             f.districts
                 .iter()
                 .filter_map(|name| index.district_index(name))
-                .map(|d| &b.districts[d]),
+                .map(|d| &district_bits[d]),
         );
         let sides = chosen(
             n,
@@ -226,7 +233,13 @@ pub struct Query {
 
 impl Query {
     pub fn run(index: &Index, filter: &FilterState) -> Query {
-        let m = Masks::new(index, filter);
+        Query::run_with(index, filter, QueryOptions::default())
+    }
+
+    /// [`Query::run`], with districts read under `options`' scheme.
+    pub fn run_with(index: &Index, filter: &FilterState, options: QueryOptions) -> Query {
+        let district_bits = index.district_bits(options.district_scheme);
+        let m = Masks::new(index, filter, district_bits);
         let b = &index.bits;
         let all = m.all_but(usize::MAX);
         let events: Vec<usize> = match &all {
@@ -238,7 +251,7 @@ impl Query {
         let base = m.all_but(0);
         let actor_counts = b.actors.iter().map(|s| count_in(s, &base)).collect();
         let base = m.all_but(1);
-        let district_counts = b.districts.iter().map(|s| count_in(s, &base)).collect();
+        let district_counts = district_bits.iter().map(|s| count_in(s, &base)).collect();
         let base = m.all_but(2);
         let side_counts = std::array::from_fn(|k| count_in(&b.sides[k], &base));
         let base = m.all_but(3);

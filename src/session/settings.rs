@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::layout::casualties::TollKind;
 use crate::layout::lanes::LaneMode;
-use crate::query::FilterState;
+use crate::query::{FilterState, QueryOptions};
 
 /// What the user chose that is worth remembering between runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -21,6 +21,19 @@ pub struct Settings {
     pub columns: Option<Vec<String>>,
     /// The kind of figure the casualty strip shows.
     pub toll_kind: TollKind,
+    /// The administration scheme ("de facto") the district filter reads places under;
+    /// none: their default `district`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district_scheme: Option<String>,
+}
+
+impl Settings {
+    /// What the query reads from these settings besides the filter.
+    pub fn query_options(&self) -> QueryOptions<'_> {
+        QueryOptions {
+            district_scheme: self.district_scheme.as_deref(),
+        }
+    }
 }
 
 impl Default for Settings {
@@ -32,6 +45,7 @@ impl Default for Settings {
             export: ExportSettings::default(),
             columns: None,
             toll_kind: TollKind::default(),
+            district_scheme: None,
         }
     }
 }

@@ -151,6 +151,7 @@ fn districts_ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
     let idx = &view.cat.index;
     let counts = &view.derived.query.district_counts;
     let ds = &view.cat.dataset;
+    scheme_ui(ui, view, cmds);
     // Countries in party order, then the others by name, as in the district lanes.
     let mut countries: Vec<&str> = idx.districts.iter().map(|d| d.country.as_str()).collect();
     countries.sort_by_key(|c| {
@@ -192,6 +193,36 @@ fn districts_ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
                 }
             });
     }
+}
+
+/// Which administration the district filter reads places under: shown only when places
+/// name schemes (`admin`), so data with one reading of its districts keeps a plain list.
+fn scheme_ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
+    let schemes = &view.cat.index.schemes;
+    if schemes.is_empty() {
+        return;
+    }
+    let current = view
+        .settings
+        .district_scheme
+        .as_deref()
+        .filter(|s| schemes.iter().any(|x| x == s));
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Districts by:");
+        let choices = std::iter::once((None, "default"))
+            .chain(schemes.iter().map(|s| (Some(s.as_str()), s.as_str())));
+        for (scheme, label) in choices {
+            let r = ui
+                .selectable_label(current == scheme, label)
+                .on_hover_text(match scheme {
+                    None => "Each place's own district".to_owned(),
+                    Some(s) => format!("Each place's district {s}, where its data gives one"),
+                });
+            if r.clicked() && current != scheme {
+                cmds.push(Command::SetDistrictScheme(scheme.map(str::to_owned)));
+            }
+        }
+    });
 }
 
 fn date_range_ui(

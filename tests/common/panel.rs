@@ -52,6 +52,7 @@ impl Scene {
         let derived = Derived::new(
             &cat,
             &settings.filter,
+            settings.query_options(),
             settings.lane_mode,
             &table,
             settings.toll_kind,

@@ -10,7 +10,10 @@ pub(super) fn check_place(cx: &mut Ctx, f: usize, pp: &Path, p: &Place) {
     cx.non_empty(f, || pp.field("name"), &p.name, "place name");
     cx.non_empty(f, || pp.field("country"), &p.country, "country");
     cx.non_empty_opt(f, || pp.field("district"), &p.district, "district");
-    district_on_the_map(cx, f, pp, p);
+    if let Some(district) = &p.district {
+        district_on_the_map(cx, f, pp.field("district"), district, &p.country);
+    }
+    admin(cx, f, pp, p);
     for (field, text) in [
         ("note", &p.note),
         ("coords_source", &p.coords_source),
@@ -29,6 +32,34 @@ pub(super) fn check_place(cx: &mut Ctx, f: usize, pp: &Path, p: &Place) {
         );
     }
     coordinates(cx, f, pp, p);
+}
+
+/// The place under other administrations: each entry names its scheme, once per place, and
+/// its district is checked against the bundled map like the place's own `district`.
+fn admin(cx: &mut Ctx, f: usize, pp: &Path, p: &Place) {
+    if p.admin.is_empty() {
+        return;
+    }
+    cx.format_2(f, pp.field("admin"), "admin");
+    for (j, a) in p.admin.iter().enumerate() {
+        let ap = || pp.field("admin").index(j);
+        cx.non_empty(f, || ap().field("scheme"), &a.scheme, "scheme");
+        cx.non_empty(f, || ap().field("country"), &a.country, "country");
+        cx.non_empty_opt(f, || ap().field("district"), &a.district, "district");
+        if !a.scheme.trim().is_empty() && p.admin[..j].iter().any(|b| b.scheme == a.scheme) {
+            cx.error(
+                f,
+                ap().field("scheme"),
+                format!(
+                    "place \"{}\" gives scheme \"{}\" twice: give each scheme once",
+                    p.id, a.scheme
+                ),
+            );
+        }
+        if let Some(district) = &a.district {
+            district_on_the_map(cx, f, ap().field("district"), district, &a.country);
+        }
+    }
 }
 
 /// Latitude and longitude: both or neither, each in range, and then on the map.
@@ -110,17 +141,14 @@ fn on_the_map(cx: &mut Ctx, file: usize, pp: &Path, p: &Place, lat: f64, lon: f6
 /// `district` the map does not have by that name: the map and its district filter go by
 /// the name, and a miss is most often a misspelling or another transliteration, so the
 /// closest of the country's names is suggested.
-fn district_on_the_map(cx: &mut Ctx, file: usize, pp: &Path, p: &Place) {
-    let Some(district) = &p.district else {
-        return;
-    };
+fn district_on_the_map(cx: &mut Ctx, file: usize, at: Path, district: &str, country: &str) {
     let map = crate::geo::MapData::bundled();
-    let Some(first) = map.units_of(&p.country).next() else {
+    let Some(first) = map.units_of(country).next() else {
         return;
     };
     if district.trim().is_empty()
-        || crate::geo::REGIONS.contains(&district.as_str())
-        || map.units_of(&p.country).any(|a| a.name == *district)
+        || crate::geo::REGIONS.contains(&district)
+        || map.units_of(country).any(|a| a.name == district)
     {
         return;
     }
@@ -128,21 +156,19 @@ fn district_on_the_map(cx: &mut Ctx, file: usize, pp: &Path, p: &Place) {
         crate::geo::AreaKind::Province => "province",
         _ => "district",
     };
-    let mut message = format!(
-        "district \"{district}\" is not a {kind} of {} on the bundled map",
-        p.country
-    );
+    let mut message =
+        format!("district \"{district}\" is not a {kind} of {country} on the bundled map");
     let wanted = fold(district);
     let cost = wanted.chars().count() as u64
         * map
-            .units_of(&p.country)
+            .units_of(country)
             .flat_map(|a| std::iter::once(&a.name).chain(&a.other_name))
             .map(|n| n.len() as u64)
             .sum::<u64>();
     if wanted.chars().nth(suggest::MAX_CHARS).is_none() && cx.suggestion_budget.spend(cost) {
         // Edit distance only: Jaro-Winkler, good for ids, finds "Saatly" in "Atlantis".
         let best = map
-            .units_of(&p.country)
+            .units_of(country)
             .map(|a| {
                 let names = std::iter::once(&a.name).chain(&a.other_name);
                 let score = names
@@ -156,7 +182,7 @@ fn district_on_the_map(cx: &mut Ctx, file: usize, pp: &Path, p: &Place) {
             message.push_str(&format!(" (did you mean \"{name}\"?)"));
         }
     }
-    cx.warning(file, pp.field("district"), message);
+    cx.warning(file, at, message);
 }
 
 /// A place name for comparing: lower case, with the letters of the map's Azerbaijani names

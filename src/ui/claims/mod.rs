@@ -206,7 +206,13 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Comm
             } else {
                 ellipsize(&places, 110)
             };
-            ui.label(visual(&shown)).on_hover_text(visual(&places));
+            // Places under more than one administration: each reading on hover.
+            let mut hover = places.clone();
+            for line in crate::model::wording::place_admins(ds, &view.cat.index, event) {
+                hover.push('\n');
+                hover.push_str(&line);
+            }
+            ui.label(visual(&shown)).on_hover_text(visual(&hover));
         }
     });
     // On a short screen a long summary would hide the claims: its start, and "more".
