@@ -12,6 +12,7 @@ use claimline::load::{LoadOutcome, SourceText, load_texts};
 use claimline::query::Catalog;
 
 const FIXTURE: &str = include_str!("fixtures/figures-v2.ron");
+const TIMES: &str = include_str!("fixtures/claimed-times.ron");
 
 fn load(text: &str) -> LoadOutcome {
     load_texts(&[SourceText {
@@ -23,8 +24,16 @@ fn load(text: &str) -> LoadOutcome {
 /// The fixture with `from` replaced by `to`, and its diagnostics.
 fn diagnostics_with(from: &str, to: &str) -> Vec<String> {
     assert!(FIXTURE.contains(from), "the fixture has no {from:?}");
-    let out = load(&FIXTURE.replacen(from, to, 1));
-    out.diagnostics.iter().map(ToString::to_string).collect()
+    diagnostics_of(&FIXTURE.replacen(from, to, 1))
+}
+
+/// What loading `text` says, one line a problem.
+fn diagnostics_of(text: &str) -> Vec<String> {
+    load(text)
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// Line and column of the first `needle` in the fixture with `from` replaced by `to`.
@@ -238,28 +247,20 @@ fn each_partys_claimed_time_is_marked_on_the_bar_at_that_time_and_set_side_by_si
 
 #[test]
 fn a_claimed_time_is_checked_and_needs_format_2() {
-    let text = std::fs::read_to_string(common::fixture("claimed-times.ron")).unwrap();
+    let text = TIMES;
     let bad = text.replacen(
         r#"claims_time: (at: "2023-05-02T06:00""#,
         r#"claims_time: (at: "2023-05-32T06:00""#,
         1,
     );
-    let d: Vec<String> = load(&bad)
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let d: Vec<String> = diagnostics_of(&bad);
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(
         d[0].contains("error: invalid date \"2023-05-32T06:00\""),
         "{d:#?}"
     );
     let v1 = text.replacen("format: 2,", "format: 1,", 1);
-    let d: Vec<String> = load(&v1)
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let d: Vec<String> = diagnostics_of(&v1);
     assert_eq!(d.len(), 2, "{d:#?}");
     assert!(
         d.iter()
@@ -270,7 +271,7 @@ fn a_claimed_time_is_checked_and_needs_format_2() {
 
 #[test]
 fn a_time_with_only_a_bound_reads_after_or_before_and_has_no_end() {
-    let text = std::fs::read_to_string(common::fixture("claimed-times.ron")).unwrap();
+    let text = TIMES;
     let from = r#"said: (at: "2023-05-02T11:00", precision: Exact)"#;
     let after = text.replacen(
         from,
@@ -291,24 +292,37 @@ fn a_time_with_only_a_bound_reads_after_or_before_and_has_no_end() {
         r#"said: (at: "2023-05-02", end: "2023-05-03", precision: Day, open: Before)"#,
         1,
     );
-    let d: Vec<String> = load(&both)
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let d: Vec<String> = diagnostics_of(&both);
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(
         d[0].contains("error: a time with only a bound (`open`) has no `end`"),
         "{d:#?}"
     );
     let v1 = after.replacen("format: 2,", "format: 1,", 1);
-    let d: Vec<String> = load(&v1)
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let d: Vec<String> = diagnostics_of(&v1);
     assert!(
         d.iter().any(|x| x.contains("`open` is new in format 2")),
         "{d:#?}"
+    );
+}
+
+#[test]
+fn a_figure_chip_that_does_not_fit_its_row_starts_the_next_whole() {
+    // At 1280 points the claims panel's cards are about 240 wide: the range's chip fills its
+    // row, so the tanks' chip must start a row of its own, not wrap into the sliver beside it.
+    let mut h = common::build_on(common::builder(1280.0, 1400.0), &["figures-v2.ron"]);
+    common::select(&mut h, "quill-fighting");
+    let range = h
+        .get_by_label("260–280 Hollin servicemen killed or wounded (as of 2 May 2023 12:00)")
+        .rect();
+    let tanks = h.get_by_label("22 Hollin tanks destroyed").rect();
+    assert!(tanks.min.y >= range.max.y, "{tanks:?} beside {range:?}");
+    assert!(
+        tanks.height() < 20.0 && tanks.width() > 100.0,
+        "the tanks' chip is one line: {tanks:?}"
+    );
+    assert!(
+        (tanks.min.x - range.min.x).abs() < 1.0,
+        "{tanks:?} {range:?}"
     );
 }

@@ -104,13 +104,13 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                         .join(", ")
                 })
                 .collect();
-            let via = per_source(&cited, |s| s.via.join("; "));
-            let published = per_source(&cited, |s| {
+            let via = parts(&cited, |s| s.via.join("; "));
+            let published = parts(&cited, |s| {
                 s.published.as_ref().map_or_else(String::new, |p| {
                     p.describe(ds.offset_of(e), ds.display_zone())
                 })
             });
-            let note = per_source(&cited, |s| s.note.clone().unwrap_or_default());
+            let note = parts(&cited, |s| s.note.clone().unwrap_or_default());
             let row: [&str; CSV_HEADER.len()] = [
                 e.id.as_str(),
                 e.title.as_str(),
@@ -131,14 +131,14 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &c.disputes.join(" "),
                 &dataset,
                 party,
-                &figure_parts(c, |f| format!("{:?}", f.measure)),
-                &figure_parts(c, |f| format!("{:?}", f.people)),
-                &figure_parts(c, |f| f.parties().join(" ")),
-                &figure_parts(c, |f| number(f.low)),
-                &figure_parts(c, |f| number(f.best())),
-                &figure_parts(c, |f| number(f.high)),
-                &figure_parts(c, |f| f.unit.clone().unwrap_or_default()),
-                &figure_parts(c, |f| f.as_of.clone().unwrap_or_default()),
+                &parts(&c.figures, |f| format!("{:?}", f.measure)),
+                &parts(&c.figures, |f| format!("{:?}", f.people)),
+                &parts(&c.figures, |f| f.parties().join(" ")),
+                &parts(&c.figures, |f| number(f.low)),
+                &parts(&c.figures, |f| number(f.best())),
+                &parts(&c.figures, |f| number(f.high)),
+                &parts(&c.figures, |f| f.unit.clone().unwrap_or_default()),
+                &parts(&c.figures, |f| f.as_of.clone().unwrap_or_default()),
                 &via,
                 &published,
                 &note,
@@ -154,20 +154,15 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
     w.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// One part of each of a claim's figures, in order, joined as the `figures` column is.
-fn figure_parts(c: &crate::model::Claim, part: impl Fn(&crate::model::Figure) -> String) -> String {
-    c.figures.iter().map(part).collect::<Vec<_>>().join(" | ")
-}
-
 fn number(n: Option<u32>) -> String {
     n.map(|n| n.to_string()).unwrap_or_default()
 }
 
-/// One field of each cited source, in the order of the `sources` column and separated as it
-/// is (" | "), so the n-th part of each belongs to the same source; empty when no source
-/// gives the field.
-fn per_source(cited: &[&Source], field: impl Fn(&Source) -> String) -> String {
-    let parts: Vec<String> = cited.iter().map(|s| field(s)).collect();
+/// One part of each item (a claim's figures, its cited sources), in their order and joined as
+/// the `figures` and `sources` columns are (" | "), so the n-th part of each column belongs to
+/// the same item; empty when no item gives the part.
+fn parts<T>(items: &[T], part: impl Fn(&T) -> String) -> String {
+    let parts: Vec<String> = items.iter().map(part).collect();
     if parts.iter().all(String::is_empty) {
         String::new()
     } else {

@@ -46,19 +46,8 @@ impl TollKind {
     }
 
     /// "Killed", "Killed or wounded": the strip's title.
-    pub fn title(self) -> &'static str {
-        match self.measure {
-            Measure::Killed => "Killed",
-            Measure::Wounded => "Wounded",
-            Measure::Missing => "Missing",
-            Measure::DeadOrMissing => "Dead or missing",
-            Measure::Captured => "Captured",
-            Measure::Displaced => "Displaced",
-            Measure::BodiesHandedOver => "Bodies handed over",
-            Measure::Released => "Released",
-            Measure::KilledOrWounded => "Killed or wounded",
-            Measure::Equipment | Measure::Other => "Other",
-        }
+    pub fn title(self) -> String {
+        crate::model::wording::capitalise(crate::model::wording::measure_text(self.measure))
     }
 
     /// "dead", "wounded": the people a series counts, in its label ("own dead").

@@ -196,7 +196,7 @@ pub fn instant_text(written: &str) -> String {
 }
 
 /// The text with its first letter in upper case.
-fn capitalise(text: &str) -> String {
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |c| {
         c.to_uppercase().chain(chars).collect::<String>()

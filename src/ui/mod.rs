@@ -254,7 +254,7 @@ fn timeline_and_strip(
 ) {
     chips::ui(ui, view, cmds);
     let strip_h = (ui.available_height() * 0.28).clamp(84.0, 150.0);
-    let gutter = timeline::gutter_width(ui, view);
+    let gutter = timeline::gutter_width(ui, view, casualties::title_width(ui, view));
     let timeline_h = ui.available_height() - strip_h - ui.spacing().item_spacing.y;
     panels.timeline.ui(ui, view, gutter, timeline_h, cmds);
     casualties::ui(ui, view, gutter, &panels.timeline, cmds);

@@ -36,7 +36,8 @@ pub fn ui(
         .resizable(true)
         .default_size((total_h * 0.27).clamp(140.0, 420.0))
         .show(ui, |ui| {
-            let gutter = super::timeline::gutter_width(ui, view);
+            // No casualty strip here: the gutter holds only the lane names.
+            let gutter = super::timeline::gutter_width(ui, view, 0.0);
             let h = ui.available_height();
             panels.timeline.ui(ui, view, gutter, h, cmds);
         })

@@ -203,7 +203,7 @@ fn draw(
             cmds.extend(claimline::ui::show_one(ui, view, panels, Target::Timeline));
         }
         Panel::Casualties => {
-            let gutter = timeline::gutter_width(ui, view);
+            let gutter = timeline::gutter_width(ui, view, casualties::title_width(ui, view));
             casualties::ui(ui, view, gutter, &panels.timeline, cmds);
         }
         Panel::Claims => claims::ui(ui, view, view.visible, cmds, &mut panels.cards),

@@ -348,8 +348,9 @@ impl Drawn {
     }
 }
 
-/// Width of the lane-label gutter: the widest label, within limits.
-pub fn gutter_width(ui: &egui::Ui, view: &ViewCtx) -> f32 {
+/// Width of the lane-label gutter: the widest label or `shared` (what else stands in the
+/// gutter, such as the casualty strip's title), within limits.
+pub fn gutter_width(ui: &egui::Ui, view: &ViewCtx, shared: f32) -> f32 {
     let font = FontId::proportional(12.5);
     let widest = view
         .derived
@@ -361,8 +362,6 @@ pub fn gutter_width(ui: &egui::Ui, view: &ViewCtx) -> f32 {
                 .size()
                 .x
         })
-        .fold(0.0, f32::max)
-        // The casualty strip's title shares the gutter.
-        .max(crate::ui::casualties::title_width(ui, view) - 14.0);
-    (widest + 14.0).clamp(124.0, 190.0)
+        .fold(0.0, f32::max);
+    (widest + 14.0).max(shared).clamp(124.0, 190.0)
 }
