@@ -61,10 +61,15 @@ def names(node, out, limit=20000):
     stack = [node]
     while stack and len(out) < limit:
         n = stack.pop()
+        # AccessKit rebuilds the tree every frame that changes it: a child listed a moment
+        # ago may be gone (None, or a D-Bus error) by the time it is read. The caller polls
+        # until every expected name is seen, so a vanished node is simply skipped.
+        if n is None:
+            continue
         try:
             out.append((n.getRoleName(), n.name or "", n))
             stack.extend(n.getChildAtIndex(i) for i in reversed(range(n.childCount)))
-        except GLib.Error:
+        except (GLib.Error, AttributeError):
             continue
     return out
 
@@ -114,15 +119,25 @@ def main():
         sys.exit(f"atspi_tree.py: no node named {', '.join(map(repr, missing))}...")
 
     if args.click:
-        node = next((n for _, name, n in seen if name == args.click), None)
-        if node is None:
-            sys.exit(f"atspi_tree.py: no node named {args.click!r} to click")
-        action = node.queryAction()
-        if action.nActions < 1:
-            sys.exit(f"atspi_tree.py: {args.click!r} has no action")
-        action.doAction(0)
-        print(f"  clicked {args.click!r} ({action.getName(0)})")
-
+        # The node found above may have been replaced since (see `names`): look again and
+        # retry until the deadline rather than fail on a node that no longer exists.
+        while True:
+            node = next((n for _, name, n in seen if name == args.click), None)
+            try:
+                if node is not None:
+                    action = node.queryAction()
+                    if action.nActions < 1:
+                        sys.exit(f"atspi_tree.py: {args.click!r} has no action")
+                    action.doAction(0)
+                    print(f"  clicked {args.click!r} ({action.getName(0)})")
+                    return
+            except (GLib.Error, NotImplementedError, AttributeError):
+                pass
+            if time.monotonic() >= deadline + 10:
+                sys.exit(f"atspi_tree.py: no node named {args.click!r} to click")
+            time.sleep(0.5)
+            app = application(args.pid)
+            seen = names(app, []) if app is not None else []
 
 if __name__ == "__main__":
     main()
