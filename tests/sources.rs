@@ -127,18 +127,8 @@ fn csv_gives_relays_publication_and_note_in_columns_of_their_own_at_the_end() {
 fn relays_publication_and_notes_survive_the_ron_export() {
     let cat = relayed();
     let all: Vec<usize> = (0..cat.dataset.events.len()).collect();
-    let text = to_ron(&subset(&cat.dataset, &all, "Filters: none")).unwrap();
-    let again = load_texts(&[SourceText {
-        name: "subset.ron".into(),
-        text: text.clone(),
-    }]);
-    assert!(
-        again.diagnostics.is_empty(),
-        "{:#?}\n{text}",
-        again.diagnostics
-    );
-    let ds = again.dataset.unwrap();
-    assert_eq!(ds.sources, cat.dataset.sources, "{text}");
+    let ds = common::ron_round_trip(&cat, &all);
+    assert_eq!(ds.sources, cat.dataset.sources);
     let relay = ds.sources.iter().find(|s| s.id == "harbour-relay").unwrap();
     assert_eq!(relay.via, ["Lantern Wire", "Northland Ministry channel"]);
     assert_eq!(

@@ -611,6 +611,7 @@ fn claims(
         out.push(Claim {
             id: format!("e{i}-c{j}"),
             actor: w.actors[actor].id.clone(),
+            actors: Vec::new(),
             said: When {
                 at: stamp(said),
                 precision: Precision::Exact,
@@ -630,6 +631,8 @@ fn claims(
                 })
                 .collect(),
             disputes,
+            also_about: Vec::new(),
+            places: Vec::new(),
             note: None,
         });
         said += 60 * rng.range(5, 720) as i64;

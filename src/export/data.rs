@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::wording::{actor_by_id, districts_by_scheme, figure_text, side_label};
 use crate::model::{
-    Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, Source, When,
+    Actor, Dataset, DatasetFile, DatasetInfo, Event, FORMAT_VERSION, FileInfo, Source, When,
 };
 use crate::query::Index;
 
@@ -19,7 +19,7 @@ use crate::query::Index;
 /// columns; the `source_` columns do the same for the cited sources. `districts` reads places by their
 /// default `district`; `districts_by_scheme` gives the event's districts under each `admin`
 /// scheme the data names ("de jure: North Fen; de facto: Marrow Reach"), empty without any.
-pub const CSV_HEADER: [&str; 32] = [
+pub const CSV_HEADER: [&str; 35] = [
     "event_id",
     "event_title",
     "event_when",
@@ -52,6 +52,9 @@ pub const CSV_HEADER: [&str; 32] = [
     "source_note",
     "claims_time",
     "districts_by_scheme",
+    "joint_actors",
+    "also_about",
+    "claim_places",
 ];
 
 /// One row per claim of `events`, with a header row.
@@ -79,10 +82,37 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
             .collect();
         let by_scheme = districts_by_scheme(ds, index, e, &index.schemes);
         for c in &e.claims {
-            let actor = actor_by_id(ds, index, &c.actor);
-            let side = side_label(ds, index.side_of_actor(&c.actor));
-            // The party the actor speaks for, as written: empty for a third party.
-            let party = actor.and_then(|a| a.party.as_deref()).unwrap_or("");
+            // A joint statement names each of its actors, their sides and parties, "; "
+            // between them, in the order the statement lists them.
+            let actors: Vec<Option<&Actor>> = c
+                .actor_ids()
+                .iter()
+                .map(|id| actor_by_id(ds, index, id))
+                .collect();
+            let actor_names = actors
+                .iter()
+                .map(|a| a.map_or("", |a| a.name.as_str()))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let mut sides: Vec<String> = Vec::new();
+            for id in c.actor_ids() {
+                let side = side_label(ds, index.side_of_actor(id));
+                if !sides.contains(&side) {
+                    sides.push(side);
+                }
+            }
+            // The party each actor speaks for, as written: empty for a third party.
+            let party = actors
+                .iter()
+                .map(|a| a.and_then(|a| a.party.as_deref()).unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let claim_places: Vec<&str> = c
+                .places
+                .iter()
+                .filter_map(|p| index.place_index(p))
+                .map(|p| ds.places[p].name.as_str())
+                .collect();
             let figures: Vec<String> = c
                 .figures
                 .iter()
@@ -119,9 +149,9 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &places.join("; "),
                 &districts.join("; "),
                 c.id.as_str(),
-                c.actor.as_str(),
-                actor.map_or("", |a| a.name.as_str()),
-                &side,
+                &c.actor_ids().join("; "),
+                &actor_names,
+                &sides.join("; "),
                 &ds.when_text(&c.said, e),
                 &format!("{:?}", c.kind),
                 if c.quote { "yes" } else { "no" },
@@ -130,7 +160,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &sources.join(" | "),
                 &c.disputes.join(" "),
                 &dataset,
-                party,
+                &party,
                 &parts(&c.figures, |f| format!("{:?}", f.measure)),
                 &parts(&c.figures, |f| format!("{:?}", f.people)),
                 &parts(&c.figures, |f| f.parties().join(" ")),
@@ -147,6 +177,9 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                     .map(|t| ds.when_text(t, e))
                     .unwrap_or_default(),
                 &by_scheme,
+                &c.actors.join("; "),
+                &c.also_about.join("; "),
+                &claim_places.join("; "),
             ];
             w.write_record(row.map(formula_safe).iter().map(|c| c.as_bytes()))?;
         }
@@ -200,19 +233,22 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         places.extend(e.places.iter().map(String::as_str));
         let file_offset = ds.files.get(e.file).map(|f| f.utc_offset);
         for c in &e.claims {
-            actors.insert(c.actor.as_str());
+            actors.extend(c.actor_ids().iter().map(String::as_str));
+            places.extend(c.places.iter().map(String::as_str));
             actors.extend(c.figures.iter().filter_map(|f| f.counted_by.as_deref()));
             for cit in &c.sources {
                 sources.entry(cit.source.as_str()).or_insert(file_offset);
             }
         }
     }
+    let event_ids: HashSet<&str> = kept.iter().map(|e| e.id.as_str()).collect();
     let events: Vec<Event> = kept
         .iter()
         .map(|e| {
             let mut e = (*e).clone();
             for c in &mut e.claims {
                 c.disputes.retain(|d| claim_ids.contains(d.as_str()));
+                c.also_about.retain(|a| event_ids.contains(a.as_str()));
             }
             // A clock time read in another file's offset keeps that offset, written out.
             if let Some(file) = ds.files.get(e.file)
@@ -226,7 +262,6 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
             e
         })
         .collect();
-    let event_ids: HashSet<&str> = kept.iter().map(|e| e.id.as_str()).collect();
     // Tours keep the steps whose events are kept; a tour with none left is dropped.
     let tours = ds
         .tours

@@ -295,7 +295,9 @@ impl TollTable {
         let mut rows = Vec::new();
         for fc in &index.figure_claims {
             let claim = &ds.events[fc.event].claims[fc.claim];
-            let reporter = index.side_of_actor(&claim.actor);
+            // A joint statement across sides reports for none of them: its figures are
+            // neither side's "own" nor "the other side's".
+            let reporter = index.side_of_claim(claim).unwrap_or(Side::THIRD);
             for (kind, whose, f) in tolls(claim, &side_of_party) {
                 let point = TollPoint {
                     t: fc.said,

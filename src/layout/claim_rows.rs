@@ -1,7 +1,8 @@
 //! How an event's claims are laid out in the claim panels: one column for each chosen party,
 //! each column in the order the claims were made, and a claim that disputes one in another
 //! column on the same row as it, so that collisions read across. Parties that are not columns
-//! get bands of their own below; third parties the last band.
+//! get bands of their own below; joint statements of actors on different sides a band of
+//! their own (no one party's column holds them); third parties the last band.
 
 use crate::model::{Event, Side};
 
@@ -31,16 +32,19 @@ pub struct ClaimLayout {
     /// Claims of parties that are not columns, each party in a band of its own, in party
     /// order: never mixed with the third parties.
     pub others: Vec<(Side, Vec<usize>)>,
+    /// Joint statements of actors on different sides, in the order they were made.
+    pub joint: Vec<usize>,
     /// Third-party claims, in the order they were made.
     pub third: Vec<usize>,
 }
 
 /// Lays out an event's claims in `columns` (parties, in the order shown). `side` tells each
-/// claim's side; `said` gives a sort key for when it was made.
+/// claim's side (`None` for a joint statement across sides); `said` gives a sort key for when
+/// it was made.
 pub fn claim_layout(
     event: &Event,
     columns: &[Side],
-    side: impl Fn(usize) -> Side,
+    side: impl Fn(usize) -> Option<Side>,
     said: impl Fn(usize) -> i64,
 ) -> ClaimLayout {
     let n = event.claims.len();
@@ -48,15 +52,16 @@ pub fn claim_layout(
         v.sort_by_key(|&i| (said(i), i));
         v
     };
-    let of = |s: Side| by_time((0..n).filter(|&i| side(i) == s).collect());
-    let in_columns: Vec<Vec<usize>> = columns.iter().map(|&s| of(s)).collect();
-    let third = of(Side::THIRD);
+    let of = |s: Option<Side>| by_time((0..n).filter(|&i| side(i) == s).collect());
+    let in_columns: Vec<Vec<usize>> = columns.iter().map(|&s| of(Some(s))).collect();
+    let third = of(Some(Side::THIRD));
+    let joint = of(None);
     let mut others: Vec<(Side, Vec<usize>)> = (0..n)
-        .map(&side)
+        .filter_map(&side)
         .filter(|s| *s != Side::THIRD && !columns.contains(s))
         .collect::<std::collections::BTreeSet<Side>>()
         .into_iter()
-        .map(|s| (s, of(s)))
+        .map(|s| (s, of(Some(s))))
         .collect();
     others.retain(|(_, claims)| !claims.is_empty());
 
@@ -117,6 +122,7 @@ pub fn claim_layout(
     ClaimLayout {
         rows: rows.into_iter().map(|(_, r)| r).collect(),
         others,
+        joint,
         third,
     }
 }
@@ -130,6 +136,7 @@ mod tests {
         Claim {
             id: id.into(),
             actor: actor.into(),
+            actors: Vec::new(),
             said: When::day("2022-09-13"),
             claims_time: None,
             kind: ClaimKind::Statement,
@@ -142,6 +149,8 @@ mod tests {
                 at: None,
             }],
             disputes: disputes.iter().map(|s| (*s).into()).collect(),
+            also_about: Vec::new(),
+            places: Vec::new(),
             note: None,
         }
     }
@@ -161,13 +170,14 @@ mod tests {
 
     const TWO: [Side; 2] = [Side::FIRST, Side::SECOND];
 
-    fn side_of(e: &Event) -> impl Fn(usize) -> Side + '_ {
+    fn side_of(e: &Event) -> impl Fn(usize) -> Option<Side> + '_ {
         |i| match e.claims[i].actor.as_str() {
-            "l" => Side::FIRST,
-            "r" => Side::SECOND,
-            "p2" => Side::party(2),
-            "p3" => Side::party(3),
-            _ => Side::THIRD,
+            "l" => Some(Side::FIRST),
+            "r" => Some(Side::SECOND),
+            "p2" => Some(Side::party(2)),
+            "p3" => Some(Side::party(3)),
+            "joint" => None,
+            _ => Some(Side::THIRD),
         }
     }
 
@@ -266,5 +276,24 @@ mod tests {
         let pair = lay.rows.iter().find(|r| r.disputed).unwrap();
         assert_eq!(pair.cells, [Some(0), None, Some(2)]);
         assert_eq!(lay.rows.len(), 2);
+    }
+
+    #[test]
+    fn a_joint_statement_across_sides_is_in_no_partys_column() {
+        let e = event(vec![
+            claim("L1", "l", &[]),
+            claim("J", "joint", &[]),
+            claim("R1", "r", &[]),
+            claim("T1", "t", &[]),
+        ]);
+        let lay = claim_layout(&e, &TWO, side_of(&e), |i| i as i64);
+        assert_eq!(lay.joint, [1]);
+        assert_eq!(lay.third, [3]);
+        let placed: Vec<usize> = lay
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().flatten().copied())
+            .collect();
+        assert_eq!(placed, [0, 2]);
     }
 }

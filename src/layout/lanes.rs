@@ -272,7 +272,7 @@ mod tests {
         let contested: Vec<usize> = all
             .iter()
             .copied()
-            .filter(|&e| cat.index.events[e].voices.is_contested())
+            .filter(|&e| cat.index.events[e].contested)
             .collect();
         assert!(!contested.is_empty());
         for e in contested {

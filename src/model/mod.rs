@@ -310,7 +310,13 @@ pub enum ClaimKind {
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub id: String,
+    /// Who made the claim. Empty when `actors` names a joint statement's actors instead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub actor: String,
+    /// Format 2: a joint statement's actors, each named on its one card and counted by the
+    /// filters for each; given instead of `actor`. Read both through [`Claim::actor_ids`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<String>,
     /// When the claim was made (not when the event happened).
     pub said: When,
     /// Format 2: when the claim says the event happened, where the parties disagree on it
@@ -332,12 +338,29 @@ pub struct Claim {
     /// Claims this one contradicts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disputes: Vec<String>,
+    /// Format 2: other events this claim is also about (ids). It is shown with each of them
+    /// and counted by their filters, but written once, under the event it sits in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_about: Vec<String>,
+    /// Format 2: places the claim itself names (place ids), when it speaks of some places
+    /// inside a wider event: three villages of a day's shelling.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
     /// The curator's note: context, conflicting renderings, caveats.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 impl Claim {
+    /// Every actor who made the claim: the one `actor`, or a joint statement's `actors`.
+    pub fn actor_ids(&self) -> &[String] {
+        if self.actors.is_empty() {
+            std::slice::from_ref(&self.actor)
+        } else {
+            &self.actors
+        }
+    }
+
     /// The text as shown to a reader: a direct quote in quotation marks, and cut when it is
     /// too long to lay out (see [`length::shown`]).
     pub fn shown_text(&self) -> String {

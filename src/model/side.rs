@@ -104,6 +104,10 @@ impl Voices {
         Voices(self.0 | side.bit())
     }
 
+    pub fn union(self, other: Voices) -> Voices {
+        Voices(self.0 | other.0)
+    }
+
     pub fn has(self, side: Side) -> bool {
         self.0 & side.bit() != 0
     }

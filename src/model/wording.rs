@@ -5,7 +5,9 @@
 //! And the neutrality rule for curated text: loaded words ("attack", "provocation", ...) may
 //! appear only inside quotation marks, in the words of the actor who used them.
 
-use super::{Actor, Dataset, Event, EventKind, Figure, Measure, People, Side, Stated, length};
+use super::{
+    Actor, Claim, Dataset, Event, EventKind, Figure, Measure, People, Side, Stated, length,
+};
 
 /// Where an actor or a place sits in the dataset's lists, found by id. The query index answers
 /// this without a scan; the wording asks through a trait because the model sits below the
@@ -213,10 +215,37 @@ pub fn actor_name<'a>(ds: &'a Dataset, index: &impl IdLookup, id: &'a str) -> &'
     actor_by_id(ds, index, id).map_or(id, |a| a.name.as_str())
 }
 
+/// "Vale", "Vale and Hill", "Vale, Hill and Fen": names read as a sentence lists them.
+pub fn and_list<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// Who made a claim, by name: "Northland Defence Ministry", or a joint statement's
+/// "Vale Council and Hill Assembly".
+pub fn claim_actor_names(ds: &Dataset, index: &impl IdLookup, claim: &Claim) -> String {
+    let names: Vec<&str> = claim
+        .actor_ids()
+        .iter()
+        .map(|id| actor_name(ds, index, id))
+        .collect();
+    and_list(&names)
+}
+
 /// "Jermuk (Istisu), Sotk (Zod)": the dataset's names, with other names in use after them.
 pub fn place_names(ds: &Dataset, index: &impl IdLookup, event: &Event) -> String {
-    event
-        .places
+    names_of_places(ds, index, &event.places)
+}
+
+/// [`place_names`] of any list of place ids: an event's, or a claim's own.
+pub fn names_of_places(ds: &Dataset, index: &impl IdLookup, places: &[String]) -> String {
+    places
         .iter()
         .filter_map(|id| index.place_index(id))
         .map(|p| {

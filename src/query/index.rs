@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::bits::Bits;
 use super::text::{FNV_START, TextIndex, TextIndexBuilder, fnv1a};
 use crate::model::wording::IdLookup;
-use crate::model::{Dataset, Event, EventKind, Side, TimeSpan, Voices};
+use crate::model::{Claim, Dataset, Event, EventKind, Side, TimeSpan, Voices};
 
 /// A province or district that places name, with the country it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,12 +21,17 @@ pub struct District {
 pub struct EventFacts {
     pub span: TimeSpan,
     pub kind: EventKind,
+    /// Every side with a claim about it, a joint statement's each of them.
     pub voices: Voices,
+    /// Two or more parties spoke about it apart, each in its own claims: the accounts can be
+    /// compared. A joint statement of two parties alone does not make an event contested.
+    pub contested: bool,
     /// Actor indices with a claim on this event, sorted, each once.
     pub actors: Vec<usize>,
-    /// District indices of the event's places, sorted, each once.
+    /// District indices of the event's places and its claims' places, sorted, each once.
     pub districts: Vec<usize>,
-    /// Claims per side, by [`Side::index`]: each party's, then the third parties'.
+    /// Claims per side, by [`Side::index`]: each party's, then the third parties'. A joint
+    /// statement counts once for each side among its actors.
     pub claims_per_side: [u32; Side::COUNT],
     pub claim_count: usize,
 }
@@ -85,6 +90,10 @@ pub struct Index {
     /// can start.
     pub longest: i64,
     pub bits: FacetBits,
+    /// Claims filed under one event that are also about another (format 2 `also_about`), as
+    /// (the other event, event, claim), sorted: what the claim panels show under "Also about
+    /// this event". Few in any dataset, so a sorted list rather than a map.
+    also_about: Vec<(u32, u32, u32)>,
     /// Claims in the whole dataset.
     pub claim_total: usize,
     /// Every claim that gives figures, in event order: what the casualty strip reads, without
@@ -92,6 +101,19 @@ pub struct Index {
     pub figure_claims: Vec<FigureClaim>,
     /// Title, summary, claim texts, actor names, place names and their other names.
     pub text: TextIndex,
+}
+
+/// The (event, claim) positions of claims that are also about event `e`, from a list of
+/// (other event, event, claim) sorted by the other event.
+fn claims_also_about(
+    also_about: &[(u32, u32, u32)],
+    e: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let from = also_about.partition_point(|a| (a.0 as usize) < e);
+    also_about[from..]
+        .iter()
+        .take_while(move |a| a.0 as usize == e)
+        .map(|&(_, ev, c)| (ev as usize, c as usize))
 }
 
 /// The hash claim ids are sorted by in [`Index`]'s claim table.
@@ -122,17 +144,27 @@ fn text_index(
     ds: &Dataset,
     actor_pos: &HashMap<String, usize>,
     place_pos: &HashMap<String, usize>,
+    also_about: &[(u32, u32, u32)],
 ) -> TextIndex {
     let mut b = TextIndexBuilder::default();
-    for e in &ds.events {
+    for (ei, e) in ds.events.iter().enumerate() {
         let mut texts: Vec<&str> = vec![&e.title, &e.summary];
-        for c in &e.claims {
-            if let Some(&a) = actor_pos.get(&c.actor) {
+        // Its own claims, and those of other events that are also about it.
+        let also = claims_also_about(also_about, ei).map(|(e, c)| &ds.events[e].claims[c]);
+        let claims: Vec<&Claim> = e.claims.iter().chain(also).collect();
+        for c in &claims {
+            for &a in c.actor_ids().iter().filter_map(|id| actor_pos.get(id)) {
                 texts.push(&ds.actors[a].name);
             }
             texts.push(&c.text);
         }
-        for &p in e.places.iter().filter_map(|id| place_pos.get(id)) {
+        let claim_places = claims.iter().flat_map(|c| &c.places);
+        for &p in e
+            .places
+            .iter()
+            .chain(claim_places)
+            .filter_map(|id| place_pos.get(id))
+        {
             let place = &ds.places[p];
             texts.push(&place.name);
             texts.extend(place.other_names.iter().map(|o| o.name.as_str()));
@@ -165,7 +197,7 @@ fn facet_bits(index: &Index) -> FacetBits {
                 b.sides[side.index()].insert(i);
             }
         }
-        if e.voices.is_contested() {
+        if e.contested {
             b.contested.insert(i);
         }
         kinds
@@ -260,12 +292,31 @@ impl Index {
         };
         // The text index is built on a second thread while this one works out the facts:
         // on a large file they are the two biggest parts of indexing.
-        let (actor_pos, place_pos) = (&index.actor_pos, &index.place_pos);
+        index.event_pos = ds
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        let mut also_about = Vec::new();
+        for (ei, e) in ds.events.iter().enumerate() {
+            for (ci, c) in e.claims.iter().enumerate() {
+                for other in c.also_about.iter().filter_map(|id| index.event_index(id)) {
+                    also_about.push((other as u32, ei as u32, ci as u32));
+                }
+            }
+        }
+        also_about.sort_unstable();
+        index.also_about = also_about;
+        let (actor_pos, place_pos, also) = (&index.actor_pos, &index.place_pos, &index.also_about);
         let text = std::thread::scope(|scope| {
-            let text = scope.spawn(|| text_index(ds, actor_pos, place_pos));
+            let text = scope.spawn(|| text_index(ds, actor_pos, place_pos, also));
             let mut facts = Vec::with_capacity(ds.events.len());
-            for e in &ds.events {
-                facts.push(index.facts(ds, e, &place_district));
+            for (ei, e) in ds.events.iter().enumerate() {
+                let also = index
+                    .also_about_of(ei)
+                    .map(|(e, c)| &ds.events[e].claims[c]);
+                facts.push(index.facts(ds, e, also, &place_district));
             }
             (facts, text.join().expect("text indexing does not panic"))
         });
@@ -283,7 +334,6 @@ impl Index {
             index.claim_total += facts.claim_count;
             index.voices.push(facts.voices);
             index.events.push(facts);
-            index.event_pos.insert(e.id.clone(), ei);
             for (ci, c) in e.claims.iter().enumerate() {
                 index.claim_pos.push((id_hash(&c.id), ei as u32, ci as u32));
                 if !c.figures.is_empty()
@@ -307,22 +357,39 @@ impl Index {
         index
     }
 
-    fn facts(&self, ds: &Dataset, e: &Event, place_district: &[Option<usize>]) -> EventFacts {
+    /// What filters and lanes need of event `e`: its own claims and those of other events
+    /// that are `also` about it count alike.
+    fn facts<'a>(
+        &self,
+        ds: &Dataset,
+        e: &'a Event,
+        also: impl Iterator<Item = &'a Claim>,
+        place_district: &[Option<usize>],
+    ) -> EventFacts {
         let mut actors = Vec::new();
         let mut voices = Voices::NONE;
+        let mut apart = Voices::NONE;
         let mut claims_per_side = [0; Side::COUNT];
-        for c in &e.claims {
-            if let Some(a) = self.actor_index(&c.actor) {
+        let mut claim_places: Vec<&String> = Vec::new();
+        for c in e.claims.iter().chain(also) {
+            let mut sides = Voices::NONE;
+            for a in c.actor_ids().iter().filter_map(|id| self.actor_index(id)) {
                 actors.push(a);
-                let side = self.actor_sides[a];
-                voices = voices.with(side);
+                sides = sides.with(self.actor_sides[a]);
+            }
+            for side in Side::all().filter(|&s| sides.has(s)) {
                 claims_per_side[side.index()] += 1;
             }
+            if let Some(side) = self.side_of_claim(c) {
+                apart = apart.with(side);
+            }
+            voices = voices.union(sides);
+            claim_places.extend(&c.places);
         }
         actors.sort_unstable();
         actors.dedup();
         let mut districts = Vec::new();
-        for id in &e.places {
+        for id in e.places.iter().chain(claim_places) {
             let Some(&p) = self.place_pos.get(id) else {
                 continue;
             };
@@ -336,6 +403,7 @@ impl Index {
             span: span_of(ds, e),
             kind: e.kind,
             voices,
+            contested: apart.is_contested(),
             actors,
             districts,
             claims_per_side,
@@ -402,6 +470,27 @@ impl Index {
                     .and_then(|ev| ev.claims.get(c))
                     .is_some_and(|cl| cl.id == id)
             })
+    }
+
+    /// Claims of other events that are also about event `e`, as (event, claim) positions.
+    pub fn also_about_of(&self, e: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        claims_also_about(&self.also_about, e)
+    }
+
+    /// The sides of every actor who made `claim`: one, or a joint statement's several.
+    pub fn claim_voices(&self, claim: &Claim) -> Voices {
+        claim
+            .actor_ids()
+            .iter()
+            .fold(Voices::NONE, |v, a| v.with(self.side_of_actor(a)))
+    }
+
+    /// The one side a claim speaks for; `None` for a joint statement of actors on different
+    /// sides, which belongs to no one party's column.
+    pub fn side_of_claim(&self, claim: &Claim) -> Option<Side> {
+        let mut sides = claim.actor_ids().iter().map(|a| self.side_of_actor(a));
+        let first = sides.next()?;
+        sides.all(|s| s == first).then_some(first)
     }
 
     /// The side of a claim's actor; unknown actors (never in a validated set) count as third.

@@ -18,7 +18,7 @@ use crate::layout::casualties::{CountScale, TollSeries, Whose, thin};
 use crate::layout::stack::Bx;
 use crate::model::Side;
 use crate::model::format_seconds;
-use crate::model::wording::{actor_name, side_label};
+use crate::model::wording::side_label;
 
 /// The legend's row along the strip's top edge.
 const LEGEND_H: f32 = 16.0;
@@ -468,7 +468,7 @@ fn interact(view: &ViewCtx, response: egui::Response, hits: &[Hit], cmds: &mut V
             let ds = &view.cat.dataset;
             let event = &ds.events[ei];
             let claim = &event.claims[ci];
-            let actor = actor_name(ds, &view.cat.index, &claim.actor);
+            let actor = crate::model::wording::claim_actor_names(ds, &view.cat.index, claim);
             ui.strong(format!(
                 "{} — {}",
                 point.label(),
@@ -476,7 +476,7 @@ fn interact(view: &ViewCtx, response: egui::Response, hits: &[Hit], cmds: &mut V
             ));
             ui.label(format!(
                 "{}, {}",
-                crate::model::length::shown(actor),
+                crate::model::length::shown(&actor),
                 ds.when_text(&claim.said, event)
             ));
             ui.weak(format!("In: {}", super::bidi::visual(&event.title)));

@@ -157,3 +157,32 @@ pub fn export_request(
         files: files.iter().map(|f| fixture(f)).collect(),
     }
 }
+
+/// The CSV export of `events`, read back: its header and its rows.
+pub fn csv_of(cat: &Catalog, events: &[usize]) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let csv = claimline::export::data::to_csv(&cat.dataset, &cat.index, events).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    (header, reader.records().map(Result::unwrap).collect())
+}
+
+/// The RON export of `events`, loaded back; it must load with no diagnostics at all.
+pub fn ron_round_trip(cat: &Catalog, events: &[usize]) -> claimline::model::Dataset {
+    use claimline::export::data::{subset, to_ron};
+    let text = to_ron(&subset(&cat.dataset, events, "Filters: test")).unwrap();
+    let again = claimline::load::load_texts(&[claimline::load::SourceText {
+        name: "subset.ron".into(),
+        text: text.clone(),
+    }]);
+    assert!(
+        again.diagnostics.is_empty(),
+        "{:#?}\n{text}",
+        again.diagnostics
+    );
+    again.dataset.unwrap()
+}

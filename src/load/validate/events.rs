@@ -34,7 +34,67 @@ pub(super) fn check_event<'a>(
         );
     }
     for (j, c) in e.claims.iter().enumerate() {
-        check_claim(cx, f, &ep.field("claims").index(j), c, offset);
+        let cp = ep.field("claims").index(j);
+        check_claim(cx, f, &cp, c, offset);
+        for (k, other) in c.also_about.iter().enumerate() {
+            if other == &e.id {
+                cx.error(
+                    f,
+                    cp.field("also_about").index(k),
+                    format!(
+                        "claim \"{}\" is under event \"{other}\" already: `also_about` names \
+                         the other events it is about",
+                        c.id
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Who made a claim: one `actor`, or (format 2) a joint statement's `actors`, never both.
+fn speakers<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
+    if c.actors.is_empty() {
+        if c.actor.is_empty() {
+            cx.error(
+                f,
+                cp.field("id"),
+                format!(
+                    "claim \"{}\" names no actor: give `actor` (or, in format 2, `actors` \
+                     for a joint statement)",
+                    c.id
+                ),
+            );
+        } else {
+            cx.refer(Kind::Actor, f, || cp.field("actor"), &c.actor);
+        }
+        return;
+    }
+    cx.format_2(f, cp.field("actors"), "actors");
+    if !c.actor.is_empty() {
+        cx.error(
+            f,
+            cp.field("actor"),
+            "give `actor` or `actors`, not both: a joint statement lists every actor in `actors`",
+        );
+    }
+    if c.actors.len() < 2 {
+        cx.warning(
+            f,
+            cp.field("actors"),
+            "`actors` names one actor: a joint statement has two or more (for one, write `actor`)",
+        );
+    }
+    for (k, a) in c.actors.iter().enumerate() {
+        if c.actors[..k].contains(a) {
+            cx.error(
+                f,
+                cp.field("actors").index(k),
+                format!("actor \"{a}\" is named twice in this joint statement"),
+            );
+        } else {
+            cx.refer(Kind::Actor, f, || cp.field("actors").index(k), a);
+        }
     }
 }
 
@@ -45,7 +105,7 @@ pub(super) fn check_claim<'a>(
     c: &'a Claim,
     offset: FixedOffset,
 ) {
-    cx.refer(Kind::Actor, f, || cp.field("actor"), &c.actor);
+    speakers(cx, f, cp, c);
     cx.when(f, || cp.field("said"), &c.said, offset);
     if let Some(t) = &c.claims_time {
         cx.format_2(f, cp.field("claims_time"), "claims_time");
@@ -88,7 +148,8 @@ pub(super) fn check_claim<'a>(
     }
 }
 
-/// What a claim points to: its sources (which count as cited) and the claims it disputes.
+/// What a claim points to: its sources (which count as cited), the other events it is also
+/// about, the places it names, and the claims it disputes.
 fn references<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
     for (k, cit) in c.sources.iter().enumerate() {
         cx.refer(
@@ -104,6 +165,27 @@ fn references<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
             &cit.at,
             "citation place",
         );
+    }
+    if !c.also_about.is_empty() {
+        cx.format_2(f, cp.field("also_about"), "also_about");
+    }
+    for (k, e) in c.also_about.iter().enumerate() {
+        let ap = cp.field("also_about").index(k);
+        if c.also_about[..k].contains(e) {
+            cx.warning(
+                f,
+                ap,
+                format!("event \"{e}\" is named twice in `also_about`"),
+            );
+        } else {
+            cx.refer(Kind::Event, f, || ap, e);
+        }
+    }
+    if !c.places.is_empty() {
+        cx.format_2(f, cp.field("places"), "places");
+    }
+    for (k, p) in c.places.iter().enumerate() {
+        cx.refer(Kind::Place, f, || cp.field("places").index(k), p);
     }
     for (k, d) in c.disputes.iter().enumerate() {
         let dp = cp.field("disputes").index(k);

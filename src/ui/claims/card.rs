@@ -6,7 +6,9 @@ use egui::{Frame as EFrame, Margin, RichText, Stroke};
 use crate::command::Command;
 use crate::model::Side;
 use crate::model::link::web_link;
-use crate::model::wording::{actor_by_id, actor_name, figure_text, side_label};
+use crate::model::wording::{
+    actor_by_id, and_list, claim_actor_names, figure_text, names_of_places, side_label,
+};
 use crate::model::{Citation, Claim, Dataset, Event, Figure, Source, length};
 use crate::ui::bidi::visual;
 use crate::ui::{ViewCtx, ellipsize};
@@ -16,12 +18,11 @@ use super::{DrawnCard, Out};
 pub(super) fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize, out: &mut Out) {
     let event = &view.cat.dataset.events[e];
     let claim = &event.claims[ci];
-    let side = view.cat.index.side_of_actor(&claim.actor);
+    // A joint statement across sides is no one party's: it gets the neutral outline.
+    let side = view.cat.index.side_of_claim(claim);
+    let stroke = side.map_or(view.palette.outline, |s| view.palette.fill_of(s));
     let card = EFrame::group(ui.style())
-        .stroke(Stroke::new(
-            1.0,
-            view.palette.fill_of(side).gamma_multiply(0.7),
-        ))
+        .stroke(Stroke::new(1.0, stroke.gamma_multiply(0.7)))
         .corner_radius(5.0)
         .inner_margin(Margin::same(8))
         .show(ui, |ui| {
@@ -41,11 +42,11 @@ pub(super) fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize,
     }
     // One node per card for screen readers: who, when, what, from which source.
     let ds = &view.cat.dataset;
-    let who = actor_name(ds, &view.cat.index, &claim.actor);
+    let who = claim_actor_names(ds, &view.cat.index, claim);
     let mut label = format!(
         "Claim by {} ({}), said {}: {}",
-        length::shown(who),
-        side_label(ds, side),
+        length::shown(&who),
+        speaker_label(view, claim),
         ds.when_text(&claim.said, event),
         claim.shown_text()
     );
@@ -70,33 +71,60 @@ pub(super) fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize,
     ui.add_space(4.0);
 }
 
+/// The side a claim speaks for, as its card's screen-reader line says it: "Northern side", or
+/// for a joint statement "joint statement: Northern side and Southern side".
+fn speaker_label(view: &ViewCtx, claim: &Claim) -> String {
+    let ds = &view.cat.dataset;
+    if claim.actors.is_empty() {
+        return side_label(ds, view.cat.index.side_of_actor(&claim.actor));
+    }
+    let sides: Vec<String> = view
+        .cat
+        .index
+        .claim_voices(claim)
+        .party_sides()
+        .chain(
+            view.cat
+                .index
+                .claim_voices(claim)
+                .has(Side::THIRD)
+                .then_some(Side::THIRD),
+        )
+        .map(|s| side_label(ds, s))
+        .collect();
+    format!("joint statement: {}", and_list(&sides))
+}
+
 fn card_body(
     ui: &mut egui::Ui,
     view: &ViewCtx,
     event: &Event,
     claim: &Claim,
-    side: Side,
+    side: Option<Side>,
     cmds: &mut Vec<Command>,
 ) {
     let ds = &view.cat.dataset;
-    let actor = actor_by_id(ds, &view.cat.index, &claim.actor);
-    let name = actor.map_or(claim.actor.as_str(), |a| a.name.as_str());
-    ui.label(
-        RichText::new(visual(name))
-            .strong()
-            .color(view.palette.text_of(side)),
-    );
+    let name = claim_actor_names(ds, &view.cat.index, claim);
+    let colour = side.map_or(ui.visuals().strong_text_color(), |s| {
+        view.palette.text_of(s)
+    });
+    ui.label(RichText::new(visual(&name)).strong().color(colour));
     // Role and time on one line: cards stay short enough for the first row to show whole.
     let said = format!("said {}", ds.when_text(&claim.said, event));
-    match actor {
-        Some(a) => ui.label(
-            RichText::new(format!("{} · {said}", visual(&a.role)))
-                .small()
-                .weak(),
-        ),
+    let role = match claim.actor_ids() {
+        _ if !claim.actors.is_empty() => Some("joint statement".to_owned()),
+        [one] => actor_by_id(ds, &view.cat.index, one).map(|a| visual(&a.role).to_string()),
+        _ => None,
+    };
+    match role {
+        Some(role) => ui.label(RichText::new(format!("{role} · {said}")).small().weak()),
         None => ui.label(RichText::new(said).small().weak()),
     };
     ui.label(visual(&claim.shown_text()));
+    if !claim.places.is_empty() {
+        let places = names_of_places(ds, &view.cat.index, &claim.places);
+        ui.label(RichText::new(format!("Places it names: {}", visual(&places))).small());
+    }
     if let Some(orig) = &claim.original {
         ui.weak(format!(
             "Original ({}): {}",
@@ -112,6 +140,7 @@ fn card_body(
         });
     }
     disputes_ui(ui, view, claim, cmds);
+    also_about_ui(ui, view, event, claim, cmds);
     sources_ui(ui, view, event, claim);
     if let Some(note) = &claim.note {
         ui.label(
@@ -159,7 +188,7 @@ fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<
             continue;
         };
         let other = &view.cat.dataset.events[ei].claims[ci];
-        let who = actor_name(&view.cat.dataset, &view.cat.index, &other.actor);
+        let who = claim_actor_names(&view.cat.dataset, &view.cat.index, other);
         let same_event = Some(ei) == view.selected;
         // When it was said tells apart two claims of the same actor.
         let event = &view.cat.dataset.events[ei];
@@ -183,6 +212,38 @@ fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<
             }
         });
     }
+}
+
+/// The other events a claim is about, each a link that selects it; shown with any of them,
+/// the claim names the event it is filed under too, so every one of them is a click away.
+fn also_about_ui(
+    ui: &mut egui::Ui,
+    view: &ViewCtx,
+    event: &Event,
+    claim: &Claim,
+    cmds: &mut Vec<Command>,
+) {
+    if claim.also_about.is_empty() {
+        return;
+    }
+    let index = &view.cat.index;
+    let events = std::iter::once(event.id.as_str())
+        .chain(claim.also_about.iter().map(String::as_str))
+        .filter_map(|id| index.event_index(id))
+        .filter(|&e| Some(e) != view.selected);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Also about:").small().strong());
+        for e in events {
+            let title = &view.cat.dataset.events[e].title;
+            if ui
+                .link(RichText::new(visual(&format!("“{}”", ellipsize(title, 40)))).small())
+                .on_hover_text(visual(title))
+                .clicked()
+            {
+                cmds.push(Command::Select(Some(e)));
+            }
+        }
+    });
 }
 
 /// The sources a claim cites that the dataset defines, each with its citation.

@@ -249,12 +249,19 @@ fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
     groups.truncate(columns_that_fit(ui.available_width()));
     let parties: Vec<Side> = groups.iter().map(|g| g[0]).collect();
     let column_of = |s: Side| groups.iter().find(|g| g.contains(&s)).map_or(s, |g| g[0]);
-    let layout = claim_layout(
-        event,
-        &parties,
-        |i| column_of(view.cat.index.side_of_actor(&event.claims[i].actor)),
-        |i| event.claims[i].said.span(offset).map_or(0, |s| s.start),
-    );
+    // A joint statement goes in a column when its actors all stand in it; one of actors in
+    // different columns goes in a band of its own, as no one party's.
+    let claim_column = |i: usize| {
+        let mut columns = event.claims[i]
+            .actor_ids()
+            .iter()
+            .map(|a| column_of(view.cat.index.side_of_actor(a)));
+        let first = columns.next()?;
+        columns.all(|c| c == first).then_some(first)
+    };
+    let layout = claim_layout(event, &parties, claim_column, |i| {
+        event.claims[i].said.span(offset).map_or(0, |s| s.start)
+    });
     if parties.is_empty() {
         ui.weak("No parties are named in this dataset: every claim is a third party's.");
     } else {
@@ -263,21 +270,53 @@ fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
     // Parties that are not columns, each in a band of its own, then the third parties: the
     // same headings and cards as the columns.
     let bands = layout.others.iter().map(|(s, c)| (*s, c.as_slice()));
+    if !layout.joint.is_empty() {
+        ui.add_space(4.0);
+        plain_heading(ui, view, "Joint statements", layout.joint.len());
+        let cards: Vec<(usize, usize)> = layout.joint.iter().map(|&ci| (e, ci)).collect();
+        cards_in_pairs(ui, view, &cards, out);
+    }
     for (side, claims) in bands.chain([(Side::THIRD, layout.third.as_slice())]) {
         if claims.is_empty() {
             continue;
         }
         ui.add_space(4.0);
         side_heading(ui, view, &[side], claims.len());
-        for pair in claims.chunks(2) {
-            ui.columns(2, |cols| {
-                for (col, &ci) in cols.iter_mut().zip(pair) {
-                    claim_card(col, view, e, ci, out);
-                }
-            });
-        }
+        let cards: Vec<(usize, usize)> = claims.iter().map(|&ci| (e, ci)).collect();
+        cards_in_pairs(ui, view, &cards, out);
+    }
+    // Claims written under other events that are also about this one: shown whole here too,
+    // each naming the event it is filed under.
+    let also: Vec<(usize, usize)> = view.cat.index.also_about_of(e).collect();
+    if !also.is_empty() {
+        ui.add_space(4.0);
+        plain_heading(ui, view, "Also about this event", also.len());
+        cards_in_pairs(ui, view, &also, out);
     }
     ui.add_space(6.0);
+}
+
+/// Cards two to a row, each (event, claim): the bands under the columns.
+fn cards_in_pairs(ui: &mut egui::Ui, view: &ViewCtx, cards: &[(usize, usize)], out: &mut Out) {
+    for pair in cards.chunks(2) {
+        ui.columns(2, |cols| {
+            for (col, &(e, ci)) in cols.iter_mut().zip(pair) {
+                claim_card(col, view, e, ci, out);
+            }
+        });
+    }
+}
+
+/// A band's heading that belongs to no side: the same size and weight as a side's, in the
+/// neutral outline colour.
+fn plain_heading(ui: &mut egui::Ui, view: &ViewCtx, title: &str, count: usize) {
+    ui.horizontal(|ui| {
+        ui.add(egui::Label::new(RichText::new(title).strong().size(15.0)).wrap());
+        ui.weak(crate::model::wording::plural(count, "claim"));
+    });
+    let (rect, _) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 2.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 0.0, view.palette.outline);
 }
 
 /// The parties' columns: headings of the same size, weight and form for each, then the rows.
@@ -289,11 +328,13 @@ fn party_columns(
     layout: &crate::layout::claim_rows::ClaimLayout,
     out: &mut Out,
 ) {
-    let per_side = view.cat.index.events[e].claims_per_side;
+    // Each heading counts the claims its column holds (a joint statement across columns is
+    // counted in its own band).
+    let held = |i: usize| layout.rows.iter().filter(|r| r.cells[i].is_some()).count();
     ui.columns(groups.len(), |cols| {
-        for (col, group) in cols.iter_mut().zip(groups) {
-            let count: u32 = group.iter().map(|s| per_side[s.index()]).sum();
-            side_heading(col, view, group, count as usize);
+        for (i, (col, group)) in cols.iter_mut().zip(groups).enumerate() {
+            let count = held(i);
+            side_heading(col, view, group, count);
             if count == 0 {
                 col.weak("No claims from this side about this event.");
             }
@@ -342,7 +383,10 @@ fn claimed_times(ui: &mut egui::Ui, view: &ViewCtx, e: usize, groups: &[Vec<Side
             let times: Vec<String> = event
                 .claims
                 .iter()
-                .filter(|c| group.contains(&view.cat.index.side_of_actor(&c.actor)))
+                .filter(|c| {
+                    let sides = view.cat.index.claim_voices(c);
+                    group.iter().any(|&s| sides.has(s))
+                })
                 .filter_map(|c| c.claims_time.as_ref())
                 .map(|t| ds.when_text(t, event))
                 .collect();

@@ -28,7 +28,7 @@ pub fn event_tooltip(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
             );
         }
     });
-    if facts.voices.is_contested() {
+    if facts.contested {
         ui.label(
             RichText::new("Both sides made claims about this event")
                 .small()

@@ -39,7 +39,7 @@ pub(super) fn accessible_markers(ui: &egui::Ui, view: &ViewCtx, placed: &[Placed
             crate::model::length::shown(&e.title),
             view.cat.dataset.when_text(&e.when, e)
         );
-        if facts.voices.is_contested() {
+        if facts.contested {
             label.push_str(", both sides made claims");
         }
         if Some(p.event) == view.selected {

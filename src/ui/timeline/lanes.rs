@@ -220,7 +220,7 @@ impl LaneArea<'_> {
         let priority = if Some(e) == view.selected {
             i32::MAX
         } else if level == Detail::Labels {
-            facts.claim_count as i32 + if facts.voices.is_contested() { 100 } else { 0 }
+            facts.claim_count as i32 + if facts.contested { 100 } else { 0 }
         } else {
             // Markers without titles: the lane is too crowded for labels to help.
             return;
@@ -255,10 +255,13 @@ impl LaneArea<'_> {
         let offset = ds.offset_of(event);
         for c in &event.claims {
             let Some(when) = &c.claims_time else { continue };
-            let side = view.cat.index.side_of_actor(&c.actor);
-            if shown.as_ref().is_some_and(|s| !s.contains(&side)) {
+            // A joint statement's time is each of its sides' time.
+            let sides = view.cat.index.claim_voices(c);
+            let Some(side) = Side::all()
+                .find(|&s| sides.has(s) && shown.as_ref().is_none_or(|shown| shown.contains(&s)))
+            else {
                 continue;
-            }
+            };
             let Ok(span) = when.span(offset) else {
                 continue;
             };
