@@ -90,12 +90,12 @@ mod tests {
     }
 
     #[test]
-    fn the_bundled_dataset_keeps_every_line_but_the_format() {
-        let bundled = crate::load::BUNDLED_TEXT;
-        let Ok(Migrated::Text(text)) = migrate(&src(bundled)) else {
-            panic!("the bundled dataset migrates");
+    fn a_format_1_file_keeps_every_line_but_the_format() {
+        let format_1 = include_str!("../../tests/fixtures/borderland.ron");
+        let Ok(Migrated::Text(text)) = migrate(&src(format_1)) else {
+            panic!("the format-1 fixture migrates");
         };
-        let before: Vec<&str> = bundled.lines().collect();
+        let before: Vec<&str> = format_1.lines().collect();
         let after: Vec<&str> = text.lines().collect();
         assert_eq!(before.len(), after.len());
         let changed: Vec<(&str, &str)> = before
@@ -107,7 +107,7 @@ mod tests {
         assert_eq!(changed, [("    format: 1,", "    format: 2,")]);
         // And it loads to the same dataset, but for the version.
         let (a, b) = (
-            load_texts(&[src(bundled)]).dataset.unwrap(),
+            load_texts(&[src(format_1)]).dataset.unwrap(),
             load_texts(&[src(&text)]).dataset.unwrap(),
         );
         assert_eq!(a.events, b.events);
@@ -116,6 +116,12 @@ mod tests {
         assert_eq!(a.sources, b.sources);
         assert_eq!(a.tours, b.tours);
         assert_eq!(migrate(&src(&text)), Ok(Migrated::Current));
+    }
+
+    #[test]
+    fn the_bundled_dataset_is_already_format_2() {
+        let bundled = crate::load::BUNDLED_TEXT;
+        assert_eq!(migrate(&src(bundled)), Ok(Migrated::Current));
     }
 
     #[test]
