@@ -134,7 +134,7 @@ fn a_joint_statement_across_parties_is_one_card_in_a_band_of_its_own() {
     // Neither party's column holds it: both headings count no claim, and the card sits
     // under its own heading, below them and as wide as a band's card.
     assert_eq!(
-        h.query_all_by_label("No claims from this side about this event.")
+        h.query_all_by_label("Spoke in a joint statement only: see Joint statements below.")
             .count(),
         2
     );

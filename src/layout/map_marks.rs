@@ -39,9 +39,17 @@ pub fn map_marks(ds: &Dataset, index: &Index, events: &[usize]) -> MapMarks {
                 .entry(index.districts[d].name.clone())
                 .or_insert(0) += 1;
         }
-        for p in ds.events[e]
+        // The event's places, and those its claims name (its own, and those of claims
+        // filed elsewhere that are also about it), as the district filter reads them.
+        let event = &ds.events[e];
+        let also = index
+            .also_about_of(e)
+            .map(|(oe, c)| &ds.events[oe].claims[c]);
+        let claim_places = event.claims.iter().chain(also).flat_map(|c| &c.places);
+        for p in event
             .places
             .iter()
+            .chain(claim_places)
             .filter_map(|id| index.place_index(id))
         {
             let place = &ds.places[p];
@@ -295,5 +303,29 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].events.len() >= w[1].events.len())
         );
+    }
+
+    #[test]
+    fn the_places_a_claim_names_are_marked_with_its_event() {
+        let out = crate::load::load_paths(&[std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/joint.ron"
+        ))]);
+        let cat = crate::query::Catalog::new(out.dataset.unwrap());
+        let shelling = cat.index.event_index("ridge-shelling").unwrap();
+        let talks = cat.index.event_index("ridge-talks").unwrap();
+        let m = map_marks(&cat.dataset, &cat.index, &[shelling, talks]);
+        let events_at = |id: &str| {
+            let p = cat.index.place_index(id).unwrap();
+            m.places
+                .iter()
+                .find(|x| x.place == p)
+                .map(|x| x.events.clone())
+        };
+        // The ridge is the shelling's own place; Corve is named by a claim filed under the
+        // shelling that is also about the talks.
+        assert_eq!(events_at("ridge"), Some(vec![shelling]));
+        assert_eq!(events_at("corve"), Some(vec![shelling, talks]));
+        assert_eq!(events_at("quay"), Some(vec![talks]));
     }
 }

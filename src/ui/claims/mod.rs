@@ -335,7 +335,18 @@ fn party_columns(
         for (i, (col, group)) in cols.iter_mut().zip(groups).enumerate() {
             let count = held(i);
             side_heading(col, view, group, count);
-            if count == 0 {
+            // A side that spoke only jointly with another is pointed to its band, not called
+            // silent.
+            let joint = layout.joint.iter().any(|&ci| {
+                let sides = view
+                    .cat
+                    .index
+                    .claim_voices(&view.cat.dataset.events[e].claims[ci]);
+                group.iter().any(|&s| sides.has(s))
+            });
+            if count == 0 && joint {
+                col.weak("Spoke in a joint statement only: see Joint statements below.");
+            } else if count == 0 {
                 col.weak("No claims from this side about this event.");
             }
         }
@@ -390,13 +401,16 @@ fn claimed_times(ui: &mut egui::Ui, view: &ViewCtx, e: usize, groups: &[Vec<Side
                 .filter_map(|c| c.claims_time.as_ref())
                 .map(|t| ds.when_text(t, event))
                 .collect();
-            if times.is_empty() {
-                col.weak("Names no time of its own for the event.");
-            } else {
-                col.label(
-                    RichText::new(format!("Says it happened: {}", times.join("; "))).strong(),
-                );
-            }
+            // Columns lay out justified; a line of times reads better ragged.
+            col.with_layout(egui::Layout::top_down(egui::Align::Min), |col| {
+                if times.is_empty() {
+                    col.weak("Names no time of its own for the event.");
+                } else {
+                    col.label(
+                        RichText::new(format!("Says it happened: {}", times.join("; "))).strong(),
+                    );
+                }
+            });
         }
     });
     ui.add_space(2.0);
