@@ -42,7 +42,8 @@ fn drawn_of(
                 Some((_, at)) => at,
                 None => said.trim_start_matches(['≥', '>', '~', '≤', '<']),
             };
-            let count = figure.split(' ').next().unwrap().parse().unwrap();
+            // A figure that stands at a time of its own goes on ", as of 2 May 2023 12:00".
+            let count = figure.split([' ', ',']).next().unwrap().parse().unwrap();
             (count, label.clone(), n.rect())
         })
         .collect();
@@ -137,6 +138,15 @@ fn a_range_is_a_band_from_its_low_to_its_high_and_kinds_are_never_mixed() {
         .find(|p| p.0 == 300)
         .expect("the 300 is drawn");
     assert_eq!(points.len(), 2, "{points:#?}");
+    // It stands at midday on 2 May, which the reader hears beside when it was said.
+    assert!(
+        range.1.starts_with(
+            "Announced killed or wounded: 260–280, drawn at 270, as of 2 May 2023 12:00 — "
+        ),
+        "{}",
+        range.1
+    );
+    assert!(!single.1.contains("as of"), "{}", single.1);
     // The band stands from 260 up to 280 on the strip's scale: taller than a point, its top
     // below the 300's marker, inside the strip.
     let band = range.2;

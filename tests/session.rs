@@ -266,6 +266,7 @@ fn a_saved_view_opens_exactly_that_view() {
         &mut h,
         Command::SetLaneMode(claimline::layout::lanes::LaneMode::District),
     );
+    send(&mut h, Command::SetDistrictScheme(Some("de facto".into())));
     common::select(&mut h, CEASEFIRE);
     send(&mut h, Command::ZoomTo(1_662_900_000.0, 1_663_500_000.0));
     h.run();
@@ -293,6 +294,7 @@ fn a_saved_view_opens_exactly_that_view() {
     assert_eq!(app.sources, [Source::File(a.clone())]);
     assert_eq!(app.settings.filter, view.filter);
     assert_eq!(app.settings.lane_mode, view.lane_mode);
+    assert_eq!(app.settings.district_scheme.as_deref(), Some("de facto"));
     assert_eq!(app.selected_id(), view.snapshot.selected);
     let (a0, b0) = view.snapshot.time_range.unwrap();
     let (a1, b1) = app.panels.timeline.visible().unwrap();

@@ -82,6 +82,7 @@ impl ClaimlineApp {
         if let Some(view) = start.view {
             app.settings.filter = view.filter;
             app.settings.lane_mode = view.lane_mode;
+            app.settings.district_scheme = view.district_scheme;
             sources = view.snapshot.sources.clone();
             app.files.restore = Some(view.snapshot);
         } else if !start.files.is_empty() {

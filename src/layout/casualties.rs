@@ -80,6 +80,8 @@ pub struct TollPoint {
     pub range: Option<(u32, u32)>,
     /// Where it comes from: (event index, claim index).
     pub claim: (usize, usize),
+    /// Which of the claim's figures it is.
+    pub figure: usize,
 }
 
 /// Whose people a series counts.
@@ -310,6 +312,11 @@ impl TollTable {
                     },
                     range: f.range(),
                     claim: (fc.event, fc.claim),
+                    figure: claim
+                        .figures
+                        .iter()
+                        .position(|x| std::ptr::eq(x, f))
+                        .unwrap_or(0),
                 };
                 rows.push((kind, reporter, whose, point));
             }
@@ -491,6 +498,7 @@ mod tests {
                 bound: Bound::Exact,
                 range: None,
                 claim: (0, 0),
+                figure: 0,
             })
             .collect();
         let counts: Vec<u32> = points.iter().map(|p| p.count).collect();
@@ -549,6 +557,7 @@ mod tests {
             bound,
             range: None,
             claim: (0, 0),
+            figure: 0,
         };
         assert_eq!(p(Bound::Exact).label(), "105");
         assert_eq!(p(Bound::AtLeast).label(), "≥105");

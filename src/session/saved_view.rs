@@ -23,6 +23,9 @@ pub struct SavedView {
     pub format: u32,
     pub filter: FilterState,
     pub lane_mode: LaneMode,
+    /// The administration scheme the district filter reads places under (`admin`, format 2):
+    /// the same district names select other places under another scheme.
+    pub district_scheme: Option<String>,
     pub snapshot: Snapshot,
 }
 
@@ -33,6 +36,7 @@ impl SavedView {
             format: VIEW_FORMAT,
             filter: settings.filter.clone(),
             lane_mode: settings.lane_mode,
+            district_scheme: settings.district_scheme.clone(),
             snapshot,
         }
     }
@@ -56,6 +60,9 @@ struct ViewFile {
     /// The party ids in the order the filter's sides count them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     parties: Option<Vec<String>>,
+    /// The scheme the district filter reads places under; left out for their default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    districts_by: Option<String>,
 }
 
 impl From<ViewFile> for SavedView {
@@ -64,6 +71,7 @@ impl From<ViewFile> for SavedView {
             format: f.format,
             filter: f.filter,
             lane_mode: f.lane_mode,
+            district_scheme: f.districts_by,
             snapshot: Snapshot {
                 sources: f.sources,
                 selected: f.selected,
@@ -84,6 +92,7 @@ impl From<SavedView> for ViewFile {
             selected: v.snapshot.selected,
             lane_mode: v.lane_mode,
             parties: v.snapshot.parties,
+            districts_by: v.district_scheme,
         }
     }
 }
@@ -159,6 +168,7 @@ mod tests {
                 ..Default::default()
             },
             lane_mode: LaneMode::District,
+            district_scheme: Some("de facto".into()),
             snapshot: Snapshot {
                 sources: vec![
                     Source::Bundled,

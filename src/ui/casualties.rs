@@ -14,7 +14,7 @@ use super::canvas::{Label, LabelStyle, first_come, nearest, paint_label, rect_of
 use super::marks::Batch;
 use super::timeline::{RIGHT_MARGIN, TIME_LINK, TimelineState};
 use crate::command::Command;
-use crate::layout::casualties::{CountScale, TollSeries, Whose, thin};
+use crate::layout::casualties::{CountScale, TollPoint, TollSeries, Whose, thin};
 use crate::layout::stack::Bx;
 use crate::model::Side;
 use crate::model::format_seconds;
@@ -311,9 +311,10 @@ fn paint_series(
                 egui::Id::unique(("toll", si, pi)),
                 egui::Role::Image,
                 format!(
-                    "Announced {}: {} — {}",
+                    "Announced {}: {}{} — {}",
                     view.settings.toll_kind.noun(),
                     p.spoken(),
+                    as_of_words(view, p),
                     series_label(view, s).replacen(": ", ", ", 1)
                 ),
                 // A range reports its band: from its high down to its low.
@@ -479,6 +480,10 @@ fn interact(view: &ViewCtx, response: egui::Response, hits: &[Hit], cmds: &mut V
                 crate::model::length::shown(&actor),
                 ds.when_text(&claim.said, event)
             ));
+            let as_of = as_of_words(view, point);
+            if !as_of.is_empty() {
+                ui.label(format!("Stands{as_of}"));
+            }
             ui.weak(format!("In: {}", super::bidi::visual(&event.title)));
             ui.weak(format!(
                 "Plotted at {}",
@@ -486,4 +491,17 @@ fn interact(view: &ViewCtx, response: egui::Response, hits: &[Hit], cmds: &mut V
             ));
         });
     }
+}
+
+/// ", as of 7 Oct 2022 12:00" for a figure that stands at a time of its own (format 2
+/// `as_of`), else nothing: it is drawn when it was said, and the reader needs both.
+fn as_of_words(view: &ViewCtx, p: &TollPoint) -> String {
+    let (e, c) = p.claim;
+    view.cat.dataset.events[e].claims[c]
+        .figures
+        .get(p.figure)
+        .and_then(|f| f.as_of.as_deref())
+        .map_or_else(String::new, |t| {
+            format!(", as of {}", crate::model::wording::instant_text(t))
+        })
 }
