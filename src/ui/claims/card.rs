@@ -78,18 +78,10 @@ fn speaker_label(view: &ViewCtx, claim: &Claim) -> String {
     if claim.actors.is_empty() {
         return side_label(ds, view.cat.index.side_of_actor(&claim.actor));
     }
-    let sides: Vec<String> = view
-        .cat
-        .index
-        .claim_voices(claim)
-        .party_sides()
-        .chain(
-            view.cat
-                .index
-                .claim_voices(claim)
-                .has(Side::THIRD)
-                .then_some(Side::THIRD),
-        )
+    // Every side among its actors, in party order and the third parties last.
+    let voices = view.cat.index.claim_voices(claim);
+    let sides: Vec<String> = Side::all()
+        .filter(|&s| voices.has(s))
         .map(|s| side_label(ds, s))
         .collect();
     format!("joint statement: {}", and_list(&sides))
