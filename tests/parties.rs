@@ -341,3 +341,29 @@ fn a_tour_step_shows_the_columns_it_names_and_the_viewers_come_back_after() {
     let xs: Vec<f32> = [0, 1, 2, 3].map(|c| card_at(&h, c).x).to_vec();
     assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
 }
+
+#[test]
+fn a_column_dragged_by_its_heading_onto_another_moves_there() {
+    let mut h = common::build_on(common::builder(1600.0, 1800.0), &["four-parties.ron"]);
+    common::select(&mut h, "brisk-shelling");
+    let at = |h: &egui_kittest::Harness<'_, claimline::app::ClaimlineApp>, side: &str| {
+        h.get_by_label(side).rect().center()
+    };
+    let (ost, hill) = (at(&h, "Ostmark side"), at(&h, "Hill side"));
+    h.drag_at(ost);
+    h.run();
+    // The pointer travels in steps, as a hand does, before it lets go over Hill's heading.
+    for k in 1..=4 {
+        h.hover_at(ost + (hill - ost) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.drop_at(hill);
+    h.run();
+    let columns = h.state().settings.columns.clone();
+    assert_eq!(
+        columns.as_deref(),
+        Some(&["west", "hill", "ost", "dale"].map(String::from)[..])
+    );
+    // Ostmark's claim is now the third column, right of Hill's.
+    assert!(card_at(&h, 0).x > card_at(&h, 2).x);
+}

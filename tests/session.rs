@@ -481,6 +481,10 @@ fn a_saved_views_side_filter_stays_on_its_party_when_the_party_order_changes() {
         &mut h,
         Command::File(FileCommand::SaveView(view_path.clone())),
     );
+    // The file names the party by its id, as a reader of it would look for it.
+    let written = std::fs::read_to_string(&view_path).unwrap();
+    assert!(written.contains("\"hill\""), "{written}");
+    assert!(!written.contains("Party("), "{written}");
     let view = saved_view::read(&view_path).unwrap();
     // The dataset is edited: its columns now put Dale and Hill first, so Hill is the second
     // party, no longer the third.

@@ -2,6 +2,7 @@
 //! and the lane mode, so `claimline --view FILE.view.ron` opens exactly the picture an analyst
 //! handed over. Paths are written relative to the view file when they lie under its folder.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,7 @@ use super::settings::Settings;
 use super::state::Snapshot;
 use crate::layout::lanes::LaneMode;
 use crate::load::{self, Diagnostic, SourceText};
+use crate::model::{EventKind, MAX_PARTIES, Side};
 use crate::query::FilterState;
 
 pub const VIEW_FORMAT: u32 = 1;
@@ -18,7 +20,7 @@ pub const VIEW_FORMAT: u32 = 1;
 /// A view: the [`Snapshot`] of what was open, with the part of the settings that shapes the
 /// picture (the filter and the lane mode). Theme and export options stay the reader's own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "ViewFile", into = "ViewFile")]
+#[serde(try_from = "ViewFile", into = "ViewFile")]
 pub struct SavedView {
     pub format: u32,
     pub filter: FilterState,
@@ -31,14 +33,17 @@ pub struct SavedView {
 
 impl SavedView {
     /// The view of `snapshot` with `settings`' filter and lane mode, in today's format.
+    /// It is given in the form its file reads back as (parties counted from the filter's own
+    /// ids), so a view compares equal to itself saved and read.
     pub fn new(snapshot: Snapshot, settings: &Settings) -> SavedView {
-        SavedView {
+        let view = SavedView {
             format: VIEW_FORMAT,
             filter: settings.filter.clone(),
             lane_mode: settings.lane_mode,
             district_scheme: settings.district_scheme.clone(),
             snapshot,
-        }
+        };
+        SavedView::try_from(ViewFile::from(view.clone())).unwrap_or(view)
     }
 }
 
@@ -50,14 +55,15 @@ struct ViewFile {
     format: u32,
     sources: Vec<Source>,
     #[serde(default)]
-    filter: FilterState,
+    filter: ViewFilter,
     #[serde(default)]
     time_range: Option<(f64, f64)>,
     #[serde(default)]
     selected: Option<String>,
     #[serde(default)]
     lane_mode: LaneMode,
-    /// The party ids in the order the filter's sides count them.
+    /// Views that name sides by place (`sides: [Party(2)]`): the party ids in the order those
+    /// places count. Read for views written before the filter named parties by id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     parties: Option<Vec<String>>,
     /// The scheme the district filter reads places under; left out for their default.
@@ -65,33 +71,146 @@ struct ViewFile {
     districts_by: Option<String>,
 }
 
-impl From<ViewFile> for SavedView {
-    fn from(f: ViewFile) -> SavedView {
-        SavedView {
+/// The filter as a view file spells it: chosen parties by id and the third parties by name,
+/// so a reader of the file sees whom the view narrows to, and the view keeps them whatever
+/// order the files later give their parties. Views written before name sides by their place
+/// in the party order (`sides: [Left]`); those still read.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ViewFilter {
+    actors: BTreeSet<String>,
+    districts: BTreeSet<String>,
+    /// Events with a claim by an actor of any of these parties (by id).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parties: Vec<String>,
+    /// Events with a claim by a third party (an actor of no party).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    third_parties: bool,
+    /// Sides by place, as views wrote them before they named parties.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    sides: BTreeSet<Side>,
+    kinds: BTreeSet<EventKind>,
+    from: Option<i64>,
+    to: Option<i64>,
+    text: String,
+    contested_only: bool,
+}
+
+impl TryFrom<ViewFile> for SavedView {
+    type Error = String;
+
+    fn try_from(f: ViewFile) -> Result<SavedView, String> {
+        let ViewFilter {
+            actors,
+            districts,
+            parties,
+            third_parties,
+            mut sides,
+            kinds,
+            from,
+            to,
+            text,
+            contested_only,
+        } = f.filter;
+        // Parties named by id become places in a party order of their own, which the load
+        // then maps onto the dataset's (as it maps a remembered order).
+        let mut order = f.parties.clone().unwrap_or_default();
+        if !parties.is_empty() && sides.iter().any(|s| s.party_index().is_some()) {
+            return Err(
+                "the filter names parties both by id (`parties`) and by place \
+                        (`sides`): keep `parties`"
+                    .to_owned(),
+            );
+        }
+        for id in &parties {
+            let at = match order.iter().position(|p| p == id) {
+                Some(at) => at,
+                None => {
+                    order.push(id.clone());
+                    order.len() - 1
+                }
+            };
+            if at >= MAX_PARTIES {
+                return Err(format!(
+                    "the filter names party \"{id}\" past the {MAX_PARTIES}th: a dataset has at \
+                     most {MAX_PARTIES} parties"
+                ));
+            }
+            sides.insert(Side::party(at));
+        }
+        if third_parties {
+            sides.insert(Side::THIRD);
+        }
+        let named_by_id = !parties.is_empty();
+        Ok(SavedView {
             format: f.format,
-            filter: f.filter,
+            filter: FilterState {
+                actors,
+                districts,
+                sides,
+                kinds,
+                from,
+                to,
+                text,
+                contested_only,
+            },
             lane_mode: f.lane_mode,
             district_scheme: f.districts_by,
             snapshot: Snapshot {
                 sources: f.sources,
                 selected: f.selected,
                 time_range: f.time_range,
-                parties: f.parties,
+                parties: (named_by_id || f.parties.is_some()).then_some(order),
             },
-        }
+        })
     }
 }
 
 impl From<SavedView> for ViewFile {
     fn from(v: SavedView) -> ViewFile {
+        let FilterState {
+            actors,
+            districts,
+            sides: chosen,
+            kinds,
+            from,
+            to,
+            text,
+            contested_only,
+        } = v.filter;
+        let order = v.snapshot.parties.unwrap_or_default();
+        let (mut parties, mut sides) = (Vec::new(), BTreeSet::new());
+        for side in &chosen {
+            match side.party_index().map(|i| order.get(i)) {
+                None => {}
+                Some(Some(id)) => parties.push(id.clone()),
+                // No dataset was open to name it: kept by place (with one open, a place past
+                // its parties names no one).
+                Some(None) if order.is_empty() => {
+                    sides.insert(*side);
+                }
+                Some(None) => {}
+            }
+        }
         ViewFile {
             format: v.format,
             sources: v.snapshot.sources,
-            filter: v.filter,
+            filter: ViewFilter {
+                actors,
+                districts,
+                parties,
+                third_parties: chosen.contains(&Side::THIRD),
+                sides,
+                kinds,
+                from,
+                to,
+                text,
+                contested_only,
+            },
             time_range: v.snapshot.time_range,
             selected: v.snapshot.selected,
             lane_mode: v.lane_mode,
-            parties: v.snapshot.parties,
+            parties: None,
             districts_by: v.district_scheme,
         }
     }
@@ -207,6 +326,72 @@ mod tests {
         let at = d.at.expect("a position");
         assert_eq!(at.line, 4);
         assert!(d.to_string().contains("bad.view.ron:4:"), "{d}");
+    }
+
+    fn view_of(text: &str) -> Result<SavedView, Diagnostic> {
+        let src = SourceText {
+            name: "t.view.ron".into(),
+            text: text.into(),
+        };
+        parse(&src, Path::new("/"))
+    }
+
+    #[test]
+    fn the_filter_names_its_parties_by_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut view = sample(dir.path());
+        view.filter.sides = [Side::party(2), Side::THIRD].into();
+        view.snapshot.parties = Some(["ost", "west", "hill"].map(String::from).to_vec());
+        let text = to_text(&view, dir.path()).unwrap();
+        assert!(
+            text.contains("parties: [\n            \"hill\",\n        ]"),
+            "{text}"
+        );
+        assert!(text.contains("third_parties: true"), "{text}");
+        assert!(
+            !text.contains("Party(") && !text.contains("sides:"),
+            "{text}"
+        );
+        // Read back, the party is the first of an order of its own, which the load maps onto
+        // the dataset's.
+        let back = parse(
+            &SourceText {
+                name: "v".into(),
+                text,
+            },
+            dir.path(),
+        )
+        .unwrap();
+        assert_eq!(back.filter.sides, [Side::party(0), Side::THIRD].into());
+        assert_eq!(back.snapshot.parties, Some(vec!["hill".to_owned()]));
+    }
+
+    #[test]
+    fn views_that_name_sides_by_place_still_read() {
+        let old = "(format: 1, sources: [Bundled], filter: (sides: [Left, Third]))";
+        let view = view_of(old).unwrap();
+        assert_eq!(view.filter.sides, [Side::FIRST, Side::THIRD].into());
+        assert_eq!(view.snapshot.parties, None);
+        let counted = "(format: 1, sources: [Bundled], filter: (sides: [Party(2)]), \
+                       parties: [\"a\", \"b\", \"c\"])";
+        let view = view_of(counted).unwrap();
+        assert_eq!(view.filter.sides, [Side::party(2)].into());
+        assert_eq!(view.snapshot.parties.unwrap()[2], "c");
+    }
+
+    #[test]
+    fn a_filter_naming_parties_both_ways_is_refused_at_its_line() {
+        let both = "(format: 1, sources: [Bundled],\nfilter: (sides: [Left], parties: [\"a\"]))";
+        let d = view_of(both).unwrap_err();
+        assert!(d.message.contains("both by id"), "{d}");
+        assert!(d.at.is_some(), "{d}");
+        let many: Vec<String> = (0..9).map(|i| format!("\"p{i}\"")).collect();
+        let nine = format!(
+            "(format: 1, sources: [Bundled], filter: (parties: [{}]))",
+            many.join(", ")
+        );
+        let d = view_of(&nine).unwrap_err();
+        assert!(d.message.contains("\"p8\""), "{d}");
     }
 
     #[test]

@@ -90,9 +90,7 @@ struct Out<'a> {
 fn content(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out: &mut Out) {
     // With more parties than columns, which are columns is the reader's choice (by side, the
     // sides are the columns).
-    let by_side = view.column_groups().iter().any(|g| g.len() > 1);
-    let step_chooses = (view.presenting.as_ref()).is_some_and(|p| p.columns.is_some());
-    if view.cat.dataset.parties.len() > 2 && !view.complete && !by_side && !step_chooses {
+    if view.cat.dataset.parties.len() > 2 && columns::movable(view) {
         columns::chooser(ui, view, columns_that_fit(ui.available_width()), out.cmds);
     }
     match view.selected {
@@ -331,10 +329,17 @@ fn party_columns(
     // Each heading counts the claims its column holds (a joint statement across columns is
     // counted in its own band).
     let held = |i: usize| layout.rows.iter().filter(|r| r.cells[i].is_some()).count();
+    let movable = columns::movable(view);
     ui.columns(groups.len(), |cols| {
         for (i, (col, group)) in cols.iter_mut().zip(groups).enumerate() {
             let count = held(i);
-            side_heading(col, view, group, count);
+            if movable {
+                columns::draggable_heading(col, e, i, out.cmds, view, |ui| {
+                    side_heading(ui, view, group, count)
+                });
+            } else {
+                side_heading(col, view, group, count);
+            }
             // A side that spoke only jointly with another is pointed to its band, not called
             // silent.
             let joint = layout.joint.iter().any(|&ci| {
