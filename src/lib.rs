@@ -12,6 +12,7 @@
 //! - `session`: loading off the UI thread, watching, recent files, saved views, settings;
 //! - `layout`: view maths (lanes, ticks, stacking, claim rows, casualty series, `Derived`);
 //! - `query`: the catalog, its index and the filter; `load`: reading and validating files;
+//!   `import`: other formats (ACLED's CSV export) read into the model;
 //! - `model`: the dataset types, times, sides and the wording shared by screen, captions and
 //!   CSV; `geo`: boundaries and projection; `output`: safe writes.
 //!
@@ -26,6 +27,7 @@ pub mod command;
 #[cfg(feature = "gui")]
 pub mod export;
 pub mod geo;
+pub mod import;
 pub mod layout;
 pub mod load;
 pub mod model;

@@ -54,6 +54,9 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Read another format into a dataset file: `claimline import acled FILE.csv --out NEW.ron`.
+    #[command(subcommand)]
+    Import(ImportFormat),
     /// Write a synthetic dataset (invented parties, places and claims) for benchmarks and
     /// scale tests; the same seed gives the same file.
     Gen {
@@ -67,6 +70,23 @@ enum Command {
         #[arg(long, value_parser = claimline::cli::generate::parse_parties)]
         parties: Option<usize>,
         /// The file to write, or - for standard output.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportFormat {
+    /// An ACLED CSV export: each row one event, ACLED's notes its one claim. Prints every
+    /// problem as file:row:col: error: message, and writes nothing when there is an error.
+    Acled {
+        /// The export (- reads standard input); UTF-8, or else read as Latin-1.
+        file: PathBuf,
+        /// Which ACLED actors stand for which party:
+        /// `(parties: [(id: "north", name: "Northland", actors: ["..."])])`.
+        #[arg(long, value_name = "MAP.ron")]
+        parties: Option<PathBuf>,
+        /// The dataset file to write, or - for standard output. Never the input.
         #[arg(long)]
         out: PathBuf,
     },
@@ -216,6 +236,67 @@ fn migrate(file: &std::path::Path, out: &std::path::Path) -> ExitCode {
     }
 }
 
+fn import_acled(
+    file: &std::path::Path,
+    parties: Option<&std::path::Path>,
+    out: &std::path::Path,
+) -> ExitCode {
+    use claimline::import::acled::{PartyMap, read_acled, summary};
+    let fail = |message: String| {
+        eprintln!("claimline import: {}", terminal_safe(&message));
+        ExitCode::FAILURE
+    };
+    let inputs: Vec<PathBuf> = std::iter::once(file)
+        .chain(parties)
+        .map(Into::into)
+        .collect();
+    if let Err(e) = output::refuse_input(out, &inputs) {
+        return fail(e);
+    }
+    let map = match parties
+        .map(|p| claimline::load::read_input(p).and_then(|src| PartyMap::parse(&src)))
+    {
+        Some(Err(d)) => return fail(d.to_string()),
+        Some(Ok(m)) => Some(m),
+        None => None,
+    };
+    let name = claimline::load::input_name(file);
+    let bytes = match claimline::load::read_input_bytes(file) {
+        Ok(b) => b,
+        Err(d) => return fail(d.to_string()),
+    };
+    let (dataset, warnings) = match read_acled(&name, &bytes, map.as_ref()) {
+        Ok(done) => done,
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                eprintln!("{}", terminal_safe(&d.to_string()));
+            }
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            return fail(format!(
+                "{}: nothing written",
+                claimline::model::wording::plural(errors, "error")
+            ));
+        }
+    };
+    for d in &warnings {
+        eprintln!("{}", terminal_safe(&d.to_string()));
+    }
+    let text = match claimline::export::data::to_ron_headed(
+        &dataset,
+        "Imported by Claimline from an ACLED export",
+    ) {
+        Ok(t) => t,
+        Err(e) => return fail(format!("cannot write the dataset: {e}")),
+    };
+    match output::write_to(out, |w| w.write_all(text.as_bytes())) {
+        Ok(_) => {
+            report_written(out, &summary(&dataset));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("cannot write {}: {e}", out.display())),
+    }
+}
+
 fn generate(events: usize, seed: u64, parties: Option<usize>, out: PathBuf) -> ExitCode {
     let spec = claimline::cli::generate::Spec { events, seed };
     let file = claimline::cli::generate::generate_with_parties(spec, parties);
@@ -297,7 +378,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if matches!(
         cli.command,
-        Some(Command::Gen { .. } | Command::Export(_) | Command::Migrate { .. })
+        Some(
+            Command::Gen { .. } | Command::Export(_) | Command::Migrate { .. } | Command::Import(_)
+        )
     ) {
         // Without it an interrupted write leaves its temporary file; the write itself is
         // the same either way, so a failure here is not worth stopping for.
@@ -312,6 +395,9 @@ fn main() -> ExitCode {
             out,
         }) => generate(events, seed, parties, out),
         Some(Command::Migrate { file, out }) => migrate(&file, &out),
+        Some(Command::Import(ImportFormat::Acled { file, parties, out })) => {
+            import_acled(&file, parties.as_deref(), &out)
+        }
         Some(Command::Check { files }) => {
             let report = check::check_paths(&files);
             eprint!("{}", report.diagnostics);

@@ -402,10 +402,15 @@ fn pin_text(t: &mut String, offset: chrono::FixedOffset) {
 
 /// The subset as RON text, headed by a comment saying what it is.
 pub fn to_ron(file: &DatasetFile) -> Result<String, ron::Error> {
+    to_ron_headed(file, "A subset exported by Claimline")
+}
+
+/// A dataset file as RON text, headed by `// {what}. Format: data/SCHEMA.md.`.
+pub fn to_ron_headed(file: &DatasetFile, what: &str) -> Result<String, ron::Error> {
     let body =
         ron::ser::to_string_pretty(file, ron::ser::PrettyConfig::default().struct_names(false))?;
     Ok(format!(
-        "// A subset exported by Claimline. Format: data/SCHEMA.md.\n#![enable(implicit_some)]\n{body}\n"
+        "// {what}. Format: data/SCHEMA.md.\n#![enable(implicit_some)]\n{body}\n"
     ))
 }
 

@@ -4,7 +4,7 @@
 
 mod items;
 pub(crate) mod locate;
-mod suggest;
+pub(crate) mod suggest;
 mod validate;
 
 pub use locate::{LineCol, Path, Seg, value_positions};
@@ -76,6 +76,13 @@ pub struct SourceText {
 /// Reads a file from disk, refusing what is not a regular file, too large or not UTF-8.
 pub fn read_file(path: &std::path::Path) -> Result<SourceText, Diagnostic> {
     let name = path.display().to_string();
+    decode(&name, read_file_bytes(path)?)
+}
+
+/// [`read_file`] without the UTF-8 check: the bytes, for formats that may come in another
+/// encoding (a CSV export).
+pub fn read_file_bytes(path: &std::path::Path) -> Result<Vec<u8>, Diagnostic> {
+    let name = path.display().to_string();
     let fail = |m: String| Diagnostic::error(&name, None, m);
     // Looked at before opening: opening a FIFO waits for a writer, and a device may never end.
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot open: {e}")))?;
@@ -97,7 +104,20 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Reads standard input, with the limits of [`read_file`].
 pub fn read_stdin() -> Result<SourceText, Diagnostic> {
-    read_bounded(STDIN_NAME, std::io::stdin().lock())
+    decode(
+        STDIN_NAME,
+        read_bounded(STDIN_NAME, std::io::stdin().lock())?,
+    )
+}
+
+/// The bytes of standard input for `-`, else of the file, with the limits of [`read_file`]
+/// but no UTF-8 check.
+pub fn read_input_bytes(path: &std::path::Path) -> Result<Vec<u8>, Diagnostic> {
+    if path == std::path::Path::new("-") {
+        read_bounded(STDIN_NAME, std::io::stdin().lock())
+    } else {
+        read_file_bytes(path)
+    }
 }
 
 /// [`read_stdin`] for `-`, [`read_file`] for any other path.
@@ -110,7 +130,7 @@ pub fn read_input(path: &std::path::Path) -> Result<SourceText, Diagnostic> {
 }
 
 /// How a path given on the command line is named in diagnostics.
-fn input_name(path: &std::path::Path) -> String {
+pub fn input_name(path: &std::path::Path) -> String {
     if path == std::path::Path::new("-") {
         STDIN_NAME.to_owned()
     } else {
@@ -139,7 +159,7 @@ fn open_without_waiting(path: &std::path::Path) -> std::io::Result<std::fs::File
 }
 
 /// Reads at most the size limit (and one byte more, to tell that it was exceeded).
-fn read_bounded(name: &str, r: impl Read) -> Result<SourceText, Diagnostic> {
+fn read_bounded(name: &str, r: impl Read) -> Result<Vec<u8>, Diagnostic> {
     let mut bytes = Vec::new();
     r.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -147,7 +167,7 @@ fn read_bounded(name: &str, r: impl Read) -> Result<SourceText, Diagnostic> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Diagnostic::error(name, None, too_large(bytes.len() as u64)));
     }
-    decode(name, bytes)
+    Ok(bytes)
 }
 
 fn too_large(len: u64) -> String {
