@@ -56,6 +56,15 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         match self.at {
+            // A workbook's sheet (`book.xlsx[Sheet1]`) is pointed into by cell, as a
+            // spreadsheet program names it.
+            Some(at) if is_sheet(&self.file) => write!(
+                f,
+                "{}:{}: {level}: {}",
+                self.file,
+                cell_name(at),
+                self.message
+            ),
             Some(at) => write!(
                 f,
                 "{}:{}:{}: {level}: {}",
@@ -64,6 +73,29 @@ impl fmt::Display for Diagnostic {
             None => write!(f, "{}: {level}: {}", self.file, self.message),
         }
     }
+}
+
+/// Whether a diagnostic's file is one sheet of a workbook, named `book.xlsx[Sheet1]`: its
+/// positions are cells (row, column), not lines of text.
+pub fn is_sheet(file: &str) -> bool {
+    file.ends_with(']') && file.contains('[')
+}
+
+/// A cell's name as spreadsheets write it: column letters, then the row (`A12`, `AB3`).
+pub fn cell_name(at: LineCol) -> String {
+    let mut letters = Vec::new();
+    let mut n = at.col.max(1);
+    while n > 0 {
+        let d = (n - 1) % 26;
+        letters.push(b'A' + d as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!(
+        "{}{}",
+        String::from_utf8(letters).unwrap_or_default(),
+        at.line
+    )
 }
 
 /// A file's name (as shown to the user) and its text.
@@ -364,4 +396,20 @@ pub fn load_bundled() -> LoadOutcome {
         name: BUNDLED_NAME.to_owned(),
         text: BUNDLED_TEXT.to_owned(),
     }])
+}
+
+#[cfg(test)]
+mod sheet_tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_in_a_sheet_is_named_by_its_cell() {
+        let at = |line, col| Some(LineCol { line, col });
+        let d = Diagnostic::error("claims.xlsx[Sheet1]", at(12, 1), "empty");
+        assert_eq!(d.to_string(), "claims.xlsx[Sheet1]:A12: error: empty");
+        let d = Diagnostic::error("claims.xlsx[Sheet1]", at(3, 28), "x");
+        assert_eq!(d.to_string(), "claims.xlsx[Sheet1]:AB3: error: x");
+        let d = Diagnostic::error("claims.csv", at(12, 1), "empty");
+        assert_eq!(d.to_string(), "claims.csv:12:1: error: empty");
+    }
 }
