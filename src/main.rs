@@ -266,7 +266,7 @@ fn import_acled(
         Err(d) => return fail(d.to_string()),
     };
     let (dataset, warnings) = match read_acled(&name, &bytes, map.as_ref()) {
-        Ok(done) => done,
+        Ok(done) => (done.file, done.warnings),
         Err(diagnostics) => {
             for d in &diagnostics {
                 eprintln!("{}", terminal_safe(&d.to_string()));

@@ -29,7 +29,8 @@ fn party_map() -> PartyMap {
 }
 
 fn import(name: &str, parties: Option<&PartyMap>) -> (DatasetFile, Vec<Diagnostic>) {
-    read_acled(name, &bytes(name), parties).unwrap_or_else(|d| panic!("{d:#?}"))
+    let imported = read_acled(name, &bytes(name), parties).unwrap_or_else(|d| panic!("{d:#?}"));
+    (imported.file, imported.warnings)
 }
 
 fn shown(diagnostics: &[Diagnostic]) -> Vec<String> {
@@ -84,7 +85,7 @@ fn latin1_bytes_are_read_as_latin1_with_one_warning() {
     assert_eq!(
         shown(&warnings),
         [
-            "latin1.csv: warning: not UTF-8 text: read as Latin-1 (ISO 8859-1); check the names with accents"
+            "latin1.csv:2:1: warning: this row is not UTF-8 text: it and any other such row are read as Latin-1 (ISO 8859-1); check the names with accents"
         ]
     );
     assert_eq!(file.places[0].name, "Sévrin");
@@ -125,8 +126,10 @@ fn bad_cells_are_all_reported_at_their_row_and_column_with_crlf_line_ends() {
 }
 
 #[test]
-fn a_row_after_a_note_with_a_newline_is_at_the_line_it_starts_on() {
-    // standard.csv's second row has a newline in its notes, so the third row starts on line 5.
+fn a_row_after_a_note_with_a_newline_is_named_by_its_row_as_a_spreadsheet_counts() {
+    // standard.csv's second row has a newline in its notes, so the third row starts on line 5
+    // of the file; a spreadsheet program shows it as row 4 (the header is row 1), and that is
+    // where an analyst looks for it.
     let text = String::from_utf8(bytes("standard.csv"))
         .unwrap()
         .replace("7 December 2020", "7 Decembre 2020");
@@ -134,7 +137,7 @@ fn a_row_after_a_note_with_a_newline_is_at_the_line_it_starts_on() {
         panic!("a bad date is an error");
     };
     assert!(
-        shown(&d)[0].starts_with("standard.csv:5:2: error: "),
+        shown(&d)[0].starts_with("standard.csv:4:2: error: "),
         "{d:?}"
     );
 }
@@ -223,4 +226,53 @@ fn cli_writes_to_standard_output_and_never_over_its_input() {
     let run = import_cli(&copy, &copy);
     assert_eq!(run.status.code(), Some(1));
     assert_eq!(std::fs::read(&copy).unwrap(), bytes("bom.csv"));
+}
+
+#[test]
+fn the_side_filter_finds_what_acled_coded_a_party_as_involved_in_without_making_it_a_voice() {
+    use claimline::model::Side;
+    use claimline::query::{Catalog, FilterState, Query};
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("export.csv");
+    std::fs::write(&csv, bytes("standard.csv")).unwrap();
+    std::fs::write(
+        dir.path().join("export.parties.ron"),
+        std::fs::read(common_fixture("parties.ron")).unwrap(),
+    )
+    .unwrap();
+    let out = claimline::import::load_paths(std::slice::from_ref(&csv));
+    let cat = Catalog::new(
+        out.dataset
+            .unwrap_or_else(|| panic!("{:#?}", out.diagnostics)),
+    );
+    let ds = &cat.dataset;
+    let south = Side::party(ds.parties.iter().position(|p| p.id == "south").unwrap());
+    let filter = FilterState {
+        sides: [south].into(),
+        ..Default::default()
+    };
+    let found: Vec<&str> = Query::run(&cat.index, &filter)
+        .events
+        .iter()
+        .map(|&e| ds.events[e].id.as_str())
+        .collect();
+    // Every row that names a Southland actor, in time order; no other.
+    let expected: Vec<&str> = (ds.events.iter())
+        .filter(|e| e.summary.contains("Southland"))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(found, expected);
+    // Involvement is not a claim: ACLED alone speaks, so nothing is contested and no party
+    // has a voice.
+    for facts in &cat.index.events {
+        assert!(!facts.contested);
+        assert_eq!(facts.voices.parties(), 0);
+    }
+}
+
+fn common_fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/acled")
+        .join(name)
 }

@@ -107,7 +107,7 @@ fn a_district_the_map_lacks_in_an_admin_entry_gets_the_maps_warning() {
 }
 
 fn fixture() -> Catalog {
-    let out = claimline::load::load_paths(&[common::fixture("admin.ron")]);
+    let out = claimline::import::load_paths(&[common::fixture("admin.ron")]);
     assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
     Catalog::new(out.dataset.unwrap())
 }

@@ -102,6 +102,14 @@ fn random_bytes() {
         .collect();
     let d = dir();
     let f = write(d.path(), "random.bin", &bytes);
+    // No kind Claimline reads starts like this: it is refused as a whole, naming the kinds.
+    let said = assert_fails(&claimline(&[&f]), &f, false);
+    assert!(
+        said.contains("cannot tell what kind of file this is"),
+        "{said}"
+    );
+    // The same bytes in a file named as a dataset are read as one, to the first bad byte.
+    let f = write(d.path(), "random.ron", &bytes);
     assert_fails(&claimline(&[&f]), &f, true);
 }
 
@@ -551,7 +559,7 @@ fn gen_with_four_parties_checks_clean_and_disputes_between_later_parties() {
     assert_eq!(stderr_of(&checked), "");
     assert!(stdout.ends_with(", 4 parties\n"), "{stdout}");
 
-    let ds = claimline::load::load_paths(&[path]).dataset.unwrap();
+    let ds = claimline::import::load_paths(&[path]).dataset.unwrap();
     let party_of = |actor: &str| {
         let a = ds.actors.iter().find(|a| a.id == actor).unwrap();
         a.party.clone().unwrap_or_default()
@@ -680,4 +688,37 @@ fn check_notes_what_a_gazetteer_shares_before_its_summary() {
     assert!(lines[1].starts_with("ok: 2 files, "), "{stdout}");
     assert!(lines[1].contains(" 3 places, "), "{stdout}");
     assert_eq!(lines.len(), 2, "{stdout}");
+}
+
+#[test]
+fn check_reads_an_acled_export_with_the_party_map_beside_it_and_refuses_an_unknown_csv() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acled");
+    let d = dir();
+    let csv = write(
+        d.path(),
+        "export.csv",
+        &std::fs::read(fixtures.join("standard.csv")).unwrap(),
+    );
+    let out = claimline(&[&csv, &bundled()]);
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    // The party map beside it (export.parties.ron) ties its actors to parties.
+    let map = std::fs::read(fixtures.join("parties.ron")).unwrap();
+    write(d.path(), "export.parties.ron", &map);
+    let loaded = claimline::import::load_paths(std::slice::from_ref(&csv));
+    let ds = loaded.dataset.expect("loads");
+    let parties: Vec<&str> = ds.parties.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(parties, ["north", "south"]);
+    // A CSV of no kind Claimline reads is refused, naming the kinds it reads.
+    let other = write(d.path(), "people.csv", b"name,count\nAshby,3\n");
+    let out = claimline(&[&other]);
+    assert!(!out.status.success());
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("cannot tell what kind of file this is"),
+        "{said}"
+    );
+    assert!(said.contains("an ACLED export (.csv)"), "{said}");
 }

@@ -1004,3 +1004,20 @@ fn the_schema_sources_example_is_valid_in_format_2() {
         "Northland Ministry channel via Lantern Wire via Harbour Post"
     );
 }
+
+#[test]
+fn loaded_words_in_a_quoted_claim_are_the_actors_own() {
+    // Paraphrased by the curator: a warning at the claim's text.
+    let d = diagnostics_with(r#"text: "X""#, r#"text: "an act of aggression""#);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].contains("warning: claim text uses \"aggression\""),
+        "{d:#?}"
+    );
+    // The actor's own words, quoted whole: nothing to say.
+    let d = diagnostics_with(
+        r#"text: "X""#,
+        r#"text: "an act of aggression", quote: true"#,
+    );
+    assert!(d.is_empty(), "{d:#?}");
+}

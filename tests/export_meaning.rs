@@ -197,7 +197,8 @@ fn csv_and_ron_of_merged_files_credit_each_file_and_keep_each_files_times() {
         common::fixture("borderland.ron"),
         common::fixture("westland.ron"),
     ];
-    let cat = claimline::query::Catalog::new(claimline::load::load_paths(&paths).dataset.unwrap());
+    let cat =
+        claimline::query::Catalog::new(claimline::import::load_paths(&paths).dataset.unwrap());
     let all: Vec<usize> = (0..cat.dataset.events.len()).collect();
     let csv = String::from_utf8(to_csv(&cat.dataset, &cat.index, &all).unwrap()).unwrap();
     let mut rows = csv::Reader::from_reader(csv.as_bytes());

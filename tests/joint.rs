@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use claimline::export::data::CSV_HEADER;
-use claimline::load::load_paths;
+use claimline::import::load_paths;
 use claimline::model::Side;
 use claimline::query::{Catalog, FilterState, Query};
 use common::load_named as load;

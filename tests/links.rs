@@ -17,7 +17,7 @@ fn harness_with_courier_at(url: &str) -> (tempfile::TempDir, Harness<'static, Cl
     let text = text.replace(r#""https://example.org/courier""#, &format!("{url:?}"));
     let path = dir.path().join("borderland.ron");
     std::fs::write(&path, text).unwrap();
-    let outcome = claimline::load::load_paths(&[path]);
+    let outcome = claimline::import::load_paths(&[path]);
     assert_eq!(outcome.error_count(), 0, "{:#?}", outcome.diagnostics);
     let mut h = common::builder(1600.0, 1000.0)
         .build_eframe(move |cc| ClaimlineApp::with_context(&cc.egui_ctx, outcome));

@@ -270,7 +270,7 @@ fn many_shared_items_make_one_line_per_pair_of_files() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/borderland.ron"),
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vale-gazetteer.ron"),
     ];
-    let out = claimline::load::load_paths(&paths);
+    let out = claimline::import::load_paths(&paths);
     assert!(out.diagnostics.is_empty(), "{:#?}", printed(&out));
     let ds = out.dataset.as_ref().unwrap();
     assert_eq!(ds.info.title, "Borderland fixture");

@@ -169,7 +169,7 @@ fn a_third_partys_own_dead_are_its_own_series_under_its_name() {
 /// The parties (ids, in order) and the claim columns of fixture files merged in this order.
 fn merged(files: &[&str]) -> (Vec<String>, Vec<String>) {
     let paths: Vec<_> = files.iter().map(|f| common::fixture(f)).collect();
-    let out = claimline::load::load_paths(&paths);
+    let out = claimline::import::load_paths(&paths);
     let ds = out.dataset.expect("the files merge");
     let ids: Vec<String> = ds.parties.iter().map(|p| p.id.clone()).collect();
     let columns = ds
@@ -251,7 +251,7 @@ fn a_generated_four_party_file_opens_with_four_lanes_and_four_columns() {
     std::fs::write(&path, to_ron(&file).unwrap()).unwrap();
     let h = common::build_with(
         common::builder(1600.0, 1000.0),
-        claimline::load::load_paths(&[path]),
+        claimline::import::load_paths(&[path]),
     );
     let cat = h.state().catalog.as_ref().unwrap();
     assert_eq!(cat.dataset.parties.len(), 4);

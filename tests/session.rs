@@ -509,3 +509,62 @@ fn a_saved_views_side_filter_stays_on_its_party_when_the_party_order_changes() {
         .collect();
     assert_eq!(chosen, ["Hill side"]);
 }
+
+#[test]
+fn an_acled_export_opens_in_the_window_merges_and_reloads_when_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let standard = std::fs::read_to_string(common::fixture("acled/standard.csv")).unwrap();
+    let csv = write(dir.path(), "export.csv", &standard);
+    let mut h = opened(&csv);
+    assert_eq!(event_count(h.state()), 6);
+    assert!(title_of(h.state(), "acled-NRL1").is_some());
+    // Beside the bundled dataset: both sets of events, one dataset.
+    send(
+        &mut h,
+        Command::File(FileCommand::Load(vec![Source::Bundled], OpenMode::Add)),
+    );
+    run_until(&mut h, "both load", |app| {
+        loaded(app) && event_count(app) > 6
+    });
+    let bundled = claimline::load::load_bundled()
+        .dataset
+        .unwrap()
+        .events
+        .len();
+    assert_eq!(event_count(h.state()), bundled + 6);
+    // A row added in a spreadsheet program shows on save.
+    let added = standard.trim_end().to_owned()
+        + "\nNRL7,2020-12-08,2020,1,Political violence,Battles,Armed clash,Military Forces of Northland (2003-),,1,,,,,,901,Middle Vale,Northland,Ashby Province,Ashby District,,Ashby,41.2500,44.5000,1,Harbour Post,National,\"Fire was exchanged near Ashby.\",0,,1607472000\n";
+    std::fs::write(&csv, &added).unwrap();
+    run_until(&mut h, "the new row shows", |app| {
+        app.files.job().is_none() && title_of(app, "acled-NRL7").is_some()
+    });
+    // A broken row keeps what was shown, and names its row and column.
+    std::fs::write(
+        &csv,
+        added.replace(
+            "41.2500,44.5000,1,Harbour Post,National,\"Fire",
+            "141.25,44.5000,1,Harbour Post,National,\"Fire",
+        ),
+    )
+    .unwrap();
+    run_until(&mut h, "the broken row is reported", |app| {
+        app.problems.is_some()
+    });
+    let app = h.state();
+    assert!(
+        title_of(app, "acled-NRL7").is_some(),
+        "the last good data stays"
+    );
+    let p = app.problems.as_ref().unwrap();
+    let shown: Vec<String> = p.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|d| d
+                .ends_with("export.csv:8:23: error: latitude 141.25 is not between -90 and 90")),
+        "{shown:#?}"
+    );
+    // The app never wrote to the file it opened.
+    assert!(std::fs::read_to_string(&csv).unwrap().contains("141.25"));
+}

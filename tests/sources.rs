@@ -8,7 +8,8 @@ use egui_kittest::kittest::Queryable;
 
 use claimline::export::caption::{claims_of, outlets};
 use claimline::export::data::{CSV_HEADER, subset, to_csv, to_ron};
-use claimline::load::{SourceText, load_paths, load_texts};
+use claimline::import::load_paths;
+use claimline::load::{SourceText, load_texts};
 use claimline::query::Catalog;
 
 fn relayed() -> Catalog {

@@ -322,7 +322,13 @@ impl ClaimlineApp {
                 let dialog = move || {
                     rfd::FileDialog::new()
                         .set_title("Open Claimline datasets")
+                        .add_filter(
+                            "Datasets, ACLED exports and sheets",
+                            &crate::import::open::EXTENSIONS,
+                        )
                         .add_filter("Claimline dataset (RON)", &["ron"])
+                        .add_filter("CSV: ACLED, claims sheet, TimelineJS", &["csv"])
+                        .add_filter("Workbook: claims sheet", &["xlsx", "ods", "xls"])
                         .pick_files()
                         .map(DialogAnswer::Open)
                 };

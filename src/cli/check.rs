@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
-use crate::load::{self, LoadOutcome, Shared};
+use crate::load::{LoadOutcome, Shared};
 use crate::model::wording::plural;
 
 /// What `check` prints and the exit code it returns.
@@ -19,7 +19,7 @@ pub struct CheckReport {
 }
 
 pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
-    report(&load::load_paths(paths), paths.len())
+    report(&crate::import::load_paths(paths), paths.len())
 }
 
 pub fn report(outcome: &LoadOutcome, file_count: usize) -> CheckReport {

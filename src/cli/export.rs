@@ -167,7 +167,7 @@ pub fn prepare(req: &Request) -> Result<(ClaimlineApp, Headless), String> {
     let outcome = if req.files.is_empty() {
         load::load_bundled()
     } else {
-        load::load_paths(&req.files)
+        crate::import::load_paths(&req.files)
     };
     if outcome.dataset.is_none() {
         let lines: Vec<String> = outcome

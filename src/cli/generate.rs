@@ -526,6 +526,7 @@ fn event(
         places: places.iter().map(|&p| w.places[p].id.clone()).collect(),
         summary,
         claims,
+        involves: Vec::new(),
     }
 }
 

@@ -28,6 +28,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
 
+use super::{Imported, Positions};
 use crate::load::suggest::{Budget, Known};
 use crate::load::{Diagnostic, LineCol, Severity, SourceText};
 use crate::model::wording::{loaded_words_outside_quotes, plural};
@@ -143,21 +144,35 @@ pub fn looks_like_acled(bytes: &[u8]) -> bool {
     cells.contains(&"event_id_cnty") && cells.contains(&"event_date")
 }
 
-/// The text of the bytes: UTF-8 without its byte order mark, or else Latin-1 (every byte one
-/// character, which is what older spreadsheet exports write), with a warning saying so.
-fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
-    let bytes = without_bom(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), None),
-        Err(_) => (
-            bytes.iter().map(|&b| char::from(b)).collect(),
-            Some(warning(
-                name,
-                None,
-                "not UTF-8 text: read as Latin-1 (ISO 8859-1); check the names with accents",
-            )),
-        ),
+/// A row's cells as text: UTF-8, or else Latin-1 (every byte one character, which is what
+/// older spreadsheet exports write), with a warning the first time, at that row.
+fn text_of(
+    name: &str,
+    bytes: &csv::ByteRecord,
+    latin1: &mut bool,
+    diags: &mut Vec<Diagnostic>,
+) -> csv::StringRecord {
+    if let Ok(text) = csv::StringRecord::from_byte_record(bytes.clone()) {
+        return text;
     }
+    if !std::mem::replace(latin1, true) {
+        let row = bytes.position().map(|p| LineCol {
+            line: p.record() as usize + 1,
+            col: 1,
+        });
+        diags.push(warning(
+            name,
+            row,
+            "this row is not UTF-8 text: it and any other such row are read as Latin-1 \
+             (ISO 8859-1); check the names with accents",
+        ));
+    }
+    let mut text = csv::StringRecord::new();
+    for cell in bytes {
+        text.push_field(&cell.iter().map(|&b| char::from(b)).collect::<String>());
+    }
+    text.set_position(bytes.position().cloned());
+    text
 }
 
 fn warning(file: &str, at: Option<LineCol>, message: impl Into<String>) -> Diagnostic {
@@ -169,34 +184,56 @@ fn warning(file: &str, at: Option<LineCol>, message: impl Into<String>) -> Diagn
 
 /// Reads an ACLED CSV export. `name` is how diagnostics name the file; `parties` says which
 /// ACLED actors stand for which party. On success, the dataset and its warnings; otherwise
-/// every problem found, each at its row (the line the row starts on, the header being line 1)
+/// every problem found, each at its row (as a spreadsheet numbers it: the header is row 1)
 /// and column (1-based).
 pub fn read_acled(
     name: &str,
     bytes: &[u8],
     parties: Option<&PartyMap>,
-) -> Result<(DatasetFile, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (text, decoded) = decode(name, bytes);
-    let mut diags: Vec<Diagnostic> = decoded.into_iter().collect();
+) -> Result<Imported, Vec<Diagnostic>> {
+    read_acled_from(name, bytes, parties, &mut |_| true)
+}
+
+/// How many rows are read between two reports of progress.
+const ROWS_PER_REPORT: u64 = 4096;
+
+/// [`read_acled`] from a reader, row by row, so that an export of millions of rows is never
+/// held whole in memory. `progress` is told the bytes read so far every few thousand rows;
+/// when it returns false (the user cancelled), reading stops and the result is an error with
+/// no diagnostics.
+pub fn read_acled_from(
+    name: &str,
+    input: impl std::io::Read,
+    parties: Option<&PartyMap>,
+    progress: &mut dyn FnMut(u64) -> bool,
+) -> Result<Imported, Vec<Diagnostic>> {
+    let mut input = std::io::BufReader::new(input);
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    if let Ok(start) = std::io::BufRead::fill_buf(&mut input)
+        && start.starts_with(BOM)
+    {
+        std::io::BufRead::consume(&mut input, BOM.len());
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header = match records.next() {
-        Some(Ok(h)) => h,
-        Some(Err(e)) => {
-            diags.push(csv_error(name, &e));
-            return Err(diags);
+        .from_reader(input);
+    let mut latin1 = false;
+    let mut bytes = csv::ByteRecord::new();
+    let mut next = |reader: &mut csv::Reader<_>, diags: &mut Vec<Diagnostic>| loop {
+        match reader.read_byte_record(&mut bytes) {
+            Ok(true) => return Some(text_of(name, &bytes, &mut latin1, diags)),
+            Ok(false) => return None,
+            Err(e) => diags.push(csv_error(name, &e)),
         }
-        None => {
-            diags.push(Diagnostic::error(
-                name,
-                Some(LineCol { line: 1, col: 1 }),
-                "file is empty: expected an ACLED header row (event_id_cnty, event_date, ...)",
-            ));
-            return Err(diags);
-        }
+    };
+    let Some(header) = next(&mut reader, &mut diags) else {
+        diags.push(Diagnostic::error(
+            name,
+            Some(LineCol { line: 1, col: 1 }),
+            "file is empty: expected an ACLED header row (event_id_cnty, event_date, ...)",
+        ));
+        return Err(diags);
     };
     let columns = match Columns::find(name, &header) {
         Ok(c) => c,
@@ -205,17 +242,18 @@ pub fn read_acled(
             return Err(diags);
         }
     };
-    let mut build = Builder::new(name, parties);
+    let mut build = Builder::new(name, parties, &columns);
     let mut first = true;
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                diags.push(csv_error(name, &e));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| line_of(text.as_bytes(), p));
+    let mut rows: u64 = 0;
+    while let Some(record) = next(&mut reader, &mut diags) {
+        rows += 1;
+        let read = record.position().map_or(0, csv::Position::byte);
+        if rows.is_multiple_of(ROWS_PER_REPORT) && !progress(read) {
+            return Err(Vec::new());
+        }
+        // The row as a spreadsheet program numbers it (the header is row 1): a note that
+        // holds line breaks makes a row span several lines of the file, but it is one row.
+        let line = record.position().map_or(0, |p| p.record() as usize + 1);
         if std::mem::take(&mut first) && is_hxl(&record) {
             continue;
         }
@@ -245,7 +283,12 @@ pub fn read_acled(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    Ok((build.finish(name, parties), diags))
+    let positions = std::mem::take(&mut build.positions);
+    Ok(Imported {
+        file: build.finish(name, parties),
+        warnings: diags,
+        positions,
+    })
 }
 
 /// "imported 12 rows as 12 events, 9 places": what an import made.
@@ -258,23 +301,9 @@ pub fn summary(file: &DatasetFile) -> String {
     )
 }
 
-/// The line a record starts on. The csv crate puts a record's start before the line end that
-/// precedes it when that end is CRLF (or when blank lines precede it): the line ends between
-/// its start and the first cell are counted here.
-fn line_of(text: &[u8], p: &csv::Position) -> usize {
-    let skipped = text
-        .get(p.byte() as usize..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|b| matches!(b, b'\r' | b'\n'))
-        .filter(|b| **b == b'\n')
-        .count();
-    p.line() as usize + skipped
-}
-
 fn csv_error(name: &str, e: &csv::Error) -> Diagnostic {
     let at = e.position().map(|p| LineCol {
-        line: p.line() as usize,
+        line: p.record() as usize + 1,
         col: 1,
     });
     Diagnostic::error(name, at, format!("cannot read the CSV: {e}"))
@@ -639,10 +668,16 @@ struct Builder<'a> {
     event_lines: HashMap<String, usize>,
     mapped_actors: HashSet<String>,
     file: &'a str,
+    columns: &'a Columns,
+    /// The mapped ACLED actors (by name) of the row being added, for its event's `involves`.
+    involves: Vec<String>,
+    /// Where each event, claim, place and source came from: its row, and the cell a field
+    /// was read from.
+    positions: Positions,
 }
 
 impl<'a> Builder<'a> {
-    fn new(file: &'a str, parties: Option<&'a PartyMap>) -> Self {
+    fn new(file: &'a str, parties: Option<&'a PartyMap>, columns: &'a Columns) -> Self {
         Builder {
             parties,
             places: Vec::new(),
@@ -653,7 +688,16 @@ impl<'a> Builder<'a> {
             event_lines: HashMap::new(),
             mapped_actors: HashSet::new(),
             file,
+            columns,
+            involves: Vec::new(),
+            positions: Positions::default(),
         }
+    }
+
+    /// Records that the value at `path` was read from `column` of the row on `line`.
+    fn came_from(&mut self, path: String, line: usize, column: &str) {
+        let col = self.columns.index.get(column).map_or(1, |i| i + 1);
+        self.positions.record(path, LineCol { line, col });
     }
 
     fn add(&mut self, row: Row, diags: &mut Vec<Diagnostic>) {
@@ -666,13 +710,30 @@ impl<'a> Builder<'a> {
                     col: 1,
                 }),
                 format!(
-                    "event_id_cnty \"{}\" makes the event id \"{id}\", as the row on line {first} does",
+                    "event_id_cnty \"{}\" makes the event id \"{id}\", as row {first} does",
                     row.id
                 ),
             ));
             return;
         }
         self.event_lines.insert(id.clone(), row.line);
+        let e = format!("events[{}]", self.events.len());
+        for (path, column) in [
+            (e.clone(), "event_id_cnty"),
+            (format!("{e}.id"), "event_id_cnty"),
+            (format!("{e}.when"), "event_date"),
+            (format!("{e}.title"), "sub_event_type"),
+            (format!("{e}.summary"), "actor1"),
+            (format!("{e}.places"), "location"),
+            (format!("{e}.claims[0]"), "notes"),
+            (format!("{e}.claims[0].text"), "notes"),
+            (format!("{e}.claims[0].figures"), "fatalities"),
+            (format!("{e}.claims[0].said"), "timestamp"),
+            (format!("{e}.claims[0].sources"), "source"),
+            (format!("sources[{}]", self.sources.len()), "source"),
+        ] {
+            self.came_from(path, row.line, column);
+        }
         let place = self.place(&row);
         let source_id = format!("{id}-source");
         self.sources.push(Source {
@@ -697,6 +758,7 @@ impl<'a> Builder<'a> {
         } else {
             format!("“{category}” in {}", row.location)
         };
+        self.involves.clear();
         let summary = self.summary(&row);
         let claim = Claim {
             id: format!("{id}-report"),
@@ -732,6 +794,8 @@ impl<'a> Builder<'a> {
             places: vec![place],
             summary,
             claims: vec![claim],
+            // By name until the actors get their ids, when the file is finished.
+            involves: std::mem::take(&mut self.involves),
         });
     }
 
@@ -758,6 +822,8 @@ impl<'a> Builder<'a> {
         }
         self.used_place_ids.insert(id.clone());
         self.place_ids.insert(key, id.clone());
+        let path = format!("places[{}]", self.places.len());
+        self.came_from(path, row.line, "location");
         let note = row.geo_precision.map(|p| {
             match p {
                 1 => "ACLED geo_precision 1: the coordinates are of this place",
@@ -818,6 +884,9 @@ impl<'a> Builder<'a> {
                 self.mapped_actors.insert(actor.to_owned());
                 if !involved.contains(&p.name.as_str()) {
                     involved.push(&p.name);
+                }
+                if !self.involves.contains(&actor.to_owned()) {
+                    self.involves.push(actor.to_owned());
                 }
             }
         }
@@ -894,7 +963,18 @@ impl<'a> Builder<'a> {
         out
     }
 
-    fn finish(self, name: &str, parties: Option<&PartyMap>) -> DatasetFile {
+    fn finish(mut self, name: &str, parties: Option<&PartyMap>) -> DatasetFile {
+        let actors = self.actors(parties);
+        let id_of: HashMap<&str, &str> = (actors.iter())
+            .map(|a| (a.name.as_str(), a.id.as_str()))
+            .collect();
+        for e in &mut self.events {
+            for involved in &mut e.involves {
+                if let Some(id) = id_of.get(involved.as_str()) {
+                    *involved = (*id).to_owned();
+                }
+            }
+        }
         let base = std::path::Path::new(name)
             .file_name()
             .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned());
@@ -912,7 +992,7 @@ impl<'a> Builder<'a> {
                 columns: None,
             },
             parties: self.used_parties(parties),
-            actors: self.actors(parties),
+            actors,
             places: self.places,
             sources: self.sources,
             events: self.events,
@@ -974,9 +1054,44 @@ mod tests {
 
     fn read(bytes: &[u8], parties: Option<&PartyMap>) -> (DatasetFile, Vec<Diagnostic>) {
         match read_acled("standard.csv", bytes, parties) {
-            Ok(r) => r,
+            Ok(r) => (r.file, r.warnings),
             Err(d) => panic!("{d:#?}"),
         }
+    }
+
+    /// The standard fixture's header and first row, then that row again `n` times over with
+    /// ids of its own.
+    fn many_rows(n: usize) -> Vec<u8> {
+        let text = std::str::from_utf8(STANDARD).unwrap();
+        let mut lines = text.lines();
+        let (header, row) = (lines.next().unwrap(), lines.next().unwrap());
+        let mut out = format!("{header}\n");
+        for i in 0..n {
+            out.push_str(&row.replacen("NRL1", &format!("R{i}"), 1));
+            out.push('\n');
+        }
+        out.into_bytes()
+    }
+
+    #[test]
+    fn a_streamed_import_reports_how_far_it_has_read_and_stops_when_told() {
+        let bytes = many_rows(10_000);
+        let mut seen = Vec::new();
+        let imported = read_acled_from("big.csv", &bytes[..], None, &mut |read| {
+            seen.push(read);
+            true
+        })
+        .unwrap();
+        assert_eq!(imported.file.events.len(), 10_000);
+        // Every 4,096 rows, further on each time, never past the end.
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        assert!(
+            seen[0] < seen[1] && seen[1] < bytes.len() as u64,
+            "{seen:?}"
+        );
+        // Cancelled at the first report: nothing, and nothing to report.
+        let cancelled = read_acled_from("big.csv", &bytes[..], None, &mut |_| false);
+        assert_eq!(cancelled.unwrap_err(), Vec::<Diagnostic>::new());
     }
 
     fn event<'a>(file: &'a DatasetFile, id: &str) -> &'a Event {
@@ -1205,7 +1320,7 @@ mod tests {
                 "t.csv:2:12: error: time_precision \"4\" is not 1, 2 or 3",
                 "t.csv:3:2: error: event_date \"31 Nov 2020\" is not a date such as 2020-12-05, 05 December 2020 or 5-Dec-20",
                 "t.csv:3:9: error: source is empty",
-                "t.csv:5:1: error: event_id_cnty \"C\" makes the event id \"acled-C\", as the row on line 4 does",
+                "t.csv:5:1: error: event_id_cnty \"C\" makes the event id \"acled-C\", as row 4 does",
                 "t.csv:6:12: error: the row has 11 cells while the header has 12 columns",
             ]
         );

@@ -3,8 +3,10 @@
 //! input as a [`Diagnostic`] at its row and column.
 
 pub mod acled;
+pub mod open;
 
 pub use acled::{PartyMap, looks_like_acled, read_acled};
+pub use open::{Input, Kind, kind_of, load_inputs, load_paths};
 
 use std::collections::HashMap;
 

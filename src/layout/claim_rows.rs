@@ -165,6 +165,7 @@ mod tests {
             places: vec![],
             summary: "s".into(),
             claims,
+            involves: vec![],
         }
     }
 

@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn the_places_a_claim_names_are_marked_with_its_event() {
-        let out = crate::load::load_paths(&[std::path::PathBuf::from(concat!(
+        let out = crate::import::load_paths(&[std::path::PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/joint.ron"
         ))]);

@@ -114,6 +114,20 @@ pub fn read_file(path: &std::path::Path) -> Result<SourceText, Diagnostic> {
 /// [`read_file`] without the UTF-8 check: the bytes, for formats that may come in another
 /// encoding (a CSV export).
 pub fn read_file_bytes(path: &std::path::Path) -> Result<Vec<u8>, Diagnostic> {
+    let (file, len) = open_regular(path)?;
+    if len > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            &path.display().to_string(),
+            None,
+            too_large(len),
+        ));
+    }
+    read_bounded(&path.display().to_string(), file)
+}
+
+/// Opens a regular file for reading, refusing anything else (a FIFO, a device, a folder)
+/// without waiting on it; with its length.
+pub fn open_regular(path: &std::path::Path) -> Result<(std::fs::File, u64), Diagnostic> {
     let name = path.display().to_string();
     let fail = |m: String| Diagnostic::error(&name, None, m);
     // Looked at before opening: opening a FIFO waits for a writer, and a device may never end.
@@ -125,10 +139,7 @@ pub fn read_file_bytes(path: &std::path::Path) -> Result<Vec<u8>, Diagnostic> {
         .metadata()
         .map_err(|e| fail(format!("cannot read: {e}")))?;
     refuse_special(&meta).map_err(fail)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(too_large(meta.len())));
-    }
-    read_bounded(&name, file)
+    Ok((file, meta.len()))
 }
 
 /// What `-` names on the command line: standard input, whatever it is (a pipe, a file).
@@ -326,7 +337,18 @@ impl LoadOutcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Parsing,
+    /// Bytes of the input read so far, as a streamed import goes.
+    Read(u64),
     Checking,
+}
+
+/// One file parsed into the model, with how to find where its values stand: its RON text
+/// (walked for positions only when a problem needs them), or the table an importer made of
+/// the rows and columns it read.
+pub struct Parsed<'a> {
+    pub src: std::borrow::Cow<'a, SourceText>,
+    pub file: DatasetFile,
+    pub positions: Option<std::collections::HashMap<String, LineCol>>,
 }
 
 /// Parses, validates and merges texts that are meant to be used together.
@@ -347,44 +369,47 @@ pub fn load_texts_observed(
     let mut parsed = Vec::new();
     for src in sources {
         match parse(src) {
-            Ok(file) => parsed.push((src, file)),
+            Ok(file) => parsed.push(Parsed {
+                src: std::borrow::Cow::Borrowed(src),
+                file,
+                positions: None,
+            }),
             Err(mut d) => diagnostics.append(&mut d),
         }
     }
+    merge_parsed(parsed, diagnostics, sources.len(), observe)
+}
+
+/// Validates and merges files already parsed, after the `diagnostics` found parsing them;
+/// `inputs` is how many files there were, parsed or not: if any failed to parse, there is no
+/// dataset.
+pub fn merge_parsed(
+    parsed: Vec<Parsed>,
+    mut diagnostics: Vec<Diagnostic>,
+    inputs: usize,
+    observe: &mut dyn FnMut(Step) -> bool,
+) -> LoadOutcome {
     if !observe(Step::Checking) {
         return LoadOutcome::default();
     }
     let parsed_count = parsed.len();
-    let (dataset, mut found, shared) = validate::validate_and_merge(parsed);
+    let mut tables = Vec::with_capacity(parsed_count);
+    let mut texts = Vec::with_capacity(parsed_count);
+    let mut files = Vec::with_capacity(parsed_count);
+    for p in parsed {
+        tables.push(p.positions);
+        texts.push(p.src);
+        files.push(p.file);
+    }
+    let pairs = texts.iter().map(|t| &**t).zip(files).collect();
+    let (dataset, mut found, shared) = validate::validate_and_merge(pairs, &tables);
     diagnostics.append(&mut found);
-    let failed = diagnostics.iter().any(Diagnostic::is_error) || parsed_count < sources.len();
+    let failed = diagnostics.iter().any(Diagnostic::is_error) || parsed_count < inputs;
     LoadOutcome {
         dataset: if failed { None } else { dataset },
         diagnostics,
         shared,
     }
-}
-
-/// Reads, parses, validates and merges files from disk (`-` is standard input).
-pub fn load_paths(paths: &[std::path::PathBuf]) -> LoadOutcome {
-    let mut texts = Vec::new();
-    let mut unreadable = Vec::new();
-    for p in paths {
-        match read_input(p) {
-            Ok(t) => texts.push(t),
-            Err(d) => unreadable.push(d),
-        }
-    }
-    let mut out = load_texts(&texts);
-    if !unreadable.is_empty() {
-        out.dataset = None;
-        out.diagnostics.append(&mut unreadable);
-        // Report in the order the files were given (the sort is stable within a file).
-        let names: Vec<String> = paths.iter().map(|p| input_name(p)).collect();
-        out.diagnostics
-            .sort_by_key(|d| names.iter().position(|n| *n == d.file));
-    }
-    out
 }
 
 /// The dataset that ships inside the binary.

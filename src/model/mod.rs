@@ -288,6 +288,11 @@ pub struct Event {
     pub summary: String,
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// Actors (by id) a record codes as taking part, who made no claim about the event: an
+    /// ACLED row's actors that a party map names (format 2). The actor and side filters find
+    /// the event under them; they are never a voice (no lane, no column, not contested).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub involves: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -28,6 +28,10 @@ pub struct EventFacts {
     pub contested: bool,
     /// Actor indices with a claim on this event, sorted, each once.
     pub actors: Vec<usize>,
+    /// Actor indices the event `involves` who made no claim about it, and their sides: the
+    /// actor and side filters find the event under them, but they are not voices.
+    pub involved: Vec<usize>,
+    pub involved_sides: Voices,
     /// District indices of the event's places and its claims' places, sorted, each once.
     pub districts: Vec<usize>,
     /// Claims per side, by [`Side::index`]: each party's, then the third parties'. A joint
@@ -55,7 +59,7 @@ pub struct FacetBits {
     /// By scheme (as in [`Index::schemes`]), then district index: the same under that
     /// scheme. Built once, so choosing a scheme costs a filter change nothing more.
     pub districts_by_scheme: Vec<Vec<Bits>>,
-    /// By side: events with a claim from that side.
+    /// By side: events with a claim from that side, or that involve one of its actors.
     pub sides: [Bits; Side::COUNT],
     /// Events of each kind present in the dataset, in kind order.
     pub kinds: Vec<(EventKind, Bits)>,
@@ -186,14 +190,14 @@ fn facet_bits(index: &Index) -> FacetBits {
     };
     let mut kinds: std::collections::BTreeMap<EventKind, Bits> = Default::default();
     for (i, e) in index.events.iter().enumerate() {
-        for &a in &e.actors {
+        for &a in e.actors.iter().chain(&e.involved) {
             b.actors[a].insert(i);
         }
         for &d in &e.districts {
             b.districts[d].insert(i);
         }
         for side in Side::all() {
-            if e.voices.has(side) {
+            if e.voices.union(e.involved_sides).has(side) {
                 b.sides[side.index()].insert(i);
             }
         }
@@ -388,6 +392,14 @@ impl Index {
         }
         actors.sort_unstable();
         actors.dedup();
+        let mut involved: Vec<usize> = (e.involves.iter())
+            .filter_map(|id| self.actor_index(id))
+            .filter(|a| actors.binary_search(a).is_err())
+            .collect();
+        involved.sort_unstable();
+        involved.dedup();
+        let involved_sides =
+            (involved.iter()).fold(Voices::NONE, |v, &a| v.with(self.actor_sides[a]));
         let mut districts = Vec::new();
         for id in e.places.iter().chain(claim_places) {
             let Some(&p) = self.place_pos.get(id) else {
@@ -405,6 +417,8 @@ impl Index {
             voices,
             contested: apart.is_contested(),
             actors,
+            involved,
+            involved_sides,
             districts,
             claims_per_side,
             claim_count: e.claims.len(),

@@ -10,7 +10,8 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 
 use super::Source;
-use crate::load::{self, BUNDLED_NAME, BUNDLED_TEXT, Diagnostic, LoadOutcome, SourceText, Step};
+use crate::import::Input;
+use crate::load::{BUNDLED_NAME, BUNDLED_TEXT, Diagnostic, LoadOutcome, SourceText, Step};
 use crate::query::Catalog;
 
 /// How far a job is: which stage, and bytes read out of the total.
@@ -18,6 +19,8 @@ use crate::query::Catalog;
 pub struct Progress {
     stage: AtomicU8,
     read: AtomicU64,
+    /// Bytes a streamed import has read, while parsing.
+    parsed: AtomicU64,
     total: AtomicU64,
     cancelled: AtomicBool,
 }
@@ -79,7 +82,11 @@ impl Progress {
         let (read, total) = self.bytes();
         match self.stage() {
             Stage::Reading => 0.1 * read as f32 / total.max(1) as f32,
-            Stage::Parsing => 0.1,
+            // A streamed import says how far it has read; other files parse in one step.
+            Stage::Parsing => {
+                let parsed = self.parsed.load(Ordering::Relaxed);
+                0.1 + 0.5 * (parsed as f32 / total.max(1) as f32).min(1.0)
+            }
             Stage::Checking => 0.6,
             Stage::Indexing => 0.8,
             Stage::Done => 1.0,
@@ -119,37 +126,37 @@ pub fn load_sources(sources: &[Source], progress: &Progress) -> Option<Loaded> {
         })
         .sum();
     progress.total.store(total, Ordering::Relaxed);
-    let mut texts = Vec::new();
+    let mut inputs = Vec::new();
     let mut unreadable: Vec<Diagnostic> = Vec::new();
     for s in sources {
         if progress.is_cancelled() {
             return None;
         }
-        let text = match s {
-            Source::Bundled => Ok(SourceText {
+        let input = match s {
+            Source::Bundled => Ok(Input::text(SourceText {
                 name: BUNDLED_NAME.to_owned(),
                 text: BUNDLED_TEXT.to_owned(),
-            }),
-            Source::File(p) => load::read_file(p),
+            })),
+            Source::File(p) => crate::import::open::read_input(p),
         };
-        match text {
-            Ok(t) => {
+        match input {
+            Ok(input) => {
                 progress
                     .read
-                    .fetch_add(t.text.len() as u64, Ordering::Relaxed);
-                texts.push(t);
+                    .fetch_add(input.bytes.len() as u64, Ordering::Relaxed);
+                inputs.push(input);
             }
             Err(d) => unreadable.push(d),
         }
     }
-    let mut out = load::load_texts_observed(&texts, &mut |step| {
-        progress.set(match step {
-            Step::Parsing => Stage::Parsing,
-            Step::Checking => Stage::Checking,
-        });
+    let mut out = crate::import::open::load_inputs_observed(inputs, &mut |step| {
+        match step {
+            Step::Parsing => progress.set(Stage::Parsing),
+            Step::Read(bytes) => progress.parsed.store(bytes, Ordering::Relaxed),
+            Step::Checking => progress.set(Stage::Checking),
+        }
         !progress.is_cancelled()
     });
-    drop(texts);
     if progress.is_cancelled() {
         return None;
     }
@@ -259,7 +266,7 @@ mod tests {
         // Cancelled after reading: stops before parsing.
         let p = Progress::default();
         let mut seen = Vec::new();
-        let out = load::load_texts_observed(
+        let out = crate::load::load_texts_observed(
             &[SourceText {
                 name: "x.ron".into(),
                 text: BUNDLED_TEXT.into(),

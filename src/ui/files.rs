@@ -319,7 +319,7 @@ pub fn nothing_loaded_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<
             } else {
                 ui.heading("Nothing is loaded");
                 let open = Action::Open.shortcut_text(ui.ctx());
-                ui.label(format!("Open a dataset (File → Open…, {open}), drop .ron files here, or open the bundled one."));
+                ui.label(format!("Open a dataset (File → Open…, {open}), drop files here (datasets, ACLED exports, claims sheets), or open the bundled one."));
                 Action::OpenBundled.button(ui, cmds);
             }
         });

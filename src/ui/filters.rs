@@ -80,7 +80,9 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, inputs: &mut FilterInputs, cmds: &m
                         q.side_counts[side.index()]
                     ))
                     .color(view.palette.text_of(side));
-                    if ui.checkbox(&mut on, label).changed() {
+                    let tip = "Events with a claim by one of its actors, or that a record \
+                               (an ACLED row) codes one of them as taking part in";
+                    if ui.checkbox(&mut on, label).on_hover_text(tip).changed() {
                         cmds.push(Command::ToggleSide(side));
                     }
                 }

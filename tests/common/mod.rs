@@ -75,7 +75,7 @@ pub fn fixture(name: &str) -> std::path::PathBuf {
 /// The app on fixture files (merged in the order given), after its first frame.
 pub fn build_on(b: HarnessBuilder<ClaimlineApp>, files: &[&str]) -> Harness<'static, ClaimlineApp> {
     let paths: Vec<_> = files.iter().map(|f| fixture(f)).collect();
-    build_with(b, claimline::load::load_paths(&paths))
+    build_with(b, claimline::import::load_paths(&paths))
 }
 
 /// The app on a load's outcome (which must have no error), after its first frame.

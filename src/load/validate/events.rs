@@ -23,6 +23,12 @@ pub(super) fn check_event<'a>(
     for (j, place) in e.places.iter().enumerate() {
         cx.refer(Kind::Place, f, || ep.field("places").index(j), place);
     }
+    if !e.involves.is_empty() {
+        cx.format_2(f, ep.field("involves"), "involves");
+    }
+    for (j, actor) in e.involves.iter().enumerate() {
+        cx.refer(Kind::Actor, f, || ep.field("involves").index(j), actor);
+    }
     if e.claims.is_empty() {
         cx.warning(
             f,
@@ -113,7 +119,11 @@ pub(super) fn check_claim<'a>(
     }
     cx.non_empty(f, || cp.field("text"), &c.text, "claim text");
     cx.non_empty_opt(f, || cp.field("note"), &c.note, "note");
-    cx.neutral(f, || cp.field("text"), &c.text, "claim text");
+    // A quoted claim is the actor's own words (an imported record's too: ACLED's notes are
+    // ACLED's), whatever words they chose; the curator's paraphrase is held to neutral ones.
+    if !c.quote {
+        cx.neutral(f, || cp.field("text"), &c.text, "claim text");
+    }
     if let Some(note) = &c.note {
         cx.neutral(f, || cp.field("note"), note, "note");
     }

@@ -26,8 +26,10 @@ use ctx::{Ctx, Kind, Problem};
 
 /// Validates every file, then merges them; returns no dataset when there is nothing to merge,
 /// and what files share.
+/// `tables` holds, per file, where an importer found each value (none: walk the RON text).
 pub(super) fn validate_and_merge(
     parsed: Vec<(&SourceText, DatasetFile)>,
+    tables: &[Option<HashMap<String, LineCol>>],
 ) -> (Option<Dataset>, Vec<Diagnostic>, Vec<Shared>) {
     let files = parsed.as_slice();
     let mut cx = Ctx::default();
@@ -76,7 +78,7 @@ pub(super) fn validate_and_merge(
     warn_without_events(&mut cx, files);
 
     let shared = shared::by_pair_of_files(files, &canonical_ranks(files), &repeats);
-    let diagnostics = locate_problems(files, cx.problems);
+    let diagnostics = locate_problems(files, tables, cx.problems);
     (merge(parsed, offsets), diagnostics, shared)
 }
 
@@ -165,13 +167,17 @@ fn check_items<'a>(
 /// Turns paths into lines and columns, walking each file's text only if it has problems.
 fn locate_problems(
     files: &[(&SourceText, DatasetFile)],
+    tables: &[Option<HashMap<String, LineCol>>],
     problems: Vec<Problem>,
 ) -> Vec<Diagnostic> {
     let mut positions: HashMap<usize, HashMap<String, LineCol>> = HashMap::new();
     let mut find = |file: usize, path: &Path| -> Option<LineCol> {
-        let table = positions
-            .entry(file)
-            .or_insert_with(|| value_positions(&files[file].0.text));
+        let table = match tables.get(file) {
+            Some(Some(imported)) => imported,
+            _ => positions
+                .entry(file)
+                .or_insert_with(|| value_positions(&files[file].0.text)),
+        };
         // A value that is absent (a defaulted field) is reported at its nearest enclosing value.
         let mut p = *path;
         loop {
