@@ -86,6 +86,14 @@ pub const ALL_COLUMNS: [&str; 31] = [
     "timestamp",
 ];
 
+/// What an ACLED export's header holds.
+const LAYOUT: Layout = Layout {
+    format: "an ACLED export",
+    required: &REQUIRED,
+    all: &ALL_COLUMNS,
+    expected: "an ACLED header row (event_id_cnty, event_date, ...)",
+};
+
 /// The id of the one actor every imported claim is made by.
 pub const ACLED_ACTOR: &str = "acled";
 
@@ -125,7 +133,7 @@ impl PartyMap {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn without_bom(bytes: &[u8]) -> &[u8] {
+pub(super) fn without_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BOM).unwrap_or(bytes)
 }
 
@@ -160,11 +168,83 @@ fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
     }
 }
 
-fn warning(file: &str, at: Option<LineCol>, message: impl Into<String>) -> Diagnostic {
+pub(super) fn warning(file: &str, at: Option<LineCol>, message: impl Into<String>) -> Diagnostic {
     Diagnostic {
         severity: Severity::Warning,
         ..Diagnostic::error(file, at, message)
     }
+}
+
+/// What a CSV format's header must and may hold, for [`read_sheet`].
+pub(super) struct Layout {
+    /// How messages name a file of the format: "an ACLED export".
+    pub(super) format: &'static str,
+    /// The columns no row can be read without, spelled as the format spells them (headers
+    /// are matched without case).
+    pub(super) required: &'static [&'static str],
+    /// Every column the format names, in its spelling.
+    pub(super) all: &'static [&'static str],
+    /// What an empty file should have held: "an ACLED header row (...)".
+    pub(super) expected: &'static str,
+}
+
+/// A CSV file's columns and its rows, each with the line it starts on (the header being
+/// line 1).
+pub(super) struct Sheet {
+    pub(super) columns: Columns,
+    pub(super) rows: Vec<(csv::StringRecord, usize)>,
+}
+
+/// Reads `bytes` as CSV with a header laid out as `layout` says: UTF-8 with or without a byte
+/// order mark, or else Latin-1; quoted cells may hold commas and line ends; lines may end in
+/// CRLF. The problems of the text (not UTF-8, a row the CSV reader refuses, a missing
+/// column) go to `diags`; `None` when no header names the columns the rows need.
+pub(super) fn read_sheet(
+    name: &str,
+    bytes: &[u8],
+    layout: &Layout,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Sheet> {
+    let (text, decoded) = decode(name, bytes);
+    diags.extend(decoded);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => {
+            diags.push(csv_error(name, &e));
+            return None;
+        }
+        None => {
+            diags.push(Diagnostic::error(
+                name,
+                Some(LineCol { line: 1, col: 1 }),
+                format!("file is empty: expected {}", layout.expected),
+            ));
+            return None;
+        }
+    };
+    let columns = match Columns::find(name, &header, layout) {
+        Ok(c) => c,
+        Err(mut missing) => {
+            diags.append(&mut missing);
+            return None;
+        }
+    };
+    let mut rows = Vec::new();
+    for record in records {
+        match record {
+            Ok(r) => {
+                let line = r.position().map_or(0, |p| line_of(text.as_bytes(), p));
+                rows.push((r, line));
+            }
+            Err(e) => diags.push(csv_error(name, &e)),
+        }
+    }
+    Some(Sheet { columns, rows })
 }
 
 /// Reads an ACLED CSV export. `name` is how diagnostics name the file; `parties` says which
@@ -176,50 +256,16 @@ pub fn read_acled(
     bytes: &[u8],
     parties: Option<&PartyMap>,
 ) -> Result<(DatasetFile, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (text, decoded) = decode(name, bytes);
-    let mut diags: Vec<Diagnostic> = decoded.into_iter().collect();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header = match records.next() {
-        Some(Ok(h)) => h,
-        Some(Err(e)) => {
-            diags.push(csv_error(name, &e));
-            return Err(diags);
-        }
-        None => {
-            diags.push(Diagnostic::error(
-                name,
-                Some(LineCol { line: 1, col: 1 }),
-                "file is empty: expected an ACLED header row (event_id_cnty, event_date, ...)",
-            ));
-            return Err(diags);
-        }
-    };
-    let columns = match Columns::find(name, &header) {
-        Ok(c) => c,
-        Err(mut missing) => {
-            diags.append(&mut missing);
-            return Err(diags);
-        }
+    let mut diags = Vec::new();
+    let Some(sheet) = read_sheet(name, bytes, &LAYOUT, &mut diags) else {
+        return Err(diags);
     };
     let mut build = Builder::new(name, parties);
-    let mut first = true;
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                diags.push(csv_error(name, &e));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| line_of(text.as_bytes(), p));
-        if std::mem::take(&mut first) && is_hxl(&record) {
+    for (i, (record, line)) in sheet.rows.iter().enumerate() {
+        if i == 0 && is_hxl(record) {
             continue;
         }
-        match Row::read(name, &columns, &record, line) {
+        match Row::read(name, &sheet.columns, record, *line) {
             Ok(row) => build.add(row, &mut diags),
             Err(mut problems) => diags.append(&mut problems),
         }
@@ -291,35 +337,50 @@ fn is_hxl(record: &csv::StringRecord) -> bool {
     }) && any
 }
 
-/// Where each column is: its 0-based index, by name.
-struct Columns {
+/// Where each column is: its 0-based index, by its name in lower case.
+pub(super) struct Columns {
     index: HashMap<String, usize>,
+    /// The header's cells, trimmed, as written.
+    pub(super) header: Vec<String>,
     count: usize,
 }
 
 impl Columns {
-    fn find(name: &str, header: &csv::StringRecord) -> Result<Columns, Vec<Diagnostic>> {
-        let names: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
+    /// The 0-based index of `column` (any case), if the header has it.
+    pub(super) fn position(&self, column: &str) -> Option<usize> {
+        self.index.get(&column.to_lowercase()).copied()
+    }
+
+    fn find(
+        name: &str,
+        header: &csv::StringRecord,
+        layout: &Layout,
+    ) -> Result<Columns, Vec<Diagnostic>> {
+        let written: Vec<String> = header.iter().map(|c| c.trim().to_owned()).collect();
+        let names: Vec<String> = written.iter().map(|c| c.to_lowercase()).collect();
+        let all: Vec<String> = layout.all.iter().map(|c| c.to_lowercase()).collect();
         let mut index = HashMap::new();
         for (i, n) in names.iter().enumerate() {
             index.entry(n.clone()).or_insert(i);
         }
-        // A column ACLED names is never a misspelling of another it names.
+        // A column the format names is never a misspelling of another it names.
         let known = Known::new(
-            names
+            written
                 .iter()
-                .map(String::as_str)
-                .filter(|n| !ALL_COLUMNS.contains(n)),
+                .zip(&names)
+                .filter(|(_, n)| !all.contains(n))
+                .map(|(w, _)| w.as_str()),
         );
         let mut budget = Budget::default();
-        let missing: Vec<Diagnostic> = REQUIRED
+        let missing: Vec<Diagnostic> = layout
+            .required
             .iter()
-            .filter(|r| !index.contains_key(**r))
+            .filter(|r| !index.contains_key(&r.to_lowercase()))
             .map(|r| {
                 // At the near header when there is one, else at the header row's start.
                 let near = known
                     .nearest(r, &mut budget)
-                    .map(|k| (k, names.iter().position(|n| n == k).unwrap_or(0) + 1));
+                    .map(|k| (k, written.iter().position(|n| n == k).unwrap_or(0) + 1));
                 let hint = near
                     .map(|(k, _)| format!(" (did you mean \"{k}\"?)"))
                     .unwrap_or_default();
@@ -327,13 +388,17 @@ impl Columns {
                 Diagnostic::error(
                     name,
                     Some(LineCol { line: 1, col }),
-                    format!("the header has no \"{r}\" column, which an ACLED export has{hint}"),
+                    format!(
+                        "the header has no \"{r}\" column, which {} has{hint}",
+                        layout.format
+                    ),
                 )
             })
             .collect();
         if missing.is_empty() {
             Ok(Columns {
                 index,
+                header: written,
                 count: names.len(),
             })
         } else {
@@ -370,40 +435,72 @@ struct Row {
     timestamp: Option<i64>,
 }
 
-/// Reads cells by column name, collecting every problem of the row.
-struct Cells<'a> {
+/// Reads cells by column name (any case), collecting every problem of the row.
+pub(super) struct Cells<'a> {
     file: &'a str,
     columns: &'a Columns,
     record: &'a csv::StringRecord,
-    line: usize,
-    problems: Vec<Diagnostic>,
+    pub(super) line: usize,
+    pub(super) problems: Vec<Diagnostic>,
 }
 
-impl Cells<'_> {
-    fn at(&self, column: &str) -> LineCol {
-        LineCol {
-            line: self.line,
-            col: self.columns.index.get(column).map_or(1, |i| i + 1),
+impl<'a> Cells<'a> {
+    /// The row's cells; a row shorter than the header is a problem at the first cell it lacks.
+    pub(super) fn new(
+        file: &'a str,
+        columns: &'a Columns,
+        record: &'a csv::StringRecord,
+        line: usize,
+    ) -> Self {
+        let mut problems = Vec::new();
+        if record.len() < columns.count {
+            let at = LineCol {
+                line,
+                col: record.len() + 1,
+            };
+            problems.push(Diagnostic::error(
+                file,
+                Some(at),
+                format!(
+                    "the row has {} while the header has {}",
+                    plural(record.len(), "cell"),
+                    plural(columns.count, "column")
+                ),
+            ));
+        }
+        Cells {
+            file,
+            columns,
+            record,
+            line,
+            problems,
         }
     }
 
-    fn error(&mut self, column: &str, message: String) {
+    /// Where the column's cell is in this row; the row's first cell when there is no column.
+    pub(super) fn at(&self, column: &str) -> LineCol {
+        LineCol {
+            line: self.line,
+            col: self.columns.position(column).map_or(1, |i| i + 1),
+        }
+    }
+
+    pub(super) fn error(&mut self, column: &str, message: String) {
         let at = self.at(column);
         self.problems
             .push(Diagnostic::error(self.file, Some(at), message));
     }
 
     /// The cell, trimmed; empty when the column or the cell is missing.
-    fn text(&self, column: &str) -> String {
+    pub(super) fn text(&self, column: &str) -> String {
         self.columns
-            .index
-            .get(column)
-            .and_then(|&i| self.record.get(i))
+            .position(column)
+            .and_then(|i| self.record.get(i))
             .map_or_else(String::new, |c| c.trim().to_owned())
     }
 
     /// The cell, which must not be empty.
-    fn required(&mut self, column: &str) -> String {
+    pub(super) fn required(&mut self, column: &str) -> String {
         let t = self.text(column);
         if t.is_empty() {
             self.error(column, format!("{column} is empty"));
@@ -484,29 +581,7 @@ impl Row {
         record: &csv::StringRecord,
         line: usize,
     ) -> Result<Row, Vec<Diagnostic>> {
-        let mut c = Cells {
-            file,
-            columns,
-            record,
-            line,
-            problems: Vec::new(),
-        };
-        if record.len() < columns.count {
-            // At the first column the row lacks.
-            let at = LineCol {
-                line,
-                col: record.len() + 1,
-            };
-            c.problems.push(Diagnostic::error(
-                file,
-                Some(at),
-                format!(
-                    "the row has {} while the header has {}",
-                    plural(record.len(), "cell"),
-                    plural(columns.count, "column")
-                ),
-            ));
-        }
+        let mut c = Cells::new(file, columns, record, line);
         let id = c.required("event_id_cnty");
         let date = c.date("event_date");
         let time_precision = c.code("time_precision", Some(1));
@@ -609,7 +684,7 @@ pub fn kind_of(event_type: &str, sub_event_type: &str) -> EventKind {
 }
 
 /// `text` as an id: letters and digits kept (lower-cased when `lower`), anything else one `-`.
-fn slug(text: &str, lower: bool) -> String {
+pub(super) fn slug(text: &str, lower: bool) -> String {
     let mut out = String::new();
     for c in text.chars() {
         if c.is_alphanumeric() {

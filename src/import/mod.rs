@@ -3,8 +3,10 @@
 //! input as a [`Diagnostic`] at its row and column.
 
 pub mod acled;
+pub mod timelinejs;
 
 pub use acled::{PartyMap, looks_like_acled, read_acled};
+pub use timelinejs::{GroupMap, looks_like_timelinejs, read_timelinejs};
 
 use std::collections::HashMap;
 
