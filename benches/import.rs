@@ -86,3 +86,29 @@ fn open_100k_acled_rows(bencher: divan::Bencher) {
             Catalog::new(ds)
         });
 }
+
+/// The importer alone: rows to a dataset file, before Claimline's checks and index.
+#[divan::bench(sample_count = 3)]
+fn read_100k_acled_rows(bencher: divan::Bencher) {
+    let text = acled_rows(100_000);
+    bencher.bench(|| {
+        let imported = claimline::import::read_acled("export.csv", text.as_bytes(), None)
+            .unwrap_or_else(|d| panic!("{:?}", &d[..3]));
+        assert_eq!(imported.file.events.len(), 100_000);
+        imported
+    });
+}
+
+/// The importer and Claimline's checks and merge, without the index.
+#[divan::bench(sample_count = 3)]
+fn check_100k_acled_rows(bencher: divan::Bencher) {
+    let text = acled_rows(100_000);
+    bencher
+        .with_inputs(|| {
+            Input::text(SourceText {
+                name: "export.csv".into(),
+                text: text.clone(),
+            })
+        })
+        .bench_values(|input| load_inputs(vec![input]));
+}

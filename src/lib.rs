@@ -11,8 +11,10 @@
 //! - `export`: pure exports (PNG encoding and cropping, captions, CSV, RON, the CPU rasteriser);
 //! - `session`: loading off the UI thread, watching, recent files, saved views, settings;
 //! - `layout`: view maths (lanes, ticks, stacking, claim rows, casualty series, `Derived`);
-//! - `query`: the catalog, its index and the filter; `load`: reading and validating files;
-//!   `import`: other formats (ACLED's CSV export) read into the model;
+//! - `import`: opening a file of any kind (telling its kind from its first bytes) and the
+//!   importers of other formats (ACLED's CSV export) into the model, on top of `load`;
+//! - `query`: the catalog, its index and the filter; `load`: reading and validating Claimline's
+//!   own files, and merging any set of parsed files;
 //! - `model`: the dataset types, times, sides and the wording shared by screen, captions and
 //!   CSV; `geo`: boundaries and projection; `output`: safe writes.
 //!

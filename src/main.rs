@@ -54,7 +54,8 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Read another format into a dataset file: `claimline import acled FILE.csv --out NEW.ron`.
+    /// Read another format into a dataset file: `claimline import acled FILE.csv --out NEW.ron`,
+    /// `claimline import timelinejs SHEET.csv --out NEW.ron`.
     #[command(subcommand)]
     Import(ImportFormat),
     /// Write a synthetic dataset (invented parties, places and claims) for benchmarks and
@@ -86,6 +87,20 @@ enum ImportFormat {
         /// `(parties: [(id: "north", name: "Northland", actors: ["..."])])`.
         #[arg(long, value_name = "MAP.ron")]
         parties: Option<PathBuf>,
+        /// The dataset file to write, or - for standard output. Never the input.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A TimelineJS sheet saved as CSV: each event row one event, its text the one claim of
+    /// the timeline's authors. Prints every problem as file:row:col: error: message, and
+    /// writes nothing when there is an error.
+    Timelinejs {
+        /// The sheet as CSV (- reads standard input); UTF-8, or else read as Latin-1.
+        file: PathBuf,
+        /// What the sheet's groups mean: `(parties: [(id: "north", name: "Northland")],
+        /// groups: [(group: "...", kind: Statement, party: "north", actor: "...")])`.
+        #[arg(long, value_name = "MAP.ron")]
+        groups: Option<PathBuf>,
         /// The dataset file to write, or - for standard output. Never the input.
         #[arg(long)]
         out: PathBuf,
@@ -236,26 +251,34 @@ fn migrate(file: &std::path::Path, out: &std::path::Path) -> ExitCode {
     }
 }
 
-fn import_acled(
+/// What an importer made of a file: the dataset and its warnings, or every problem found.
+type Import = Result<
+    (
+        claimline::model::DatasetFile,
+        Vec<claimline::load::Diagnostic>,
+    ),
+    Vec<claimline::load::Diagnostic>,
+>;
+
+/// Reads `file` (and the importer's optional mapping file `map`) with `read`, prints every
+/// problem, and writes the dataset to `out` only when there is no error.
+fn import_file(
     file: &std::path::Path,
-    parties: Option<&std::path::Path>,
+    map: Option<&std::path::Path>,
     out: &std::path::Path,
+    heading: &str,
+    read: impl FnOnce(&str, &[u8], Option<&claimline::load::SourceText>) -> Import,
+    summary: fn(&claimline::model::DatasetFile) -> String,
 ) -> ExitCode {
-    use claimline::import::acled::{PartyMap, read_acled, summary};
     let fail = |message: String| {
         eprintln!("claimline import: {}", terminal_safe(&message));
         ExitCode::FAILURE
     };
-    let inputs: Vec<PathBuf> = std::iter::once(file)
-        .chain(parties)
-        .map(Into::into)
-        .collect();
+    let inputs: Vec<PathBuf> = std::iter::once(file).chain(map).map(Into::into).collect();
     if let Err(e) = output::refuse_input(out, &inputs) {
         return fail(e);
     }
-    let map = match parties
-        .map(|p| claimline::load::read_input(p).and_then(|src| PartyMap::parse(&src)))
-    {
+    let map = match map.map(claimline::load::read_input) {
         Some(Err(d)) => return fail(d.to_string()),
         Some(Ok(m)) => Some(m),
         None => None,
@@ -265,8 +288,8 @@ fn import_acled(
         Ok(b) => b,
         Err(d) => return fail(d.to_string()),
     };
-    let (dataset, warnings) = match read_acled(&name, &bytes, map.as_ref()) {
-        Ok(done) => (done.file, done.warnings),
+    let (dataset, warnings) = match read(&name, &bytes, map.as_ref()) {
+        Ok(done) => done,
         Err(diagnostics) => {
             for d in &diagnostics {
                 eprintln!("{}", terminal_safe(&d.to_string()));
@@ -281,10 +304,7 @@ fn import_acled(
     for d in &warnings {
         eprintln!("{}", terminal_safe(&d.to_string()));
     }
-    let text = match claimline::export::data::to_ron_headed(
-        &dataset,
-        "Imported by Claimline from an ACLED export",
-    ) {
+    let text = match claimline::export::data::to_ron_headed(&dataset, heading) {
         Ok(t) => t,
         Err(e) => return fail(format!("cannot write the dataset: {e}")),
     };
@@ -295,6 +315,34 @@ fn import_acled(
         }
         Err(e) => fail(format!("cannot write {}: {e}", out.display())),
     }
+}
+
+fn import_acled(
+    file: &std::path::Path,
+    parties: Option<&std::path::Path>,
+    out: &std::path::Path,
+) -> ExitCode {
+    use claimline::import::acled::{PartyMap, read_acled, summary};
+    let read = |name: &str, bytes: &[u8], map: Option<&claimline::load::SourceText>| {
+        let map = map.map(PartyMap::parse).transpose().map_err(|d| vec![d])?;
+        read_acled(name, bytes, map.as_ref()).map(|i| (i.file, i.warnings))
+    };
+    let heading = "Imported by Claimline from an ACLED export";
+    import_file(file, parties, out, heading, read, summary)
+}
+
+fn import_timelinejs(
+    file: &std::path::Path,
+    groups: Option<&std::path::Path>,
+    out: &std::path::Path,
+) -> ExitCode {
+    use claimline::import::timelinejs::{GroupMap, read_timelinejs, summary};
+    let read = |name: &str, bytes: &[u8], map: Option<&claimline::load::SourceText>| {
+        let map = map.map(GroupMap::parse).transpose()?;
+        read_timelinejs(name, bytes, map.as_ref()).map(|i| (i.file, i.warnings))
+    };
+    let heading = "Imported by Claimline from a TimelineJS sheet";
+    import_file(file, groups, out, heading, read, summary)
 }
 
 fn generate(events: usize, seed: u64, parties: Option<usize>, out: PathBuf) -> ExitCode {
@@ -397,6 +445,9 @@ fn main() -> ExitCode {
         Some(Command::Migrate { file, out }) => migrate(&file, &out),
         Some(Command::Import(ImportFormat::Acled { file, parties, out })) => {
             import_acled(&file, parties.as_deref(), &out)
+        }
+        Some(Command::Import(ImportFormat::Timelinejs { file, groups, out })) => {
+            import_timelinejs(&file, groups.as_deref(), &out)
         }
         Some(Command::Check { files }) => {
             let report = check::check_paths(&files);

@@ -2,11 +2,15 @@
 //! load clean through Claimline's own validation, bad ones are reported at their row and
 //! column, and `claimline import acled` does both from the command line.
 
+mod import_common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use import_common::{claimline, shown, text, validation_warnings};
 
 use claimline::import::acled::{PartyMap, read_acled};
-use claimline::load::{Diagnostic, SourceText, load_texts};
+use claimline::load::{Diagnostic, SourceText};
 use claimline::model::DatasetFile;
 
 fn fixture(name: &str) -> PathBuf {
@@ -31,22 +35,6 @@ fn party_map() -> PartyMap {
 fn import(name: &str, parties: Option<&PartyMap>) -> (DatasetFile, Vec<Diagnostic>) {
     let imported = read_acled(name, &bytes(name), parties).unwrap_or_else(|d| panic!("{d:#?}"));
     (imported.file, imported.warnings)
-}
-
-fn shown(diagnostics: &[Diagnostic]) -> Vec<String> {
-    diagnostics.iter().map(ToString::to_string).collect()
-}
-
-/// The imported file as written and loaded again: its warnings, after asserting no errors.
-fn validation_warnings(file: &DatasetFile) -> Vec<String> {
-    let text = claimline::export::data::to_ron(file).unwrap();
-    let outcome = load_texts(&[SourceText {
-        name: "imported.ron".into(),
-        text,
-    }]);
-    assert_eq!(outcome.error_count(), 0, "{:#?}", outcome.diagnostics);
-    assert!(outcome.dataset.is_some());
-    shown(&outcome.diagnostics)
 }
 
 #[test]
@@ -142,13 +130,6 @@ fn a_row_after_a_note_with_a_newline_is_named_by_its_row_as_a_spreadsheet_counts
     );
 }
 
-fn claimline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimline"))
-        .args(args)
-        .output()
-        .expect("run claimline")
-}
-
 /// `claimline import acled CSV --out OUT`.
 fn import_cli(csv: &Path, out: &Path) -> Output {
     claimline(&[
@@ -158,10 +139,6 @@ fn import_cli(csv: &Path, out: &Path) -> Output {
         "--out",
         out.to_str().unwrap(),
     ])
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 #[test]

@@ -568,3 +568,42 @@ fn an_acled_export_opens_in_the_window_merges_and_reloads_when_edited() {
     // The app never wrote to the file it opened.
     assert!(std::fs::read_to_string(&csv).unwrap().contains("141.25"));
 }
+
+#[test]
+fn a_timelinejs_sheet_opens_in_the_window_with_its_group_map_and_reloads_when_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = std::fs::read_to_string(common::fixture("timelinejs/standard.csv")).unwrap();
+    let csv = write(dir.path(), "timeline.csv", &sheet);
+    // The group map beside it, named after it, is read with it.
+    let map = std::fs::read_to_string(common::fixture("timelinejs/groups.ron")).unwrap();
+    write(dir.path(), "timeline.groups.ron", &map);
+    let mut h = opened(&csv);
+    let cat = h.state().catalog.as_ref().unwrap();
+    // Five rows are events: the title and era rows are not.
+    assert_eq!(cat.dataset.events.len(), 5);
+    assert!(!cat.dataset.parties.is_empty(), "the group map's party");
+    let edited = sheet.replace("Bridge at Ashby reopens", "Bridge at Ashby opens again");
+    std::fs::write(&csv, edited).unwrap();
+    run_until(&mut h, "the edited headline shows", |app| {
+        app.files.job().is_none()
+            && app.catalog.as_ref().is_some_and(|c| {
+                c.dataset
+                    .events
+                    .iter()
+                    .any(|e| e.title == "Bridge at Ashby opens again")
+            })
+    });
+    // A bad cell keeps what was shown and names its row and column.
+    std::fs::write(&csv, sheet.replace("2020,3,5,", "2020,13,5,")).unwrap();
+    run_until(&mut h, "the bad month is reported", |app| {
+        app.problems.is_some()
+    });
+    let shown: Vec<String> = (h.state().problems.as_ref().unwrap().diagnostics.iter())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        shown.iter().any(|d| d.contains("timeline.csv:5:2: error:")),
+        "{shown:#?}"
+    );
+    assert_eq!(event_count(h.state()), 5);
+}

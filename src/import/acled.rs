@@ -87,6 +87,14 @@ pub const ALL_COLUMNS: [&str; 31] = [
     "timestamp",
 ];
 
+/// What an ACLED export's header holds.
+const LAYOUT: Layout = Layout {
+    format: "an ACLED export",
+    required: &REQUIRED,
+    all: &ALL_COLUMNS,
+    expected: "an ACLED header row (event_id_cnty, event_date, ...)",
+};
+
 /// The id of the one actor every imported claim is made by.
 pub const ACLED_ACTOR: &str = "acled";
 
@@ -126,7 +134,7 @@ impl PartyMap {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn without_bom(bytes: &[u8]) -> &[u8] {
+pub(super) fn without_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BOM).unwrap_or(bytes)
 }
 
@@ -175,10 +183,119 @@ fn text_of(
     text
 }
 
-fn warning(file: &str, at: Option<LineCol>, message: impl Into<String>) -> Diagnostic {
+pub(super) fn warning(file: &str, at: Option<LineCol>, message: impl Into<String>) -> Diagnostic {
     Diagnostic {
         severity: Severity::Warning,
         ..Diagnostic::error(file, at, message)
+    }
+}
+
+/// What a CSV format's header must and may hold, for [`read_sheet`].
+pub(super) struct Layout {
+    /// How messages name a file of the format: "an ACLED export".
+    pub(super) format: &'static str,
+    /// The columns no row can be read without, spelled as the format spells them (headers
+    /// are matched without case).
+    pub(super) required: &'static [&'static str],
+    /// Every column the format names, in its spelling.
+    pub(super) all: &'static [&'static str],
+    /// What an empty file should have held: "an ACLED header row (...)".
+    pub(super) expected: &'static str,
+}
+
+/// A CSV file's columns and its rows, each with its row number as a spreadsheet counts (the
+/// header being row 1).
+pub(super) struct Sheet {
+    pub(super) columns: Columns,
+    pub(super) rows: Vec<(csv::StringRecord, usize)>,
+}
+
+/// Reads `bytes` as CSV with a header laid out as `layout` says: UTF-8 with or without a byte
+/// order mark, or else Latin-1; quoted cells may hold commas and line ends; lines may end in
+/// CRLF. The problems of the text (not UTF-8, a row the CSV reader refuses, a missing
+/// column) go to `diags`; `None` when no header names the columns the rows need.
+pub(super) fn read_sheet(
+    name: &str,
+    bytes: &[u8],
+    layout: &Layout,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Sheet> {
+    let (columns, mut reader) = open_sheet(name, bytes, layout, diags)?;
+    let mut rows = Vec::new();
+    while let Some(row) = reader.next(diags) {
+        rows.push(row);
+    }
+    Some(Sheet { columns, rows })
+}
+
+/// A CSV file read one row at a time, so that a file of millions of rows is never held whole.
+pub(super) struct RowReader<'n, R: std::io::Read> {
+    name: &'n str,
+    reader: csv::Reader<std::io::BufReader<R>>,
+    bytes: csv::ByteRecord,
+    latin1: bool,
+}
+
+impl<R: std::io::Read> RowReader<'_, R> {
+    /// The next row and its number as a spreadsheet counts it (a cell that holds line ends
+    /// makes a row span several lines of the file, but it is one row); rows the CSV reader
+    /// refuses are reported and skipped.
+    pub(super) fn next(
+        &mut self,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<(csv::StringRecord, usize)> {
+        loop {
+            match self.reader.read_byte_record(&mut self.bytes) {
+                Ok(true) => {
+                    let text = text_of(self.name, &self.bytes, &mut self.latin1, diags);
+                    let row = text.position().map_or(0, |p| p.record() as usize + 1);
+                    return Some((text, row));
+                }
+                Ok(false) => return None,
+                Err(e) => diags.push(csv_error(self.name, &e)),
+            }
+        }
+    }
+}
+
+/// Opens `input` as CSV with a header laid out as `layout` says (see [`read_sheet`]): its
+/// columns, and a reader of its rows.
+pub(super) fn open_sheet<'n, R: std::io::Read>(
+    name: &'n str,
+    input: R,
+    layout: &Layout,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Columns, RowReader<'n, R>)> {
+    let mut input = std::io::BufReader::new(input);
+    if let Ok(start) = std::io::BufRead::fill_buf(&mut input)
+        && start.starts_with(BOM)
+    {
+        std::io::BufRead::consume(&mut input, BOM.len());
+    }
+    let reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input);
+    let mut rows = RowReader {
+        name,
+        reader,
+        bytes: csv::ByteRecord::new(),
+        latin1: false,
+    };
+    let Some((header, _)) = rows.next(diags) else {
+        diags.push(Diagnostic::error(
+            name,
+            Some(LineCol { line: 1, col: 1 }),
+            format!("file is empty: expected {}", layout.expected),
+        ));
+        return None;
+    };
+    match Columns::find(name, &header, layout) {
+        Ok(columns) => Some((columns, rows)),
+        Err(mut missing) => {
+            diags.append(&mut missing);
+            None
+        }
     }
 }
 
@@ -207,53 +324,19 @@ pub fn read_acled_from(
     parties: Option<&PartyMap>,
     progress: &mut dyn FnMut(u64) -> bool,
 ) -> Result<Imported, Vec<Diagnostic>> {
-    let mut input = std::io::BufReader::new(input);
     let mut diags: Vec<Diagnostic> = Vec::new();
-    if let Ok(start) = std::io::BufRead::fill_buf(&mut input)
-        && start.starts_with(BOM)
-    {
-        std::io::BufRead::consume(&mut input, BOM.len());
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(input);
-    let mut latin1 = false;
-    let mut bytes = csv::ByteRecord::new();
-    let mut next = |reader: &mut csv::Reader<_>, diags: &mut Vec<Diagnostic>| loop {
-        match reader.read_byte_record(&mut bytes) {
-            Ok(true) => return Some(text_of(name, &bytes, &mut latin1, diags)),
-            Ok(false) => return None,
-            Err(e) => diags.push(csv_error(name, &e)),
-        }
-    };
-    let Some(header) = next(&mut reader, &mut diags) else {
-        diags.push(Diagnostic::error(
-            name,
-            Some(LineCol { line: 1, col: 1 }),
-            "file is empty: expected an ACLED header row (event_id_cnty, event_date, ...)",
-        ));
+    let Some((columns, mut reader)) = open_sheet(name, input, &LAYOUT, &mut diags) else {
         return Err(diags);
-    };
-    let columns = match Columns::find(name, &header) {
-        Ok(c) => c,
-        Err(mut missing) => {
-            diags.append(&mut missing);
-            return Err(diags);
-        }
     };
     let mut build = Builder::new(name, parties, &columns);
     let mut first = true;
     let mut rows: u64 = 0;
-    while let Some(record) = next(&mut reader, &mut diags) {
+    while let Some((record, line)) = reader.next(&mut diags) {
         rows += 1;
         let read = record.position().map_or(0, csv::Position::byte);
         if rows.is_multiple_of(ROWS_PER_REPORT) && !progress(read) {
             return Err(Vec::new());
         }
-        // The row as a spreadsheet program numbers it (the header is row 1): a note that
-        // holds line breaks makes a row span several lines of the file, but it is one row.
-        let line = record.position().map_or(0, |p| p.record() as usize + 1);
         if std::mem::take(&mut first) && is_hxl(&record) {
             continue;
         }
@@ -320,35 +403,50 @@ fn is_hxl(record: &csv::StringRecord) -> bool {
     }) && any
 }
 
-/// Where each column is: its 0-based index, by name.
-struct Columns {
+/// Where each column is: its 0-based index, by its name in lower case.
+pub(super) struct Columns {
     index: HashMap<String, usize>,
+    /// The header's cells, trimmed, as written.
+    pub(super) header: Vec<String>,
     count: usize,
 }
 
 impl Columns {
-    fn find(name: &str, header: &csv::StringRecord) -> Result<Columns, Vec<Diagnostic>> {
-        let names: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
+    /// The 0-based index of `column` (any case), if the header has it.
+    pub(super) fn position(&self, column: &str) -> Option<usize> {
+        self.index.get(&column.to_lowercase()).copied()
+    }
+
+    fn find(
+        name: &str,
+        header: &csv::StringRecord,
+        layout: &Layout,
+    ) -> Result<Columns, Vec<Diagnostic>> {
+        let written: Vec<String> = header.iter().map(|c| c.trim().to_owned()).collect();
+        let names: Vec<String> = written.iter().map(|c| c.to_lowercase()).collect();
+        let all: Vec<String> = layout.all.iter().map(|c| c.to_lowercase()).collect();
         let mut index = HashMap::new();
         for (i, n) in names.iter().enumerate() {
             index.entry(n.clone()).or_insert(i);
         }
-        // A column ACLED names is never a misspelling of another it names.
+        // A column the format names is never a misspelling of another it names.
         let known = Known::new(
-            names
+            written
                 .iter()
-                .map(String::as_str)
-                .filter(|n| !ALL_COLUMNS.contains(n)),
+                .zip(&names)
+                .filter(|(_, n)| !all.contains(n))
+                .map(|(w, _)| w.as_str()),
         );
         let mut budget = Budget::default();
-        let missing: Vec<Diagnostic> = REQUIRED
+        let missing: Vec<Diagnostic> = layout
+            .required
             .iter()
-            .filter(|r| !index.contains_key(**r))
+            .filter(|r| !index.contains_key(&r.to_lowercase()))
             .map(|r| {
                 // At the near header when there is one, else at the header row's start.
                 let near = known
                     .nearest(r, &mut budget)
-                    .map(|k| (k, names.iter().position(|n| n == k).unwrap_or(0) + 1));
+                    .map(|k| (k, written.iter().position(|n| n == k).unwrap_or(0) + 1));
                 let hint = near
                     .map(|(k, _)| format!(" (did you mean \"{k}\"?)"))
                     .unwrap_or_default();
@@ -356,13 +454,17 @@ impl Columns {
                 Diagnostic::error(
                     name,
                     Some(LineCol { line: 1, col }),
-                    format!("the header has no \"{r}\" column, which an ACLED export has{hint}"),
+                    format!(
+                        "the header has no \"{r}\" column, which {} has{hint}",
+                        layout.format
+                    ),
                 )
             })
             .collect();
         if missing.is_empty() {
             Ok(Columns {
                 index,
+                header: written,
                 count: names.len(),
             })
         } else {
@@ -399,40 +501,72 @@ struct Row {
     timestamp: Option<i64>,
 }
 
-/// Reads cells by column name, collecting every problem of the row.
-struct Cells<'a> {
+/// Reads cells by column name (any case), collecting every problem of the row.
+pub(super) struct Cells<'a> {
     file: &'a str,
     columns: &'a Columns,
     record: &'a csv::StringRecord,
-    line: usize,
-    problems: Vec<Diagnostic>,
+    pub(super) line: usize,
+    pub(super) problems: Vec<Diagnostic>,
 }
 
-impl Cells<'_> {
-    fn at(&self, column: &str) -> LineCol {
-        LineCol {
-            line: self.line,
-            col: self.columns.index.get(column).map_or(1, |i| i + 1),
+impl<'a> Cells<'a> {
+    /// The row's cells; a row shorter than the header is a problem at the first cell it lacks.
+    pub(super) fn new(
+        file: &'a str,
+        columns: &'a Columns,
+        record: &'a csv::StringRecord,
+        line: usize,
+    ) -> Self {
+        let mut problems = Vec::new();
+        if record.len() < columns.count {
+            let at = LineCol {
+                line,
+                col: record.len() + 1,
+            };
+            problems.push(Diagnostic::error(
+                file,
+                Some(at),
+                format!(
+                    "the row has {} while the header has {}",
+                    plural(record.len(), "cell"),
+                    plural(columns.count, "column")
+                ),
+            ));
+        }
+        Cells {
+            file,
+            columns,
+            record,
+            line,
+            problems,
         }
     }
 
-    fn error(&mut self, column: &str, message: String) {
+    /// Where the column's cell is in this row; the row's first cell when there is no column.
+    pub(super) fn at(&self, column: &str) -> LineCol {
+        LineCol {
+            line: self.line,
+            col: self.columns.position(column).map_or(1, |i| i + 1),
+        }
+    }
+
+    pub(super) fn error(&mut self, column: &str, message: String) {
         let at = self.at(column);
         self.problems
             .push(Diagnostic::error(self.file, Some(at), message));
     }
 
     /// The cell, trimmed; empty when the column or the cell is missing.
-    fn text(&self, column: &str) -> String {
+    pub(super) fn text(&self, column: &str) -> String {
         self.columns
-            .index
-            .get(column)
-            .and_then(|&i| self.record.get(i))
+            .position(column)
+            .and_then(|i| self.record.get(i))
             .map_or_else(String::new, |c| c.trim().to_owned())
     }
 
     /// The cell, which must not be empty.
-    fn required(&mut self, column: &str) -> String {
+    pub(super) fn required(&mut self, column: &str) -> String {
         let t = self.text(column);
         if t.is_empty() {
             self.error(column, format!("{column} is empty"));
@@ -513,29 +647,7 @@ impl Row {
         record: &csv::StringRecord,
         line: usize,
     ) -> Result<Row, Vec<Diagnostic>> {
-        let mut c = Cells {
-            file,
-            columns,
-            record,
-            line,
-            problems: Vec::new(),
-        };
-        if record.len() < columns.count {
-            // At the first column the row lacks.
-            let at = LineCol {
-                line,
-                col: record.len() + 1,
-            };
-            c.problems.push(Diagnostic::error(
-                file,
-                Some(at),
-                format!(
-                    "the row has {} while the header has {}",
-                    plural(record.len(), "cell"),
-                    plural(columns.count, "column")
-                ),
-            ));
-        }
+        let mut c = Cells::new(file, columns, record, line);
         let id = c.required("event_id_cnty");
         let date = c.date("event_date");
         let time_precision = c.code("time_precision", Some(1));
@@ -638,7 +750,7 @@ pub fn kind_of(event_type: &str, sub_event_type: &str) -> EventKind {
 }
 
 /// `text` as an id: letters and digits kept (lower-cased when `lower`), anything else one `-`.
-fn slug(text: &str, lower: bool) -> String {
+pub(super) fn slug(text: &str, lower: bool) -> String {
     let mut out = String::new();
     for c in text.chars() {
         if c.is_alphanumeric() {

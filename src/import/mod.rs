@@ -4,9 +4,11 @@
 
 pub mod acled;
 pub mod open;
+pub mod timelinejs;
 
 pub use acled::{PartyMap, looks_like_acled, read_acled};
 pub use open::{Input, Kind, kind_of, load_inputs, load_paths};
+pub use timelinejs::{GroupMap, looks_like_timelinejs, read_timelinejs};
 
 use std::collections::HashMap;
 

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use super::{Imported, PartyMap, acled};
+use super::{GroupMap, Imported, PartyMap, acled};
 use crate::load::{self, Diagnostic, LoadOutcome, Parsed, SourceText, Step};
 
 /// The kinds of file Claimline reads.
@@ -31,8 +31,8 @@ pub const KINDS_READ: &str = "a Claimline dataset (.ron), an ACLED export (.csv)
 /// The file names the open dialog offers, by extension.
 pub const EXTENSIONS: [&str; 5] = ["ron", "csv", "xlsx", "ods", "xls"];
 
-/// A file as read from disk: its name in diagnostics, its bytes, and for an ACLED export the
-/// party map found beside it.
+/// A file as read from disk: its name in diagnostics, its bytes, and the mapping file found
+/// beside it (an ACLED export's party map, a TimelineJS sheet's group map).
 #[derive(Debug, Clone)]
 pub struct Input {
     pub name: String,
@@ -40,7 +40,7 @@ pub struct Input {
     /// A file too large to hold whole, read row by row from here when it is opened: `bytes`
     /// then holds only its start, which tells its kind.
     pub stream: Option<PathBuf>,
-    pub party_map: Option<SourceText>,
+    pub map: Option<SourceText>,
 }
 
 impl Input {
@@ -50,15 +50,20 @@ impl Input {
             name: src.name,
             bytes: src.text.into_bytes(),
             stream: None,
-            party_map: None,
+            map: None,
         }
     }
 }
 
-/// Where the party map of an ACLED export is looked for: beside it, named after it
-/// (`export.csv` → `export.parties.ron`).
-pub fn party_map_path(path: &Path) -> PathBuf {
-    path.with_extension("parties.ron")
+/// Where the mapping file of an ACLED export (its party map) or a TimelineJS sheet (its
+/// group map) is looked for: beside it, named after it (`export.csv` → `export.parties.ron`,
+/// `timeline.csv` → `timeline.groups.ron`).
+pub fn map_path(path: &Path, kind: Kind) -> Option<PathBuf> {
+    match kind {
+        Kind::Acled => Some(path.with_extension("parties.ron")),
+        Kind::TimelineJs => Some(path.with_extension("groups.ron")),
+        _ => None,
+    }
 }
 
 /// How much of a file too large to hold whole is read to tell its kind.
@@ -85,20 +90,15 @@ pub fn read_input(path: &Path) -> Result<Input, Diagnostic> {
             }
         }
     };
-    let map = party_map_path(path);
-    let is_csv = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let party_map = if is_csv && map.is_file() {
-        Some(load::read_file(&map)?)
-    } else {
-        None
+    let map = match kind_of(&name, &bytes).and_then(|k| map_path(path, k)) {
+        Some(map) if map.is_file() => Some(load::read_file(&map)?),
+        _ => None,
     };
     Ok(Input {
         name,
         bytes,
         stream,
-        party_map,
+        map,
     })
 }
 
@@ -135,7 +135,8 @@ pub fn kind_of(name: &str, bytes: &[u8]) -> Option<Kind> {
     if acled::looks_like_acled(bytes) {
         return Some(Kind::Acled);
     }
-    if has("year") && has("headline") {
+    let cells: Vec<&str> = header.iter().map(String::as_str).collect();
+    if super::timelinejs::looks_like_timelinejs(&cells) {
         return Some(Kind::TimelineJs);
     }
     if has("event_id") && has("text") {
@@ -164,7 +165,7 @@ fn import(
     };
     match kind {
         Kind::Acled => {
-            let map = match &input.party_map {
+            let map = match &input.map {
                 Some(src) => Some(PartyMap::parse(src).map_err(|d| vec![d])?),
                 None => None,
             };
@@ -183,7 +184,13 @@ fn import(
             }
         }
         Kind::ClaimsSheet | Kind::Workbook => not_yet("claims sheets"),
-        Kind::TimelineJs => not_yet("TimelineJS sheets"),
+        Kind::TimelineJs => {
+            let map = match &input.map {
+                Some(src) => Some(GroupMap::parse(src)?),
+                None => None,
+            };
+            super::timelinejs::read_timelinejs(&input.name, &input.bytes, map.as_ref())
+        }
         Kind::Ron => unreachable!("RON is parsed by load"),
     }
 }
