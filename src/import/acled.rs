@@ -28,8 +28,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
 
-use crate::load::suggest::{Budget, Known};
-use crate::load::{Diagnostic, LineCol, Severity, SourceText};
+use super::table::{self, Columns, csv_error, decode, line_of, slug, warning};
+use crate::load::{Diagnostic, LineCol, SourceText};
 use crate::model::wording::{loaded_words_outside_quotes, plural};
 use crate::model::{
     Actor, ActorKind, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event, EventKind,
@@ -123,48 +123,11 @@ impl PartyMap {
     }
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-fn without_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(BOM).unwrap_or(bytes)
-}
-
 /// Whether the bytes start with an ACLED header row: one naming `event_id_cnty` and
 /// `event_date`, after an optional UTF-8 byte order mark.
 pub fn looks_like_acled(bytes: &[u8]) -> bool {
-    let bytes = without_bom(bytes);
-    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-    let line = String::from_utf8_lossy(first);
-    let cells: Vec<&str> = line
-        .trim_end_matches('\r')
-        .split(',')
-        .map(|c| c.trim().trim_matches('"'))
-        .collect();
-    cells.contains(&"event_id_cnty") && cells.contains(&"event_date")
-}
-
-/// The text of the bytes: UTF-8 without its byte order mark, or else Latin-1 (every byte one
-/// character, which is what older spreadsheet exports write), with a warning saying so.
-fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
-    let bytes = without_bom(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), None),
-        Err(_) => (
-            bytes.iter().map(|&b| char::from(b)).collect(),
-            Some(warning(
-                name,
-                None,
-                "not UTF-8 text: read as Latin-1 (ISO 8859-1); check the names with accents",
-            )),
-        ),
-    }
-}
-
-fn warning(file: &str, at: Option<LineCol>, message: impl Into<String>) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Warning,
-        ..Diagnostic::error(file, at, message)
-    }
+    let cells = table::first_line_cells(bytes);
+    cells.iter().any(|c| c == "event_id_cnty") && cells.iter().any(|c| c == "event_date")
 }
 
 /// Reads an ACLED CSV export. `name` is how diagnostics name the file; `parties` says which
@@ -198,7 +161,7 @@ pub fn read_acled(
             return Err(diags);
         }
     };
-    let columns = match Columns::find(name, &header) {
+    let columns = match find_columns(name, &header) {
         Ok(c) => c,
         Err(mut missing) => {
             diags.append(&mut missing);
@@ -258,28 +221,6 @@ pub fn summary(file: &DatasetFile) -> String {
     )
 }
 
-/// The line a record starts on. The csv crate puts a record's start before the line end that
-/// precedes it when that end is CRLF (or when blank lines precede it): the line ends between
-/// its start and the first cell are counted here.
-fn line_of(text: &[u8], p: &csv::Position) -> usize {
-    let skipped = text
-        .get(p.byte() as usize..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|b| matches!(b, b'\r' | b'\n'))
-        .filter(|b| **b == b'\n')
-        .count();
-    p.line() as usize + skipped
-}
-
-fn csv_error(name: &str, e: &csv::Error) -> Diagnostic {
-    let at = e.position().map(|p| LineCol {
-        line: p.line() as usize,
-        col: 1,
-    });
-    Diagnostic::error(name, at, format!("cannot read the CSV: {e}"))
-}
-
 /// A row of HXL hashtags (`#date+occurred`) under the header: every cell that is not empty
 /// starts with `#`.
 fn is_hxl(record: &csv::StringRecord) -> bool {
@@ -291,55 +232,16 @@ fn is_hxl(record: &csv::StringRecord) -> bool {
     }) && any
 }
 
-/// Where each column is: its 0-based index, by name.
-struct Columns {
-    index: HashMap<String, usize>,
-    count: usize,
-}
-
-impl Columns {
-    fn find(name: &str, header: &csv::StringRecord) -> Result<Columns, Vec<Diagnostic>> {
-        let names: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
-        let mut index = HashMap::new();
-        for (i, n) in names.iter().enumerate() {
-            index.entry(n.clone()).or_insert(i);
-        }
-        // A column ACLED names is never a misspelling of another it names.
-        let known = Known::new(
-            names
-                .iter()
-                .map(String::as_str)
-                .filter(|n| !ALL_COLUMNS.contains(n)),
-        );
-        let mut budget = Budget::default();
-        let missing: Vec<Diagnostic> = REQUIRED
-            .iter()
-            .filter(|r| !index.contains_key(**r))
-            .map(|r| {
-                // At the near header when there is one, else at the header row's start.
-                let near = known
-                    .nearest(r, &mut budget)
-                    .map(|k| (k, names.iter().position(|n| n == k).unwrap_or(0) + 1));
-                let hint = near
-                    .map(|(k, _)| format!(" (did you mean \"{k}\"?)"))
-                    .unwrap_or_default();
-                let col = near.map_or(1, |(_, col)| col);
-                Diagnostic::error(
-                    name,
-                    Some(LineCol { line: 1, col }),
-                    format!("the header has no \"{r}\" column, which an ACLED export has{hint}"),
-                )
-            })
-            .collect();
-        if missing.is_empty() {
-            Ok(Columns {
-                index,
-                count: names.len(),
-            })
-        } else {
-            Err(missing)
-        }
-    }
+fn find_columns(name: &str, header: &csv::StringRecord) -> Result<Columns, Vec<Diagnostic>> {
+    let names: Vec<String> = header.iter().map(str::to_owned).collect();
+    Columns::find(
+        name,
+        &names,
+        (1, 1),
+        &REQUIRED,
+        &ALL_COLUMNS,
+        "which an ACLED export has",
+    )
 }
 
 /// One row's cells, read and checked.
@@ -606,26 +508,6 @@ pub fn kind_of(event_type: &str, sub_event_type: &str) -> EventKind {
     } else {
         EventKind::Report
     }
-}
-
-/// `text` as an id: letters and digits kept (lower-cased when `lower`), anything else one `-`.
-fn slug(text: &str, lower: bool) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if lower {
-                out.extend(c.to_lowercase());
-            } else {
-                out.push(c);
-            }
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
 }
 
 /// The dataset as it is built, row by row.

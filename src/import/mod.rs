@@ -3,8 +3,11 @@
 //! input as a [`Diagnostic`] at its row and column.
 
 pub mod acled;
+pub mod sheet;
+mod table;
 
 pub use acled::{PartyMap, looks_like_acled, read_acled};
+pub use sheet::{looks_like_claims_csv, looks_like_claims_sheet, read_claims_csv, read_workbook};
 
 use std::collections::HashMap;
 
