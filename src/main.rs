@@ -109,7 +109,7 @@ enum ImportFormat {
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// The file to write: .png for a picture, .csv or .ron for the filtered data; - for
+    /// The file to write: .png for a picture, .csv, .ron or .xlsx (a claims sheet) for the filtered data; - for
     /// standard output (with --format). Never one of the input files.
     #[arg(long)]
     out: PathBuf,
@@ -162,6 +162,7 @@ enum FormatArg {
     Png,
     Csv,
     Ron,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -375,7 +376,7 @@ fn export(a: ExportArgs) -> ExitCode {
         Cli::command()
             .error(
                 clap::error::ErrorKind::MissingRequiredArgument,
-                "--out - (standard output) needs --format png, csv or ron",
+                "--out - (standard output) needs --format png, csv, ron or xlsx",
             )
             .exit();
     }
@@ -386,6 +387,7 @@ fn export(a: ExportArgs) -> ExitCode {
             FormatArg::Png => Format::Png,
             FormatArg::Csv => Format::Csv,
             FormatArg::Ron => Format::Ron,
+            FormatArg::Xlsx => Format::Xlsx,
         }),
         target: match a.view {
             ViewArg::Window => export::Target::Window,

@@ -722,3 +722,53 @@ fn check_reads_an_acled_export_with_the_party_map_beside_it_and_refuses_an_unkno
     );
     assert!(said.contains("an ACLED export (.csv)"), "{said}");
 }
+
+#[test]
+fn a_filtered_xlsx_export_opens_again_as_a_claims_sheet() {
+    let d = dir();
+    let out = d.path().join("armenia-mod.xlsx");
+    let status = Command::new(env!("CARGO_BIN_EXE_claimline"))
+        .args(["export", "--actor", "arm-mod", "--out"])
+        .arg(&out)
+        .output()
+        .expect("run claimline");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    // The workbook holds one row per claim of the filtered events, in the claims sheet's layout.
+    let bytes = std::fs::read(&out).unwrap();
+    let back = claimline::import::read_workbook("armenia-mod.xlsx", &bytes)
+        .unwrap_or_else(|d| panic!("{d:#?}"));
+    let bundled = claimline::load::load_bundled().dataset.unwrap();
+    let index = claimline::query::Index::new(&bundled);
+    let filter = claimline::query::FilterState {
+        actors: ["arm-mod".to_owned()].into(),
+        ..Default::default()
+    };
+    let chosen = claimline::query::Query::run(&index, &filter).events;
+    let with_claims: Vec<&str> = (chosen.iter())
+        .map(|&e| &bundled.events[e])
+        .filter(|e| !e.claims.is_empty())
+        .map(|e| e.id.as_str())
+        .collect();
+    let mut read: Vec<&str> = back.file.events.iter().map(|e| e.id.as_str()).collect();
+    let mut want = with_claims.clone();
+    read.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(read, want);
+    let claims: usize = back.file.events.iter().map(|e| e.claims.len()).sum();
+    let expected: usize = (chosen.iter())
+        .map(|&e| bundled.events[e].claims.len())
+        .sum();
+    assert_eq!(claims, expected);
+    // And check reads it, with the claims sheet template beside it.
+    let template = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/templates/claims.csv");
+    let checked = claimline(&[&out, &template]);
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+}

@@ -607,3 +607,71 @@ fn a_timelinejs_sheet_opens_in_the_window_with_its_group_map_and_reloads_when_ed
     );
     assert_eq!(event_count(h.state()), 5);
 }
+
+/// The claims-sheet template as a workbook, with `from` written `to` in every cell.
+fn workbook_with(from: &str, to: &str) -> Vec<u8> {
+    let template =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/templates/claims.xlsx");
+    let bytes = std::fs::read(&template).unwrap();
+    let imported = claimline::import::read_workbook("claims.xlsx", &bytes).unwrap();
+    let mut file = imported.file;
+    for e in &mut file.events {
+        e.title = e.title.replace(from, to);
+    }
+    claimline::export::sheet::to_xlsx(&claimline::export::sheet::SheetData::of_file(&file)).unwrap()
+}
+
+#[test]
+fn a_claims_sheet_opens_in_the_window_as_csv_and_as_a_workbook_and_reloads_when_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let csv_text = std::fs::read_to_string(root.join("data/templates/claims.csv")).unwrap();
+    let csv = write(dir.path(), "claims.csv", &csv_text);
+    let mut h = opened(&csv);
+    assert!(title_of(h.state(), "ashby-night-fire").is_some());
+    let events = event_count(h.state());
+    // Saved from a spreadsheet program with a new title: the window shows it.
+    std::fs::write(
+        &csv,
+        csv_text.replace("Talks in Brell", "Talks held in Brell"),
+    )
+    .unwrap();
+    run_until(&mut h, "the new title shows", |app| {
+        app.files.job().is_none()
+            && title_of(app, "brell-talks").as_deref() == Some("Talks held in Brell")
+    });
+
+    // The same sheet as a workbook, beside the bundled dataset.
+    let xlsx = dir.path().join("claims.xlsx");
+    std::fs::write(&xlsx, workbook_with("Talks in Brell", "Talks in Brell")).unwrap();
+    let mut h = harness(
+        Start {
+            files: vec![xlsx.clone()],
+            view: None,
+        },
+        None,
+    );
+    run_until(&mut h, "the workbook loads", loaded);
+    assert_eq!(event_count(h.state()), events);
+    send(
+        &mut h,
+        Command::File(FileCommand::Load(vec![Source::Bundled], OpenMode::Add)),
+    );
+    let bundled = claimline::load::load_bundled()
+        .dataset
+        .unwrap()
+        .events
+        .len();
+    run_until(&mut h, "both load", |app| {
+        loaded(app) && event_count(app) == bundled + events
+    });
+    std::fs::write(
+        &xlsx,
+        workbook_with("Talks in Brell", "Talks held in Brell"),
+    )
+    .unwrap();
+    run_until(&mut h, "the workbook's new title shows", |app| {
+        app.files.job().is_none()
+            && title_of(app, "brell-talks").as_deref() == Some("Talks held in Brell")
+    });
+}

@@ -1,6 +1,6 @@
 //! `claimline export`: the view the app would show, written with no window at all. PNG
 //! pictures of the window, the timeline or the claim panels (drawn on the CPU), or the
-//! filtered data as CSV or RON, chosen by the output's extension. Every argument is checked
+//! filtered data as CSV, RON or an .xlsx claims sheet, chosen by the output's extension. Every argument is checked
 //! before anything is drawn, and errors say what was wrong.
 
 use std::path::{Path, PathBuf};
@@ -10,7 +10,7 @@ use egui::Vec2;
 use crate::app::ClaimlineApp;
 use crate::app::headless::{Headless, caption_band};
 use crate::command::Command;
-use crate::export::{Target, caption, data, png};
+use crate::export::{Target, caption, data, png, sheet};
 use crate::load;
 use crate::output;
 use crate::session::Source;
@@ -22,6 +22,8 @@ pub enum Format {
     Png,
     Csv,
     Ron,
+    /// A claims sheet: one row per claim, in the layout Claimline reads back.
+    Xlsx,
 }
 
 impl Format {
@@ -32,6 +34,7 @@ impl Format {
             "png" => Some(Format::Png),
             "csv" => Some(Format::Csv),
             "ron" => Some(Format::Ron),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -41,6 +44,7 @@ impl Format {
             Format::Png => "png",
             Format::Csv => "csv",
             Format::Ron => "ron",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -117,6 +121,10 @@ pub fn run(req: &Request) -> Result<String, String> {
             let file = data::subset(&cat.dataset, &app.derived.query.events, &note);
             data::to_ron(&file).map_err(|e| e.to_string())?.into_bytes()
         }
+        Format::Xlsx => sheet::to_xlsx(&sheet::SheetData::of_dataset(
+            &cat.dataset,
+            &app.derived.query.events,
+        ))?,
         Format::Png => png::encode(&draw(&mut app, &mut headless, req)?.image)?,
     };
     output::write_to(&req.out, |w| w.write_all(&bytes)).map_err(cannot_write)?;
@@ -132,13 +140,13 @@ pub fn run(req: &Request) -> Result<String, String> {
 fn output_format(req: &Request) -> Result<Format, String> {
     let out = req.out.display();
     if output::is_stdout(&req.out) {
-        return req
-            .format
-            .ok_or_else(|| "standard output (--out -) needs --format png, csv or ron".to_owned());
+        return req.format.ok_or_else(|| {
+            "standard output (--out -) needs --format png, csv, ron or xlsx".to_owned()
+        });
     }
     match (Format::of(&req.out), req.format) {
         (None, _) => Err(format!(
-            "{out}: the output must end in .png (a picture), .csv or .ron (the filtered data)"
+            "{out}: the output must end in .png (a picture), .csv, .ron or .xlsx (the filtered data)"
         )),
         (Some(by_name), Some(asked)) if by_name != asked => Err(format!(
             "{out}: --format {} does not match the file's extension",

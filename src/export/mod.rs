@@ -7,6 +7,7 @@ pub mod caption;
 pub mod data;
 pub mod png;
 pub mod raster;
+pub mod sheet;
 
 use serde::{Deserialize, Serialize};
 

@@ -4,10 +4,13 @@
 
 pub mod acled;
 pub mod open;
+pub mod sheet;
+mod table;
 pub mod timelinejs;
 
 pub use acled::{PartyMap, looks_like_acled, read_acled};
 pub use open::{Input, Kind, kind_of, load_inputs, load_paths};
+pub use sheet::{looks_like_claims_csv, looks_like_claims_sheet, read_claims_csv, read_workbook};
 pub use timelinejs::{GroupMap, looks_like_timelinejs, read_timelinejs};
 
 use std::collections::HashMap;

@@ -131,7 +131,6 @@ pub fn kind_of(name: &str, bytes: &[u8]) -> Option<Kind> {
         return Some(Kind::Workbook);
     }
     let header = header_cells(bytes);
-    let has = |c: &str| header.iter().any(|h| h == c);
     if acled::looks_like_acled(bytes) {
         return Some(Kind::Acled);
     }
@@ -139,7 +138,7 @@ pub fn kind_of(name: &str, bytes: &[u8]) -> Option<Kind> {
     if super::timelinejs::looks_like_timelinejs(&cells) {
         return Some(Kind::TimelineJs);
     }
-    if has("event_id") && has("text") {
+    if super::sheet::looks_like_claims_sheet(&cells) {
         return Some(Kind::ClaimsSheet);
     }
     let ext = Path::new(name)
@@ -156,13 +155,6 @@ fn import(
     input: &Input,
     observe: &mut dyn FnMut(Step) -> bool,
 ) -> Result<Imported, Vec<Diagnostic>> {
-    let not_yet = |what: &str| {
-        Err(vec![Diagnostic::error(
-            &input.name,
-            None,
-            format!("{what} are not read by this build of Claimline"),
-        )])
-    };
     match kind {
         Kind::Acled => {
             let map = match &input.map {
@@ -183,7 +175,8 @@ fn import(
                 ),
             }
         }
-        Kind::ClaimsSheet | Kind::Workbook => not_yet("claims sheets"),
+        Kind::ClaimsSheet => super::sheet::read_claims_csv(&input.name, &input.bytes),
+        Kind::Workbook => super::sheet::read_workbook(&input.name, &input.bytes),
         Kind::TimelineJs => {
             let map = match &input.map {
                 Some(src) => Some(GroupMap::parse(src)?),
