@@ -160,11 +160,21 @@ impl ClaimlineApp {
             visible,
             complete: one.is_some(),
         });
-        match (one, view.as_ref()) {
+        let cmds = match (one, view.as_ref()) {
             (Some(target), Some(view)) => ui::show_one(ui, view, &mut self.panels, target),
             (Some(_), None) => Vec::new(),
             (None, view) => ui::show(ui, &status, view, &mut self.panels),
+        };
+        // Panels drawn before the timeline (the event list, the claims overview) read the
+        // range it showed last frame: when it moved, they are drawn again with the new one.
+        // (An animation already asks for the next frame; its last step does not.)
+        if one.is_none()
+            && self.panels.timeline.visible() != visible
+            && !ui.ctx().has_requested_repaint()
+        {
+            ui.ctx().request_repaint();
         }
+        cmds
     }
 
     fn rederive(&mut self) {

@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::ViewCtx;
 use super::bidi::visual;
 use crate::command::Command;
+use crate::layout::in_range::{InRange, in_range};
 use crate::layout::lanes::sides_of;
 use crate::model::Side;
 use crate::model::wording::{place_names, side_label};
@@ -28,7 +29,14 @@ pub struct TableState {
     /// string per event, which is not work for every frame.
     /// The rows in order, shared so that a frame does not copy a million of them.
     cache: Option<(SortKey, std::sync::Arc<[usize]>)>,
+    /// List every filtered event, not only those in the timeline's visible range.
+    pub show_all: bool,
+    /// The rows in range, and what they were picked for.
+    in_range: Option<(RangeKey, std::sync::Arc<InRange>)>,
 }
+
+/// What the rows in range depend on: the sorted rows' key, the range and the selection.
+type RangeKey = (SortKey, i64, i64, Option<usize>);
 
 impl TableState {
     fn click(&mut self, by: SortBy) {
@@ -74,13 +82,56 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut 
         ));
     });
     let key = (view.derived.generation, state.sort, state.descending);
-    let rows: std::sync::Arc<[usize]> = match &state.cache {
+    let all: std::sync::Arc<[usize]> = match &state.cache {
         Some((k, rows)) if *k == key => rows.clone(),
         _ => {
             let rows: std::sync::Arc<[usize]> = sorted_rows(view, state).into();
             state.cache = Some((key, rows.clone()));
             rows
         }
+    };
+    // The list follows the timeline: the events in its visible range (and the selection).
+    let picked = view.visible.filter(|_| !state.show_all).map(|range| {
+        let rkey = (key, range.0 as i64, range.1 as i64, view.selected);
+        match &state.in_range {
+            Some((k, r)) if *k == rkey => r.clone(),
+            _ => {
+                let r = std::sync::Arc::new(in_range(&view.cat.index, &all, range, view.selected));
+                state.in_range = Some((rkey, r.clone()));
+                r
+            }
+        }
+    });
+    // With every event in range there is nothing to say.
+    let outside = picked.as_ref().map(|r| r.before + r.after);
+    let say = outside.map_or(view.visible.is_some(), |n| n > 0);
+    if say {
+        ui.horizontal_wrapped(|ui| match &picked {
+            Some(r) => {
+                ui.label(format!("{} in the visible range", r.rows.len()));
+                ui.weak(format!("· {} before · {} after", r.before, r.after));
+                if ui
+                    .small_button("Show all")
+                    .on_hover_text("List every event the filters show, whatever the timeline shows")
+                    .clicked()
+                {
+                    state.show_all = true;
+                }
+            }
+            None if view.visible.is_some()
+                && ui
+                    .small_button("Follow the timeline")
+                    .on_hover_text("List only the events in the timeline's visible range")
+                    .clicked() =>
+            {
+                state.show_all = false;
+            }
+            _ => {}
+        });
+    }
+    let rows: &[usize] = match &picked {
+        Some(r) => &r.rows,
+        None => &all,
     };
     // A click anywhere on a row selects its event; selectable text would take the click.
     ui.style_mut().interaction.selectable_labels = false;

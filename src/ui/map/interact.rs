@@ -9,6 +9,13 @@ use crate::ui::bidi::visual;
 use crate::ui::canvas::nearest;
 use crate::ui::{ViewCtx, ellipsize};
 
+/// What a click on the map asks of the view: zoom in on a merged marker's places.
+pub(super) struct ZoomOn {
+    /// The screen box of the marker's places, to fill most of the map.
+    pub places: egui::Rect,
+}
+
+/// Hover and click; returns a zoom when a merged marker was clicked.
 pub(super) fn respond(
     canvas: &MapCanvas,
     view: &ViewCtx,
@@ -16,9 +23,21 @@ pub(super) fn respond(
     markers: &[Drawn],
     response: egui::Response,
     cmds: &mut Vec<Command>,
-) {
+) -> Option<ZoomOn> {
     let pointer = response.hover_pos();
-    let hit = pointer.and_then(|p| nearest(markers, p, |m| (m.centre, m.r + 3.0)).map(|m| m.mark));
+    let drawn = pointer.and_then(|p| nearest(markers, p, |m| (m.centre, m.r + 3.0)));
+    if let Some(d) = drawn.filter(|d| d.is_merged()) {
+        let places = d
+            .marks
+            .iter()
+            .map(|&k| canvas.place_on_screen(view, &marks.places[k]));
+        let zoom = response.clicked().then(|| ZoomOn {
+            places: egui::Rect::from_points(&places.flatten().collect::<Vec<_>>()),
+        });
+        response.on_hover_ui_at_pointer(|ui| merged_tooltip(ui, view, marks, d));
+        return zoom;
+    }
+    let hit = drawn.map(Drawn::mark);
     if response.clicked() {
         if let Some(mi) = hit {
             // Selects the place's events one after another, in time order.
@@ -40,6 +59,24 @@ pub(super) fn respond(
     } else if let Some(area) = pointer.and_then(|p| canvas.area_at(p)) {
         response.on_hover_ui_at_pointer(|ui| area_tooltip(ui, view, marks, area));
     }
+    None
+}
+
+/// A merged marker's places, busiest first, with their events in view.
+fn merged_tooltip(ui: &mut egui::Ui, view: &ViewCtx, marks: &MapMarks, d: &Drawn) {
+    ui.strong(format!("{} events at {} places", d.count, d.marks.len()));
+    for &k in d.marks.iter().take(10) {
+        let m = &marks.places[k];
+        ui.label(format!(
+            "• {}: {}",
+            visual(&ellipsize(&view.cat.dataset.places[m.place].name, 40)),
+            m.events.len()
+        ));
+    }
+    if d.marks.len() > 10 {
+        ui.weak(format!("and {} more places", d.marks.len() - 10));
+    }
+    ui.weak("Places close together at this zoom are drawn as one. Click to zoom in on them");
 }
 
 fn place_tooltip(ui: &mut egui::Ui, view: &ViewCtx, m: &PlaceMark) {

@@ -129,6 +129,18 @@ fn pan_zoom(
     view
 }
 
+/// The view zoomed in on `places` (a box on the screen): its centre to the middle, and enough
+/// closer that the places spread over much of the map, at least twice as close, as close as
+/// the map goes at most.
+fn zoom_on(view: TSTransform, rect: Rect, places: Rect) -> TSTransform {
+    let fill = (rect.width() * 0.5 / places.width().max(1.0))
+        .min(rect.height() * 0.5 / places.height().max(1.0));
+    let closest = 1.0 / (KM_PER_PT.0 * view.scaling);
+    let f = fill.clamp(2.0, 16.0).min(closest).max(1.0);
+    let at = places.center() - rect.center();
+    TSTransform::from_scaling(f) * TSTransform::from_translation(-at) * view
+}
+
 pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut MapState, cmds: &mut Vec<Command>) {
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     if state.view.is_none() || response.double_clicked() {
@@ -165,7 +177,10 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut MapState, cmds: &mut Ve
         .on_hover_text("Show all the dataset's places (or double-click the map)")
         .clicked();
     canvas.paint_unplaced(ui, view, marks, &response);
-    interact::respond(&canvas, view, marks, &markers, response, cmds);
+    let zoom = interact::respond(&canvas, view, marks, &markers, response, cmds);
+    if let Some(z) = zoom {
+        state.view = Some(zoom_on(v, rect, z.places));
+    }
     if fit {
         state.view = None;
     }

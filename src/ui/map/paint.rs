@@ -8,19 +8,34 @@ use egui::{
 
 use super::map_pos;
 use crate::geo::{AreaKind, Geometry, LonLat, MapData};
+use crate::layout::map_clusters::{Spot, cluster};
 use crate::layout::map_marks::{LabelWant, MapMarks, place_map_labels};
 use crate::layout::stack::Bx;
+use crate::model::Voices;
 use crate::ui::bidi::visual;
 use crate::ui::canvas::{Band, Label, LabelStyle, place_and_paint};
 use crate::ui::marks::Batch;
 use crate::ui::theme::marker_shape;
 use crate::ui::{ViewCtx, accessible_node, ellipsize};
 
-/// A place's marker drawn this frame: which of the marks, where, and how big.
+/// A marker drawn this frame: the marks (places) it holds, busiest first, where, how big,
+/// and their summed events. One place, or several merged where their discs would overlap.
 pub(super) struct Drawn {
-    pub mark: usize,
+    pub marks: Vec<usize>,
     pub centre: Pos2,
     pub r: f32,
+    pub count: usize,
+}
+
+impl Drawn {
+    /// The busiest of its places, which names it.
+    pub fn mark(&self) -> usize {
+        self.marks[0]
+    }
+
+    pub fn is_merged(&self) -> bool {
+        self.marks.len() > 1
+    }
 }
 
 /// Where and how this frame's map is drawn.
@@ -32,11 +47,6 @@ pub(super) struct MapCanvas<'a> {
     pub geo: &'a Geometry,
     pub map: &'static MapData,
     pub visuals: Visuals,
-}
-
-/// A marker's radius for `n` events: area grows with the count.
-fn radius(n: usize) -> f32 {
-    4.0 + 2.2 * (n as f32).sqrt().min(8.0)
 }
 
 /// Fill for a district with `n` of `max` events: one neutral hue from the background to a
@@ -68,6 +78,20 @@ impl MapCanvas<'_> {
     /// A point of map space (projected kilometres) on the screen.
     pub fn screen(&self, km: [f32; 2]) -> Pos2 {
         self.to_screen * map_pos(km)
+    }
+
+    /// Where a place's marker goes on the screen, if it has coordinates.
+    pub fn place_on_screen(
+        &self,
+        view: &ViewCtx,
+        m: &crate::layout::map_marks::PlaceMark,
+    ) -> Option<Pos2> {
+        let place = &view.cat.dataset.places[m.place];
+        let [x, y] = self.geo.proj.forward(LonLat {
+            lon: place.lon?,
+            lat: place.lat?,
+        });
+        Some(self.screen([x as f32, y as f32]))
     }
 
     /// The area under a point of the screen, if any.
@@ -149,6 +173,10 @@ impl MapCanvas<'_> {
                 .filter_map(|id| view.cat.index.place_index(id))
                 .collect()
         });
+        // Places merge where their discs would overlap at this zoom, the selection's too: a
+        // mark drawn apart on top of a merged one would hide it. The selection's ring goes
+        // round the mark that holds its place.
+        let mut spots: Vec<(usize, Spot)> = Vec::new();
         for (mi, m) in marks.places.iter().enumerate() {
             let place = &view.cat.dataset.places[m.place];
             let (Some(lon), Some(lat)) = (place.lon, place.lat) else {
@@ -159,17 +187,35 @@ impl MapCanvas<'_> {
             if !self.rect.expand(20.0).contains(c) {
                 continue;
             }
-            let r = radius(m.events.len());
-            batch.marker(c, r, marker_shape(m.voices), &view.palette, false);
-            markers.push(Drawn {
-                mark: mi,
-                centre: c,
-                r,
-            });
+            let spot = Spot {
+                at: [c.x, c.y],
+                count: m.events.len(),
+            };
+            spots.push((mi, spot));
+        }
+        let only: Vec<Spot> = spots.iter().map(|(_, s)| *s).collect();
+        let mut merged: Vec<Drawn> = cluster(&only)
+            .into_iter()
+            .map(|c| Drawn {
+                marks: c.members.iter().map(|&k| spots[k].0).collect(),
+                centre: pos2(c.at[0], c.at[1]),
+                r: c.r,
+                count: c.count,
+            })
+            .collect();
+        merged.append(&mut markers);
+        markers = merged;
+        for m in &markers {
+            let voices = m
+                .marks
+                .iter()
+                .fold(Voices::NONE, |v, &k| v.union(marks.places[k].voices));
+            batch.marker(m.centre, m.r, marker_shape(voices), &view.palette, false);
         }
         self.painter.extend(batch.into_shapes());
+        self.paint_counts(ui, view, marks, &markers);
         for m in &markers {
-            if selected_places.contains(&marks.places[m.mark].place) {
+            if (m.marks.iter()).any(|&k| selected_places.contains(&marks.places[k].place)) {
                 self.painter.circle_stroke(
                     m.centre,
                     m.r + 4.0,
@@ -179,6 +225,48 @@ impl MapCanvas<'_> {
         }
         self.paint_place_names(ui, view, marks, &markers, &selected_places);
         markers
+    }
+
+    /// A merged marker's summed count on a small band over its centre, legible on any
+    /// party's colour; and for every marker a node saying what it holds.
+    fn paint_counts(&self, ui: &egui::Ui, view: &ViewCtx, marks: &MapMarks, markers: &[Drawn]) {
+        let font = FontId::proportional(10.5);
+        let ink = self.visuals.text_color();
+        for m in markers {
+            let box_ = Rect::from_center_size(m.centre, vec2(2.0 * m.r, 2.0 * m.r));
+            let name = crate::model::length::shown(
+                &view.cat.dataset.places[marks.places[m.mark()].place].name,
+            );
+            let words = if m.is_merged() {
+                let g = self
+                    .painter
+                    .layout_no_wrap(m.count.to_string(), font.clone(), ink);
+                let band = Rect::from_center_size(m.centre, g.size() + vec2(5.0, 1.0));
+                self.painter
+                    .rect_filled(band, 3.0, self.bg().gamma_multiply(0.9));
+                self.painter.rect_stroke(
+                    band,
+                    3.0,
+                    Stroke::new(0.8, ink),
+                    egui::StrokeKind::Inside,
+                );
+                self.painter.galley(band.min + vec2(2.5, 0.5), g, ink);
+                format!(
+                    "Map mark: {} events at {} places, {name} the busiest",
+                    m.count,
+                    m.marks.len()
+                )
+            } else {
+                format!("Map mark: {} events at {name}", m.count)
+            };
+            accessible_node(
+                ui,
+                egui::Id::unique(("map-mark", m.mark())),
+                egui::Role::Button,
+                words,
+                box_,
+            );
+        }
     }
 
     /// Place names by priority (the selection's places, then the busiest), never
@@ -191,13 +279,13 @@ impl MapCanvas<'_> {
         markers: &[Drawn],
         selected_places: &[usize],
     ) {
-        let place_of = |k: usize| marks.places[markers[k].mark].place;
+        let place_of = |k: usize| marks.places[markers[k].mark()].place;
         let mut order: Vec<usize> = (0..markers.len()).collect();
         order.sort_by_key(|&k| {
-            let m = &marks.places[markers[k].mark];
+            let m = &marks.places[markers[k].mark()];
             (
                 !selected_places.contains(&m.place),
-                std::cmp::Reverse(m.events.len()),
+                std::cmp::Reverse(markers[k].count),
             )
         });
         order.truncate(120);
@@ -207,7 +295,16 @@ impl MapCanvas<'_> {
             .iter()
             .map(|&k| Label {
                 galley: self.painter.layout_no_wrap(
-                    visual(&ellipsize(&view.cat.dataset.places[place_of(k)].name, 24)).into_owned(),
+                    // A merged marker is named by its busiest place, and how many more it holds.
+                    match markers[k].marks.len() {
+                        1 => visual(&ellipsize(&view.cat.dataset.places[place_of(k)].name, 24))
+                            .into_owned(),
+                        n => format!(
+                            "{} +{}",
+                            visual(&ellipsize(&view.cat.dataset.places[place_of(k)].name, 20)),
+                            n - 1
+                        ),
+                    },
                     font.clone(),
                     text_colour,
                 ),
