@@ -51,7 +51,7 @@ pub fn pairs_within_km(points: &[LonLat], km: f64) -> Vec<(usize, usize, f64)> {
             }
         }
     }
-    out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    out.sort_by_key(|p| (p.0, p.1));
     out
 }
 
