@@ -107,7 +107,7 @@ fn a_place_defined_differently_is_an_error_at_both_definitions() {
     let out = load(&[("a.ron", ALPHA), ("b.ron", &beta)]);
     assert!(out.dataset.is_none());
     let message = "place \"brask\" is defined differently in a.ron:10:14 and b.ron:5:14: \
-                   lat 40.1 vs 40.2";
+                   lat 40.1 vs 40.2; not taken as one place: 11.1 km apart, more than 1 km";
     assert_eq!(
         printed(&out),
         [
@@ -126,7 +126,9 @@ fn every_field_that_differs_is_named_with_both_values() {
     let d = printed(&out);
     assert_eq!(d.len(), 2, "{d:#?}");
     assert!(
-        d[0].ends_with(r#": district "Upper Vale" vs none; name "Brask" vs "Brasque""#),
+        d[0].ends_with(
+            r#": district "Upper Vale" vs none; name "Brask" vs "Brasque"; not taken as one place: the names differ"#
+        ),
         "{d:#?}"
     );
 }

@@ -215,6 +215,23 @@ pub struct Admin {
 }
 
 impl Place {
+    /// Whether two places go by one name: the same name, or one's name among the other's
+    /// other names, letter case aside. Half of what makes two files' places one place.
+    pub fn shares_name_with(&self, other: &Place) -> bool {
+        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        let named = |p: &Place, name: &str| {
+            same(&p.name, name) || p.other_names.iter().any(|o| same(&o.name, name))
+        };
+        named(self, &other.name) || named(other, &self.name)
+    }
+
+    /// The place's point, when it has both coordinates and they are in range.
+    pub fn point(&self) -> Option<crate::geo::LonLat> {
+        let (lat, lon) = (self.lat?, self.lon?);
+        ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
+            .then_some(crate::geo::LonLat { lon, lat })
+    }
+
     /// The place's district under `scheme` (`None`: the default reading): its `admin` entry
     /// for that scheme, or the default `district` where it has none.
     pub fn district_by(&self, scheme: Option<&str>) -> Option<&str> {

@@ -98,6 +98,9 @@ pub struct Index {
     /// (the other event, event, claim), sorted: what the claim panels show under "Also about
     /// this event". Few in any dataset, so a sorted list rather than a map.
     also_about: Vec<(u32, u32, u32)>,
+    /// (event, event of another file on the same day at the same place), both ways, sorted:
+    /// what the claim panels offer as possibly the same happening (see `same_day`).
+    same_day: Vec<(u32, u32)>,
     /// Claims in the whole dataset.
     pub claim_total: usize,
     /// Every claim that gives figures, in event order: what the casualty strip reads, without
@@ -352,6 +355,10 @@ impl Index {
             }
         }
         index.text = text;
+        if ds.files.len() > 1 {
+            let spans: Vec<TimeSpan> = index.events.iter().map(|f| f.span).collect();
+            index.same_day = super::same_day::possible_matches(ds, &spans, &index.place_pos);
+        }
         index.claim_pos.sort_unstable();
         index.bits = facet_bits(&index);
         index.bits.districts_by_scheme = place_district_by_scheme
@@ -489,6 +496,16 @@ impl Index {
     /// Claims of other events that are also about event `e`, as (event, claim) positions.
     pub fn also_about_of(&self, e: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         claims_also_about(&self.also_about, e)
+    }
+
+    /// Events of other files on the same calendar day as event `e` at the same place or one
+    /// within a kilometre: possibly the same happening, told apart. In time order.
+    pub fn possibly_same(&self, e: usize) -> impl Iterator<Item = usize> + '_ {
+        let from = self.same_day.partition_point(|p| (p.0 as usize) < e);
+        self.same_day[from..]
+            .iter()
+            .take_while(move |p| p.0 as usize == e)
+            .map(|p| p.1 as usize)
     }
 
     /// The sides of every actor who made `claim`: one, or a joint statement's several.

@@ -8,6 +8,7 @@
 
 pub mod bits;
 mod index;
+pub mod same_day;
 pub mod text;
 
 pub use bits::Bits;

@@ -25,6 +25,9 @@ pub(super) struct Problem {
     /// For an id defined differently in two files: both definitions, named in the message
     /// (which is then `message` + " A and B: " + `detail`).
     pub(super) differs: Option<Box<Differs>>,
+    /// For a place taken as another file's: where that one is defined, named in the message
+    /// (which is then `message` + " (A)" + the text here).
+    pub(super) taken_as: Option<Box<(usize, Path, String)>>,
 }
 
 /// Two definitions of one id that do not match, and how they differ.
@@ -86,6 +89,7 @@ impl<'a> Ctx<'a> {
             message: message.into(),
             first: None,
             differs: None,
+            taken_as: None,
         });
     }
 
@@ -97,6 +101,7 @@ impl<'a> Ctx<'a> {
             message: message.into(),
             first: None,
             differs: None,
+            taken_as: None,
         });
     }
 
@@ -232,6 +237,7 @@ impl<'a> Ctx<'a> {
             message: format!("duplicate {} id \"{id}\"", kind.name()),
             first: Some(first),
             differs: None,
+            taken_as: None,
         });
     }
 
@@ -255,8 +261,30 @@ impl<'a> Ctx<'a> {
                     at,
                     detail: detail.clone(),
                 })),
+                taken_as: None,
             });
         }
+    }
+
+    /// A warning that the place at `path` is taken as the one at `kept`: `message`, then
+    /// where that one is, then `rest`.
+    pub(super) fn taken_as(
+        &mut self,
+        file: usize,
+        path: Path,
+        message: String,
+        kept: (usize, Path),
+        rest: String,
+    ) {
+        self.problems.push(Problem {
+            file,
+            path,
+            severity: Severity::Warning,
+            message,
+            first: None,
+            differs: None,
+            taken_as: Some(Box::new((kept.0, kept.1, rest))),
+        });
     }
 
     fn table(&mut self, kind: Kind) -> &mut HashMap<&'a str, (usize, Path)> {

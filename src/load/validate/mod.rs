@@ -11,6 +11,7 @@ mod figures;
 mod header;
 mod parties;
 mod places;
+mod same_place;
 mod shared;
 mod sources;
 mod tours;
@@ -42,6 +43,10 @@ pub(super) fn validate_and_merge(
         offsets.push(header::check_header(&mut cx, f, &root, &files[f].1));
         define_ids(&mut cx, &mut repeats, files, f, &root);
     }
+
+    // Places of two files that are one place, read as the first's from here on.
+    let ranks = canonical_ranks(files);
+    let aliases = same_place::join_places(&mut cx, files, &ranks);
 
     // Pass 2: every field and reference.
     for (f, (_, file)) in files.iter().enumerate() {
@@ -77,9 +82,9 @@ pub(super) fn validate_and_merge(
 
     warn_without_events(&mut cx, files);
 
-    let shared = shared::by_pair_of_files(files, &canonical_ranks(files), &repeats);
+    let shared = shared::by_pair_of_files(files, &ranks, &repeats);
     let diagnostics = locate_problems(files, tables, cx.problems);
-    (merge(parsed, offsets), diagnostics, shared)
+    (merge(parsed, offsets, &aliases), diagnostics, shared)
 }
 
 /// Files without events (gazetteers) load alone, so that a curator can check one, but show
@@ -207,6 +212,10 @@ fn locate_problems(
                 let (a, b) = (position(fa, &pa), position(fb, &pb));
                 message.push_str(&format!(" {a} and {b}: {}", d.detail));
             }
+            if let Some(t) = p.taken_as {
+                let (ff, fp, rest) = *t;
+                message.push_str(&format!(" ({}){rest}", position(ff, &fp)));
+            }
             Diagnostic {
                 file: files[p.file].0.name.clone(),
                 at,
@@ -223,7 +232,14 @@ fn locate_problems(
 /// the memory the app uses. The files are taken in the canonical order, so the dataset is the
 /// same whatever order they were opened in; `files` keeps that order (the status bar names
 /// them so), and each event the index of its file there.
-fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> Option<Dataset> {
+///
+/// `aliases` are places taken as another file's (see `same_place`): they are left out, and
+/// every reference to them points to the place kept.
+fn merge(
+    files: Vec<(&SourceText, DatasetFile)>,
+    offsets: Vec<FixedOffset>,
+    aliases: &HashMap<String, String>,
+) -> Option<Dataset> {
     let order = canonical_order(&files);
     // A file with no events (a gazetteer of places and actors) names the whole only alone.
     let named_by = *order
@@ -254,6 +270,7 @@ fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> O
     // An id several files define (alike, or validation would have failed) is kept once.
     let mut kept: [HashSet<String>; 4] = Default::default();
     let [parties, actors, places, sources] = &mut kept;
+    places.extend(aliases.keys().cloned());
     for f in order {
         let Some(file) = slots[f].take() else {
             continue;
@@ -265,11 +282,32 @@ fn merge(files: Vec<(&SourceText, DatasetFile)>, offsets: Vec<FixedOffset>) -> O
         extend_once(&mut ds.sources, file.sources, sources, |x| &x.id);
         ds.events.extend(file.events.into_iter().map(|mut e| {
             e.file = f;
+            if !aliases.is_empty() {
+                read_places_as_kept(&mut e, aliases);
+            }
             e
         }));
     }
     order_parties(&mut ds, &place_in_file);
     Some(ds)
+}
+
+/// Points the event's and its claims' places taken as another file's at the place kept,
+/// each place once.
+fn read_places_as_kept(e: &mut crate::model::Event, aliases: &HashMap<String, String>) {
+    let rename = |places: &mut Vec<String>| {
+        let mut seen = HashSet::new();
+        let read: Vec<String> = std::mem::take(places)
+            .into_iter()
+            .map(|p| aliases.get(&p).cloned().unwrap_or(p))
+            .filter(|p| seen.insert(p.clone()))
+            .collect();
+        *places = read;
+    };
+    rename(&mut e.places);
+    for c in &mut e.claims {
+        rename(&mut c.places);
+    }
 }
 
 /// Appends the items whose ids are not in `kept` yet.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::ctx::{Ctx, Kind};
 use crate::load::locate::{Path, Seg};
 use crate::load::{Shared, SourceText};
-use crate::model::DatasetFile;
+use crate::model::{Actor, DatasetFile, Party, Place, Source};
 
 /// The longest value a "defined differently" message quotes whole.
 const MAX_SHOWN_CHARS: usize = 60;
@@ -23,7 +23,7 @@ pub(super) struct Repeat<'a> {
 
 /// Registers the ids of one list of file `f` (its `parties`, say, at `field`), comparing each
 /// that an earlier file defines too with that definition.
-pub(super) fn define_list<'a, T: PartialEq + Serialize>(
+pub(super) fn define_list<'a, T: Definition>(
     cx: &mut Ctx<'a>,
     repeats: &mut Vec<Repeat<'a>>,
     files: &'a [(&SourceText, DatasetFile)],
@@ -46,10 +46,30 @@ pub(super) fn define_list<'a, T: PartialEq + Serialize>(
                 id,
                 files: [first_file, f],
             });
-        } else {
-            let detail = differences(first, item);
+        } else if let Some(why) = first.why_not_one(item) {
+            let detail = differences(first, item) + &why;
             cx.defined_differently(kind, id, [(first_file, first_path), (f, path)], detail);
         }
+    }
+}
+
+/// An item files may share, and whether two definitions of its id that differ are still one.
+pub(super) trait Definition: PartialEq + Serialize {
+    /// `None` when two differing definitions are one item all the same (the first kept);
+    /// else what the error adds after naming the differences.
+    fn why_not_one(&self, _other: &Self) -> Option<String> {
+        Some(String::new())
+    }
+}
+
+impl Definition for Party {}
+impl Definition for Actor {}
+impl Definition for Source {}
+
+/// A place of one name within a kilometre is one place (see `same_place`).
+impl Definition for Place {
+    fn why_not_one(&self, other: &Self) -> Option<String> {
+        super::same_place::why_not_one(self, other)
     }
 }
 

@@ -231,7 +231,46 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Comm
             }
         });
     }
+    possibly_same(ui, view, e, cmds);
     ui.add_space(6.0);
+}
+
+/// How many events of other files the header offers as possibly the same happening.
+const SAME_SHOWN: usize = 5;
+
+/// Events of other files on the same day at the same place, each a line with a link that
+/// selects it: offered for the reader to compare, never merged with this one.
+fn possibly_same(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Command>) {
+    let ds = &view.cat.dataset;
+    let same: Vec<usize> = view.cat.index.possibly_same(e).collect();
+    for &other in same.iter().take(SAME_SHOWN) {
+        let event = &ds.events[other];
+        let file = ds.files.get(event.file).map_or("", |f| file_name(&f.name));
+        let target = format!("{} ({file})", event.title);
+        let line = format!("Possibly the same happening: {target}");
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Possibly the same happening:");
+            let link = ui.link(visual(&target)).on_hover_text("Select this event");
+            link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &line));
+            if link.clicked() {
+                cmds.push(Command::Select(Some(other)));
+            }
+        });
+    }
+    if same.len() > SAME_SHOWN {
+        ui.weak(format!(
+            "and {} more of other files on the same day at the same place",
+            crate::model::wording::plural(same.len() - SAME_SHOWN, "event")
+        ));
+    }
+}
+
+/// A file's name without its folders: the status bar's full path is too long for a line.
+fn file_name(path: &str) -> &str {
+    std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
 }
 
 fn event_claims(ui: &mut egui::Ui, view: &ViewCtx, e: usize, out: &mut Out) {
