@@ -28,9 +28,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
 
+use super::table::{BOM, csv_error, first_line_cells, slug, warning};
 use super::{Imported, Positions};
 use crate::load::suggest::{Budget, Known};
-use crate::load::{Diagnostic, LineCol, Severity, SourceText};
+use crate::load::{Diagnostic, LineCol, SourceText};
 use crate::model::wording::{loaded_words_outside_quotes, plural};
 use crate::model::{
     Actor, ActorKind, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event, EventKind,
@@ -132,24 +133,12 @@ impl PartyMap {
     }
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-pub(super) fn without_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(BOM).unwrap_or(bytes)
-}
-
 /// Whether the bytes start with an ACLED header row: one naming `event_id_cnty` and
 /// `event_date`, after an optional UTF-8 byte order mark.
 pub fn looks_like_acled(bytes: &[u8]) -> bool {
-    let bytes = without_bom(bytes);
-    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-    let line = String::from_utf8_lossy(first);
-    let cells: Vec<&str> = line
-        .trim_end_matches('\r')
-        .split(',')
-        .map(|c| c.trim().trim_matches('"'))
-        .collect();
-    cells.contains(&"event_id_cnty") && cells.contains(&"event_date")
+    let cells = first_line_cells(bytes);
+    let has = |c: &str| cells.iter().any(|h| h == c);
+    has("event_id_cnty") && has("event_date")
 }
 
 /// A row's cells as text: UTF-8, or else Latin-1 (every byte one character, which is what
@@ -181,13 +170,6 @@ fn text_of(
     }
     text.set_position(bytes.position().cloned());
     text
-}
-
-pub(super) fn warning(file: &str, at: Option<LineCol>, message: impl Into<String>) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Warning,
-        ..Diagnostic::error(file, at, message)
-    }
 }
 
 /// What a CSV format's header must and may hold, for [`read_sheet`].
@@ -382,14 +364,6 @@ pub fn summary(file: &DatasetFile) -> String {
         plural(file.events.len(), "event"),
         plural(file.places.len(), "place")
     )
-}
-
-fn csv_error(name: &str, e: &csv::Error) -> Diagnostic {
-    let at = e.position().map(|p| LineCol {
-        line: p.record() as usize + 1,
-        col: 1,
-    });
-    Diagnostic::error(name, at, format!("cannot read the CSV: {e}"))
 }
 
 /// A row of HXL hashtags (`#date+occurred`) under the header: every cell that is not empty
@@ -747,26 +721,6 @@ pub fn kind_of(event_type: &str, sub_event_type: &str) -> EventKind {
     } else {
         EventKind::Report
     }
-}
-
-/// `text` as an id: letters and digits kept (lower-cased when `lower`), anything else one `-`.
-pub(super) fn slug(text: &str, lower: bool) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if lower {
-                out.extend(c.to_lowercase());
-            } else {
-                out.push(c);
-            }
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
 }
 
 /// The dataset as it is built, row by row.

@@ -102,22 +102,10 @@ pub fn read_input(path: &Path) -> Result<Input, Diagnostic> {
     })
 }
 
-/// The cells of the first line, trimmed and lowercased, after an optional byte order mark.
-fn header_cells(bytes: &[u8]) -> Vec<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-    String::from_utf8_lossy(first)
-        .trim_end_matches('\r')
-        .split(',')
-        .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
-        .collect()
-}
-
 /// Whether the text opens as a RON dataset does: a bracket, a comment or an attribute,
 /// after an optional byte order mark and white space.
 fn opens_like_ron(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes.trim_ascii_start();
+    let start = super::table::without_bom(bytes).trim_ascii_start();
     start.is_empty()
         || [&b"("[..], b"//", b"/*", b"#!"]
             .iter()
@@ -130,7 +118,9 @@ pub fn kind_of(name: &str, bytes: &[u8]) -> Option<Kind> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Some(Kind::Workbook);
     }
-    let header = header_cells(bytes);
+    let header: Vec<String> = (super::table::first_line_cells(bytes).iter())
+        .map(|c| c.to_lowercase())
+        .collect();
     if acled::looks_like_acled(bytes) {
         return Some(Kind::Acled);
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::load::suggest::{Budget, Known};
 use crate::load::{Diagnostic, LineCol, Severity};
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BOM).unwrap_or(bytes)
@@ -63,9 +63,10 @@ pub(crate) fn line_of(text: &[u8], p: &csv::Position) -> usize {
     p.line() as usize + skipped
 }
 
+/// A row the CSV reader refuses, at its row as a spreadsheet numbers it (the header is row 1).
 pub(crate) fn csv_error(name: &str, e: &csv::Error) -> Diagnostic {
     let at = e.position().map(|p| LineCol {
-        line: p.line() as usize,
+        line: p.record() as usize + 1,
         col: 1,
     });
     Diagnostic::error(name, at, format!("cannot read the CSV: {e}"))

@@ -31,7 +31,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::acled::{Cells, Layout, read_sheet, slug, warning};
+use super::acled::{Cells, Layout, read_sheet};
+use super::table::{slug, warning};
 use super::{Imported, Positions};
 use crate::load::suggest::{Budget, Known};
 use crate::load::{Diagnostic, LineCol, SourceText, value_positions};
