@@ -253,3 +253,37 @@ fn common_fixture(name: &str) -> std::path::PathBuf {
         .join("tests/fixtures/acled")
         .join(name)
 }
+
+#[test]
+fn claimlines_own_checks_name_the_row_and_column_an_imported_value_came_from() {
+    // A curated file beside the export defines a source with the id the import gives row 3's
+    // source; the duplicate is Claimline's check, not the importer's, and it must still
+    // point at the row and the `source` column (26th) of the export.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("standard.csv");
+    std::fs::write(&csv, bytes("standard.csv")).unwrap();
+    let ron = dir.path().join("curated.ron");
+    std::fs::write(
+        &ron,
+        r#"(
+    format: 2,
+    dataset: (
+        title: "Curated beside an export",
+        description: "An invented file for a test.",
+        curator: "Fixture curator",
+        licence: "CC0 1.0",
+    ),
+    sources: [
+        (id: "acled-NRL2-source", outlet: "Harbour Post", language: "en"),
+    ],
+)
+"#,
+    )
+    .unwrap();
+    let out = claimline::import::load_paths(&[csv, ron]);
+    let shown = shown(&out.diagnostics);
+    assert!(
+        shown.iter().any(|d| d.contains("standard.csv:3:26")),
+        "{shown:#?}"
+    );
+}

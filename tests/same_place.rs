@@ -235,3 +235,19 @@ fn the_panel_offers_the_other_event_and_its_link_selects_it() {
     h.get_by_label("Possibly the same happening: Fire at Ashby (curated.ron)");
     h.get_by_label("Possibly the same happening: Evening fire at Ashby (curated.ron)");
 }
+
+#[test]
+fn a_place_one_of_its_claims_names_counts_as_the_events_place_too() {
+    // The curated event is at Corby, but its claim says the fire came from Brell: the
+    // export's event at Brell that day is offered.
+    let curated = CURATED.replacen(
+        "text: \"W\", sources",
+        "text: \"W\", places: [\"brell\"], sources",
+        1,
+    );
+    let out = load(&curated);
+    assert_eq!(out.error_count(), 0, "{:#?}", out.diagnostics);
+    let cat = Catalog::new(out.dataset.unwrap());
+    assert_eq!(possibly_same(&cat, "c-corby"), ["acled-ASH3"]);
+    assert_eq!(possibly_same(&cat, "acled-ASH3"), ["c-corby"]);
+}

@@ -567,6 +567,32 @@ fn an_acled_export_opens_in_the_window_merges_and_reloads_when_edited() {
     );
     // The app never wrote to the file it opened.
     assert!(std::fs::read_to_string(&csv).unwrap().contains("141.25"));
+    // A party map written beside the export (the row fixed again) is read with it: the
+    // window reloads, and Northland is a party.
+    std::fs::write(&csv, &added).unwrap();
+    run_until(&mut h, "the fixed row reloads", |app| {
+        app.files.job().is_none() && app.problems.is_none()
+    });
+    h.run_steps(3);
+    assert!(
+        h.state()
+            .catalog
+            .as_ref()
+            .unwrap()
+            .dataset
+            .parties
+            .iter()
+            .all(|p| p.name != "Northland")
+    );
+    let map = std::fs::read_to_string(common::fixture("acled/parties.ron")).unwrap();
+    write(dir.path(), "export.parties.ron", &map);
+    run_until(&mut h, "the party map is read", |app| {
+        app.files.job().is_none()
+            && app
+                .catalog
+                .as_ref()
+                .is_some_and(|c| c.dataset.parties.iter().any(|p| p.name == "Northland"))
+    });
 }
 
 #[test]
@@ -674,4 +700,53 @@ fn a_claims_sheet_opens_in_the_window_as_csv_and_as_a_workbook_and_reloads_when_
         app.files.job().is_none()
             && title_of(app, "brell-talks").as_deref() == Some("Talks held in Brell")
     });
+}
+
+#[test]
+fn the_filtered_data_saved_as_a_workbook_opens_again_as_those_events() {
+    use claimline::command::{DataFormat, ExportCommand};
+    use claimline::query::FilterState;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        Start {
+            files: Vec::new(),
+            view: None,
+        },
+        None,
+    );
+    run_until(&mut h, "the bundled dataset loads", loaded);
+    // Narrow to one day, so the sheet holds a subset, not the whole.
+    let day = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().timestamp();
+    send(
+        &mut h,
+        Command::SetFilter(FilterState {
+            from: Some(day("2022-09-13T00:00:00+00:00")),
+            to: Some(day("2022-09-13T23:59:59+00:00")),
+            ..Default::default()
+        }),
+    );
+    h.run_steps(2);
+    let selected: Vec<String> = {
+        let app = h.state();
+        let ds = &app.catalog.as_ref().unwrap().dataset;
+        (app.derived.query.events.iter())
+            .map(|&e| ds.events[e].id.clone())
+            .collect()
+    };
+    assert!(selected.len() > 2 && selected.len() < event_count(h.state()));
+    let xlsx = dir.path().join("subset.xlsx");
+    send(
+        &mut h,
+        Command::Export(ExportCommand::Data(DataFormat::Xlsx, xlsx.clone())),
+    );
+    h.run_steps(2);
+    let mut again = opened(&xlsx);
+    run_until(&mut again, "the workbook loads", loaded);
+    let app = again.state();
+    let ds = &app.catalog.as_ref().unwrap().dataset;
+    let mut read: Vec<String> = ds.events.iter().map(|e| e.id.clone()).collect();
+    let mut want = selected;
+    read.sort();
+    want.sort();
+    assert_eq!(read, want);
 }

@@ -149,14 +149,15 @@ fn a_csv_sheet_with_a_bom_crlf_and_quoted_cells_loads_clean() {
             "the-example-gazette-2031-03-06"
         ]
     );
-    // The row after a text with a newline in it starts two lines on.
-    let at = |path: &str| imported.positions.0.get(path).copied();
+    // The row after a text with a line break in it starts two lines on in the file, but is
+    // the next row, as a spreadsheet program numbers it (and names it in a workbook).
+    let at = |path: &str| imported.positions.get(path);
     assert_eq!(
         at("events[0].claims[1].text"),
         Some(LineCol { line: 3, col: 15 })
     );
-    assert_eq!(at("events[1]"), Some(LineCol { line: 5, col: 1 }));
-    assert_eq!(at("events[1].kind"), Some(LineCol { line: 5, col: 5 }));
+    assert_eq!(at("events[1]"), Some(LineCol { line: 4, col: 1 }));
+    assert_eq!(at("events[1].kind"), Some(LineCol { line: 4, col: 5 }));
     assert_eq!(
         at("events[0].claims[0].figures[1]"),
         Some(LineCol { line: 2, col: 21 })
@@ -498,4 +499,67 @@ fn the_templates_import_and_validate_clean() {
     assert_eq!(from_xlsx.file.actors, from_csv.file.actors);
     assert_eq!(from_xlsx.file.places, from_csv.file.places);
     assert_eq!(from_xlsx.file.sources, from_csv.file.sources);
+}
+
+#[test]
+fn a_party_the_sheet_names_by_id_is_the_party_an_export_beside_it_defines() {
+    // The sheet says only "north"; the ACLED export's party map calls it Northland. Opened
+    // together they are one party, with the map's name, and the sheet's claim is that party's.
+    let dir = tempfile::tempdir().unwrap();
+    let acled = root().join("tests/fixtures/acled");
+    let export = dir.path().join("export.csv");
+    std::fs::copy(acled.join("standard.csv"), &export).unwrap();
+    std::fs::copy(
+        acled.join("parties.ron"),
+        dir.path().join("export.parties.ron"),
+    )
+    .unwrap();
+    let sheet = dir.path().join("claims.csv");
+    std::fs::write(
+        &sheet,
+        "event_id,event_title,event_time,event_places,party,actor,said,kind,text,source_outlet\n\
+         elmstead-statement,Statement on Elmstead,2031-03-04,\"Elmstead (Far Vale, Northland @ 43.1, 46.2)\",\
+         north,Northland Ministry of Defence,2031-03-04,Statement,Said its units held their positions.,Harbour Post\n",
+    )
+    .unwrap();
+    for order in [[&export, &sheet], [&sheet, &export]] {
+        let out = claimline::import::load_paths(&order.map(|p| p.to_path_buf()));
+        let ds = out
+            .dataset
+            .unwrap_or_else(|| panic!("{:#?}", shown(&out.diagnostics)));
+        let north: Vec<_> = ds.parties.iter().filter(|p| p.id == "north").collect();
+        assert_eq!(north.len(), 1);
+        assert_eq!(north[0].name, "Northland");
+        let statement = ds
+            .events
+            .iter()
+            .find(|e| e.id == "elmstead-statement")
+            .unwrap();
+        let actor = &statement.claims[0].actor;
+        let actor = ds.actors.iter().find(|a| &a.id == actor).unwrap();
+        assert_eq!(actor.party.as_deref(), Some("north"));
+    }
+}
+
+#[test]
+fn an_ods_workbook_reads_as_the_same_claims_as_its_csv() {
+    // claims.ods is claims.csv written as an OpenDocument spreadsheet by
+    // tools/fixtures/csv_to_ods.py (text cells, a line break as a new paragraph).
+    let from_csv = csv("claims.csv");
+    let ods = read_workbook("claims.ods", &bytes(&fixture("claims.ods")))
+        .unwrap_or_else(|d| panic!("{:#?}", shown(&d)));
+    assert_eq!(ods.file.events, from_csv.file.events);
+    assert_eq!(ods.file.actors, from_csv.file.actors);
+    assert_eq!(ods.file.places, from_csv.file.places);
+    assert_eq!(ods.file.sources, from_csv.file.sources);
+    assert_eq!(
+        ods.positions.get("events[0].claims[1].text"),
+        Some(LineCol { line: 3, col: 15 }),
+        "row 3, column O"
+    );
+    // The row after the cell with a line break is row 4 in both.
+    assert_eq!(
+        ods.positions.get("events[1].kind"),
+        from_csv.positions.get("events[1].kind")
+    );
 }

@@ -182,7 +182,7 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
 #[test]
 fn values_remember_the_cell_they_came_from() {
     let imported = import("standard.csv", None);
-    let at = |path: &str| imported.positions.0.get(path).copied();
+    let at = |path: &str| imported.positions.get(path);
     let cell = |line, col| Some(LineCol { line, col });
     assert_eq!(at("events[0]"), cell(4, 1));
     assert_eq!(at("events[1].title"), cell(5, 10));
@@ -228,8 +228,8 @@ fn a_group_map_gives_kinds_and_a_partys_actor() {
     assert_eq!(talks.claims[0].actor, AUTHORS_ACTOR);
     assert_eq!(file.events[1].kind, EventKind::Report, "no group");
     assert_eq!(
-        imported.positions.0.get("events[2].claims[0].actor"),
-        Some(&LineCol { line: 6, col: 17 })
+        imported.positions.get("events[2].claims[0].actor"),
+        Some(LineCol { line: 6, col: 17 })
     );
     let warnings = shown(&imported.warnings);
     assert_eq!(warnings.len(), 2, "{warnings:#?}");

@@ -50,6 +50,7 @@ impl ClaimlineApp {
                 let (ext, what) = match format {
                     DataFormat::Csv => ("csv", "CSV (one row per claim)"),
                     DataFormat::Ron => ("ron", "Claimline dataset (RON)"),
+                    DataFormat::Xlsx => ("xlsx", "Claims sheet (Excel workbook)"),
                 };
                 let name = format!("{}-filtered-{}.{ext}", self.slug(), today());
                 self.save_dialog(ctx, name, what, ext, move |p| {
@@ -58,7 +59,7 @@ impl ClaimlineApp {
             }
             ExportCommand::Picture(target, dest) => self.start_picture(ctx, target, dest),
             ExportCommand::Data(format, path) => {
-                let result = self.data_bytes(format).and_then(|bytes| {
+                let result = self.filtered_data(format).and_then(|bytes| {
                     self.refuse_open_dataset(&path)?;
                     crate::output::write_atomic(&path, &bytes).map_err(|e| e.to_string())
                 });
@@ -277,7 +278,9 @@ impl ClaimlineApp {
         )
     }
 
-    fn data_bytes(&self, format: DataFormat) -> Result<Vec<u8>, String> {
+    /// The events the filters select, written as `format`: what Export → Filtered data
+    /// saves, and what `claimline export --out x.csv` writes.
+    pub fn filtered_data(&self, format: DataFormat) -> Result<Vec<u8>, String> {
         let cat = self.catalog.as_ref().ok_or("nothing is loaded")?;
         let events = &self.derived.query.events;
         match format {
@@ -291,6 +294,9 @@ impl ClaimlineApp {
                     .map(String::into_bytes)
                     .map_err(|e| e.to_string())
             }
+            DataFormat::Xlsx => crate::export::sheet::to_xlsx(
+                &crate::export::sheet::SheetData::of_dataset(&cat.dataset, events),
+            ),
         }
     }
 

@@ -292,9 +292,15 @@ impl ClaimlineApp {
         self.selection_moved = true;
     }
 
-    /// Watches the open files (again, if they changed).
+    /// Watches the open files and the mapping files that may sit beside them (again, if
+    /// they changed).
     fn rewatch(&mut self, ctx: &egui::Context) {
-        let files = paths(&self.sources);
+        let mut files = paths(&self.sources);
+        let maps: Vec<PathBuf> = files
+            .iter()
+            .flat_map(|f| crate::import::open::maps_beside(f))
+            .collect();
+        files.extend(maps);
         if self.files.watcher.as_ref().map(|w| &w.files) == Some(&files) {
             return;
         }

@@ -9,8 +9,8 @@ use egui::Vec2;
 
 use crate::app::ClaimlineApp;
 use crate::app::headless::{Headless, caption_band};
-use crate::command::Command;
-use crate::export::{Target, caption, data, png, sheet};
+use crate::command::{Command, DataFormat};
+use crate::export::{Target, png};
 use crate::load;
 use crate::output;
 use crate::session::Source;
@@ -112,19 +112,10 @@ pub fn run(req: &Request) -> Result<String, String> {
         refuse_huge(Vec2::new(req.size.0 as f32, req.size.1 as f32), req.scale)?;
     }
     let (mut app, mut headless) = prepare(req)?;
-    let cat = app.catalog.as_ref().expect("loaded");
     let bytes = match format {
-        Format::Csv => data::to_csv(&cat.dataset, &cat.index, &app.derived.query.events)
-            .map_err(|e| e.to_string())?,
-        Format::Ron => {
-            let note = caption::filters_line(&cat.dataset, &cat.index, &app.settings.filter);
-            let file = data::subset(&cat.dataset, &app.derived.query.events, &note);
-            data::to_ron(&file).map_err(|e| e.to_string())?.into_bytes()
-        }
-        Format::Xlsx => sheet::to_xlsx(&sheet::SheetData::of_dataset(
-            &cat.dataset,
-            &app.derived.query.events,
-        ))?,
+        Format::Csv => app.filtered_data(DataFormat::Csv)?,
+        Format::Ron => app.filtered_data(DataFormat::Ron)?,
+        Format::Xlsx => app.filtered_data(DataFormat::Xlsx)?,
         Format::Png => png::encode(&draw(&mut app, &mut headless, req)?.image)?,
     };
     output::write_to(&req.out, |w| w.write_all(&bytes)).map_err(cannot_write)?;

@@ -93,6 +93,8 @@ pub enum FileCommand {
 pub enum DataFormat {
     Csv,
     Ron,
+    /// A claims sheet (`.xlsx`): one row per claim, the layout Claimline opens again.
+    Xlsx,
 }
 
 /// Where a picture goes.

@@ -744,7 +744,7 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(file: &'a str, parties: Option<&'a PartyMap>, columns: &'a Columns) -> Self {
-        Builder {
+        let mut build = Builder {
             parties,
             places: Vec::new(),
             place_ids: HashMap::new(),
@@ -757,13 +757,42 @@ impl<'a> Builder<'a> {
             columns,
             involves: Vec::new(),
             positions: Positions::default(),
-        }
+        };
+        build.record_columns();
+        build
     }
 
     /// Records that the value at `path` was read from `column` of the row on `line`.
     fn came_from(&mut self, path: String, line: usize, column: &str) {
-        let col = self.columns.index.get(column).map_or(1, |i| i + 1);
+        let col = self.column_number(column);
         self.positions.record(path, LineCol { line, col });
+    }
+
+    /// The 1-based number of the column named `column` (1 if the file lacks it).
+    fn column_number(&self, column: &str) -> usize {
+        self.columns.index.get(column).map_or(1, |i| i + 1)
+    }
+
+    /// Records, once for the file, which column each value of an event and its source is
+    /// read from; each row then records only its line.
+    fn record_columns(&mut self) {
+        for (list, below, column) in [
+            ("events", "", "event_id_cnty"),
+            ("events", "id", "event_id_cnty"),
+            ("events", "when", "event_date"),
+            ("events", "title", "sub_event_type"),
+            ("events", "summary", "actor1"),
+            ("events", "places", "location"),
+            ("events", "claims[0]", "notes"),
+            ("events", "claims[0].text", "notes"),
+            ("events", "claims[0].figures", "fatalities"),
+            ("events", "claims[0].said", "timestamp"),
+            ("events", "claims[0].sources", "source"),
+            ("sources", "", "source"),
+        ] {
+            let col = self.column_number(column);
+            self.positions.column(list, below, col);
+        }
     }
 
     fn add(&mut self, row: Row, diags: &mut Vec<Diagnostic>) {
@@ -783,23 +812,10 @@ impl<'a> Builder<'a> {
             return;
         }
         self.event_lines.insert(id.clone(), row.line);
-        let e = format!("events[{}]", self.events.len());
-        for (path, column) in [
-            (e.clone(), "event_id_cnty"),
-            (format!("{e}.id"), "event_id_cnty"),
-            (format!("{e}.when"), "event_date"),
-            (format!("{e}.title"), "sub_event_type"),
-            (format!("{e}.summary"), "actor1"),
-            (format!("{e}.places"), "location"),
-            (format!("{e}.claims[0]"), "notes"),
-            (format!("{e}.claims[0].text"), "notes"),
-            (format!("{e}.claims[0].figures"), "fatalities"),
-            (format!("{e}.claims[0].said"), "timestamp"),
-            (format!("{e}.claims[0].sources"), "source"),
-            (format!("sources[{}]", self.sources.len()), "source"),
-        ] {
-            self.came_from(path, row.line, column);
-        }
+        self.positions
+            .item_row("events", self.events.len(), row.line);
+        self.positions
+            .item_row("sources", self.sources.len(), row.line);
         let place = self.place(&row);
         let source_id = format!("{id}-source");
         self.sources.push(Source {

@@ -66,6 +66,21 @@ pub fn map_path(path: &Path, kind: Kind) -> Option<PathBuf> {
     }
 }
 
+/// The mapping files a file may have beside it, whichever kind it turns out to be: what the
+/// window watches with it, so that writing or editing a party map reloads the export.
+pub fn maps_beside(path: &Path) -> Vec<PathBuf> {
+    let is_ron = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    if is_ron {
+        return Vec::new();
+    }
+    [Kind::Acled, Kind::TimelineJs]
+        .into_iter()
+        .filter_map(|k| map_path(path, k))
+        .collect()
+}
+
 /// How much of a file too large to hold whole is read to tell its kind.
 const HEAD_BYTES: u64 = 64 * 1024;
 
@@ -203,7 +218,7 @@ fn parse(
                     text: String::new(),
                 }),
                 file: imported.file,
-                positions: Some(imported.positions.0),
+                positions: Some(imported.positions),
             };
             Ok((parsed, imported.warnings))
         }

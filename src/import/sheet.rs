@@ -13,7 +13,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader};
 use serde::de::DeserializeOwned;
 
-use super::table::{self, Columns, csv_error, decode, line_of, slug, warning};
+use super::table::{self, Columns, csv_error, decode, slug, warning};
 use super::{Imported, Positions};
 use crate::load::suggest::{Budget, Known};
 use crate::load::{Diagnostic, LineCol};
@@ -195,7 +195,9 @@ pub fn read_claims_csv(name: &str, bytes: &[u8]) -> Result<Imported, Vec<Diagnos
     for record in records {
         match record {
             Ok(r) => rows.push(TableRow {
-                line: r.position().map_or(0, |p| line_of(text.as_bytes(), p)),
+                // The row as a spreadsheet program numbers it (a cell with a line break is
+                // still one row), as a workbook's cells are named.
+                line: r.position().map_or(0, |p| p.record() as usize + 1),
                 cells: r.iter().map(str::to_owned).collect(),
             }),
             Err(e) => diags.push(csv_error(name, &e)),

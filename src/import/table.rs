@@ -49,20 +49,6 @@ pub(crate) fn warning(file: &str, at: Option<LineCol>, message: impl Into<String
     }
 }
 
-/// The line a record starts on. The csv crate puts a record's start before the line end that
-/// precedes it when that end is CRLF (or when blank lines precede it): the line ends between
-/// its start and the first cell are counted here.
-pub(crate) fn line_of(text: &[u8], p: &csv::Position) -> usize {
-    let skipped = text
-        .get(p.byte() as usize..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|b| matches!(b, b'\r' | b'\n'))
-        .filter(|b| **b == b'\n')
-        .count();
-    p.line() as usize + skipped
-}
-
 /// A row the CSV reader refuses, at its row as a spreadsheet numbers it (the header is row 1).
 pub(crate) fn csv_error(name: &str, e: &csv::Error) -> Diagnostic {
     let at = e.position().map(|p| LineCol {

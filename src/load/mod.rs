@@ -4,10 +4,12 @@
 
 mod items;
 pub(crate) mod locate;
+mod positions;
 pub(crate) mod suggest;
 mod validate;
 
 pub use locate::{LineCol, Path, Seg, value_positions};
+pub use positions::Positions;
 
 use std::fmt;
 use std::io::Read;
@@ -340,6 +342,12 @@ pub enum Step {
     /// Bytes of the input read so far, as a streamed import goes.
     Read(u64),
     Checking,
+    /// How far checking is: events gone through so far, of the files' events times the
+    /// passes checking makes over them.
+    Checked {
+        done: usize,
+        of: usize,
+    },
 }
 
 /// One file parsed into the model, with how to find where its values stand: its RON text
@@ -348,7 +356,7 @@ pub enum Step {
 pub struct Parsed<'a> {
     pub src: std::borrow::Cow<'a, SourceText>,
     pub file: DatasetFile,
-    pub positions: Option<std::collections::HashMap<String, LineCol>>,
+    pub positions: Option<Positions>,
 }
 
 /// Parses, validates and merges texts that are meant to be used together.
@@ -402,7 +410,7 @@ pub fn merge_parsed(
         files.push(p.file);
     }
     let pairs = texts.iter().map(|t| &**t).zip(files).collect();
-    let (dataset, mut found, shared) = validate::validate_and_merge(pairs, &tables);
+    let (dataset, mut found, shared) = validate::validate_and_merge(pairs, &tables, observe);
     diagnostics.append(&mut found);
     let failed = diagnostics.iter().any(Diagnostic::is_error) || parsed_count < inputs;
     LoadOutcome {

@@ -128,6 +128,18 @@ pub struct Party {
     pub side: Option<String>,
 }
 
+impl Party {
+    /// A party that says nothing but its id (its name is the id; no adjective, colour or
+    /// side), as a claims sheet defines the parties its rows name. Opened beside a file that
+    /// defines the same id fully, it is that party.
+    pub fn is_named_by_id_only(&self) -> bool {
+        self.name == self.id
+            && self.adjective.is_none()
+            && self.colour.is_none()
+            && self.side.is_none()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ActorKind {
     Government,

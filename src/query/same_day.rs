@@ -29,12 +29,15 @@ pub(super) fn possible_matches(
         let Some((first, last)) = days(span, ds.offset_of(e).local_minus_utc()) else {
             continue;
         };
-        let places: Vec<usize> = e
-            .places
-            .iter()
+        // The event's places and those its claims name (where a claim says the fire came
+        // from, say).
+        let mut places: Vec<usize> = (e.places.iter())
+            .chain(e.claims.iter().flat_map(|c| &c.places))
             .filter_map(|p| place_pos.get(p))
             .copied()
             .collect();
+        places.sort_unstable();
+        places.dedup();
         if !places.is_empty() {
             at.push((ei as u32, first, last, places));
         }

@@ -21,6 +21,9 @@ pub struct Progress {
     read: AtomicU64,
     /// Bytes a streamed import has read, while parsing.
     parsed: AtomicU64,
+    /// Events checked, and how many there are to check, while checking.
+    checked: AtomicU64,
+    to_check: AtomicU64,
     total: AtomicU64,
     cancelled: AtomicBool,
 }
@@ -77,7 +80,8 @@ impl Progress {
 
     /// How far the load is, 0 to 1: reading by bytes, then each later stage at the share of
     /// the time it takes on a large file (parsing about half, checking and indexing a fifth
-    /// each), since none of them can report within itself.
+    /// each). A streamed import reports the bytes it has parsed and checking the events it
+    /// has checked; the index cannot report within itself.
     pub fn fraction(&self) -> f32 {
         let (read, total) = self.bytes();
         match self.stage() {
@@ -87,7 +91,11 @@ impl Progress {
                 let parsed = self.parsed.load(Ordering::Relaxed);
                 0.1 + 0.5 * (parsed as f32 / total.max(1) as f32).min(1.0)
             }
-            Stage::Checking => 0.6,
+            Stage::Checking => {
+                let checked = self.checked.load(Ordering::Relaxed);
+                let of = self.to_check.load(Ordering::Relaxed);
+                0.6 + 0.2 * (checked as f32 / of.max(1) as f32).min(1.0)
+            }
             Stage::Indexing => 0.8,
             Stage::Done => 1.0,
         }
@@ -154,6 +162,10 @@ pub fn load_sources(sources: &[Source], progress: &Progress) -> Option<Loaded> {
             Step::Parsing => progress.set(Stage::Parsing),
             Step::Read(bytes) => progress.parsed.store(bytes, Ordering::Relaxed),
             Step::Checking => progress.set(Stage::Checking),
+            Step::Checked { done, of } => {
+                progress.checked.store(done as u64, Ordering::Relaxed);
+                progress.to_check.store(of as u64, Ordering::Relaxed);
+            }
         }
         !progress.is_cancelled()
     });
@@ -278,6 +290,32 @@ mod tests {
             },
         );
         assert_eq!(seen, [Step::Parsing]);
+        assert!(out.dataset.is_none() && out.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn checking_tells_how_far_it_is_and_stops_when_cancelled() {
+        use crate::cli::generate::{Spec, generate};
+        let spec = Spec {
+            events: 10_000,
+            seed: 3,
+        };
+        let text = crate::cli::generate::to_ron(&generate(spec)).expect("serialises");
+        let mut seen = Vec::new();
+        let out = crate::load::load_texts_observed(
+            &[SourceText {
+                name: "gen.ron".into(),
+                text,
+            }],
+            &mut |s| match s {
+                Step::Checked { done, of } => {
+                    seen.push((done, of));
+                    false
+                }
+                _ => true,
+            },
+        );
+        assert_eq!(seen, [(4096, 20_000)]);
         assert!(out.dataset.is_none() && out.diagnostics.is_empty());
     }
 

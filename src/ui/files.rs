@@ -90,6 +90,15 @@ pub fn export_menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Com
         {
             cmds.push(ex(ExportCommand::DataDialog(DataFormat::Ron)));
         }
+        if ui
+            .button("Filtered data as a spreadsheet (xlsx)…")
+            .on_hover_text(
+                "A claims sheet, one row per claim: edit it in a spreadsheet program and open it again",
+            )
+            .clicked()
+        {
+            cmds.push(ex(ExportCommand::DataDialog(DataFormat::Xlsx)));
+        }
     });
 }
 

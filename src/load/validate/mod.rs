@@ -21,16 +21,20 @@ use std::collections::{HashMap, HashSet};
 use chrono::FixedOffset;
 
 use super::locate::{LineCol, Path, value_positions};
-use super::{Diagnostic, Shared, SourceText};
+use super::positions::Positions;
+use super::{Diagnostic, Shared, SourceText, Step};
 use crate::model::{Dataset, DatasetFile, FileInfo};
 use ctx::{Ctx, Kind, Problem};
 
 /// Validates every file, then merges them; returns no dataset when there is nothing to merge,
 /// and what files share.
 /// `tables` holds, per file, where an importer found each value (none: walk the RON text).
+/// `observe` hears how many events have been checked as it goes; when it returns false (the
+/// user cancelled), checking stops there with nothing found.
 pub(super) fn validate_and_merge(
     parsed: Vec<(&SourceText, DatasetFile)>,
-    tables: &[Option<HashMap<String, LineCol>>],
+    tables: &[Option<Positions>],
+    observe: &mut dyn FnMut(Step) -> bool,
 ) -> (Option<Dataset>, Vec<Diagnostic>, Vec<Shared>) {
     let files = parsed.as_slice();
     let mut cx = Ctx::default();
@@ -38,10 +42,22 @@ pub(super) fn validate_and_merge(
     let mut offsets = Vec::new();
     let mut repeats = Vec::new();
 
+    // Passes 1 and 2 go through every event: how far they are is told as they go.
+    let mut checked = Checked {
+        done: 0,
+        of: 2 * files
+            .iter()
+            .map(|(_, file)| file.events.len())
+            .sum::<usize>(),
+        observe,
+    };
+
     // Pass 1: headers and definitions, so that references may point into any file.
     for f in 0..files.len() {
         offsets.push(header::check_header(&mut cx, f, &root, &files[f].1));
-        define_ids(&mut cx, &mut repeats, files, f, &root);
+        if !define_ids(&mut cx, &mut repeats, files, f, &root, &mut checked) {
+            return (None, Vec::new(), Vec::new());
+        }
     }
 
     // Places of two files that are one place, read as the first's from here on.
@@ -50,7 +66,9 @@ pub(super) fn validate_and_merge(
 
     // Pass 2: every field and reference.
     for (f, (_, file)) in files.iter().enumerate() {
-        check_items(&mut cx, f, &root, file, offsets[f]);
+        if !check_items(&mut cx, f, &root, file, offsets[f], &mut checked) {
+            return (None, Vec::new(), Vec::new());
+        }
     }
 
     // Pass 3: facts about the whole set.
@@ -110,14 +128,16 @@ fn warn_without_events(cx: &mut Ctx, files: &[(&SourceText, DatasetFile)]) {
     );
 }
 
-/// Registers every id the file defines, in the order they are written.
+/// Registers every id the file defines, in the order they are written; false if the
+/// observer said to stop.
 fn define_ids<'a>(
     cx: &mut Ctx<'a>,
     repeats: &mut Vec<shared::Repeat<'a>>,
     files: &'a [(&SourceText, DatasetFile)],
     f: usize,
     root: &Path,
-) {
+    checked: &mut Checked,
+) -> bool {
     // The four kinds files may share; events are apart because each holds its claims' ids.
     let at = (f, root);
     let party = (Kind::Party, "parties");
@@ -140,17 +160,44 @@ fn define_ids<'a>(
                 &c.id,
             );
         }
+        if !checked.one_more() {
+            return false;
+        }
+    }
+    true
+}
+
+/// How far checking is (each event counts once a pass), told to whoever is waiting for it.
+struct Checked<'o> {
+    done: usize,
+    of: usize,
+    observe: &'o mut dyn FnMut(Step) -> bool,
+}
+
+impl Checked<'_> {
+    /// Counts one event gone through; tells the observer every few thousand (often enough for a
+    /// progress bar on a file of millions, rarely enough to cost nothing), and returns false
+    /// when it says to stop.
+    fn one_more(&mut self) -> bool {
+        self.done += 1;
+        !self.done.is_multiple_of(4096)
+            || (self.observe)(Step::Checked {
+                done: self.done,
+                of: self.of,
+            })
     }
 }
 
-/// Every field and reference of the file's parties, actors, places, sources and events.
+/// Every field and reference of the file's parties, actors, places, sources and events;
+/// false if the observer said to stop.
 fn check_items<'a>(
     cx: &mut Ctx<'a>,
     f: usize,
     root: &Path,
     file: &'a DatasetFile,
     offset: FixedOffset,
-) {
+    checked: &mut Checked,
+) -> bool {
     for (i, p) in file.parties.iter().enumerate() {
         parties::check_party(cx, f, &root.field("parties").index(i), p);
     }
@@ -165,24 +212,28 @@ fn check_items<'a>(
     }
     for (i, e) in file.events.iter().enumerate() {
         events::check_event(cx, f, &root.field("events").index(i), e, offset);
+        if !checked.one_more() {
+            return false;
+        }
     }
     header::check_columns(cx, f, root, file);
+    true
 }
 
 /// Turns paths into lines and columns, walking each file's text only if it has problems.
 fn locate_problems(
     files: &[(&SourceText, DatasetFile)],
-    tables: &[Option<HashMap<String, LineCol>>],
+    tables: &[Option<Positions>],
     problems: Vec<Problem>,
 ) -> Vec<Diagnostic> {
     let mut positions: HashMap<usize, HashMap<String, LineCol>> = HashMap::new();
     let mut find = |file: usize, path: &Path| -> Option<LineCol> {
-        let table = match tables.get(file) {
-            Some(Some(imported)) => imported,
-            _ => positions
-                .entry(file)
-                .or_insert_with(|| value_positions(&files[file].0.text)),
-        };
+        if let Some(Some(imported)) = tables.get(file) {
+            return imported.find(path);
+        }
+        let table = positions
+            .entry(file)
+            .or_insert_with(|| value_positions(&files[file].0.text));
         // A value that is absent (a defaulted field) is reported at its nearest enclosing value.
         let mut p = *path;
         loop {
@@ -271,12 +322,25 @@ fn merge(
     let mut kept: [HashSet<String>; 4] = Default::default();
     let [parties, actors, places, sources] = &mut kept;
     places.extend(aliases.keys().cloned());
+    // A party one file names only by its id is kept as the file that defines it fully has it.
+    let full_parties: HashMap<String, crate::model::Party> = (slots.iter().flatten())
+        .flat_map(|f| &f.parties)
+        .filter(|p| !p.is_named_by_id_only())
+        .map(|p| (p.id.clone(), p.clone()))
+        .collect();
     for f in order {
         let Some(file) = slots[f].take() else {
             continue;
         };
         ds.tours.extend(file.tours);
-        extend_once(&mut ds.parties, file.parties, parties, |x| &x.id);
+        let file_parties = file
+            .parties
+            .into_iter()
+            .map(|p| match full_parties.get(&p.id) {
+                Some(full) if p.is_named_by_id_only() => full.clone(),
+                _ => p,
+            });
+        extend_once(&mut ds.parties, file_parties.collect(), parties, |x| &x.id);
         extend_once(&mut ds.actors, file.actors, actors, |x| &x.id);
         extend_once(&mut ds.places, file.places, places, |x| &x.id);
         extend_once(&mut ds.sources, file.sources, sources, |x| &x.id);

@@ -62,7 +62,12 @@ pub(super) trait Definition: PartialEq + Serialize {
     }
 }
 
-impl Definition for Party {}
+/// A party named only by its id (a claims sheet's) is the party another file defines fully.
+impl Definition for Party {
+    fn why_not_one(&self, other: &Self) -> Option<String> {
+        (!self.is_named_by_id_only() && !other.is_named_by_id_only()).then(String::new)
+    }
+}
 impl Definition for Actor {}
 impl Definition for Source {}
 
