@@ -1021,3 +1021,56 @@ fn loaded_words_in_a_quoted_claim_are_the_actors_own() {
     );
     assert!(d.is_empty(), "{d:#?}");
 }
+
+#[test]
+fn a_focus_is_read_in_the_files_offset_and_checked_at_its_place() {
+    let header = r#"utc_offset: "+04:00"),"#;
+    let with = |focus: &str, format: &str| {
+        VALID.replacen("format: 1", format, 1).replacen(
+            header,
+            &format!(r#"utc_offset: "+04:00", focus: {focus}),"#),
+            1,
+        )
+    };
+    // Two days at +04:00.
+    let text = with(r#"(from: "2022-09-12", to: "2022-09-13")"#, "format: 2");
+    let out = load(&[("f.ron", &text)]);
+    assert_eq!(out.error_count(), 0, "{:#?}", out.diagnostics);
+    let start = chrono::DateTime::parse_from_rfc3339("2022-09-12T00:00:00+04:00")
+        .unwrap()
+        .timestamp();
+    assert_eq!(
+        out.dataset.unwrap().focus(),
+        Some((start, start + 2 * 86_400))
+    );
+    // Backwards: an error at `to`.
+    let text = with(r#"(from: "2022-09-14", to: "2022-09-12")"#, "format: 2");
+    let diags: Vec<String> = (load(&[("f.ron", &text)]).diagnostics.iter())
+        .map(ToString::to_string)
+        .collect();
+    // At the value of `to`.
+    let col = text
+        .lines()
+        .nth(2)
+        .unwrap()
+        .find(r#"to: "2022-09-12""#)
+        .unwrap()
+        + 5;
+    assert_one(
+        &diags,
+        &format!(
+            "f.ron:3:{col}: error: focus ends (\"2022-09-12\") before it starts (\"2022-09-14\")"
+        ),
+    );
+    // New in format 2.
+    let text = with(r#"(from: "2022-09-12", to: "2022-09-13")"#, "format: 1");
+    let diags: Vec<String> = (load(&[("f.ron", &text)]).diagnostics.iter())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.contains("error: `focus` is new in format 2")),
+        "{diags:#?}"
+    );
+}

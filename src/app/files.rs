@@ -284,7 +284,7 @@ impl ClaimlineApp {
             recent::remember(&mut self.recent, &opened);
             match self.files.restore.take().and_then(|r| r.time_range) {
                 Some((a, b)) => self.panels.timeline.request_exact(a, b),
-                None => self.panels.timeline.request_fit(),
+                None => self.panels.timeline.request_opening(),
             }
         }
         self.sources = sources;

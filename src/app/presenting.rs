@@ -3,7 +3,7 @@
 
 use super::{ClaimlineApp, Command};
 use crate::command::PresentStep;
-use crate::model::{TourStep, When};
+use crate::model::TourStep;
 
 /// How much larger everything is drawn when presenting (Ctrl +/- changes it further).
 pub const PRESENT_ZOOM: f32 = 1.5;
@@ -94,10 +94,9 @@ impl ClaimlineApp {
         self.selected = event;
         self.selection_moved = true;
         let offset = self.display_offset();
-        let range = zoom.and_then(|z| {
-            let span = |at: &str| When::span_as_written(at, offset).ok();
-            Some((span(&z.from)?.start as f64, span(&z.to)?.end as f64))
-        });
+        let range = zoom
+            .and_then(|z| z.span(offset).ok())
+            .map(|(a, b)| (a as f64, b as f64));
         match (range, event) {
             (Some((a, b)), _) => self.panels.timeline.request_exact(a, b),
             (None, Some(e)) => {

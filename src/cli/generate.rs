@@ -386,6 +386,7 @@ pub fn generate_with_parties(spec: Spec, parties: Option<usize>) -> DatasetFile 
                     .map(|p| p.id.clone())
                     .collect()
             }),
+            focus: None,
         },
         parties: w.parties,
         actors: w.actors,

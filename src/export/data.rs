@@ -380,6 +380,7 @@ fn header(
         notes: (!notes.is_empty()).then(|| notes.join(" ")),
         utc_offset,
         columns: ds.info.columns.clone(),
+        focus: None,
     }
 }
 

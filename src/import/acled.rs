@@ -1072,6 +1072,7 @@ impl<'a> Builder<'a> {
                 notes: None,
                 utc_offset: None,
                 columns: None,
+                focus: None,
             },
             parties: self.used_parties(parties),
             actors,

@@ -1565,6 +1565,7 @@ impl<'a> Builder<'a> {
                 notes: None,
                 utc_offset: None,
                 columns: None,
+                focus: None,
             },
             parties: std::mem::take(&mut self.parties),
             actors: std::mem::take(&mut self.actors),

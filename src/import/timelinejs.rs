@@ -1105,6 +1105,7 @@ impl<'a> Builder<'a> {
                 notes: Some(notes.join("\n\n")),
                 utc_offset: None,
                 columns: None,
+                focus: None,
             },
             parties,
             actors,

@@ -9,6 +9,7 @@ pub mod in_range;
 pub mod lanes;
 pub mod map_clusters;
 pub mod map_marks;
+pub mod opening;
 pub mod stack;
 pub mod ticks;
 pub mod zoom;

@@ -75,18 +75,29 @@ pub struct TourStep {
     pub caption: Option<String>,
     /// The stretch of time the timeline shows: dates or times as in `When.at`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zoom: Option<TourZoom>,
+    pub zoom: Option<TimeRange>,
     /// The parties shown as claim columns at this step, by id (2 to 4), so a class compares
     /// the parties the step is about; otherwise the viewer's own columns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<String>>,
 }
 
+/// A stretch of time written as two dates or times (as in `When.at`): from the start of
+/// `from` to the end of `to`, so `(from: "2022-09-12", to: "2022-09-14")` is three days.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TourZoom {
+pub struct TimeRange {
     pub from: String,
     pub to: String,
+}
+
+impl TimeRange {
+    /// The range in UTC seconds, reading times without an offset at `offset`.
+    pub fn span(&self, offset: chrono::FixedOffset) -> Result<(i64, i64), TimeError> {
+        let from = When::span_as_written(&self.from, offset)?;
+        let to = When::span_as_written(&self.to, offset)?;
+        Ok((from.start, to.end))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,6 +118,10 @@ pub struct DatasetInfo {
     /// wins, and these parties come first in the party order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub columns: Option<Vec<String>>,
+    /// The stretch of time the story happens in: what a first view of the dataset shows
+    /// (format 2). Without it, the stretch that holds most of the events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<TimeRange>,
 }
 
 /// A party to the conflict: a side whose statements are contrasted, with its own lane, column
@@ -447,6 +462,18 @@ pub struct FileInfo {
     pub utc_offset: chrono::FixedOffset,
     /// That file's own header: who curated what it adds, under which licence.
     pub info: DatasetInfo,
+}
+
+impl Dataset {
+    /// The focus the dataset declares, in UTC seconds: that of the file that names the
+    /// whole, else of the first file that declares one, read at its own offset.
+    pub fn focus(&self) -> Option<(i64, i64)> {
+        let naming = self.files.iter().filter(|f| f.info == self.info);
+        let others = self.files.iter().filter(|f| f.info != self.info);
+        naming
+            .chain(others)
+            .find_map(|f| f.info.focus.as_ref()?.span(f.utc_offset).ok())
+    }
 }
 
 impl FileInfo {

@@ -1,12 +1,15 @@
 //! A file's first lines: the format version it is written in, and its dataset header (title,
-//! description, curator, licence, notes, the UTC offset its times are read in, and the parties
-//! shown as claim columns).
+//! description, curator, licence, notes, the UTC offset its times are read in, the parties
+//! shown as claim columns, and the stretch of time a first view shows).
 
 use chrono::FixedOffset;
 
 use super::ctx::{Ctx, Kind};
 use crate::load::locate::Path;
-use crate::model::{DatasetFile, FORMAT_VERSION, MAX_COLUMNS, OLDEST_FORMAT, parse_offset, utc};
+use crate::model::{
+    DatasetFile, FORMAT_VERSION, MAX_COLUMNS, OLDEST_FORMAT, TimeRange, parse_instant,
+    parse_offset, utc,
+};
 
 /// Checks the format and the header; returns the offset for the file's times written without
 /// one (UTC when it is absent or wrong, so the rest of the file can still be checked).
@@ -32,13 +35,49 @@ pub(super) fn check_header(cx: &mut Ctx, f: usize, root: &Path, file: &DatasetFi
     if let Some(notes) = &d.notes {
         cx.not_too_long(f, || h.field("notes"), notes, "notes");
     }
-    match d.utc_offset.as_deref().map(parse_offset) {
+    let offset = match d.utc_offset.as_deref().map(parse_offset) {
         None => utc(),
         Some(Ok(o)) => o,
         Some(Err(e)) => {
             cx.error(f, h.field("utc_offset"), e.to_string());
             utc()
         }
+    };
+    if let Some(focus) = &d.focus {
+        cx.format_2(f, h.field("focus"), "focus");
+        check_time_range(cx, f, h.field("focus"), focus, offset, "focus");
+    }
+    offset
+}
+
+/// A range of two dates or times (a tour step's zoom, the header's focus) at `rp`: each
+/// readable, and the end not before the start.
+pub(super) fn check_time_range(
+    cx: &mut Ctx,
+    f: usize,
+    rp: Path,
+    range: &TimeRange,
+    offset: FixedOffset,
+    what: &str,
+) {
+    for (field, at) in [("from", &range.from), ("to", &range.to)] {
+        if let Err(e) = parse_instant(at, offset) {
+            cx.error(f, rp.field(field), e.to_string());
+        }
+    }
+    if let (Ok(a), Ok(b)) = (
+        parse_instant(&range.from, offset),
+        parse_instant(&range.to, offset),
+    ) && b.local < a.local
+    {
+        cx.error(
+            f,
+            rp.field("to"),
+            format!(
+                "{what} ends (\"{}\") before it starts (\"{}\")",
+                range.to, range.from
+            ),
+        );
     }
 }
 

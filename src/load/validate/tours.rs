@@ -7,7 +7,7 @@ use chrono::FixedOffset;
 
 use super::ctx::{Ctx, Kind};
 use crate::load::locate::Path;
-use crate::model::{Tour, parse_instant};
+use crate::model::Tour;
 
 /// `tour_ids` holds the ids of the file's tours checked before this one.
 pub(super) fn check_tour<'t>(
@@ -36,21 +36,7 @@ pub(super) fn check_tour<'t>(
             super::header::check_column_ids(cx, f, sp.field("columns"), columns);
         }
         if let Some(z) = &step.zoom {
-            let zp = sp.field("zoom");
-            for (field, at) in [("from", &z.from), ("to", &z.to)] {
-                if let Err(e) = parse_instant(at, offset) {
-                    cx.error(f, zp.field(field), e.to_string());
-                }
-            }
-            if let (Ok(a), Ok(b)) = (parse_instant(&z.from, offset), parse_instant(&z.to, offset))
-                && b.local < a.local
-            {
-                cx.error(
-                    f,
-                    zp.field("to"),
-                    format!("zoom ends (\"{}\") before it starts (\"{}\")", z.to, z.from),
-                );
-            }
+            super::header::check_time_range(cx, f, sp.field("zoom"), z, offset, "zoom");
         }
     }
 }

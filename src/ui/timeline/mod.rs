@@ -97,6 +97,11 @@ impl TimelineState {
         self.pending = Some(ViewRequest::Fit);
     }
 
+    /// Opens on the story: the dataset's focus, else the span that holds most events.
+    pub fn request_opening(&mut self) {
+        self.pending = Some(ViewRequest::Opening);
+    }
+
     pub fn request_range(&mut self, a: f64, b: f64) {
         self.pending = Some(ViewRequest::Range(a, b));
     }

@@ -3,11 +3,14 @@
 //! moves between ranges smoothly in presenter mode. Pure ranges, in UTC seconds.
 
 use super::TimelineState;
+use crate::layout::opening::opening_range;
 use crate::ui::ViewCtx;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum ViewRequest {
     Fit,
+    /// Where a first view opens: the dataset's focus, else the span holding most events.
+    Opening,
     Range(f64, f64),
     /// Exactly this range (a saved view's), without padding.
     Exact(f64, f64),
@@ -73,6 +76,14 @@ impl TimelineState {
                 let lo = ev.iter().map(|&e| idx.events[e].span.start).min()?;
                 let hi = ev.iter().map(|&e| idx.events[e].span.end).max()?;
                 Some(padded(lo as f64, hi as f64))
+            }
+            ViewRequest::Opening => {
+                let idx = &view.cat.index;
+                let spans: Vec<_> = (view.derived.query.events.iter())
+                    .map(|&e| idx.events[e].span)
+                    .collect();
+                let (a, b) = opening_range(view.cat.dataset.focus(), &spans)?;
+                Some(padded(a as f64, b as f64))
             }
             ViewRequest::Range(a, b) => Some(padded(a, b)),
             ViewRequest::Exact(a, b) => (b > a).then_some((a, b)),
