@@ -1,6 +1,7 @@
-//! On a system with no desktop services, the window says what it cannot do instead of doing
-//! nothing or claiming success: no file dialog (neither a desktop portal nor zenity), no
-//! clipboard (no display). No GPU or display. Every test here runs in that environment: this
+//! On a system with no desktop services, the window does what it can and says what it cannot
+//! instead of doing nothing or claiming success: with no desktop file dialog (neither a desktop
+//! portal nor zenity) it opens its own and says why once; with no clipboard (no display) it
+//! says so. No GPU or display. Every test here runs in that environment: this
 //! binary empties PATH, points D-Bus nowhere and unsets the display.
 
 mod common;
@@ -9,6 +10,7 @@ use std::sync::{LazyLock, Once};
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 use claimline::app::ClaimlineApp;
 use claimline::app::dialogs::NO_DIALOG;
@@ -52,18 +54,48 @@ fn said_after(h: &mut Harness<'_, ClaimlineApp>, command: Command) -> String {
 }
 
 #[test]
-fn open_save_and_export_say_when_no_file_dialog_can_open() {
+fn open_save_and_export_open_claimlines_own_dialog_and_say_why_once() {
     let mut h = harness();
-    for command in [
-        Command::File(FileCommand::OpenDialog),
-        Command::File(FileCommand::SaveViewDialog),
-        Command::Export(ExportCommand::PictureDialog(Target::Window)),
-        Command::Export(ExportCommand::DataDialog(DataFormat::Csv)),
-    ] {
-        let said = said_after(&mut h, command.clone());
-        assert!(said.starts_with(NO_DIALOG), "{command:?}: {said}");
-        assert!(said.contains("no zenity on PATH"), "{said}");
-        assert!(said.contains("no D-Bus session bus"), "{said}");
+    let ctx = h.ctx.clone();
+    for (i, (command, title)) in [
+        (
+            Command::File(FileCommand::OpenDialog),
+            "Open Claimline datasets",
+        ),
+        (Command::File(FileCommand::SaveViewDialog), "Save this view"),
+        (
+            Command::Export(ExportCommand::PictureDialog(Target::Window)),
+            "Export a picture of the timeline and claims",
+        ),
+        (
+            Command::Export(ExportCommand::DataDialog(DataFormat::Csv)),
+            "Export the filtered data",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        h.state_mut().toast = None;
+        h.state_mut().apply(&ctx, vec![command.clone()]);
+        common::run_until(&mut h, "the in-window dialog opens", |app| {
+            app.dialog.picker().is_some()
+        });
+        h.get_by_label(title);
+        let said = h.state().toast.as_ref().map(|(m, _)| m.clone());
+        if i == 0 {
+            let said = said.expect("the first dialog says why it is Claimline's own");
+            assert!(said.starts_with(NO_DIALOG), "{command:?}: {said}");
+            assert!(said.contains("no zenity on PATH"), "{said}");
+            assert!(said.contains("no D-Bus session bus"), "{said}");
+        } else {
+            assert_eq!(said, None, "{command:?}: said once, not on every open");
+        }
+        h.get_by_label("Cancel").click();
+        h.run();
+        assert!(
+            h.state().dialog.picker().is_none(),
+            "{command:?}: cancelled"
+        );
     }
 }
 

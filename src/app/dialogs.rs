@@ -1,39 +1,189 @@
-//! Native file dialogs, and whether one can open at all. rfd asks the desktop portal over
-//! D-Bus, then runs `zenity`; with neither it answers nothing, exactly as when the user
-//! cancels, so without this check Open, Save and Export would do nothing without a word.
+//! File dialogs: the desktop's (rfd asks the desktop portal over D-Bus, then runs `zenity`)
+//! or, where there is neither or the user asks for it, Claimline's own drawn in the window
+//! ([`crate::session::file_picker`]). rfd answers nothing without a portal or zenity, exactly
+//! as when the user cancels, so without the check here Open, Save and Export would do nothing
+//! without a word. Either way the answer is the same list of paths, turned into the same
+//! command, so opening, saving views and exporting go through one path.
 
 use std::ffi::OsStr;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-/// What to install, said whenever no dialog can open.
-pub const NO_DIALOG: &str = "No file dialog is available on this system: install \
-    xdg-desktop-portal with a file chooser (xdg-desktop-portal-gtk, -gnome or -kde) or zenity";
+use super::{ClaimlineApp, Command};
+use crate::session::file_picker::{Mode, Picker, Request};
 
-/// Runs `dialog` on its own thread (it blocks until the user answers), first checking that a
-/// dialog can open. The receiver gets the answer, or why no dialog could open; nothing when
-/// the user cancels. `wake` runs last, so the window looks at the answer.
-pub fn spawn<T: Send + 'static>(
-    dialog: impl FnOnce() -> Option<T> + Send + 'static,
-    wake: impl FnOnce() + Send + 'static,
-) -> Receiver<Result<T, String>> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        match unavailable() {
-            Some(why) => {
-                let _ = tx.send(Err(why));
+/// Why Claimline's own dialog is used, said once per run (the first time one opens).
+pub const NO_DIALOG: &str = "No desktop file chooser here (no portal, no zenity): using \
+    Claimline's own. For the desktop's, install xdg-desktop-portal with a file chooser \
+    (xdg-desktop-portal-gtk, -gnome or -kde) or zenity";
+
+/// The environment variable that chooses the dialog: `in-window` for Claimline's own always
+/// (tests, or users who prefer it); anything else, or unset, the desktop's when there is one.
+pub const CHOOSER_VARIABLE: &str = "CLAIMLINE_FILE_DIALOG";
+
+/// Which file dialog opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chooser {
+    Native,
+    /// Claimline's own, and why (said once).
+    InWindow(String),
+}
+
+/// The dialog for a `CLAIMLINE_FILE_DIALOG` value: Claimline's own when asked for or when the
+/// desktop has none (`unavailable` says why not; it is asked only when it matters).
+pub fn choose(setting: Option<&str>, unavailable: impl FnOnce() -> Option<String>) -> Chooser {
+    if setting.is_some_and(|s| s.trim().eq_ignore_ascii_case("in-window")) {
+        return Chooser::InWindow(format!(
+            "{CHOOSER_VARIABLE}=in-window: using Claimline's own file dialog"
+        ));
+    }
+    match unavailable() {
+        Some(why) => Chooser::InWindow(why),
+        None => Chooser::Native,
+    }
+}
+
+/// What the dialog's thread sends back.
+enum Reply {
+    Chosen(Vec<PathBuf>),
+    Cancelled,
+    /// No native dialog: open Claimline's own, and why.
+    InWindow(String),
+}
+
+/// What becomes of the chosen paths: the command the app carries out.
+type Then = Box<dyn FnOnce(Vec<PathBuf>) -> Command + Send>;
+
+enum Showing {
+    /// The native dialog (or the check before it) on its thread.
+    Native(Receiver<Reply>),
+    InWindow(Box<Picker>),
+}
+
+struct Open {
+    request: Request,
+    then: Then,
+    showing: Showing,
+}
+
+/// The file dialog open now (one at a time: a new one replaces it) and the choice made.
+#[derive(Default)]
+pub struct DialogState {
+    /// Decided the first time the native one could not be used, then kept for the run.
+    in_window: Option<String>,
+    open: Option<Open>,
+}
+
+impl DialogState {
+    /// Claimline's own dialog, while it is open (for the window to draw).
+    pub fn picker_mut(&mut self) -> Option<&mut Picker> {
+        match &mut self.open.as_mut()?.showing {
+            Showing::InWindow(p) => Some(p.as_mut()),
+            Showing::Native(_) => None,
+        }
+    }
+
+    /// Claimline's own dialog, while it is open.
+    pub fn picker(&self) -> Option<&Picker> {
+        match &self.open.as_ref()?.showing {
+            Showing::InWindow(p) => Some(p.as_ref()),
+            Showing::Native(_) => None,
+        }
+    }
+}
+
+impl ClaimlineApp {
+    /// Asks for files: the native dialog on its own thread (the window keeps drawing) or
+    /// Claimline's own. `then` turns the answer into the command to carry out.
+    pub(super) fn file_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        request: Request,
+        then: impl FnOnce(Vec<PathBuf>) -> Command + Send + 'static,
+    ) {
+        let then: Then = Box::new(then);
+        if self.dialog.in_window.is_some() {
+            let showing = Showing::InWindow(picker(request.clone()));
+            self.dialog.open = Some(Open {
+                request,
+                then,
+                showing,
+            });
+            return;
+        }
+        let (tx, rx) = channel();
+        let wake = ctx.clone();
+        let asked = request.clone();
+        std::thread::spawn(move || {
+            let setting = std::env::var(CHOOSER_VARIABLE).ok();
+            let reply = match choose(setting.as_deref(), unavailable) {
+                Chooser::InWindow(why) => Reply::InWindow(why),
+                Chooser::Native => native(&asked).map_or(Reply::Cancelled, Reply::Chosen),
+            };
+            let _ = tx.send(reply);
+            wake.request_repaint();
+        });
+        self.dialog.open = Some(Open {
+            request,
+            then,
+            showing: Showing::Native(rx),
+        });
+    }
+
+    /// A native dialog's answer, if it arrived: the command to carry out; or Claimline's own
+    /// opened in its place, the first time with a word why.
+    pub(super) fn poll_dialog(&mut self) -> Option<Command> {
+        let open = self.dialog.open.as_mut()?;
+        let Showing::Native(rx) = &open.showing else {
+            return None;
+        };
+        match rx.try_recv().ok()? {
+            Reply::Chosen(paths) => self.dialog.open.take().map(|o| (o.then)(paths)),
+            Reply::Cancelled => {
+                self.dialog.open = None;
+                None
             }
-            None => {
-                if let Some(answer) = dialog() {
-                    let _ = tx.send(Ok(answer));
+            Reply::InWindow(why) => {
+                open.showing = Showing::InWindow(picker(open.request.clone()));
+                if self.dialog.in_window.is_none() {
+                    self.dialog.in_window = Some(why.clone());
+                    self.toast(why);
                 }
+                None
             }
         }
-        wake();
-    });
-    rx
+    }
+
+    /// Claimline's own dialog was answered (`Some` paths) or cancelled.
+    pub(super) fn answer_in_window(&mut self, answer: Option<Vec<PathBuf>>) -> Option<Command> {
+        let open = self.dialog.open.take()?;
+        answer.map(open.then)
+    }
+}
+
+fn picker(request: Request) -> Box<Picker> {
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("/"));
+    Box::new(Picker::new(request, home))
+}
+
+/// The desktop's dialog for `request`; blocks until the user answers.
+fn native(request: &Request) -> Option<Vec<PathBuf>> {
+    let mut dialog = rfd::FileDialog::new().set_title(&request.title);
+    for f in &request.filters {
+        dialog = dialog.add_filter(&f.name, &f.extensions);
+    }
+    if let Some(folder) = &request.folder {
+        dialog = dialog.set_directory(folder);
+    }
+    match &request.mode {
+        Mode::OpenMany => dialog.pick_files(),
+        Mode::Save { file_name } => dialog.set_file_name(file_name).save_file().map(|p| vec![p]),
+    }
 }
 
 /// Why no file dialog can open here, or `None` when one can: `zenity` is on `PATH` or the
@@ -121,16 +271,40 @@ mod tests {
     }
 
     #[test]
-    fn with_neither_zenity_nor_a_portal_the_message_says_what_to_install() {
+    fn with_neither_zenity_nor_a_portal_the_message_says_why_and_what_to_install() {
         let why = why_unavailable(false, || Err("no D-Bus session bus (refused)".into()));
         assert_eq!(
             why.as_deref(),
             Some(
-                "No file dialog is available on this system: install xdg-desktop-portal with \
-                 a file chooser (xdg-desktop-portal-gtk, -gnome or -kde) or zenity \
+                "No desktop file chooser here (no portal, no zenity): using Claimline's own. \
+                 For the desktop's, install xdg-desktop-portal with a file chooser \
+                 (xdg-desktop-portal-gtk, -gnome or -kde) or zenity \
                  (no zenity on PATH; the desktop portal: no D-Bus session bus (refused))"
             )
         );
+    }
+
+    #[test]
+    fn claimlines_own_dialog_opens_when_asked_for_or_when_the_desktop_has_none() {
+        let none = || Some("no chooser".to_owned());
+        let native = || None;
+        let asked = || panic!("the desktop is not asked when the setting decides");
+        assert_eq!(choose(None, native), Chooser::Native);
+        assert_eq!(choose(None, none), Chooser::InWindow("no chooser".into()));
+        assert_eq!(choose(Some("native"), native), Chooser::Native);
+        assert_eq!(
+            choose(Some(""), none),
+            Chooser::InWindow("no chooser".into())
+        );
+        for forced in ["in-window", "In-Window", " in-window\n"] {
+            assert_eq!(
+                choose(Some(forced), asked),
+                Chooser::InWindow(
+                    "CLAIMLINE_FILE_DIALOG=in-window: using Claimline's own file dialog".into()
+                ),
+                "{forced:?}"
+            );
+        }
     }
 
     #[test]

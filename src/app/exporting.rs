@@ -9,11 +9,11 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 use super::clipboard::PictureClipboard;
-use super::dialogs;
 use super::headless::{self, Headless};
 use super::{ClaimlineApp, Command};
 use crate::command::{DataFormat, Dest, ExportCommand};
 use crate::export::{Target, caption, data, png};
+use crate::session::file_picker::{Filter, Mode, Request};
 
 /// A picture on its way: the screenshot it waits for.
 pub struct Capture {
@@ -25,7 +25,6 @@ pub struct Capture {
 #[derive(Default)]
 pub struct ExportState {
     capture: Option<Capture>,
-    dialog: Option<Receiver<Result<ExportCommand, String>>>,
     clipboard: PictureClipboard,
     /// The caption of the last picture delivered: what it named, whether or not it was drawn.
     pub last_caption: Vec<String>,
@@ -42,7 +41,8 @@ impl ClaimlineApp {
         match c {
             ExportCommand::PictureDialog(target) => {
                 let name = format!("{}-{}-{}.png", self.slug(), target.name(), today());
-                self.save_dialog(ctx, name, "PNG image", "png", move |p| {
+                let title = format!("Export a picture of the {}", target.describe());
+                self.save_dialog(ctx, title, name, "PNG image", "png", move |p| {
                     ExportCommand::Picture(target, Dest::File(p))
                 });
             }
@@ -53,7 +53,8 @@ impl ClaimlineApp {
                     DataFormat::Xlsx => ("xlsx", "Claims sheet (Excel workbook)"),
                 };
                 let name = format!("{}-filtered-{}.{ext}", self.slug(), today());
-                self.save_dialog(ctx, name, what, ext, move |p| {
+                let title = "Export the filtered data".to_owned();
+                self.save_dialog(ctx, title, name, what, ext, move |p| {
                     ExportCommand::Data(format, p)
                 });
             }
@@ -73,21 +74,21 @@ impl ClaimlineApp {
     fn save_dialog(
         &mut self,
         ctx: &egui::Context,
+        title: String,
         name: String,
         what: &'static str,
         ext: &'static str,
         then: impl FnOnce(PathBuf) -> ExportCommand + Send + 'static,
     ) {
-        let ctx = ctx.clone();
-        let dialog = move || {
-            rfd::FileDialog::new()
-                .set_title("Export")
-                .set_file_name(name)
-                .add_filter(what, &[ext])
-                .save_file()
-                .map(then)
+        let request = Request {
+            title,
+            mode: Mode::Save { file_name: name },
+            filters: vec![Filter::new(what, &[ext])],
+            folder: self.dialog_folder(),
         };
-        self.exports.dialog = Some(dialogs::spawn(dialog, move || ctx.request_repaint()));
+        self.file_dialog(ctx, request, |paths| {
+            Command::Export(then(super::files::first(paths)))
+        });
     }
 
     fn start_picture(&mut self, ctx: &egui::Context, target: Target, dest: Dest) {
@@ -120,18 +121,8 @@ impl ClaimlineApp {
         self.exports.capture = Some(Capture { target, dest, rx });
     }
 
-    /// Called every frame: a screenshot or a dialog's answer may have arrived.
-    pub(super) fn poll_exports(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        let mut cmds = Vec::new();
-        if let Some(rx) = &self.exports.dialog
-            && let Ok(c) = rx.try_recv()
-        {
-            self.exports.dialog = None;
-            match c {
-                Ok(c) => cmds.push(Command::Export(c)),
-                Err(why) => self.toast(why),
-            }
-        }
+    /// Called every frame: a screenshot may have arrived.
+    pub(super) fn poll_exports(&mut self, ctx: &egui::Context) {
         let arrived = self
             .exports
             .capture
@@ -148,7 +139,6 @@ impl ClaimlineApp {
             let result = self.deliver(cut, cap.target, &cap.dest);
             self.report(result);
         }
-        cmds
     }
 
     /// Adds the caption and sends the picture where it goes; says what happened.

@@ -5,14 +5,13 @@
 //! [`Problems`], so what is on screen stays as it was.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
-use super::dialogs;
 use super::{ClaimlineApp, Command};
 use crate::command::FileCommand;
 use crate::load::Diagnostic;
 use crate::query::{Catalog, FilterState};
+use crate::session::file_picker::{Filter, Mode, Request};
 use crate::session::loading::{LoadJob, Loaded, paths};
 use crate::session::problems::Problems;
 use crate::session::saved_view::{self, SavedView};
@@ -44,17 +43,10 @@ pub struct FileState {
     job: Option<(LoadJob, Purpose)>,
     watcher: Option<FileWatcher>,
     reload_at: Option<Instant>,
-    /// A file dialog open on its own thread: what it will answer.
-    dialog: Option<Receiver<Result<DialogAnswer, String>>>,
     /// Files waiting for the add-or-replace answer.
     pub pending_open: Option<Vec<Source>>,
     /// What to put back once a load lands: a saved view's or the last session's picture.
     restore: Option<Snapshot>,
-}
-
-enum DialogAnswer {
-    Open(Vec<PathBuf>),
-    SaveView(PathBuf),
 }
 
 impl FileState {
@@ -166,7 +158,8 @@ impl ClaimlineApp {
     /// Everything that arrives between frames: a finished load, a dialog's answer, dropped
     /// files, changes on disk. Returns commands for `apply`.
     pub fn poll(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        let mut cmds = self.poll_exports(ctx);
+        self.poll_exports(ctx);
+        let mut cmds = Vec::new();
         if let Some((job, purpose)) = &self.files.job {
             match job.poll() {
                 Some(out) => {
@@ -179,20 +172,7 @@ impl ClaimlineApp {
                 None => ctx.request_repaint_after(Duration::from_millis(100)),
             }
         }
-        if let Some(rx) = &self.files.dialog
-            && let Ok(answer) = rx.try_recv()
-        {
-            self.files.dialog = None;
-            match answer {
-                Ok(DialogAnswer::Open(paths)) => cmds.push(Command::File(FileCommand::Open(
-                    paths.into_iter().map(Source::File).collect(),
-                ))),
-                Ok(DialogAnswer::SaveView(path)) => {
-                    cmds.push(Command::File(FileCommand::SaveView(path)))
-                }
-                Err(why) => self.toast(why),
-            }
-        }
+        cmds.extend(self.poll_dialog());
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -317,6 +297,12 @@ impl ClaimlineApp {
         }
     }
 
+    /// Where a file dialog starts: beside the first file open, if any.
+    pub(super) fn dialog_folder(&self) -> Option<PathBuf> {
+        let first = paths(&self.sources).into_iter().next()?;
+        first.parent().map(std::path::Path::to_path_buf)
+    }
+
     pub fn toast(&mut self, message: String) {
         self.toast = Some((message, Instant::now()));
     }
@@ -324,21 +310,25 @@ impl ClaimlineApp {
     pub(super) fn apply_file(&mut self, ctx: &egui::Context, c: FileCommand) {
         match c {
             FileCommand::OpenDialog => {
-                let ctx = ctx.clone();
-                let dialog = move || {
-                    rfd::FileDialog::new()
-                        .set_title("Open Claimline datasets")
-                        .add_filter(
+                let request = Request {
+                    title: "Open Claimline datasets".to_owned(),
+                    mode: Mode::OpenMany,
+                    filters: vec![
+                        Filter::new(
                             "Datasets, ACLED exports and sheets",
                             &crate::import::open::EXTENSIONS,
-                        )
-                        .add_filter("Claimline dataset (RON)", &["ron"])
-                        .add_filter("CSV: ACLED, claims sheet, TimelineJS", &["csv"])
-                        .add_filter("Workbook: claims sheet", &["xlsx", "ods", "xls"])
-                        .pick_files()
-                        .map(DialogAnswer::Open)
+                        ),
+                        Filter::new("Claimline dataset (RON)", &["ron"]),
+                        Filter::new("CSV: ACLED, claims sheet, TimelineJS", &["csv"]),
+                        Filter::new("Workbook: claims sheet", &["xlsx", "ods", "xls"]),
+                    ],
+                    folder: self.dialog_folder(),
                 };
-                self.files.dialog = Some(dialogs::spawn(dialog, move || ctx.request_repaint()));
+                self.file_dialog(ctx, request, |paths| {
+                    Command::File(FileCommand::Open(
+                        paths.into_iter().map(Source::File).collect(),
+                    ))
+                });
             }
             FileCommand::Open(new) => {
                 let new: Vec<Source> = new.into_iter().map(Source::absolute).collect();
@@ -363,17 +353,17 @@ impl ClaimlineApp {
             FileCommand::CancelOpen => self.files.pending_open = None,
             FileCommand::Reload => self.load(ctx, self.sources.clone(), Purpose::Reload),
             FileCommand::SaveViewDialog => {
-                let ctx = ctx.clone();
-                let name = format!("{}.view.ron", self.slug());
-                let dialog = move || {
-                    rfd::FileDialog::new()
-                        .set_title("Save this view")
-                        .set_file_name(name)
-                        .add_filter("Claimline view", &["ron"])
-                        .save_file()
-                        .map(DialogAnswer::SaveView)
+                let request = Request {
+                    title: "Save this view".to_owned(),
+                    mode: Mode::Save {
+                        file_name: format!("{}.view.ron", self.slug()),
+                    },
+                    filters: vec![Filter::new("Claimline view", &["ron"])],
+                    folder: self.dialog_folder(),
                 };
-                self.files.dialog = Some(dialogs::spawn(dialog, move || ctx.request_repaint()));
+                self.file_dialog(ctx, request, |paths| {
+                    Command::File(FileCommand::SaveView(first(paths)))
+                });
             }
             FileCommand::SaveView(path) => {
                 if let Err(e) = self.refuse_open_dataset(&path) {
@@ -398,6 +388,11 @@ impl ClaimlineApp {
             }
         }
     }
+}
+
+/// The one path a save dialog answers.
+pub(super) fn first(paths: Vec<PathBuf>) -> PathBuf {
+    paths.into_iter().next().unwrap_or_default()
 }
 
 fn party_ids(ds: &crate::model::Dataset) -> Vec<String> {

@@ -49,11 +49,13 @@ pub struct ClaimlineApp {
     pub panels: ui::PanelState,
     /// Set by `apply` when the selection changed, so the event list scrolls to it once.
     pub selection_moved: bool,
-    /// Loading, watching, dialogs: the parts that talk to the file system.
+    /// Loading and watching: the parts that talk to the file system.
     pub files: files::FileState,
+    /// The file dialog open now (the desktop's, or Claimline's own in the window).
+    pub dialog: dialogs::DialogState,
     /// A short message for the user ("View saved to …"), with when it was set.
     pub toast: Option<(String, std::time::Instant)>,
-    /// Pictures waiting for their screenshot, dialogs open for exports.
+    /// Pictures waiting for their screenshot.
     pub exports: exporting::ExportState,
     /// Presenter mode, while it is on.
     pub presenter: Option<presenting::Presenter>,
@@ -94,6 +96,7 @@ impl ClaimlineApp {
             panels: ui::PanelState::default(),
             selection_moved: false,
             files: files::FileState::default(),
+            dialog: dialogs::DialogState::default(),
             toast: None,
             exports: exporting::ExportState::default(),
             presenter: None,
@@ -145,6 +148,7 @@ impl ClaimlineApp {
             recent: &self.recent,
             sources: &self.sources,
             export: self.settings.export,
+            file_dialog_open: self.dialog.picker().is_some(),
         };
         let view = self.catalog.as_ref().map(|cat| ui::ViewCtx {
             cat,
@@ -160,11 +164,17 @@ impl ClaimlineApp {
             visible,
             complete: one.is_some(),
         });
-        let cmds = match (one, view.as_ref()) {
+        let mut cmds = match (one, view.as_ref()) {
             (Some(target), Some(view)) => ui::show_one(ui, view, &mut self.panels, target),
             (Some(_), None) => Vec::new(),
             (None, view) => ui::show(ui, &status, view, &mut self.panels),
         };
+        if one.is_none()
+            && let Some(picker) = self.dialog.picker_mut()
+            && let Some(answer) = ui::file_dialog::show(ui.ctx(), picker)
+        {
+            cmds.extend(self.answer_in_window(answer));
+        }
         // Panels drawn before the timeline (the event list, the claims overview) read the
         // range it showed last frame: when it moved, they are drawn again with the new one.
         // (An animation already asks for the next frame; its last step does not.)

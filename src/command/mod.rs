@@ -70,7 +70,8 @@ pub enum PresentStep {
 /// Opening, reloading and saving: what the File menu, drag and drop and the watcher ask for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileCommand {
-    /// Show the native open dialog (on its own thread; the window keeps drawing).
+    /// Show the open dialog: the desktop's (on its own thread; the window keeps drawing) or
+    /// Claimline's own in the window.
     OpenDialog,
     /// Open these; when files are already open, ask whether to add or replace.
     Open(Vec<Source>),
@@ -106,7 +107,7 @@ pub enum Dest {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportCommand {
-    /// Ask where to save a picture of `Target` (native dialog, on its own thread).
+    /// Ask where to save a picture of `Target` (in a file dialog, as for every export).
     PictureDialog(Target),
     Picture(Target, Dest),
     DataDialog(DataFormat),

@@ -11,6 +11,7 @@ pub mod casualties;
 pub mod chips;
 pub mod claims;
 pub mod event_list;
+pub mod file_dialog;
 pub mod files;
 pub mod filters;
 pub mod fonts;
@@ -159,6 +160,8 @@ pub struct StatusView<'a> {
     pub recent: &'a [PathBuf],
     pub sources: &'a [Source],
     pub export: ExportSettings,
+    /// Claimline's own file dialog is open: the keys are its own, not the app's shortcuts.
+    pub file_dialog_open: bool,
 }
 
 /// Draws the whole window; returns what the user asked for. `view` is none while nothing is
@@ -169,8 +172,11 @@ pub fn show(
     view: Option<&ViewCtx>,
     panels: &mut PanelState,
 ) -> Vec<Command> {
-    let mut cmds =
-        crate::command::from_keyboard(ui.ctx(), view.is_some_and(|v| v.presenting.is_some()));
+    let mut cmds = if status.file_dialog_open {
+        Vec::new()
+    } else {
+        crate::command::from_keyboard(ui.ctx(), view.is_some_and(|v| v.presenting.is_some()))
+    };
     let ctx = ui.ctx().clone();
     files::open_prompt_ui(&ctx, status, &mut cmds);
     files::toast_ui(&ctx, status);

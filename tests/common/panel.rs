@@ -169,6 +169,7 @@ fn frame(ui: &mut egui::Ui, s: &mut Shown) {
         recent: &[],
         sources: &scene.sources,
         export: scene.settings.export,
+        file_dialog_open: false,
     };
     let view = ViewCtx {
         cat: &scene.cat,
