@@ -321,27 +321,27 @@ impl eframe::App for ClaimlineApp {
     }
 }
 
-/// The name eframe keeps the saved state under (in `~/.local/share/claimline/app.ron` on Linux).
+/// The name eframe keeps the saved state under (in `~/.local/share/claimline/app.ron` on Linux),
+/// given to it as `persistence_path` since the window has an app id.
 const APP_NAME: &str = "Claimline";
 
 /// Opens the window; returns an error message when no renderer could start.
 pub fn run(start: Start) -> Result<(), String> {
+    let state_file = eframe::storage_dir(APP_NAME).map(|d| d.join("app.ron"));
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size(window::DEFAULT_SIZE)
-            .with_min_inner_size(window::MIN_SIZE)
-            .with_title("Claimline")
-            .with_drag_and_drop(true),
+        viewport: window::viewport(),
         // Runs on the saved geometry eframe restored, before the window opens.
         window_builder: Some(Box::new(window::sane_viewport)),
+        // eframe would keep the state under the app id once one is set; this keeps it where
+        // earlier versions saved it, so an update remembers the session.
+        persistence_path: state_file.clone(),
         ..Default::default()
     };
     eframe::run_native(
         APP_NAME,
         options,
-        Box::new(|cc| {
+        Box::new(move |cc| {
             let entry = cc.storage.and_then(|s| s.get_string(eframe::APP_KEY));
-            let state_file = eframe::storage_dir(APP_NAME).map(|d| d.join("app.ron"));
             let remembered =
                 crate::session::state::read_remembered(entry.as_deref(), state_file.as_deref());
             let mut app =

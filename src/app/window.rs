@@ -4,6 +4,35 @@
 
 use egui::{Pos2, Rect, Vec2, ViewportBuilder, vec2};
 
+/// The application id (reverse DNS): the window's Wayland app id and X11 class, and the name of
+/// the `.desktop` file, AppStream metainfo and icons under `assets/linux/` and in the `.deb`, so
+/// the desktop can match the running window to its launcher and icon.
+pub const APP_ID: &str = "org.claimline.Claimline";
+
+/// The window's icon, for desktops that take it from the window rather than from the
+/// `.desktop` file (X11 title bars and task bars, Windows); one of the PNGs in `assets/icon/`.
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icon/claimline-256.png");
+
+/// [`ICON_PNG`] decoded for the viewport; `None` (no icon, the window still opens) if it does
+/// not decode, which a test rules out.
+pub fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).ok()
+}
+
+/// The window the app opens: its size, title, app id and icon.
+pub fn viewport() -> ViewportBuilder {
+    let viewport = ViewportBuilder::default()
+        .with_inner_size(DEFAULT_SIZE)
+        .with_min_inner_size(MIN_SIZE)
+        .with_title("Claimline")
+        .with_app_id(APP_ID)
+        .with_drag_and_drop(true);
+    match icon() {
+        Some(icon) => viewport.with_icon(icon),
+        None => viewport,
+    }
+}
+
 pub const DEFAULT_SIZE: Vec2 = vec2(1366.0, 768.0);
 pub const MIN_SIZE: Vec2 = vec2(900.0, 560.0);
 
