@@ -44,6 +44,10 @@ enum Command {
         /// files must be regular files (not FIFOs or devices).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also list the notes: information about the data that needs no fixing, such as
+        /// places the sources give no coordinates for.
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Rewrite a format-1 dataset file as format 2, keeping its comments and layout; the file
     /// must check clean. Never writes over its input.
@@ -451,8 +455,13 @@ fn main() -> ExitCode {
         Some(Command::Import(ImportFormat::Timelinejs { file, groups, out })) => {
             import_timelinejs(&file, groups.as_deref(), &out)
         }
-        Some(Command::Check { files }) => {
-            let report = check::check_paths(&files);
+        Some(Command::Check { files, verbose }) => {
+            let detail = if verbose {
+                check::Detail::Everything
+            } else {
+                check::Detail::ErrorsAndWarnings
+            };
+            let report = check::check_paths(&files, detail);
             eprint!("{}", report.diagnostics);
             print!("{}", report.notes);
             println!("{}", report.summary);

@@ -479,11 +479,11 @@ fn a_place_outside_the_district_it_names_is_a_warning_at_its_latitude() {
 }
 
 #[test]
-fn a_place_without_coordinates_is_a_warning_at_its_id() {
+fn a_place_without_coordinates_is_a_note_at_its_id() {
     let d = diagnostics_with(", lat: 40.0, lon: 45.0", "");
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(
-        d[0].starts_with("t.ron:13:14: warning: place \"hilltown\" has no coordinates"),
+        d[0].starts_with("t.ron:13:14: note: place \"hilltown\" has no coordinates"),
         "{}",
         d[0]
     );

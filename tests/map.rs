@@ -95,3 +95,13 @@ fn a_gazetteer_alone_opens_with_a_warning_that_says_why_nothing_is_drawn() {
     );
     assert!(h.query_by_label_contains("1 warning").is_some());
 }
+
+/// The bundled data has nothing a curator should fix: the places its sources give no
+/// coordinates for are notes, counted beside the map, and the status bar shows no warnings.
+#[test]
+fn the_bundled_data_opens_with_no_warnings_in_the_status_bar() {
+    let h = common::build(common::builder(1600.0, 1000.0));
+    let app = h.state();
+    assert!(app.warnings.is_empty(), "{:#?}", app.warnings);
+    assert!(h.query_by_label_contains("warning").is_none());
+}

@@ -92,7 +92,7 @@ fn a_place_defined_alike_in_two_files_is_one_place() {
     // What check notes: the items the two files share, and that one is kept.
     assert_eq!(out.shared.len(), 1);
     assert_eq!(out.shared[0].files, ["a.ron", "b.ron"]);
-    let report = check::report(&out, 2);
+    let report = check::report(&out, 2, check::Detail::Everything);
     assert_eq!(
         report.notes,
         "note: 1 party and 1 place are defined identically in a.ron and b.ron: \
@@ -188,7 +188,7 @@ fn a_gazetteer_never_names_the_dataset() {
             .collect();
         assert_eq!(credited.len(), 2, "{credited:?}");
         assert!(credited.contains(&"Curator G"), "{credited:?}");
-        let notes = check::report(&out, 2).notes;
+        let notes = check::report(&out, 2, check::Detail::Everything).notes;
         assert_eq!(
             notes,
             "note: 1 place and 1 source are defined identically in gaz.ron and a.ron: \
@@ -206,7 +206,7 @@ fn one_shared_item_is_named_in_its_note() {
     );
     let (_, out) = clean(&[("a.ron", ALPHA), ("gaz.ron", &gazetteer)]);
     assert_eq!(
-        check::report(&out, 2).notes,
+        check::report(&out, 2, check::Detail::Everything).notes,
         "note: place \"brask\" is defined identically in gaz.ron and a.ron: one place\n"
     );
 }
@@ -227,7 +227,10 @@ fn a_gazetteer_alone_loads_with_a_warning_that_it_has_no_events() {
             "gaz.ron:8:20: warning: source \"daily\" is not cited by any claim"
         ]
     );
-    assert_eq!(check::report(&out, 1).exit_code, 0);
+    assert_eq!(
+        check::report(&out, 1, check::Detail::Everything).exit_code,
+        0
+    );
 }
 
 #[test]
@@ -277,7 +280,7 @@ fn many_shared_items_make_one_line_per_pair_of_files() {
     let ds = out.dataset.as_ref().unwrap();
     assert_eq!(ds.info.title, "Borderland fixture");
     assert_eq!(ds.places.len(), 3);
-    let notes = check::report(&out, 2).notes;
+    let notes = check::report(&out, 2, check::Detail::Everything).notes;
     let (b, g) = (paths[0].display(), paths[1].display());
     assert_eq!(
         notes,

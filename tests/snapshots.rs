@@ -103,3 +103,51 @@ fn exported_claims_panel_snapshot() {
     let picture = draw(&mut app, &mut headless, &req).unwrap();
     assert_snapshot("claims-night-fire", &picture.image);
 }
+
+/// The first window a new user sees: the bundled dataset at the window's default size, with no
+/// saved state, so the timeline opens on the stretch that holds most events (September 2022),
+/// its events written with their titles, and the status bar shows no warnings.
+#[test]
+fn first_window_snapshot() {
+    let mut req = common::export_request(Target::Window, (1366, 768), None, &[]);
+    req.range = None;
+    req.caption = false;
+    let (mut app, headless) = prepare(&req).unwrap();
+    let mut headless = headless.with_accesskit();
+    let picture = draw(&mut app, &mut headless, &req).unwrap();
+    let (a, b) = app.panels.timeline.visible().expect("a timeline");
+    let day = |s: f64| {
+        chrono::DateTime::from_timestamp(s as i64, 0)
+            .unwrap()
+            .date_naive()
+            .to_string()
+    };
+    assert!(
+        day(a).starts_with("2022-09") && day(b).starts_with("2022-09"),
+        "opens on {} to {}",
+        day(a),
+        day(b)
+    );
+    let titles = headless
+        .accessible
+        .iter()
+        .filter(|n| {
+            app.catalog
+                .as_ref()
+                .unwrap()
+                .dataset
+                .events
+                .iter()
+                .any(|e| claimline::ui::ellipsize(&e.title, 36) == n.value)
+        })
+        .count();
+    assert!(titles >= 4, "{titles} titles written on the timeline");
+    assert!(
+        !headless
+            .accessible
+            .iter()
+            .any(|n| n.label.contains("warning") || n.value.contains("warning")),
+        "a warning in the status bar"
+    );
+    assert_snapshot("first-window", &picture.image);
+}

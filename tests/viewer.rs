@@ -292,7 +292,15 @@ fn hovering_a_marker_shows_its_card_and_clicking_selects_it() {
 #[test]
 fn f_fits_and_double_click_fits_too() {
     let mut h = harness();
+    // The window opens on the story, not on everything: F shows the whole record.
+    let opening = h.state().panels.timeline.visible().unwrap();
+    h.key_press(Key::F);
+    h.run();
     let all = h.state().panels.timeline.visible().unwrap();
+    assert!(
+        all.1 - all.0 > 10.0 * (opening.1 - opening.0),
+        "{all:?} {opening:?}"
+    );
     h.get_by_label("day").click();
     h.run();
     let day = h.state().panels.timeline.visible().unwrap();

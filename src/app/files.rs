@@ -252,7 +252,8 @@ impl ClaimlineApp {
         self.warnings = out
             .diagnostics
             .into_iter()
-            .filter(|d| !d.is_error())
+            // Notes (places without coordinates) need no fixing: the map counts those.
+            .filter(|d| d.is_warning())
             .collect();
         if self.problems.as_ref().is_some_and(|p| p.failed) {
             self.problems = None;

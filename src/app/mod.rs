@@ -314,6 +314,7 @@ impl eframe::App for ClaimlineApp {
         let mut commands = self.poll(&ctx);
         commands.extend(self.show(ui, None));
         self.apply(&ctx, commands);
+        self.fit_type(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

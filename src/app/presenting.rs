@@ -3,10 +3,15 @@
 
 use super::{ClaimlineApp, Command};
 use crate::command::PresentStep;
+use crate::layout::type_fit::TypeFit;
 use crate::model::TourStep;
+use crate::ui::claims::Page;
 
 /// How much larger everything is drawn when presenting (Ctrl +/- changes it further).
 pub const PRESENT_ZOOM: f32 = 1.5;
+/// The smallest type presenter mode fits a step's first claims into: still larger than the
+/// window's, for the back of a room.
+pub const PRESENT_MIN_ZOOM: f32 = 1.1;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Presenter {
@@ -16,6 +21,8 @@ pub struct Presenter {
     pub step: usize,
     /// The zoom before presenting, put back on leaving.
     saved_zoom: f32,
+    /// The type size, fitted to each step.
+    fit: TypeFit,
 }
 
 impl ClaimlineApp {
@@ -27,6 +34,10 @@ impl ClaimlineApp {
                     tour: (tours > 0).then_some(0),
                     step: 0,
                     saved_zoom: ctx.zoom_factor(),
+                    fit: TypeFit::new(
+                        ctx.zoom_factor() * PRESENT_ZOOM,
+                        ctx.zoom_factor() * PRESENT_MIN_ZOOM,
+                    ),
                 });
                 ctx.set_zoom_factor(ctx.zoom_factor() * PRESENT_ZOOM);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
@@ -52,15 +63,36 @@ impl ClaimlineApp {
                 if n == 0 {
                     return;
                 }
+                let paging = &mut self.panels.paging;
                 let step = match s {
-                    PresentStep::Next => (p.step + 1).min(n - 1),
-                    PresentStep::Previous => p.step.saturating_sub(1),
+                    PresentStep::Forward if paging.more_below() => {
+                        paging.request = Some(Page::Down);
+                        return;
+                    }
+                    PresentStep::Back if paging.scrolled() => {
+                        paging.request = Some(Page::Up);
+                        return;
+                    }
+                    PresentStep::Next | PresentStep::Forward => (p.step + 1).min(n - 1),
+                    PresentStep::Previous | PresentStep::Back => p.step.saturating_sub(1),
                     PresentStep::First => 0,
                     PresentStep::Last => n - 1,
                 };
                 self.go_to_step(step);
             }
             _ => {}
+        }
+    }
+
+    /// After a frame: the type size for the next, smaller while the step's first claims do
+    /// not fit.
+    pub(super) fn fit_type(&mut self, ctx: &egui::Context) {
+        let Some(p) = &mut self.presenter else { return };
+        let drawn_at = ctx.zoom_factor();
+        let next = p.fit.next(drawn_at, self.panels.paging.first_cards_whole());
+        if (next - drawn_at).abs() > 1e-3 {
+            ctx.set_zoom_factor(next);
+            ctx.request_repaint();
         }
     }
 
@@ -86,6 +118,9 @@ impl ClaimlineApp {
     fn go_to_step(&mut self, step: usize) {
         let Some(p) = &mut self.presenter else { return };
         p.step = step;
+        // Each step starts at its first cards, in the largest type they fit in.
+        p.fit.start();
+        self.panels.paging.request = Some(Page::Top);
         let Some(cat) = &self.catalog else { return };
         let (event, zoom) = match self.current_step() {
             Some(s) => (cat.index.event_index(&s.event), s.zoom.clone()),

@@ -18,22 +18,38 @@ pub struct CheckReport {
     pub exit_code: i32,
 }
 
-pub fn check_paths(paths: &[PathBuf]) -> CheckReport {
-    report(&crate::import::load_paths(paths), paths.len())
+/// How much `check` prints: notes (information, nothing to fix) only when asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    ErrorsAndWarnings,
+    /// `--verbose`: the notes too.
+    Everything,
 }
 
-pub fn report(outcome: &LoadOutcome, file_count: usize) -> CheckReport {
+pub fn check_paths(paths: &[PathBuf], detail: Detail) -> CheckReport {
+    report(&crate::import::load_paths(paths), paths.len(), detail)
+}
+
+pub fn report(outcome: &LoadOutcome, file_count: usize, detail: Detail) -> CheckReport {
     let mut diagnostics = String::new();
     for d in &outcome.diagnostics {
+        if d.is_note() && detail == Detail::ErrorsAndWarnings {
+            continue;
+        }
         diagnostics.push_str(&terminal_safe(&d.to_string()));
         diagnostics.push('\n');
     }
     let errors = outcome.error_count();
-    let warnings = outcome.diagnostics.len() - errors;
+    let warnings = outcome.warning_count();
+    let notes = match outcome.note_count() {
+        0 => String::new(),
+        n if detail == Detail::Everything => format!(", {}", plural(n, "note")),
+        n => format!(", {} (--verbose lists them)", plural(n, "note")),
+    };
     let files = plural(file_count, "file");
     let summary = match &outcome.dataset {
         Some(ds) if errors == 0 => format!(
-            "ok: {files}, {}, {}, {}, {}, {}, {}{}",
+            "ok: {files}, {}, {}, {}, {}, {}, {}{}{notes}",
             plural(ds.events.len(), "event"),
             plural(ds.claim_count(), "claim"),
             plural(ds.actors.len(), "actor"),
@@ -47,7 +63,7 @@ pub fn report(outcome: &LoadOutcome, file_count: usize) -> CheckReport {
             }
         ),
         _ => format!(
-            "failed: {files}, {}, {}",
+            "failed: {files}, {}, {}{notes}",
             plural(errors, "error"),
             plural(warnings, "warning")
         ),

@@ -36,6 +36,8 @@ pub enum Action {
     Present,
     PresentNext,
     PresentPrevious,
+    PresentForward,
+    PresentBack,
     PresentFirst,
     PresentLast,
     StopPresenting,
@@ -50,7 +52,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 22] = [
         Action::Open,
         Action::OpenBundled,
         Action::Reload,
@@ -68,6 +70,8 @@ impl Action {
         Action::Present,
         Action::PresentNext,
         Action::PresentPrevious,
+        Action::PresentForward,
+        Action::PresentBack,
         Action::PresentFirst,
         Action::PresentLast,
         Action::StopPresenting,
@@ -114,6 +118,14 @@ impl Action {
             ),
             Action::PresentNext => ("Next ▶", "The next step"),
             Action::PresentPrevious => ("◀ Previous", "The previous step"),
+            Action::PresentForward => (
+                "Page down",
+                "The rest of this step's claims, then the next step",
+            ),
+            Action::PresentBack => (
+                "Page up",
+                "Back up this step's claims, then the previous step",
+            ),
             Action::PresentFirst => ("First", "The first step"),
             Action::PresentLast => ("Last", "The last step"),
             Action::StopPresenting => ("Exit", "Leave presenter mode"),
@@ -128,6 +140,8 @@ impl Action {
         match self {
             Action::PresentNext
             | Action::PresentPrevious
+            | Action::PresentForward
+            | Action::PresentBack
             | Action::PresentFirst
             | Action::PresentLast
             | Action::StopPresenting => Mode::Presenter,
@@ -158,13 +172,16 @@ impl Action {
                 vec![key(NONE, Key::F5), key(CMD.plus(Modifiers::ALT), Key::P)]
             }
             Action::Present => vec![key(NONE, Key::F5)],
-            // The keys presentation clickers send, and the arrows.
-            Action::PresentNext => [Key::PageDown, Key::ArrowRight, Key::Space, Key::ArrowDown]
+            // The arrows go from step to step; the keys presentation clickers send page
+            // through a step's claims first, so none is skipped.
+            Action::PresentNext => [Key::ArrowRight, Key::ArrowDown]
                 .map(|k| key(NONE, k))
                 .to_vec(),
-            Action::PresentPrevious => [Key::PageUp, Key::ArrowLeft, Key::ArrowUp]
+            Action::PresentPrevious => [Key::ArrowLeft, Key::ArrowUp]
                 .map(|k| key(NONE, k))
                 .to_vec(),
+            Action::PresentForward => [Key::PageDown, Key::Space].map(|k| key(NONE, k)).to_vec(),
+            Action::PresentBack => vec![key(NONE, Key::PageUp)],
             Action::PresentFirst => vec![key(NONE, Key::Home)],
             Action::PresentLast => vec![key(NONE, Key::End)],
             Action::StopPresenting => vec![key(NONE, Key::Escape), key(NONE, Key::F5)],
@@ -196,6 +213,8 @@ impl Action {
             Action::Present => Command::Present(true),
             Action::PresentNext => Command::PresentStep(PresentStep::Next),
             Action::PresentPrevious => Command::PresentStep(PresentStep::Previous),
+            Action::PresentForward => Command::PresentStep(PresentStep::Forward),
+            Action::PresentBack => Command::PresentStep(PresentStep::Back),
             Action::PresentFirst => Command::PresentStep(PresentStep::First),
             Action::PresentLast => Command::PresentStep(PresentStep::Last),
             Action::StopPresenting => Command::Present(false),
@@ -398,9 +417,10 @@ mod tests {
         frame(&ctx, egui::RawInput::default(), |_| {});
         ctx.set_os(OperatingSystem::Nix);
         assert_eq!(Action::Open.shortcut_text(&ctx), "Ctrl+O");
+        assert_eq!(Action::PresentPrevious.shortcut_text(&ctx), "Left or Up");
         assert_eq!(
-            Action::PresentPrevious.shortcut_text(&ctx),
-            "PageUp, Left or Up"
+            Action::PresentForward.shortcut_text(&ctx),
+            "PageDown or Space"
         );
         ctx.set_os(OperatingSystem::Mac);
         assert_ne!(Action::Open.shortcut_text(&ctx), "Ctrl+O");

@@ -63,6 +63,10 @@ pub enum Command {
 pub enum PresentStep {
     Next,
     Previous,
+    /// Page Down: the rest of the step's claims if some are below, else the next step.
+    Forward,
+    /// Page Up: back up the step's claims if scrolled, else the previous step.
+    Back,
     First,
     Last,
 }

@@ -12,4 +12,5 @@ pub mod map_marks;
 pub mod opening;
 pub mod stack;
 pub mod ticks;
+pub mod type_fit;
 pub mod zoom;

@@ -166,6 +166,59 @@ fn try_rows(items: &[(f32, f32)], order: &[usize], rows: usize, gap: f32) -> Opt
     })
 }
 
+/// How many rows `items` need, stacked with `gap` pixels between neighbours, with no limit.
+pub fn rows_needed(items: &[(f32, f32)], gap: f32) -> usize {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[a].0.total_cmp(&items[b].0));
+    try_rows(items, &order, usize::MAX, gap).map_or(1, |s| s.rows)
+}
+
+/// Shares `total` rows among lanes that want `wanted[k]` rows each (every lane at least one).
+/// When there is room for all, each lane gets what it wants; else the lanes wanting least are
+/// served whole first and the crowded ones share the rest evenly, so a quiet lane keeps its
+/// titles and a crowded one is what falls back to markers alone.
+pub fn share_rows(wanted: &[usize], total: usize) -> Vec<usize> {
+    let wanted: Vec<usize> = wanted.iter().map(|&w| w.max(1)).collect();
+    let total = total.max(wanted.len());
+    if wanted.iter().sum::<usize>() <= total {
+        return wanted;
+    }
+    // The highest level every lane can be filled to, then one more row each for the first
+    // lanes still short, while rows are left.
+    let filled = |level: usize| wanted.iter().map(|&w| w.min(level)).sum::<usize>();
+    let mut level = 1;
+    while filled(level + 1) <= total {
+        level += 1;
+    }
+    let mut rows: Vec<usize> = wanted.iter().map(|&w| w.min(level)).collect();
+    let mut left = total - filled(level);
+    for (r, &w) in rows.iter_mut().zip(&wanted) {
+        if left > 0 && w > *r {
+            *r += 1;
+            left -= 1;
+        }
+    }
+    rows
+}
+
+/// Pixels between a marker's edge and its title.
+pub const TITLE_GAP: f32 = 5.0;
+/// Pixels after a title, so that the next marker in its row does not touch it.
+pub const TITLE_PAD: f32 = 4.0;
+
+/// Where a title `width` pixels wide goes beside a marker of radius `r` centred at `x`: to its
+/// right, or to its left when it would run past `right_edge` (an event near the end of the
+/// view keeps its title).
+pub fn title_span(x: f32, r: f32, width: f32, right_edge: f32) -> (f32, f32) {
+    let x0 = x + r + TITLE_GAP;
+    if x0 + width + TITLE_PAD <= right_edge {
+        (x0, x0 + width + TITLE_PAD)
+    } else {
+        let x1 = x - r - TITLE_GAP;
+        (x1 - width - TITLE_PAD, x1)
+    }
+}
+
 /// How far apart (in pixels) two hidden markers may be and still share one badge.
 pub const RUN_GAP: f32 = 30.0;
 /// How far a badge reaches beyond the first and last marker it counts.
@@ -359,6 +412,45 @@ mod tests {
         assert_eq!((runs.badges[1].x0, runs.badges[1].x1), (188.0, 217.0));
         let narrow = cluster_runs(vec![(50.0, 1), (51.0, 2)], None);
         assert_eq!(narrow.badges[0].x1 - narrow.badges[0].x0, BADGE_W);
+    }
+
+    #[test]
+    fn rows_needed_counts_the_deepest_overlap() {
+        assert_eq!(rows_needed(&[], 2.0), 1);
+        assert_eq!(rows_needed(&[(0.0, 10.0), (20.0, 30.0)], 2.0), 1);
+        // The gap counts: 10 + 2 > 11.
+        assert_eq!(rows_needed(&[(0.0, 10.0), (11.0, 20.0)], 2.0), 2);
+        assert_eq!(
+            rows_needed(
+                &[(0.0, 100.0), (10.0, 20.0), (30.0, 40.0), (50.0, 60.0)],
+                2.0
+            ),
+            2
+        );
+        assert_eq!(rows_needed(&[(0.0, 9.0), (1.0, 9.0), (2.0, 9.0)], 2.0), 3);
+    }
+
+    #[test]
+    fn rows_are_shared_so_quiet_lanes_keep_what_they_want() {
+        // Room for all: each lane gets what it wants, at least one.
+        assert_eq!(share_rows(&[2, 0, 3], 10), [2, 1, 3]);
+        // Short: the quiet lanes whole, the crowded ones share the rest evenly.
+        assert_eq!(share_rows(&[1, 8, 2], 7), [1, 4, 2]);
+        assert_eq!(share_rows(&[6, 6, 6], 10), [4, 3, 3]);
+        // Never below one row a lane, even with no room at all.
+        assert_eq!(share_rows(&[5, 5], 0), [1, 1]);
+        for (wanted, total) in [(vec![3, 9, 1, 4], 9), (vec![7, 7], 13), (vec![1; 5], 3)] {
+            let rows = share_rows(&wanted, total);
+            assert_eq!(rows.iter().sum::<usize>(), total.max(wanted.len()));
+            assert!(rows.iter().zip(&wanted).all(|(r, w)| r <= &(*w).max(1)));
+        }
+    }
+
+    #[test]
+    fn a_title_goes_right_of_its_marker_unless_it_would_run_off_the_view() {
+        assert_eq!(title_span(100.0, 6.0, 50.0, 1000.0), (111.0, 165.0));
+        // Near the right edge: left of the marker, ending a gap before it.
+        assert_eq!(title_span(980.0, 6.0, 50.0, 1000.0), (915.0, 969.0));
     }
 
     #[test]

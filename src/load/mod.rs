@@ -23,7 +23,11 @@ pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
+    /// Something a curator should fix, though the file still loads.
     Warning,
+    /// Information about the data, nothing to fix (a place the sources give no coordinates
+    /// for): `check --verbose` lists them, the status bar does not count them.
+    Note,
 }
 
 /// One problem, printed as `file:line:col: error: message` (the compilers' convention).
@@ -49,6 +53,14 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
+    pub fn is_note(&self) -> bool {
+        self.severity == Severity::Note
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -56,6 +68,7 @@ impl fmt::Display for Diagnostic {
         let level = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         match self.at {
             // A workbook's sheet (`book.xlsx[Sheet1]`) is pointed into by cell, as a
@@ -332,6 +345,14 @@ pub struct Shared {
 impl LoadOutcome {
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_warning()).count()
+    }
+
+    pub fn note_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_note()).count()
     }
 }
 

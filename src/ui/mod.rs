@@ -85,6 +85,8 @@ pub struct PanelState {
     pub cards: Vec<claims::DrawnCard>,
     /// How tall the claims panel's content was when last drawn whole, in points.
     pub claims_needed: f32,
+    /// How presenter mode's claim cards lay last frame, and the page move asked of them.
+    pub paging: claims::Paging,
 }
 
 /// What every panel may read in a frame: borrowed parts of the app's state, built once per

@@ -32,9 +32,13 @@ pub fn ui(
                 );
             });
     }
+    // The timeline as tall as the step's titles need, within a share that leaves the claims
+    // their room; it follows each step, so it is not dragged.
+    let most = (total_h * 0.4).max(140.0);
+    let timeline_h = panels.timeline.wanted_height().clamp(140.0, most);
     let timeline_area = egui::Panel::top("present_timeline")
-        .resizable(true)
-        .default_size((total_h * 0.27).clamp(140.0, 420.0))
+        .resizable(false)
+        .exact_size(timeline_h)
         .show(ui, |ui| {
             // No casualty strip here: the gutter holds only the lane names.
             let gutter = super::timeline::gutter_width(ui, view, 0.0);
@@ -43,6 +47,9 @@ pub fn ui(
         })
         .response
         .rect;
+    if (panels.timeline.wanted_height().clamp(140.0, most) - timeline_h).abs() > 1.0 {
+        ui.ctx().request_repaint();
+    }
     // The map beside the claim columns, with the step's places ringed.
     let map_area = if panels.map.hidden_in_presenter {
         egui::Rect::NOTHING
@@ -56,7 +63,17 @@ pub fn ui(
     };
     let claims_area = egui::CentralPanel::default()
         .show(ui, |ui| {
-            super::claims::ui(ui, view, view.visible, cmds, &mut panels.cards)
+            super::claims::paged(
+                ui,
+                view,
+                view.visible,
+                cmds,
+                &mut panels.cards,
+                &mut panels.paging,
+            );
+            if panels.paging.more_below() {
+                more_below_cue(ui, view);
+            }
         })
         .response
         .rect;
@@ -130,4 +147,38 @@ fn bar_ui(
             }
         });
     });
+}
+
+/// A band across the foot of the claims saying that more cards are below, and which key shows
+/// them: a class should not miss the claim under the last line.
+fn more_below_cue(ui: &egui::Ui, view: &ViewCtx) {
+    let key = Action::PresentForward.kb_shortcuts(ui.ctx().os())[0];
+    let words = format!("▼ More below ({})", ui.ctx().format_shortcut(&key));
+    let area = ui.max_rect();
+    let font = egui::FontId::proportional(14.0);
+    let galley = ui
+        .painter()
+        .layout_no_wrap(words.clone(), font, ui.visuals().strong_text_color());
+    let band = egui::Rect::from_min_max(
+        egui::pos2(area.min.x, area.max.y - galley.size().y - 8.0),
+        area.max,
+    );
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("more-below"),
+    ));
+    painter.rect_filled(band, 0.0, super::theme::band_fill(ui.visuals()));
+    painter.line_segment(
+        [band.left_top(), band.right_top()],
+        egui::Stroke::new(1.0, view.palette.outline),
+    );
+    let at = egui::pos2(band.center().x - galley.size().x / 2.0, band.min.y + 4.0);
+    painter.galley(at, galley, ui.visuals().strong_text_color());
+    super::accessible_node(
+        ui,
+        egui::Id::unique("more-below-cue"),
+        egui::Role::Label,
+        words,
+        band,
+    );
 }

@@ -105,6 +105,18 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    pub(super) fn note(&mut self, file: usize, path: Path, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file,
+            path,
+            severity: Severity::Note,
+            message: message.into(),
+            first: None,
+            differs: None,
+            taken_as: None,
+        });
+    }
+
     // The checks below take the path as a closure: they run on every field of every event
     // and claim, and the path is needed only when something is wrong.
 

@@ -96,7 +96,8 @@ fn coordinates(cx: &mut Ctx, f: usize, pp: &Path, p: &Place) {
             pp.field("lon"),
             "longitude without latitude: give both or neither",
         ),
-        (None, None) => cx.warning(
+        // Sources often name a village and no more: information, not something to fix.
+        (None, None) => cx.note(
             f,
             pp.field("id"),
             format!(

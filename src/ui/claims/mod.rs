@@ -5,8 +5,10 @@
 
 mod card;
 mod columns;
+mod paging;
 mod tooltip;
 
+pub use paging::{Page, Paging};
 pub use tooltip::event_tooltip;
 
 use egui::{Frame as EFrame, Margin, RichText, Stroke};
@@ -43,23 +45,47 @@ pub fn ui(
     cmds: &mut Vec<Command>,
     cards: &mut Vec<DrawnCard>,
 ) {
+    paged(ui, view, visible, cmds, cards, &mut Paging::default());
+}
+
+/// [`ui`], moved by `paging`'s request and telling it how the cards lie.
+pub fn paged(
+    ui: &mut egui::Ui,
+    view: &ViewCtx,
+    visible: Option<(f64, f64)>,
+    cmds: &mut Vec<Command>,
+    cards: &mut Vec<DrawnCard>,
+    paging: &mut Paging,
+) {
     cards.clear();
-    egui::ScrollArea::vertical()
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("claims")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            // egui's scroll bar floats over the content while the pointer is on the panel: a
-            // gutter keeps it off the cards and the Close button.
-            let gutter = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
-            EFrame::NONE
-                .inner_margin(Margin {
-                    right: gutter.ceil() as i8,
-                    ..Margin::ZERO
-                })
-                .show(ui, |ui| {
-                    content(ui, view, visible, &mut Out { cmds, cards })
-                });
-        });
+        .auto_shrink([false, false]);
+    if let Some(page) = paging.request.take() {
+        area = area.vertical_scroll_offset(paging.target(page));
+    }
+    let shown = area.show(ui, |ui| {
+        let top = ui.min_rect().min.y;
+        // egui's scroll bar floats over the content while the pointer is on the panel: a
+        // gutter keeps it off the cards and the Close button.
+        let gutter = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+        let mut out = Out {
+            cmds,
+            cards,
+            first_cards_end: None,
+        };
+        EFrame::NONE
+            .inner_margin(Margin {
+                right: gutter.ceil() as i8,
+                ..Margin::ZERO
+            })
+            .show(ui, |ui| content(ui, view, visible, &mut out));
+        out.first_cards_end.map(|end| end - top)
+    });
+    paging.offset = shown.state.clamped_offset().y;
+    paging.page = shown.inner_rect.height();
+    paging.content = shown.content_size.y;
+    paging.first_cards_end = shown.inner;
 }
 
 /// The panel laid out whole, with nothing scrolled away or folded: for pictures, which must
@@ -72,7 +98,12 @@ pub fn whole(
     cards: &mut Vec<DrawnCard>,
 ) -> f32 {
     cards.clear();
-    content(ui, view, visible, &mut Out { cmds, cards });
+    let mut out = Out {
+        cmds,
+        cards,
+        first_cards_end: None,
+    };
+    content(ui, view, visible, &mut out);
     ui.min_rect().max.y
 }
 
@@ -85,6 +116,9 @@ fn columns_that_fit(width: f32) -> usize {
 struct Out<'a> {
     cmds: &'a mut Vec<Command>,
     cards: &'a mut Vec<DrawnCard>,
+    /// Where the first row of cards ended (the columns' first cards, or without columns the
+    /// first pair of a band): what presenter mode fits on screen.
+    first_cards_end: Option<f32>,
 }
 
 fn content(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out: &mut Out) {
@@ -341,6 +375,7 @@ fn cards_in_pairs(ui: &mut egui::Ui, view: &ViewCtx, cards: &[(usize, usize)], o
                 claim_card(col, view, e, ci, out);
             }
         });
+        out.first_cards_end.get_or_insert(ui.min_rect().max.y);
     }
 }
 
@@ -396,6 +431,7 @@ fn party_columns(
         }
     });
     claimed_times(ui, view, e, groups);
+    let mut first_seen = vec![false; groups.len()];
     for row in &layout.rows {
         let mut body = |ui: &mut egui::Ui| {
             if row.disputed {
@@ -421,6 +457,18 @@ fn party_columns(
                 .show(ui, body);
         } else {
             body(ui);
+        }
+        // The row that holds a column's first card: the first cards end where the last such
+        // row does.
+        let mut firsts = false;
+        for (seen, cell) in first_seen.iter_mut().zip(&row.cells) {
+            if cell.is_some() && !*seen {
+                *seen = true;
+                firsts = true;
+            }
+        }
+        if firsts {
+            out.first_cards_end = Some(ui.min_rect().max.y);
         }
     }
 }

@@ -4,7 +4,7 @@
 use egui::{Rect, vec2};
 
 use super::density::DensityStrip;
-use super::{MARKER_R, Placed};
+use super::{Badge, MARKER_R, Placed};
 use crate::layout::lanes::Lane;
 use crate::ui::{ViewCtx, accessible_node};
 
@@ -48,5 +48,31 @@ pub(super) fn accessible_markers(ui: &egui::Ui, view: &ViewCtx, placed: &[Placed
         let rect = Rect::from_center_size(p.centre, vec2(2.0 * MARKER_R, 2.0 * MARKER_R));
         let id = egui::Id::unique(("timeline-marker", p.event, k));
         accessible_node(ui, id, egui::Role::Button, label, rect);
+    }
+}
+
+/// One node per title written beside a marker, its words as drawn: what a reader sees.
+pub(super) fn accessible_titles(ui: &egui::Ui, titles: &[(usize, String, Rect)]) {
+    for (k, (event, text, rect)) in titles.iter().enumerate() {
+        let id = egui::Id::unique(("timeline-title", *event, k));
+        accessible_node(ui, id, egui::Role::Label, text.clone(), *rect);
+    }
+}
+
+/// One node per cluster badge: how many events it stands for, and their titles.
+pub(super) fn accessible_badges(ui: &egui::Ui, view: &ViewCtx, badges: &[Badge]) {
+    for (k, b) in badges.iter().enumerate() {
+        let titles: Vec<String> = b
+            .events
+            .iter()
+            .map(|&e| crate::model::length::shown(&view.cat.dataset.events[e].title).into_owned())
+            .collect();
+        let label = format!(
+            "Cluster of {} events: {}",
+            b.events.len(),
+            titles.join("; ")
+        );
+        let id = egui::Id::unique(("timeline-cluster", k));
+        accessible_node(ui, id, egui::Role::Button, label, b.rect);
     }
 }

@@ -2,7 +2,9 @@
 //! where: a marker selects its event, a badge or a density bucket zooms into its events, empty
 //! space clears the selection, a double click fits; each of the three has its tooltip.
 
-use super::a11y::{accessible_markers, accessible_strips, accessible_ticks};
+use super::a11y::{
+    accessible_badges, accessible_markers, accessible_strips, accessible_ticks, accessible_titles,
+};
 use super::density::BucketHit;
 use super::{Badge, Drawn, MARKER_R, TimelineState};
 use crate::command::Command;
@@ -32,6 +34,8 @@ impl TimelineState {
         accessible_markers(ui, view, &drawn.placed);
         accessible_strips(ui, &view.derived.lanes, &drawn.density);
         accessible_ticks(ui, &drawn.ticks);
+        accessible_titles(ui, &drawn.titles);
+        accessible_badges(ui, view, &drawn.badges);
         if response.double_clicked() {
             cmds.push(Command::FitAll);
         } else if response.clicked() {

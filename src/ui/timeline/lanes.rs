@@ -7,10 +7,10 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, pos2, vec2};
 use egui_plot::PlotTransform;
 
 use super::density::density_strip;
-use super::{Badge, Drawn, LabelCand, MARKER_R, Placed, ROW_H};
+use super::{Badge, Drawn, LabelCand, MARKER_R, Placed, ROW_H, title_galley};
 use crate::layout::detail::{Detail, detail};
 use crate::layout::lanes::{Lane, LaneKey, LaneMode};
-use crate::layout::stack::{BADGE_W, Bx, Slot, cluster_runs, stack};
+use crate::layout::stack::{BADGE_W, Bx, Slot, cluster_runs, rows_needed, stack, title_span};
 use crate::model::Side;
 use crate::ui::theme::marker_shape;
 use crate::ui::{ViewCtx, accessible_node, ellipsize};
@@ -24,8 +24,40 @@ pub(super) struct LaneArea<'a> {
     pub gutter: Rect,
     pub gutter_painter: Painter,
     pub visible: (f64, f64),
-    pub lane_h: f32,
-    pub max_rows: usize,
+}
+
+/// One lane's events in view and the room each takes: what decides how many rows it wants.
+pub(super) struct LanePlan {
+    level: Detail,
+    /// Events in view (dataset indices), in the lane's time order.
+    events: Vec<usize>,
+    /// Each event's extent in pixels: its marker, and its bar where it lasts.
+    bare: Vec<(f32, f32)>,
+    /// The same with the event's title beside its marker, where titles are worth drawing.
+    titled: Option<Vec<(f32, f32)>>,
+}
+
+/// Pixels between neighbours in a row.
+const ROW_GAP: f32 = 3.0;
+
+impl LanePlan {
+    /// Rows that show every event of the lane with its title (or, too crowded for titles,
+    /// every marker); a density strip takes one.
+    pub fn rows_wanted(&self) -> usize {
+        match (&self.titled, self.level) {
+            (_, Detail::Density) => 1,
+            (Some(titled), _) => rows_needed(titled, ROW_GAP),
+            (None, _) => rows_needed(&self.bare, ROW_GAP),
+        }
+    }
+}
+
+/// Where one lane is drawn: its top, its height and the rows of markers it holds.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct LaneBand {
+    pub top: f32,
+    pub height: f32,
+    pub rows: usize,
 }
 
 impl LaneArea<'_> {
@@ -33,52 +65,112 @@ impl LaneArea<'_> {
         self.transform.position_from_point_x(secs as f64)
     }
 
-    /// Lane `k`: its stripe, its name, and its events as density or markers.
-    pub fn paint_lane(
-        &self,
-        ui: &egui::Ui,
-        view: &ViewCtx,
-        k: usize,
-        lane: &Lane,
-        drawn: &mut Drawn,
-    ) {
+    /// What lane `lane` has in view at this zoom, and how wide each of its events is drawn.
+    pub fn plan_lane(&self, ui: &egui::Ui, view: &ViewCtx, lane: &Lane) -> LanePlan {
         let frame = self.frame;
-        let top = frame.min.y + k as f32 * self.lane_h;
-        let lane_rect =
-            Rect::from_min_size(pos2(frame.min.x, top), vec2(frame.width(), self.lane_h));
-        if k.is_multiple_of(2) {
-            self.painter
-                .rect_filled(lane_rect, 0.0, view.palette.lane_stripe);
-        }
-        self.paint_name(ui, view, k, lane, top);
         // The lane's visible events, found by binary search in its sorted start times.
         let (v0, v1) = self.visible;
         let margin = (v1 - v0) * 0.02;
         let (t0, t1) = ((v0 - margin).floor() as i64, (v1 + margin).ceil() as i64);
         let level = detail(lane.visible_count(&view.cat.index, t0, t1), frame.width());
         if level == Detail::Density {
-            self.paint_density(view, lane, lane_rect, drawn);
-            return;
+            return LanePlan {
+                level,
+                events: Vec::new(),
+                bare: Vec::new(),
+                titled: None,
+            };
         }
-        let visible: Vec<usize> = lane
+        let events: Vec<usize> = lane
             .visible(&view.cat.index, t0, t1)
             .into_iter()
             .map(|k| lane.events[k])
             .collect();
-        for (e, y) in self.stack_markers(view, &visible, top, drawn) {
+        // Stacking keeps markers and real spans apart; an uncertain time's light bar may
+        // run under its neighbours, or a day-long "some time on 13 September" would push
+        // every other event of that day into rows of its own.
+        let bare: Vec<(f32, f32)> = events
+            .iter()
+            .map(|&e| {
+                let s = view.cat.index.events[e].span;
+                let mid = self.x_of(s.mid());
+                if view.cat.dataset.events[e].when.end.is_some() {
+                    let a = self.x_of(s.start).max(frame.min.x - 50.0);
+                    let b = self.x_of(s.end).min(frame.max.x + 50.0);
+                    (a.min(mid - MARKER_R), b.max(mid + MARKER_R))
+                } else {
+                    (mid - MARKER_R, mid + MARKER_R)
+                }
+            })
+            .collect();
+        let titled = (level == Detail::Labels).then(|| {
+            events
+                .iter()
+                .zip(&bare)
+                .map(|(&e, &(a, b))| {
+                    let mid = self.x_of(view.cat.index.events[e].span.mid());
+                    let w = title_galley(ui, view, e).size().x;
+                    let (x0, x1) = title_span(mid, MARKER_R, w, frame.max.x);
+                    (a.min(x0), b.max(x1))
+                })
+                .collect()
+        });
+        LanePlan {
+            level,
+            events,
+            bare,
+            titled,
+        }
+    }
+
+    /// Lane `k` in its band: its stripe, its name, and its events as density or markers,
+    /// with titles where its rows hold them all.
+    #[allow(clippy::too_many_arguments)]
+    pub fn paint_lane(
+        &self,
+        ui: &egui::Ui,
+        view: &ViewCtx,
+        k: usize,
+        lane: &Lane,
+        plan: &LanePlan,
+        band: LaneBand,
+        drawn: &mut Drawn,
+    ) {
+        let frame = self.frame;
+        let lane_rect = Rect::from_min_size(
+            pos2(frame.min.x, band.top),
+            vec2(frame.width(), band.height),
+        );
+        if k.is_multiple_of(2) {
+            self.painter
+                .rect_filled(lane_rect, 0.0, view.palette.lane_stripe);
+        }
+        self.paint_name(ui, view, k, lane, band);
+        if plan.level == Detail::Density {
+            self.paint_density(view, lane, lane_rect, drawn);
+            return;
+        }
+        // Titles only when every one of them fits: else markers alone, stacked tighter,
+        // with such titles as find room placed afterwards.
+        let (extents, level) = match &plan.titled {
+            Some(t) if rows_needed(t, ROW_GAP) <= band.rows => (t, Detail::Labels),
+            _ => (&plan.bare, plan.level),
+        };
+        for (e, y) in self.stack_markers(view, &plan.events, extents, band, drawn) {
             self.draw_event(view, e, y, level, drawn);
             self.claimed_times(view, e, y, &lane.key, drawn);
         }
     }
 
     /// The lane's name in the gutter, and for screen readers: the painted label is no widget.
-    fn paint_name(&self, ui: &egui::Ui, view: &ViewCtx, k: usize, lane: &Lane, top: f32) {
+    fn paint_name(&self, ui: &egui::Ui, view: &ViewCtx, k: usize, lane: &Lane, band: LaneBand) {
+        let (top, lane_h) = (band.top, band.height);
         let colour = match lane.key {
             LaneKey::Side(s) => view.palette.text_of(s),
             _ => ui.visuals().text_color(),
         };
         self.gutter_painter.text(
-            pos2(self.gutter.max.x - 4.0, top + self.lane_h / 2.0),
+            pos2(self.gutter.max.x - 4.0, top + lane_h / 2.0),
             Align2::RIGHT_CENTER,
             ellipsize(&lane.label, 22),
             FontId::proportional(12.5),
@@ -86,7 +178,7 @@ impl LaneArea<'_> {
         );
         let row = Rect::from_min_max(
             pos2(self.gutter.min.x, top),
-            pos2(self.gutter.max.x, top + self.lane_h),
+            pos2(self.gutter.max.x, top + lane_h),
         );
         let id = egui::Id::unique(("timeline-lane", k));
         let label = format!("Lane: {}", lane.label);
@@ -102,7 +194,7 @@ impl LaneArea<'_> {
         if let Some(sel) = view.selected
             && lane.events.binary_search(&sel).is_ok()
         {
-            let c = self.put_marker(view, sel, lane_rect.min.y + self.lane_h / 2.0, drawn);
+            let c = self.put_marker(view, sel, lane_rect.center().y, drawn);
             drawn.labels.push(LabelCand {
                 priority: i32::MAX,
                 event: sel,
@@ -111,36 +203,21 @@ impl LaneArea<'_> {
         }
     }
 
-    /// Stacks the lane's visible events into rows; returns each event to draw with its row's
-    /// y, and adds a badge for each run of markers that did not get a row.
+    /// Stacks the lane's visible events, each `extents` wide, into the band's rows; returns
+    /// each event to draw with its row's y, and adds a badge for each run of markers that did
+    /// not get a row.
     fn stack_markers(
         &self,
         view: &ViewCtx,
         visible: &[usize],
-        top: f32,
+        extents: &[(f32, f32)],
+        band: LaneBand,
         drawn: &mut Drawn,
     ) -> Vec<(usize, f32)> {
         let frame = self.frame;
-        // Stacking keeps markers and real spans apart; an uncertain time's light bar may
-        // run under its neighbours, or a day-long "some time on 13 September" would push
-        // every other event of that day into rows of its own.
-        let extents: Vec<(f32, f32)> = visible
-            .iter()
-            .map(|&e| {
-                let s = view.cat.index.events[e].span;
-                let mid = self.x_of(s.mid());
-                if view.cat.dataset.events[e].when.end.is_some() {
-                    let a = self.x_of(s.start).max(frame.min.x - 50.0);
-                    let b = self.x_of(s.end).min(frame.max.x + 50.0);
-                    (a.min(mid - MARKER_R), b.max(mid + MARKER_R))
-                } else {
-                    (mid - MARKER_R, mid + MARKER_R)
-                }
-            })
-            .collect();
-        let st = stack(&extents, self.max_rows, 3.0, BADGE_W);
-        let rows_y0 = top + (self.lane_h - st.rows as f32 * ROW_H).max(0.0) / 2.0;
-        let row_y = |r: usize| rows_y0 + (r as f32 + 0.5) * ROW_H.min(self.lane_h);
+        let st = stack(extents, band.rows, ROW_GAP, BADGE_W);
+        let rows_y0 = band.top + (band.height - st.rows as f32 * ROW_H).max(0.0) / 2.0;
+        let row_y = |r: usize| rows_y0 + (r as f32 + 0.5) * ROW_H.min(band.height);
         let mut draws: Vec<(usize, f32)> = visible
             .iter()
             .zip(&st.slots)

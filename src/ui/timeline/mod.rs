@@ -17,7 +17,7 @@ use super::canvas::{Band, Label, LabelStyle, first_come, place_and_paint};
 use super::marks::Batch;
 use super::{ViewCtx, ellipsize};
 use crate::command::Command;
-use crate::layout::stack::Bx;
+use crate::layout::stack::{Bx, title_span};
 use crate::layout::ticks;
 use density::DensityStrip;
 use lanes::{LaneArea, marker_box};
@@ -31,7 +31,10 @@ pub const TIME_LINK: &str = "claimline-time";
 pub const RIGHT_MARGIN: f32 = 44.0;
 const MARKER_R: f32 = 6.0;
 const ROW_H: f32 = 18.0;
+/// Room in a lane above and below its rows.
+const LANE_PAD: f32 = 4.0;
 const LABEL_CHARS: usize = 36;
+const LABEL_FONT: f32 = 12.0;
 /// Above this many markers on screen, labels are not attempted (they could not fit anyway).
 const MAX_LABEL_CANDIDATES: usize = 400;
 
@@ -46,6 +49,8 @@ pub struct TimelineState {
     glide: bool,
     /// A glide under way.
     anim: Option<Glide>,
+    /// The height that would have shown every lane's titles last frame.
+    wanted_height: f32,
 }
 
 /// One marker drawn this frame, for hit-testing.
@@ -82,6 +87,8 @@ struct Drawn {
     density: Vec<DensityStrip>,
     /// The event times claims assert, marked on their events' bars.
     ticks: Vec<ClaimedTime>,
+    /// The titles drawn: event, the words as written, where.
+    titles: Vec<(usize, String, Rect)>,
 }
 
 /// A time a party's claim says its event happened, marked on the event's bar.
@@ -132,6 +139,12 @@ impl TimelineState {
         self.visible
     }
 
+    /// The height (timeline and its axis) that would have drawn every title in view last
+    /// frame: what presenter mode gives the timeline, within limits.
+    pub fn wanted_height(&self) -> f32 {
+        self.wanted_height
+    }
+
     /// Markers drawn last frame: (event index, centre in screen points).
     pub fn markers(&self) -> &[(usize, Pos2)] {
         &self.markers
@@ -174,7 +187,6 @@ impl TimelineState {
         self.visible = Some((v0, v1));
 
         let gutter_rect = Rect::from_min_max(outer.min, pos2(frame.min.x - 4.0, frame.max.y));
-        let lane_h = frame.height() / n as f32;
         let area = LaneArea {
             frame,
             transform: &t,
@@ -182,12 +194,19 @@ impl TimelineState {
             gutter: gutter_rect,
             gutter_painter: ui.painter_at(gutter_rect),
             visible: (v0, v1),
-            lane_h,
-            max_rows: (((lane_h - 4.0) / ROW_H).floor() as usize).max(1),
         };
+        let plans: Vec<_> = lanes.iter().map(|l| area.plan_lane(ui, view, l)).collect();
+        let wanted: Vec<usize> = plans.iter().map(|p| p.rows_wanted()).collect();
+        // What would show every title: the lanes' rows and the axis under them.
+        self.wanted_height = wanted
+            .iter()
+            .map(|&r| r as f32 * ROW_H + LANE_PAD)
+            .sum::<f32>()
+            + (height - frame.height());
+        let bands = bands(frame, &wanted);
         let mut drawn = Drawn::default();
         for (k, lane) in lanes.iter().enumerate() {
-            area.paint_lane(ui, view, k, lane, &mut drawn);
+            area.paint_lane(ui, view, k, lane, &plans[k], bands[k], &mut drawn);
         }
         let x_sel = view
             .selected
@@ -195,6 +214,44 @@ impl TimelineState {
         drawn.paint(ui, view, &area, x_sel);
         self.respond(ui, view, resp.response, drawn, cmds);
     }
+}
+
+/// Each lane's band in `frame`: the rows the lanes want where the frame holds them (the lanes
+/// wanting least served whole first), the height left over shared evenly.
+fn bands(frame: Rect, wanted: &[usize]) -> Vec<lanes::LaneBand> {
+    let n = wanted.len().max(1) as f32;
+    let total = ((frame.height() - n * LANE_PAD) / ROW_H).floor().max(0.0) as usize;
+    let rows = crate::layout::stack::share_rows(wanted, total);
+    let used: f32 = rows.iter().map(|&r| r as f32 * ROW_H + LANE_PAD).sum();
+    let spare = ((frame.height() - used) / n).max(0.0);
+    let mut top = frame.min.y;
+    rows.into_iter()
+        .map(|r| {
+            let height = if used > frame.height() {
+                // Not even a row each: equal shares.
+                frame.height() / n
+            } else {
+                r as f32 * ROW_H + LANE_PAD + spare
+            };
+            let band = lanes::LaneBand {
+                top,
+                height,
+                rows: r,
+            };
+            top += height;
+            band
+        })
+        .collect()
+}
+
+/// Event `e`'s title as the timeline writes it beside its marker.
+fn title_galley(ui: &egui::Ui, view: &ViewCtx, e: usize) -> std::sync::Arc<egui::Galley> {
+    let text = visual(&ellipsize(&view.cat.dataset.events[e].title, LABEL_CHARS)).into_owned();
+    ui.painter().layout_no_wrap(
+        text,
+        FontId::proportional(LABEL_FONT),
+        ui.visuals().text_color(),
+    )
 }
 
 /// The plot that gives the timeline its time axis: calendar ticks, drag to pan, the x range
@@ -306,23 +363,16 @@ impl Drawn {
             cands.retain(|c| c.priority == i32::MAX);
         }
         cands.sort_by_key(|c| std::cmp::Reverse(c.priority));
-        let font = FontId::proportional(12.0);
+        let selected = cands.iter().filter(|c| c.priority == i32::MAX).count();
         let text_colour = ui.visuals().text_color();
         let labels: Vec<Label> = cands
             .iter()
             .map(|c| Label {
-                galley: painter.layout_no_wrap(
-                    visual(&ellipsize(
-                        &view.cat.dataset.events[c.event].title,
-                        LABEL_CHARS,
-                    ))
-                    .into_owned(),
-                    font.clone(),
-                    text_colour,
-                ),
+                galley: title_galley(ui, view, c.event),
                 colour: text_colour,
             })
             .collect();
+        let words: Vec<String> = labels.iter().map(|l| l.galley.text().to_owned()).collect();
         let mut obstacles: Vec<Bx> = self.placed.iter().map(|p| marker_box(p.centre)).collect();
         obstacles.extend(self.badges.iter().map(|b| Bx::from(b.rect)));
         let place = |sizes: &[egui::Vec2]| {
@@ -330,16 +380,24 @@ impl Drawn {
                 .iter()
                 .zip(sizes)
                 .map(|(c, size)| {
-                    let x0 = c.at.x + MARKER_R + 5.0;
+                    // The same place the lane reserved for it when stacking with titles.
+                    let (x0, x1) = title_span(c.at.x, MARKER_R, size.x, frame.max.x);
                     Bx {
                         x0,
                         y0: c.at.y - size.y / 2.0,
-                        x1: x0 + size.x + 4.0,
+                        x1,
                         y1: c.at.y + size.y / 2.0,
                     }
                 })
                 .collect();
-            first_come(&boxes, &obstacles, Bx::from(frame))
+            // The selection's title is always written, over whatever markers it crosses (its
+            // band keeps it legible); the others only where they cover nothing.
+            let (selection, rest) = boxes.split_at(selected);
+            let mut spots = first_come(selection, &[], Bx::from(frame));
+            let mut obstacles = obstacles.clone();
+            obstacles.extend(spots.iter().flatten());
+            spots.extend(first_come(rest, &obstacles, Bx::from(frame)));
+            spots
         };
         let style = LabelStyle {
             anchor: Align2::LEFT_TOP,
@@ -349,7 +407,13 @@ impl Drawn {
                 left: 2.0,
             }),
         };
-        place_and_paint(painter, labels, place, &style);
+        let spots = place_and_paint(painter, labels, place, &style);
+        self.titles = cands
+            .iter()
+            .zip(words)
+            .zip(spots)
+            .filter_map(|((c, text), spot)| Some((c.event, text, spot?)))
+            .collect();
     }
 }
 
