@@ -291,8 +291,18 @@ fn by_side_the_claim_columns_are_the_sides() {
 
 #[test]
 fn a_narrow_window_keeps_the_columns_that_fit_and_bands_the_rest() {
-    // At 1280 points the claims panel holds about 400: two columns of cards, not four.
+    // At 1280 points with the filters open and the event list beside, the claims panel
+    // holds about 400: two columns of cards, not four.
     let mut h = common::build_on(common::builder(1280.0, 1800.0), &["four-parties.ron"]);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![
+            claimline::command::Command::ShowFilters(true),
+            claimline::command::Command::ToggleListBeside,
+        ],
+    );
+    h.run();
     common::select(&mut h, "brisk-shelling");
     let (ost, west, hill, dale) = (
         card_at(&h, 0),

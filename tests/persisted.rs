@@ -99,6 +99,8 @@ fn a_remembered_session_from_an_earlier_version_opens_as_it_was() {
             toll_kind: Default::default(),
             // And from before places named administrations, their default districts.
             district_scheme: None,
+            // And from before the panels folded, the window's width decides.
+            panes: Default::default(),
         }
     );
     let [border, west] = data_files();

@@ -251,6 +251,10 @@ impl ClaimlineApp {
             Command::Step(d) => self.selected = self.step(d),
             Command::FitAll => self.panels.timeline.request_fit(),
             Command::FocusSearch => {
+                // The search field is in the sidebar: searching opens it.
+                if !self.panels.panes.filters_open {
+                    self.settings.panes.filters_open = Some(true);
+                }
                 self.panels.filters.focus_search = true;
                 ctx.request_repaint();
             }
@@ -272,6 +276,14 @@ impl ClaimlineApp {
                 self.settings.theme = theme;
                 ui::style::apply(ctx, theme);
             }
+            Command::ShowFilters(open) => self.settings.panes.filters_open = Some(open),
+            Command::ToggleFilters => {
+                self.settings.panes.filters_open = Some(!self.panels.panes.filters_open);
+            }
+            Command::ToggleListBeside => {
+                self.settings.panes.list_beside = Some(!self.panels.panes.list_beside);
+            }
+            Command::AutoPanes => self.settings.panes = Default::default(),
             Command::File(fc) => self.apply_file(ctx, fc),
             Command::Export(ec) => self.apply_export(ctx, ec),
             c @ (Command::Present(_) | Command::ChooseTour(_) | Command::PresentStep(_)) => {

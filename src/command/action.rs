@@ -33,6 +33,8 @@ pub enum Action {
     Previous,
     Fit,
     Deselect,
+    ToggleFilters,
+    ToggleListBeside,
     Present,
     PresentNext,
     PresentPrevious,
@@ -52,7 +54,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 24] = [
         Action::Open,
         Action::OpenBundled,
         Action::Reload,
@@ -67,6 +69,8 @@ impl Action {
         Action::Previous,
         Action::Fit,
         Action::Deselect,
+        Action::ToggleFilters,
+        Action::ToggleListBeside,
         Action::Present,
         Action::PresentNext,
         Action::PresentPrevious,
@@ -112,6 +116,14 @@ impl Action {
                 "Fit the timeline to the filtered events; double-clicking it does too",
             ),
             Action::Deselect => ("Close", "Clear the selection"),
+            Action::ToggleFilters => (
+                "Filters",
+                "Show or fold the filter sidebar; the chips above the timeline show the filters in use",
+            ),
+            Action::ToggleListBeside => (
+                "Event list",
+                "The event list beside the claims; off, it is a tab of the claims area",
+            ),
             Action::Present => (
                 "Present",
                 "Full screen, large type, stepping through a tour",
@@ -167,6 +179,9 @@ impl Action {
             Action::Previous => vec![key(NONE, Key::ArrowLeft)],
             Action::Fit => vec![key(NONE, Key::F)],
             Action::Deselect => vec![key(NONE, Key::Escape)],
+            // As the sidebar of code editors and file managers.
+            Action::ToggleFilters => vec![key(CMD, Key::B)],
+            Action::ToggleListBeside => vec![key(CMD, Key::L)],
             // Keynote's "Play slideshow" on a Mac, where F5 is often a media key.
             Action::Present if mac => {
                 vec![key(NONE, Key::F5), key(CMD.plus(Modifiers::ALT), Key::P)]
@@ -210,6 +225,8 @@ impl Action {
             Action::Previous => Command::Step(-1),
             Action::Fit => Command::FitAll,
             Action::Deselect => Command::Select(None),
+            Action::ToggleFilters => Command::ToggleFilters,
+            Action::ToggleListBeside => Command::ToggleListBeside,
             Action::Present => Command::Present(true),
             Action::PresentNext => Command::PresentStep(PresentStep::Next),
             Action::PresentPrevious => Command::PresentStep(PresentStep::Previous),
@@ -255,6 +272,38 @@ impl Action {
             .unwrap_or_default();
         let button = egui::Button::new(text).shortcut_text(shortcut);
         if ui.add_enabled(enabled, button).on_hover_text(tip).clicked() {
+            cmds.push(self.command());
+        }
+    }
+
+    /// A menu entry for something on or off: ticked while `on`, its first shortcut at the
+    /// right. Pushes the command (which toggles it) when clicked.
+    pub fn menu_toggle(self, ui: &mut egui::Ui, on: bool, cmds: &mut Vec<Command>) {
+        let (text, tip) = self.text_and_tooltip();
+        let shortcut = self
+            .kb_shortcuts(ui.ctx().os())
+            .first()
+            .map(|k| ui.ctx().format_shortcut(k))
+            .unwrap_or_default();
+        let text = if on {
+            format!("✔ {text}")
+        } else {
+            format!("    {text}")
+        };
+        let button = egui::Button::selectable(on, text).shortcut_text(shortcut);
+        if ui.add(button).on_hover_text(tip).clicked() {
+            cmds.push(self.command());
+        }
+    }
+
+    /// A button that stays pressed while `on`, with its tooltip and shortcuts on hover.
+    pub fn toggle(self, ui: &mut egui::Ui, on: bool, cmds: &mut Vec<Command>) {
+        let tip = self.tooltip(ui.ctx());
+        if ui
+            .selectable_label(on, self.text())
+            .on_hover_text(tip)
+            .clicked()
+        {
             cmds.push(self.command());
         }
     }
@@ -425,5 +474,12 @@ mod tests {
         ctx.set_os(OperatingSystem::Mac);
         assert_ne!(Action::Open.shortcut_text(&ctx), "Ctrl+O");
         assert!(Action::Open.shortcut_text(&ctx).contains('O'));
+        assert_ne!(Action::ToggleFilters.shortcut_text(&ctx), "Ctrl+B");
+        ctx.set_os(OperatingSystem::Nix);
+        assert_eq!(Action::ToggleFilters.shortcut_text(&ctx), "Ctrl+B");
+        assert_eq!(
+            Action::ToggleFilters.tooltip(&ctx),
+            "Show or fold the filter sidebar; the chips above the timeline show the filters in use (Ctrl+B)"
+        );
     }
 }

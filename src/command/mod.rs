@@ -49,6 +49,14 @@ pub enum Command {
     /// The kind of figure the casualty strip shows.
     SetTollKind(crate::layout::casualties::TollKind),
     SetTheme(ThemeKind),
+    /// Open the filter sidebar, or fold it to a strip (a choice that then holds at any width).
+    ShowFilters(bool),
+    /// Fold the filter sidebar if it is open, open it if folded.
+    ToggleFilters,
+    /// Put the event list beside the claims if it is a tab, or make it a tab if beside.
+    ToggleListBeside,
+    /// Forget the user's choices of what stands open: the window's width decides again.
+    AutoPanes,
     File(FileCommand),
     Export(ExportCommand),
     /// Enter (true) or leave presenter mode.

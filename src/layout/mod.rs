@@ -10,6 +10,7 @@ pub mod lanes;
 pub mod map_clusters;
 pub mod map_marks;
 pub mod opening;
+pub mod panes;
 pub mod stack;
 pub mod ticks;
 pub mod type_fit;

@@ -1,11 +1,12 @@
 //! What the user chose that is worth remembering between runs: the filter, the lane mode, the
-//! look and the export options. Plain data with no egui in it, so the command line, the
+//! look, the export options and which panels stand open. Plain data with no egui in it, so the command line, the
 //! window and the saved state all read the same types.
 
 use serde::{Deserialize, Serialize};
 
 use crate::layout::casualties::TollKind;
 use crate::layout::lanes::LaneMode;
+use crate::layout::panes::PaneChoice;
 use crate::query::{FilterState, QueryOptions};
 
 /// What the user chose that is worth remembering between runs.
@@ -25,6 +26,9 @@ pub struct Settings {
     /// none: their default `district`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub district_scheme: Option<String>,
+    /// Whether the filter sidebar is open and the event list beside the claims, where the
+    /// user chose; otherwise the window's width decides.
+    pub panes: PaneChoice,
 }
 
 impl Settings {
@@ -46,6 +50,7 @@ impl Default for Settings {
             columns: None,
             toll_kind: TollKind::default(),
             district_scheme: None,
+            panes: PaneChoice::default(),
         }
     }
 }

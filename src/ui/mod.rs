@@ -2,8 +2,10 @@
 //! app's state, built once per frame) and returns [`Command`]s; none of them filters data
 //! itself, and none sees the app.
 //!
-//! Layout: a top bar; the filter sidebar on the left; on the right, the timeline with its
-//! casualty strip above, and below it the claim panels beside the event list.
+//! Layout: a top bar; the filter sidebar on the left (folded to a strip on a narrow window);
+//! on the right, the timeline with its casualty strip and the map above, and below it the
+//! claim panels beside the event list (on a narrow window, the list is a tab of the claims
+//! area). What is open is decided by [`crate::layout::panes`].
 
 pub mod bidi;
 pub mod canvas;
@@ -17,6 +19,7 @@ pub mod filters;
 pub mod fonts;
 pub mod map;
 pub mod marks;
+pub mod panes;
 pub mod presenter;
 pub mod style;
 pub mod theme;
@@ -87,6 +90,10 @@ pub struct PanelState {
     pub claims_needed: f32,
     /// How presenter mode's claim cards lay last frame, and the page move asked of them.
     pub paging: claims::Paging,
+    /// Which panels stood open last frame: what the toggles toggle.
+    pub panes: crate::layout::panes::Panes,
+    /// The tab the claims area shows while the event list is one of its tabs.
+    pub tab: panes::Tab,
 }
 
 /// What every panel may read in a frame: borrowed parts of the app's state, built once per
@@ -200,21 +207,27 @@ pub fn show(
     }
     let total_h = ui.available_height();
     let total_w = ui.available_width();
+    let shown_panes = view.settings.panes.panes(total_w);
+    panels.panes = shown_panes;
 
-    egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(ui, view, &mut cmds));
+    egui::Panel::top("top_bar").show(ui, |ui| top_bar::ui(ui, view, shown_panes, &mut cmds));
     top_bar::status_bar(ui, view, &mut cmds);
     files::problems_ui(ui, status, &mut cmds);
-    egui::Panel::left("filters")
-        .resizable(true)
-        .default_size((total_w * 0.19).clamp(230.0, 330.0))
-        .size_range(200.0..=480.0)
-        .show(ui, |ui| {
-            filters::ui(ui, view, &mut panels.filters, &mut cmds)
-        });
+    panes::filter_sidebar(
+        ui,
+        view,
+        panels,
+        shown_panes.filters_open,
+        total_w,
+        &mut cmds,
+    );
     let shown = egui::Panel::top("timeline_area")
         .resizable(true)
-        .default_size((total_h * 0.40).clamp(240.0, 560.0))
-        .size_range(200.0..=(total_h * 0.75).max(220.0))
+        .default_size(crate::layout::panes::timeline_default_height(total_h))
+        .size_range(
+            crate::layout::panes::TIMELINE_MIN_HEIGHT
+                ..=(total_h * 0.75).max(crate::layout::panes::TIMELINE_MIN_HEIGHT + 20.0),
+        )
         .show(ui, |ui| {
             // The map beside the timeline, the split between them resizable: where and when
             // side by side, at the full height of the timeline and its casualty strip.
@@ -231,19 +244,30 @@ pub fn show(
     let (area, map_area) = (shown.response.rect, shown.inner);
     // The timeline picture leaves the map out; the map has its own.
     let timeline_area = egui::Rect::from_min_max(area.min, egui::pos2(map_area.min.x, area.max.y));
-    egui::Panel::right("event_list")
-        .resizable(true)
-        .default_size((total_w * 0.3).clamp(320.0, 620.0))
-        .size_range(260.0..=900.0)
-        .show(ui, |ui| {
-            event_list::ui(ui, view, &mut panels.table, &mut cmds)
-        });
-    let claims_area = egui::CentralPanel::default()
-        .show(ui, |ui| {
-            claims::ui(ui, view, view.visible, &mut cmds, &mut panels.cards)
-        })
-        .response
-        .rect;
+    let claims_area = if shown_panes.list_beside {
+        egui::Panel::right("event_list")
+            .resizable(true)
+            .default_size((total_w * 0.3).clamp(320.0, 620.0))
+            .size_range(260.0..=900.0)
+            .show(ui, |ui| {
+                event_list::ui(ui, view, &mut panels.table, &mut cmds)
+            });
+        egui::CentralPanel::default()
+            .show(ui, |ui| {
+                claims::ui(ui, view, view.visible, &mut cmds, &mut panels.cards)
+            })
+            .response
+            .rect
+    } else {
+        // An event picked elsewhere this frame (the timeline, the map) is shown with its claims.
+        if picked(&cmds) {
+            panels.tab = panes::Tab::Claims;
+        }
+        panes::tab_rail(ui, view, panels);
+        egui::CentralPanel::default()
+            .show(ui, |ui| panes::tabbed(ui, view, panels, &mut cmds))
+            .inner
+    };
     panels.regions = Regions {
         window: ui.ctx().content_rect(),
         timeline: timeline_area,
@@ -251,6 +275,11 @@ pub fn show(
         map: map_area,
     };
     cmds
+}
+
+/// Whether `cmds` pick an event: a click on it, not a step of the keyboard's.
+fn picked(cmds: &[Command]) -> bool {
+    cmds.iter().any(|c| matches!(c, Command::Select(Some(_))))
 }
 
 /// The filter chips, the timeline and its casualty strip, in the space `ui` has.

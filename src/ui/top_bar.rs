@@ -7,8 +7,9 @@ use egui::RichText;
 use super::ViewCtx;
 use crate::command::{Action, Command};
 use crate::layout::lanes::LaneMode;
+use crate::layout::panes::{FILTERS_OPEN_FROM, Panes};
 
-pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, panes: Panes, cmds: &mut Vec<Command>) {
     let ds = &view.cat.dataset;
     let q = &view.derived.query;
     ui.add_space(3.0);
@@ -21,8 +22,11 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
         .show(
             ui,
             |ui| {
+                Action::ToggleFilters.toggle(ui, panes.filters_open, &mut left);
+                ui.separator();
                 super::files::menu_ui(ui, view.status, &mut left);
                 super::files::export_menu_ui(ui, view.status, &mut left);
+                view_menu_ui(ui, view, panes, &mut left);
                 ui.separator();
                 ui.label(RichText::new(super::bidi::visual(&ds.info.title)).heading())
                     .on_hover_text(super::bidi::visual(&ds.info.description));
@@ -55,6 +59,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
                     .response
                     .on_hover_text("Theme: light, dark, or high contrast for projectors");
                 Action::Fit.button(ui, &mut right);
+                Action::ToggleListBeside.toggle(ui, panes.list_beside, &mut right);
                 ui.separator();
                 let modes = LaneMode::ALL.iter().rev();
                 for mode in modes.filter(|m| m.applies_to(&view.cat.dataset)) {
@@ -72,6 +77,27 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
     cmds.append(&mut left);
     cmds.append(&mut right);
     ui.add_space(3.0);
+}
+
+/// The View menu: which panels stand open, each with its shortcut, and the way back to the
+/// layout the window's width suggests.
+fn view_menu_ui(ui: &mut egui::Ui, view: &ViewCtx, panes: Panes, cmds: &mut Vec<Command>) {
+    ui.menu_button("View", |ui| {
+        Action::ToggleFilters.menu_toggle(ui, panes.filters_open, cmds);
+        Action::ToggleListBeside.menu_toggle(ui, panes.list_beside, cmds);
+        ui.separator();
+        let chosen = view.settings.panes != Default::default();
+        if ui
+            .add_enabled(chosen, egui::Button::new("Fit the layout to the window"))
+            .on_hover_text(format!(
+                "Below {FILTERS_OPEN_FROM:.0} points wide the filters fold and the event list \
+                 becomes a tab; your own choice holds until you click this"
+            ))
+            .clicked()
+        {
+            cmds.push(Command::AutoPanes);
+        }
+    });
 }
 
 /// The status bar along the bottom: what is open, whether it is watched, warnings, loading.

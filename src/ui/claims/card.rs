@@ -24,12 +24,21 @@ pub(super) fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize,
     let card = EFrame::group(ui.style())
         .stroke(Stroke::new(1.0, stroke.gamma_multiply(0.7)))
         .corner_radius(5.0)
-        .inner_margin(Margin::same(8))
+        // Folded, a little tighter: the room is for the words.
+        .inner_margin(Margin::same(if out.fold { 6 } else { 8 }))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             // Columns lay out justified; a card's text reads better ragged.
             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                card_body(ui, view, event, claim, side, out.cmds)
+                let folded = out.fold && !unfolded(ui, e, ci);
+                if folded {
+                    folded_body(ui, view, e, ci, side);
+                } else {
+                    card_body(ui, view, event, claim, side, out.cmds);
+                    if out.fold {
+                        fold_link(ui, e, ci, true);
+                    }
+                }
             });
         });
     let seen = card.response.rect.intersect(ui.clip_rect());
@@ -68,7 +77,145 @@ pub(super) fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize,
         label,
         card.response.rect,
     );
-    ui.add_space(4.0);
+    ui.add_space(if out.fold { 2.0 } else { 4.0 });
+}
+
+/// How many lines of a claim's words a folded card shows.
+const FOLDED_ROWS: usize = 2;
+
+/// Where a card's unfolding is kept: for this run, per event and claim.
+fn fold_id(e: usize, ci: usize) -> egui::Id {
+    egui::Id::unique(("claim card unfolded", e, ci))
+}
+
+fn unfolded(ui: &egui::Ui, e: usize, ci: usize) -> bool {
+    ui.data(|d| d.get_temp::<bool>(fold_id(e, ci)))
+        .unwrap_or(false)
+}
+
+/// "more" or "less": unfolds a folded card or folds it again.
+fn fold_link(ui: &mut egui::Ui, e: usize, ci: usize, open: bool) {
+    let (words, tip) = if open {
+        ("less", "Fold this card again")
+    } else {
+        (
+            "more",
+            "The whole claim: the places it names, what it disputes, its sources and notes",
+        )
+    };
+    if ui
+        .link(RichText::new(words).small())
+        .on_hover_text(tip)
+        .clicked()
+    {
+        ui.data_mut(|d| d.insert_temp(fold_id(e, ci), !open));
+    }
+}
+
+/// A card folded to fit a short panel: who and when on one line, the first lines of what was
+/// said, the figures and the sources; "more" shows the rest. Every party's cards fold alike.
+fn folded_body(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize, side: Option<Side>) {
+    let ds = &view.cat.dataset;
+    let event = &ds.events[e];
+    let claim = &event.claims[ci];
+    let name = claim_actor_names(ds, &view.cat.index, claim);
+    let colour = side.map_or(ui.visuals().strong_text_color(), |s| {
+        view.palette.text_of(s)
+    });
+    let said = format!("said {}", ds.when_text(&claim.said, event));
+    let role = match claim.actor_ids() {
+        _ if !claim.actors.is_empty() => Some("joint statement".to_owned()),
+        [one] => actor_by_id(ds, &view.cat.index, one).map(|a| visual(&a.role).to_string()),
+        _ => None,
+    };
+    let byline = role.map_or(said.clone(), |r| format!("{r} · {said}"));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(visual(&name)).strong().color(colour));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            fold_link(ui, e, ci, false);
+            ui.add(egui::Label::new(RichText::new(byline).small().weak()).truncate());
+        });
+    });
+    let text = visual(&claim.shown_text()).to_string();
+    let mut job = egui::text::LayoutJob::simple(
+        text.clone(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().text_color(),
+        ui.available_width(),
+    );
+    job.wrap.max_rows = FOLDED_ROWS;
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let words = ui.label(galley.clone());
+    if galley.elided {
+        words.on_hover_text(ellipsize(&text, 1200));
+    }
+    // The figures on one line, cut where the card ends; each whole on hover and under "more".
+    if !claim.figures.is_empty() {
+        let all: Vec<String> = claim
+            .figures
+            .iter()
+            .map(|f| figure_text(ds, &view.cat.index, f))
+            .collect();
+        let line = RichText::new(all.join(" · ")).small().strong();
+        ui.add(egui::Label::new(line).truncate())
+            .on_hover_text(all.join("\n"));
+    }
+    let cited: Vec<(&Source, &Citation)> = cited_sources(view, claim).collect();
+    if !cited.is_empty() {
+        // One line: the sources that fit, then how many more (named on hover and under "more").
+        ui.horizontal(|ui| {
+            let heading = if cited.len() == 1 {
+                "Source:"
+            } else {
+                "Sources:"
+            };
+            ui.label(RichText::new(heading).small());
+            let font = egui::TextStyle::Small.resolve(ui.style());
+            let words: Vec<String> = cited
+                .iter()
+                .map(|(src, _)| source_words(ds, event, src))
+                .collect();
+            for (k, ((src, _), label)) in cited.iter().zip(&words).enumerate() {
+                let width = ui
+                    .painter()
+                    .layout_no_wrap(label.clone(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x;
+                let rest = cited.len() - k;
+                // Room for this one, and for "+N more" after it unless it is the last.
+                let needed = width + if rest > 1 { 70.0 } else { 12.0 };
+                if k > 0 && needed > ui.available_width() {
+                    ui.label(RichText::new(format!("+{rest} more")).small().weak())
+                        .on_hover_text(words[k..].join("\n"));
+                    break;
+                }
+                if k > 0 {
+                    ui.label(RichText::new("·").small().weak());
+                }
+                source_link(ui, label.clone(), src);
+            }
+        });
+    }
+}
+
+/// One source's words, a link to it where it has a web address, its address and the
+/// curator's note on hover.
+fn source_link(ui: &mut egui::Ui, label: String, src: &Source) -> egui::Response {
+    let note = src
+        .note
+        .as_deref()
+        .map(|n| format!("Curator's note: {}", visual(&ellipsize(n, 300))));
+    let url = src.url.as_deref().and_then(web_link);
+    let hover: Vec<&str> = [url, note.as_deref()].into_iter().flatten().collect();
+    let shown = match url {
+        Some(url) => ui.hyperlink_to(RichText::new(visual(&label)).small(), url),
+        None => ui.label(RichText::new(visual(&label)).small()),
+    };
+    if hover.is_empty() {
+        shown
+    } else {
+        shown.on_hover_text(hover.join("\n"))
+    }
 }
 
 /// The side a claim speaks for, as its card's screen-reader line says it: "Northern side", or
@@ -263,22 +410,10 @@ fn source_words(ds: &Dataset, event: &Event, src: &Source) -> String {
 fn sources_ui(ui: &mut egui::Ui, view: &ViewCtx, event: &Event, claim: &Claim) {
     for (src, cit) in cited_sources(view, claim) {
         let label = source_words(&view.cat.dataset, event, src);
-        let note = src
-            .note
-            .as_deref()
-            .map(|n| format!("Curator's note: {}", visual(&ellipsize(n, 300))));
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Source:").small());
             // On hover: the address a link opens, and the curator's note on the source.
-            let url = src.url.as_deref().and_then(web_link);
-            let hover: Vec<&str> = [url, note.as_deref()].into_iter().flatten().collect();
-            let shown = match url {
-                Some(url) => ui.hyperlink_to(RichText::new(visual(&label)).small(), url),
-                None => ui.label(RichText::new(visual(&label)).small()),
-            };
-            if !hover.is_empty() {
-                shown.on_hover_text(hover.join("\n"));
-            }
+            source_link(ui, label, src);
             if let Some(at) = &cit.at {
                 ui.label(RichText::new(format!("({})", visual(at))).small().weak());
             }

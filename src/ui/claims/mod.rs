@@ -24,6 +24,10 @@ use card::claim_card;
 /// How many events the unselected overview lists before asking the user to zoom in.
 const OVERVIEW_LIMIT: usize = 25;
 
+/// Below this height of the panel's view (in points) the cards fold to their first lines,
+/// so a laptop shows the first two of each column whole; "more" unfolds one.
+const FOLD_BELOW: f32 = 480.0;
+
 /// The narrowest a claim column may be, in points: about 18 characters of card text.
 const MIN_COLUMN_WIDTH: f32 = 150.0;
 
@@ -58,6 +62,9 @@ pub fn paged(
     paging: &mut Paging,
 ) {
     cards.clear();
+    // Folded cards on a short panel in the window; presenter mode shows claims whole and
+    // pages through them instead.
+    let fold = view.presenting.is_none() && ui.available_height() < FOLD_BELOW;
     let mut area = egui::ScrollArea::vertical()
         .id_salt("claims")
         .auto_shrink([false, false]);
@@ -72,6 +79,7 @@ pub fn paged(
         let mut out = Out {
             cmds,
             cards,
+            fold,
             first_cards_end: None,
         };
         EFrame::NONE
@@ -101,6 +109,7 @@ pub fn whole(
     let mut out = Out {
         cmds,
         cards,
+        fold: false,
         first_cards_end: None,
     };
     content(ui, view, visible, &mut out);
@@ -116,6 +125,8 @@ fn columns_that_fit(width: f32) -> usize {
 struct Out<'a> {
     cmds: &'a mut Vec<Command>,
     cards: &'a mut Vec<DrawnCard>,
+    /// Cards folded to their first lines, and the event's header to a few: a short panel.
+    fold: bool,
     /// Where the first row of cards ended (the columns' first cards, or without columns the
     /// first pair of a band): what presenter mode fits on screen.
     first_cards_end: Option<f32>,
@@ -134,7 +145,7 @@ fn content(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out: 
             event_claims(ui, view, e, out);
         }
         Some(e) => {
-            event_header(ui, view, e, out.cmds);
+            event_header(ui, view, e, out.fold, out.cmds);
             event_claims(ui, view, e, out);
         }
         None => overview(ui, view, visible, out),
@@ -196,10 +207,13 @@ fn compact_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
     ui.add_space(2.0);
 }
 
-fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Command>) {
+/// `fold`: a short panel, where the header keeps to one line each for the time and places
+/// and for the summary.
+fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, fold: bool, cmds: &mut Vec<Command>) {
     let ds = &view.cat.dataset;
     let event = &ds.events[e];
     let events = &view.derived.query.events;
+    let title = RichText::new(visual(&event.title)).heading().size(17.0);
     // A picture has no use for buttons: it starts at the event's title.
     if !view.complete {
         ui.horizontal(|ui| {
@@ -220,11 +234,19 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Comm
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 Action::Deselect.button(ui, cmds);
+                // Folded, the title shares the buttons' line, cut where it meets them.
+                if fold {
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(egui::Label::new(title.clone()).truncate());
+                    });
+                }
             });
         });
     }
-    ui.label(RichText::new(visual(&event.title)).heading().size(17.0));
-    ui.horizontal_wrapped(|ui| {
+    if !fold || view.complete {
+        ui.label(title);
+    }
+    let facts = |ui: &mut egui::Ui| {
         ui.label(RichText::new(ds.when_text(&event.when, event)).strong());
         ui.weak("·");
         ui.weak(kind_label(event.kind));
@@ -244,9 +266,17 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Comm
                 hover.push('\n');
                 hover.push_str(&line);
             }
-            ui.label(visual(&shown)).on_hover_text(visual(&hover));
+            let places = egui::Label::new(visual(&shown));
+            // Folded, the line ends where the panel does.
+            let places = if fold { places.truncate() } else { places };
+            ui.add(places).on_hover_text(visual(&hover));
         }
-    });
+    };
+    if fold {
+        ui.horizontal(facts);
+    } else {
+        ui.horizontal_wrapped(facts);
+    }
     // On a short screen a long summary would hide the claims: its start, and "more".
     const SHORT: usize = 160;
     let id = egui::Id::unique(("summary_open", e));
@@ -257,6 +287,19 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Comm
         || ui.available_height() > 700.0
     {
         ui.label(visual(&event.summary));
+    } else if fold {
+        // One line, cut where the panel ends, and "more" at its end.
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.link("more").clicked() {
+                    ui.data_mut(|d| d.insert_temp(id, true));
+                }
+                let summary = visual(&ellipsize(&event.summary, 600)).to_string();
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.add(egui::Label::new(summary).truncate());
+                });
+            });
+        });
     } else {
         ui.horizontal_wrapped(|ui| {
             ui.label(visual(&ellipsize(&event.summary, SHORT)));
@@ -266,7 +309,7 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Comm
         });
     }
     possibly_same(ui, view, e, cmds);
-    ui.add_space(6.0);
+    ui.add_space(if fold { 2.0 } else { 6.0 });
 }
 
 /// How many events of other files the header offers as possibly the same happening.
@@ -430,11 +473,12 @@ fn party_columns(
             }
         }
     });
-    claimed_times(ui, view, e, groups);
+    claimed_times(ui, view, e, groups, out.fold);
     let mut first_seen = vec![false; groups.len()];
     for row in &layout.rows {
         let mut body = |ui: &mut egui::Ui| {
-            if row.disputed {
+            // Folded, the frame alone says so (and its hover): the cards keep the room.
+            if row.disputed && !out.fold {
                 ui.label(
                     RichText::new("⇄ These two claims dispute each other")
                         .small()
@@ -475,7 +519,8 @@ fn party_columns(
 
 /// When each column's claims say the event happened, side by side under the headings, where
 /// any claim says: the disagreement is often the point.
-fn claimed_times(ui: &mut egui::Ui, view: &ViewCtx, e: usize, groups: &[Vec<Side>]) {
+/// `fold`: one line a column, cut where it ends, the whole on hover.
+fn claimed_times(ui: &mut egui::Ui, view: &ViewCtx, e: usize, groups: &[Vec<Side>], fold: bool) {
     let ds = &view.cat.dataset;
     let event = &ds.events[e];
     if event.claims.iter().all(|c| c.claims_time.is_none()) {
@@ -498,9 +543,13 @@ fn claimed_times(ui: &mut egui::Ui, view: &ViewCtx, e: usize, groups: &[Vec<Side
                 if times.is_empty() {
                     col.weak("Names no time of its own for the event.");
                 } else {
-                    col.label(
-                        RichText::new(format!("Says it happened: {}", times.join("; "))).strong(),
-                    );
+                    let words = format!("Says it happened: {}", times.join("; "));
+                    let line = egui::Label::new(RichText::new(words.clone()).strong());
+                    if fold {
+                        col.add(line.truncate()).on_hover_text(words);
+                    } else {
+                        col.add(line);
+                    }
                 }
             });
         }
