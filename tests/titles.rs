@@ -73,11 +73,11 @@ fn every_marker_has_its_title(h: &Harness<'_, ClaimlineApp>) -> Result<(), Strin
 
 #[test]
 fn a_busy_lane_takes_the_rows_quiet_lanes_do_not_need_and_titles_every_event() {
-    // Four overlapping titles want four rows: three lanes of equal height would have two each.
-    let h = harness(4, 90, 1280.0, 720.0);
+    // Six overlapping titles want six rows: three lanes of equal height would have four each.
+    let h = harness(6, 90, 1600.0, 1000.0);
     assert!(h.query_by_label_contains("Cluster of ").is_none());
     every_marker_has_its_title(&h).unwrap();
-    // Four rows of titles in the busy lane: its four markers at four heights.
+    // Six rows of titles in the busy lane: its six markers at six heights.
     let mut heights: Vec<i32> = h
         .state()
         .panels
@@ -88,14 +88,14 @@ fn a_busy_lane_takes_the_rows_quiet_lanes_do_not_need_and_titles_every_event() {
         .collect();
     heights.sort();
     heights.dedup();
-    assert!(heights.len() >= 4, "{heights:?}");
+    assert!(heights.len() >= 6, "{heights:?}");
 }
 
 #[test]
 fn when_titles_cannot_fit_every_marker_is_still_drawn() {
-    // Forty events half an hour apart do not fit 1280x720 with titles; their markers do, so
+    // Forty events half an hour apart do not fit 1600x1000 with titles; their markers do, so
     // nothing is counted on a badge.
-    let h = harness(40, 30, 1280.0, 720.0);
+    let h = harness(40, 30, 1600.0, 1000.0);
     assert!(every_marker_has_its_title(&h).is_err());
     assert!(h.query_by_label_contains("Cluster of ").is_none());
     assert_eq!(h.state().panels.timeline.markers().len(), 42);
@@ -105,7 +105,7 @@ fn when_titles_cannot_fit_every_marker_is_still_drawn() {
 fn only_markers_that_cannot_fit_are_counted() {
     // Sixty events a minute apart overlap whatever the rows: the overflow is counted, and
     // every event is either drawn or counted.
-    let h = harness(60, 1, 1280.0, 720.0);
+    let h = harness(60, 1, 1600.0, 1000.0);
     let drawn = h.state().panels.timeline.markers().len();
     let counted: usize = h
         .query_all_by_label_contains("Cluster of ")
@@ -128,5 +128,5 @@ fn only_markers_that_cannot_fit_are_counted() {
 #[test]
 #[ignore]
 fn write_the_fixture() {
-    std::fs::write("/tmp/busy.ron", one_busy_lane(4, 90)).unwrap();
+    std::fs::write("/tmp/busy.ron", one_busy_lane(6, 90)).unwrap();
 }

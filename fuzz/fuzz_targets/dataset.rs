@@ -42,7 +42,11 @@ fuzz_target!(|data: &[u8]| {
         outcome.diagnostics
     );
 
-    let report = check::report(&outcome, data.split(|&b| b == 0).take(3).count());
+    let report = check::report(
+        &outcome,
+        data.split(|&b| b == 0).take(3).count(),
+        check::Detail::Everything,
+    );
     assert!(
         !report
             .diagnostics

@@ -24,8 +24,11 @@ use card::claim_card;
 /// How many events the unselected overview lists before asking the user to zoom in.
 const OVERVIEW_LIMIT: usize = 25;
 
-/// Below this height of the panel's view (in points) the cards fold to their first lines,
-/// so a laptop shows the first two of each column whole; "more" unfolds one.
+/// In a window shorter than this (in points: a laptop's 1366x768, or 1920x1080 at 150 %) with
+/// a short claims panel, the cards fold to their first lines, so the first two of each column
+/// are seen whole; "more" unfolds one. Taller windows show every card whole.
+const FOLD_WINDOW_BELOW: f32 = 800.0;
+/// ... and the panel's view shorter than this.
 const FOLD_BELOW: f32 = 480.0;
 
 /// The narrowest a claim column may be, in points: about 18 characters of card text.
@@ -64,7 +67,9 @@ pub fn paged(
     cards.clear();
     // Folded cards on a short panel in the window; presenter mode shows claims whole and
     // pages through them instead.
-    let fold = view.presenting.is_none() && ui.available_height() < FOLD_BELOW;
+    let fold = view.presenting.is_none()
+        && ui.ctx().content_rect().height() < FOLD_WINDOW_BELOW
+        && ui.available_height() < FOLD_BELOW;
     let mut area = egui::ScrollArea::vertical()
         .id_salt("claims")
         .auto_shrink([false, false]);
