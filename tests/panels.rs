@@ -203,6 +203,7 @@ fn presenting() -> Scene {
         step_count: tour.steps.len(),
         caption: tour.steps[step].caption.clone(),
         columns: tour.steps[step].columns.clone(),
+        short: false,
     });
     s
 }

@@ -131,6 +131,7 @@ impl ClaimlineApp {
             step_count: self.step_count(),
             caption: self.current_step().and_then(|s| s.caption.clone()),
             columns: self.current_step().and_then(|s| s.columns.clone()),
+            short: p.fit.short(),
         });
         let offset = self.display_offset();
         let scroll_to = std::mem::take(&mut self.selection_moved)

@@ -22,7 +22,7 @@ pub struct Presenter {
     /// The zoom before presenting, put back on leaving.
     saved_zoom: f32,
     /// The type size, fitted to each step.
-    fit: TypeFit,
+    pub(super) fit: TypeFit,
 }
 
 impl ClaimlineApp {
@@ -89,9 +89,13 @@ impl ClaimlineApp {
     pub(super) fn fit_type(&mut self, ctx: &egui::Context) {
         let Some(p) = &mut self.presenter else { return };
         let drawn_at = ctx.zoom_factor();
+        let was_short = p.fit.short();
         let next = p.fit.next(drawn_at, self.panels.paging.first_cards_whole());
         if (next - drawn_at).abs() > 1e-3 {
             ctx.set_zoom_factor(next);
+            ctx.request_repaint();
+        } else if p.fit.short() != was_short {
+            // The timeline gives up room: draw again.
             ctx.request_repaint();
         }
     }

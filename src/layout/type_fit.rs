@@ -16,6 +16,9 @@ pub struct TypeFit {
     restarted: bool,
     /// The user chose this step's size with the zoom keys: it is not fitted further.
     chosen: bool,
+    /// The floor was reached and the first claims were still cut: the step is short of
+    /// room, until the next (kept, or giving the claims more room would take it back).
+    short: bool,
 }
 
 impl TypeFit {
@@ -26,7 +29,13 @@ impl TypeFit {
             current: largest,
             restarted: true,
             chosen: false,
+            short: false,
         }
+    }
+
+    /// Whether the step's first claims did not fit even at the floor.
+    pub fn short(&self) -> bool {
+        self.short
     }
 
     /// A new step: from the largest type again.
@@ -34,6 +43,7 @@ impl TypeFit {
         self.current = self.largest;
         self.restarted = true;
         self.chosen = false;
+        self.short = false;
     }
 
     /// The zoom for the next frame, given the zoom the last one was drawn at and whether the
@@ -48,6 +58,7 @@ impl TypeFit {
             self.current = drawn_at;
             self.chosen = true;
         } else if !fits && !self.chosen {
+            self.short |= self.current <= self.floor;
             self.current = (self.current * NOTCH).max(self.floor);
         }
         self.current
@@ -75,13 +86,19 @@ mod tests {
     }
 
     #[test]
-    fn never_goes_below_the_floor() {
+    fn never_goes_below_the_floor_and_then_says_the_step_is_short() {
         let mut f = TypeFit::new(1.5, 1.2);
         let mut z = 1.5;
         for _ in 0..20 {
             z = f.next(z, false);
         }
         assert_eq!(z, 1.2);
+        assert!(f.short());
+        // Short for the rest of the step, even once the claims fit.
+        f.next(z, true);
+        assert!(f.short());
+        f.start();
+        assert!(!f.short());
     }
 
     #[test]

@@ -153,6 +153,9 @@ pub struct PresenterView {
     pub caption: Option<String>,
     /// The party ids the tour step shows as columns, if it names them.
     pub columns: Option<Vec<String>>,
+    /// The step's first claims are cut even in the smallest presenting type: the timeline
+    /// gives them more of the screen.
+    pub short: bool,
 }
 
 /// What the file side of the window shows, loaded or not: the load under way, the files open,

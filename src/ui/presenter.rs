@@ -34,7 +34,13 @@ pub fn ui(
     }
     // The timeline as tall as the step's titles need, within a share that leaves the claims
     // their room; it follows each step, so it is not dragged.
-    let most = (total_h * 0.4).max(140.0);
+    // A step whose first claims are cut even in the smallest type gives them more.
+    let share = if view.presenting.as_ref().is_some_and(|p| p.short) {
+        0.25
+    } else {
+        0.4
+    };
+    let most = (total_h * share).max(140.0);
     let timeline_h = panels.timeline.wanted_height().clamp(140.0, most);
     let timeline_area = egui::Panel::top("present_timeline")
         .resizable(false)
