@@ -312,15 +312,7 @@ fn a_figure_chip_that_does_not_fit_its_row_starts_the_next_whole() {
     // cards are about 240 wide: the range's chip fills its row, so the tanks' chip must start
     // a row of its own, not wrap into the sliver beside it.
     let mut h = common::build_on(common::builder(1280.0, 1400.0), &["figures-v2.ron"]);
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(
-        &ctx,
-        vec![
-            claimline::command::Command::ShowFilters(true),
-            claimline::command::Command::ToggleListBeside,
-        ],
-    );
-    h.run();
+    common::filters_and_list_beside(&mut h);
     common::select(&mut h, "quill-fighting");
     let range = h
         .get_by_label("260–280 Hollin servicemen killed or wounded (as of 2 May 2023 12:00)")

@@ -259,14 +259,7 @@ fn a_dragged_split_is_remembered() {
     // The split's handle is the timeline area's bottom edge.
     let from = egui::pos2(area.center().x, area.max.y + 1.0);
     let to = from + egui::vec2(0.0, 60.0);
-    h.drag_at(from);
-    h.run();
-    for k in 1..=4 {
-        h.hover_at(from + (to - from) * (k as f32 / 4.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
+    common::drag_in_steps(&mut h, from, to);
     let dragged = h.state().panels.regions.timeline.height();
     assert!(
         (dragged - area.height() - 60.0).abs() < 4.0,

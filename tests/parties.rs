@@ -294,15 +294,7 @@ fn a_narrow_window_keeps_the_columns_that_fit_and_bands_the_rest() {
     // At 1280 points with the filters open and the event list beside, the claims panel
     // holds about 400: two columns of cards, not four.
     let mut h = common::build_on(common::builder(1280.0, 1800.0), &["four-parties.ron"]);
-    let ctx = h.ctx.clone();
-    h.state_mut().apply(
-        &ctx,
-        vec![
-            claimline::command::Command::ShowFilters(true),
-            claimline::command::Command::ToggleListBeside,
-        ],
-    );
-    h.run();
+    common::filters_and_list_beside(&mut h);
     common::select(&mut h, "brisk-shelling");
     let (ost, west, hill, dale) = (
         card_at(&h, 0),
@@ -360,15 +352,8 @@ fn a_column_dragged_by_its_heading_onto_another_moves_there() {
         h.get_by_label(side).rect().center()
     };
     let (ost, hill) = (at(&h, "Ostmark side"), at(&h, "Hill side"));
-    h.drag_at(ost);
-    h.run();
-    // The pointer travels in steps, as a hand does, before it lets go over Hill's heading.
-    for k in 1..=4 {
-        h.hover_at(ost + (hill - ost) * (k as f32 / 4.0));
-        h.run();
-    }
-    h.drop_at(hill);
-    h.run();
+    // The pointer lets go over Hill's heading.
+    common::drag_in_steps(&mut h, ost, hill);
     let columns = h.state().settings.columns.clone();
     assert_eq!(
         columns.as_deref(),

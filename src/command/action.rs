@@ -261,15 +261,20 @@ impl Action {
         }
     }
 
+    /// The shortcut a menu writes at the right of an entry: its first, as the platform
+    /// writes it.
+    fn menu_shortcut(self, ctx: &egui::Context) -> String {
+        self.kb_shortcuts(ctx.os())
+            .first()
+            .map(|k| ctx.format_shortcut(k))
+            .unwrap_or_default()
+    }
+
     /// A menu entry: its words, its first shortcut at the right, its tooltip. Pushes the
     /// command when clicked.
     pub fn menu_button(self, ui: &mut egui::Ui, enabled: bool, cmds: &mut Vec<Command>) {
         let (text, tip) = self.text_and_tooltip();
-        let shortcut = self
-            .kb_shortcuts(ui.ctx().os())
-            .first()
-            .map(|k| ui.ctx().format_shortcut(k))
-            .unwrap_or_default();
+        let shortcut = self.menu_shortcut(ui.ctx());
         let button = egui::Button::new(text).shortcut_text(shortcut);
         if ui.add_enabled(enabled, button).on_hover_text(tip).clicked() {
             cmds.push(self.command());
@@ -280,11 +285,7 @@ impl Action {
     /// right. Pushes the command (which toggles it) when clicked.
     pub fn menu_toggle(self, ui: &mut egui::Ui, on: bool, cmds: &mut Vec<Command>) {
         let (text, tip) = self.text_and_tooltip();
-        let shortcut = self
-            .kb_shortcuts(ui.ctx().os())
-            .first()
-            .map(|k| ui.ctx().format_shortcut(k))
-            .unwrap_or_default();
+        let shortcut = self.menu_shortcut(ui.ctx());
         let text = if on {
             format!("✔ {text}")
         } else {

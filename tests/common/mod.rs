@@ -186,3 +186,30 @@ pub fn ron_round_trip(cat: &Catalog, events: &[usize]) -> claimline::model::Data
     );
     again.dataset.unwrap()
 }
+
+/// Opens the filter sidebar and puts the event list beside the claims, as a user can on a
+/// narrow window: the claims panel at its narrowest.
+pub fn filters_and_list_beside(h: &mut Harness<'_, ClaimlineApp>) {
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![
+            claimline::command::Command::ShowFilters(true),
+            claimline::command::Command::ToggleListBeside,
+        ],
+    );
+    h.run();
+}
+
+/// Drags from `from` to `to` as a hand does: the pointer travels in four steps before it
+/// lets go.
+pub fn drag_in_steps(h: &mut Harness<'_, ClaimlineApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
