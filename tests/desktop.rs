@@ -75,6 +75,17 @@ fn desktop_entry_names_the_app_id_icon_and_binary() {
     );
     // Files chosen in a file manager are passed on as paths, as `claimline FILE...` takes them.
     assert!(exec.contains("%F"), "Exec={exec} does not pass files");
+    // Docks match the running window to this entry by its X11 class, which is the app id.
+    assert_eq!(entry_value(&entry, "StartupWMClass"), APP_ID);
+    // "Open with" offers Claimline for the spreadsheets it opens.
+    let types = entry_value(&entry, "MimeType");
+    for kind in [
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.spreadsheet",
+    ] {
+        assert!(types.split(';').any(|t| t == kind), "MimeType lacks {kind}");
+    }
 }
 
 #[test]

@@ -270,3 +270,48 @@ fn a_dragged_split_is_remembered() {
     let kept = again.state().panels.regions.timeline.height();
     assert!((kept - dragged).abs() < 1.0, "{dragged} then {kept}");
 }
+
+/// Whether any card of the claims panel is folded: a folded card offers "more".
+fn folded(h: &H) -> bool {
+    h.query_all_by_label("more").next().is_some()
+}
+
+/// Cards fold only when the first two of a column would not be whole: an event of a few
+/// short claims is shown whole on a laptop, an event of long ones folds there and not in a
+/// tall window.
+#[test]
+fn cards_fold_only_when_the_first_two_would_not_fit() {
+    let mut h = common::build(common::builder(1280.0, 700.0));
+    let words = |h: &H, e: usize| -> usize {
+        cat(h).dataset.events[e]
+            .claims
+            .iter()
+            .map(|c| c.text.split_whitespace().count())
+            .sum()
+    };
+    let with_claims: Vec<usize> = (0..cat(&h).dataset.events.len())
+        .filter(|&e| !cat(&h).dataset.events[e].claims.is_empty())
+        .collect();
+    let shortest = *with_claims.iter().min_by_key(|&&e| words(&h, e)).unwrap();
+    let longest = *with_claims.iter().max_by_key(|&&e| words(&h, e)).unwrap();
+    let id = |h: &H, e: usize| cat(h).dataset.events[e].id.clone();
+
+    let short_id = id(&h, shortest);
+    common::select(&mut h, &short_id);
+    assert!(!folded(&h), "{short_id}: its few words fit unfolded");
+
+    let long_id = id(&h, longest);
+    common::select(&mut h, &long_id);
+    assert!(
+        folded(&h),
+        "{long_id}: its first cards need folding at 1280x700"
+    );
+    if let Some(why) = first_cards_cut(&h, longest) {
+        panic!("{why}");
+    }
+
+    let mut tall = common::build(common::builder(1600.0, 2200.0));
+    common::select(&mut tall, &long_id);
+
+    assert!(!folded(&tall), "{long_id}: a tall window shows it whole");
+}

@@ -35,11 +35,8 @@ pub fn ui(
     // The timeline as tall as the step's titles need, within a share that leaves the claims
     // their room; it follows each step, so it is not dragged.
     // A step whose first claims are cut even in the smallest type gives them more.
-    let share = if view.presenting.as_ref().is_some_and(|p| p.short) {
-        0.25
-    } else {
-        0.4
-    };
+    let short = view.presenting.as_ref().is_some_and(|p| p.short);
+    let share = if short { 0.2 } else { 0.4 };
     let most = (total_h * share).max(140.0);
     let timeline_h = panels.timeline.wanted_height().clamp(140.0, most);
     let timeline_area = egui::Panel::top("present_timeline")
@@ -57,12 +54,20 @@ pub fn ui(
         ui.ctx().request_repaint();
     }
     // The map beside the claim columns, with the step's places ringed.
+    // A short step's map narrows too, so the columns are wider and the claims shorter.
     let map_area = if panels.map.hidden_in_presenter {
         egui::Rect::NOTHING
     } else {
-        egui::Panel::right("present_map")
-            .resizable(true)
-            .default_size((ui.available_width() * 0.32).clamp(260.0, 640.0))
+        let panel = if short {
+            egui::Panel::right("present_map_short")
+                .resizable(false)
+                .exact_size((ui.available_width() * 0.2).clamp(200.0, 400.0))
+        } else {
+            egui::Panel::right("present_map")
+                .resizable(true)
+                .default_size((ui.available_width() * 0.32).clamp(260.0, 640.0))
+        };
+        panel
             .show(ui, |ui| super::map::ui(ui, view, &mut panels.map, cmds))
             .response
             .rect

@@ -5,6 +5,7 @@
 
 mod card;
 mod columns;
+mod fold;
 mod paging;
 mod tooltip;
 
@@ -23,13 +24,6 @@ use card::claim_card;
 
 /// How many events the unselected overview lists before asking the user to zoom in.
 const OVERVIEW_LIMIT: usize = 25;
-
-/// In a window shorter than this (in points: a laptop's 1366x768, or 1920x1080 at 150 %) with
-/// a short claims panel, the cards fold to their first lines, so the first two of each column
-/// are seen whole; "more" unfolds one. Taller windows show every card whole.
-const FOLD_WINDOW_BELOW: f32 = 800.0;
-/// ... and the panel's view shorter than this.
-const FOLD_BELOW: f32 = 480.0;
 
 /// The narrowest a claim column may be, in points: about 18 characters of card text.
 const MIN_COLUMN_WIDTH: f32 = 150.0;
@@ -65,11 +59,22 @@ pub fn paged(
     paging: &mut Paging,
 ) {
     cards.clear();
-    // Folded cards on a short panel in the window; presenter mode shows claims whole and
-    // pages through them instead.
-    let fold = view.presenting.is_none()
-        && ui.ctx().content_rect().height() < FOLD_WINDOW_BELOW
-        && ui.available_height() < FOLD_BELOW;
+    // Cards fold to their first lines when the first two of each column would not be whole
+    // in the panel; presenter mode shows claims whole and pages through them instead.
+    let fold_key = view
+        .selected
+        .filter(|_| view.presenting.is_none())
+        .map(|e| fold::Key::new(e, ui.available_width(), ui.ctx().pixels_per_point()));
+    let fold = match fold_key {
+        Some(key) => fold::decided(ui.ctx(), key, ui.available_height()) == Some(true),
+        // The overview of many events folds in a short window, to show more of them.
+        None => {
+            view.presenting.is_none()
+                && view.selected.is_none()
+                && ui.ctx().content_rect().height() < fold::OVERVIEW_WINDOW_BELOW
+                && ui.available_height() < fold::OVERVIEW_BELOW
+        }
+    };
     let mut area = egui::ScrollArea::vertical()
         .id_salt("claims")
         .auto_shrink([false, false]);
@@ -86,6 +91,8 @@ pub fn paged(
             cards,
             fold,
             first_cards_end: None,
+            two_cards_end: None,
+            band_rows: None,
         };
         EFrame::NONE
             .inner_margin(Margin {
@@ -93,12 +100,24 @@ pub fn paged(
                 ..Margin::ZERO
             })
             .show(ui, |ui| content(ui, view, visible, &mut out));
-        out.first_cards_end.map(|end| end - top)
+        (
+            out.first_cards_end.map(|end| end - top),
+            out.two_cards_end.map(|end| end - top),
+        )
     });
+    let (first_cards_end, two_cards_end) = shown.inner;
+    if let Some(key) = fold_key
+        && !fold
+    {
+        // Measured unfolded: fold from now on if the first two cards of a column were cut
+        // (this frame is drawn again folded, so no one sees it cut).
+        let need = two_cards_end.unwrap_or(0.0);
+        fold::measured(ui.ctx(), key, need, shown.inner_rect.height());
+    }
     paging.offset = shown.state.clamped_offset().y;
     paging.page = shown.inner_rect.height();
     paging.content = shown.content_size.y;
-    paging.first_cards_end = shown.inner;
+    paging.first_cards_end = first_cards_end;
 }
 
 /// The panel laid out whole, with nothing scrolled away or folded: for pictures, which must
@@ -116,6 +135,8 @@ pub fn whole(
         cards,
         fold: false,
         first_cards_end: None,
+        two_cards_end: None,
+        band_rows: None,
     };
     content(ui, view, visible, &mut out);
     ui.min_rect().max.y
@@ -135,6 +156,11 @@ struct Out<'a> {
     /// Where the first row of cards ended (the columns' first cards, or without columns the
     /// first pair of a band): what presenter mode fits on screen.
     first_cards_end: Option<f32>,
+    /// Where the rows holding each column's first two cards ended (without columns, the first
+    /// two pairs of the first band): whether the panel must fold.
+    two_cards_end: Option<f32>,
+    /// Rows of bands drawn so far, counted for `two_cards_end` when there are no columns.
+    band_rows: Option<usize>,
 }
 
 fn content(ui: &mut egui::Ui, view: &ViewCtx, visible: Option<(f64, f64)>, out: &mut Out) {
@@ -424,6 +450,16 @@ fn cards_in_pairs(ui: &mut egui::Ui, view: &ViewCtx, cards: &[(usize, usize)], o
             }
         });
         out.first_cards_end.get_or_insert(ui.min_rect().max.y);
+        // With no columns, the bands' first two rows are what must be whole.
+        if out.band_rows.is_none() && out.two_cards_end.is_none() {
+            out.band_rows = Some(0);
+        }
+        if let Some(rows) = out.band_rows.as_mut()
+            && *rows < 2
+        {
+            *rows += 1;
+            out.two_cards_end = Some(ui.min_rect().max.y);
+        }
     }
 }
 
@@ -478,12 +514,15 @@ fn party_columns(
             }
         }
     });
-    claimed_times(ui, view, e, groups, out.fold);
-    let mut first_seen = vec![false; groups.len()];
+    // A presenter's step short of room keeps the times to a line a column, like a folded panel.
+    let terse = out.fold || view.presenting.as_ref().is_some_and(|p| p.short);
+    claimed_times(ui, view, e, groups, terse);
+    // Cards seen so far in each column.
+    let mut first_seen = vec![0usize; groups.len()];
     for row in &layout.rows {
         let mut body = |ui: &mut egui::Ui| {
             // Folded, the frame alone says so (and its hover): the cards keep the room.
-            if row.disputed && !out.fold {
+            if row.disputed && !terse {
                 ui.label(
                     RichText::new("⇄ These two claims dispute each other")
                         .small()
@@ -510,14 +549,19 @@ fn party_columns(
         // The row that holds a column's first card: the first cards end where the last such
         // row does.
         let mut firsts = false;
+        let mut seconds = false;
         for (seen, cell) in first_seen.iter_mut().zip(&row.cells) {
-            if cell.is_some() && !*seen {
-                *seen = true;
-                firsts = true;
+            if cell.is_some() {
+                firsts |= *seen == 0;
+                seconds |= *seen < 2;
+                *seen += 1;
             }
         }
         if firsts {
             out.first_cards_end = Some(ui.min_rect().max.y);
+        }
+        if seconds {
+            out.two_cards_end = Some(ui.min_rect().max.y);
         }
     }
 }

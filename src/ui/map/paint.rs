@@ -399,10 +399,16 @@ impl MapCanvas<'_> {
             .iter()
             .map(|&p| view.cat.dataset.places[p].name.as_str())
             .collect();
-        let text = format!("Not on the map (no coordinates): {}", names.len());
-        let g = self
-            .painter
-            .layout_no_wrap(text, FontId::proportional(11.0), weak);
+        // The corner beside the map's Fit button: the long form where it fits, else short.
+        let room = self.rect.width() - 52.0;
+        let layout = |text: String| {
+            self.painter
+                .layout_no_wrap(text, FontId::proportional(11.0), weak)
+        };
+        let mut g = layout(format!("Not on the map (no coordinates): {}", names.len()));
+        if g.size().x > room {
+            g = layout(format!("No coordinates: {}", names.len()));
+        }
         let at = pos2(self.rect.min.x + 6.0, self.rect.min.y + 4.0);
         let band = Rect::from_min_size(at - vec2(3.0, 1.0), g.size() + vec2(6.0, 2.0));
         self.painter
