@@ -21,7 +21,7 @@ use claimline::session::state::State;
 use claimline::session::{OpenMode, Source};
 
 const CEASEFIRE: &str = "2022-09-14-ceasefire";
-const CEASEFIRE_TITLE: &str = "Ceasefire from 20:00 on 14 September";
+const CEASEFIRE_TITLE: &str = "Ceasefire announced by Armenia for 20:00 on 14 September";
 
 /// A second file that refers to the first one's actors and sources.
 const EXTRA: &str = r#"(
@@ -161,6 +161,7 @@ fn an_edit_on_disk_reloads_and_keeps_the_selection_and_filters() {
     send(&mut h, Command::ToggleActor("aze-mod".into()));
     assert_eq!(h.state().selected_id().as_deref(), Some(CEASEFIRE));
     // A curator edits the title, and inserts an event before it, so its index changes.
+    assert!(BUNDLED_TEXT.contains(CEASEFIRE_TITLE), "the title to edit");
     let edited = BUNDLED_TEXT.replace(CEASEFIRE_TITLE, "Ceasefire (edited title)").replace(
         "    events: [\n",
         "    events: [\n        (id: \"inserted\", title: \"Inserted\", when: (at: \"1990\", precision: Year), kind: Background, summary: \"Inserted first.\"),\n",

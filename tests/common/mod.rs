@@ -41,7 +41,11 @@ pub fn build(b: HarnessBuilder<ClaimlineApp>) -> Harness<'static, ClaimlineApp> 
 /// as the claim panel shows it.
 pub fn contested(cat: &Catalog) -> (usize, String, String) {
     let e = (0..cat.dataset.events.len())
-        .find(|&e| cat.index.events[e].voices.is_contested())
+        // Not a background event: those lie decades before the first view's range.
+        .find(|&e| {
+            cat.index.events[e].voices.is_contested()
+                && cat.dataset.events[e].kind != claimline::model::EventKind::Background
+        })
         .expect("the bundled dataset has contested events");
     let event = &cat.dataset.events[e];
     let first = |side: Side| {

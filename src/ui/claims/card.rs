@@ -32,7 +32,7 @@ pub(super) fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize,
             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                 let folded = out.fold && !unfolded(ui, e, ci);
                 if folded {
-                    folded_body(ui, view, e, ci, side);
+                    folded_body(ui, view, e, ci, side, out.folded_rows);
                 } else {
                     card_body(ui, view, event, claim, side, out.cmds);
                     if out.fold {
@@ -80,9 +80,6 @@ pub(super) fn claim_card(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize,
     ui.add_space(if out.fold { 2.0 } else { 4.0 });
 }
 
-/// How many lines of a claim's words a folded card shows.
-const FOLDED_ROWS: usize = 2;
-
 /// Where a card's unfolding is kept: for this run, per event and claim.
 fn fold_id(e: usize, ci: usize) -> egui::Id {
     egui::Id::unique(("claim card unfolded", e, ci))
@@ -114,7 +111,14 @@ fn fold_link(ui: &mut egui::Ui, e: usize, ci: usize, open: bool) {
 
 /// A card folded to fit a short panel: who and when on one line, the first lines of what was
 /// said, the figures and the sources; "more" shows the rest. Every party's cards fold alike.
-fn folded_body(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize, side: Option<Side>) {
+fn folded_body(
+    ui: &mut egui::Ui,
+    view: &ViewCtx,
+    e: usize,
+    ci: usize,
+    side: Option<Side>,
+    rows: usize,
+) {
     let ds = &view.cat.dataset;
     let event = &ds.events[e];
     let claim = &event.claims[ci];
@@ -143,7 +147,7 @@ fn folded_body(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize, side: Opt
         ui.visuals().text_color(),
         ui.available_width(),
     );
-    job.wrap.max_rows = FOLDED_ROWS;
+    job.wrap.max_rows = rows;
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let words = ui.label(galley.clone());
     if galley.elided {
@@ -164,12 +168,7 @@ fn folded_body(ui: &mut egui::Ui, view: &ViewCtx, e: usize, ci: usize, side: Opt
     if !cited.is_empty() {
         // One line: the sources that fit, then how many more (named on hover and under "more").
         ui.horizontal(|ui| {
-            let heading = if cited.len() == 1 {
-                "Source:"
-            } else {
-                "Sources:"
-            };
-            ui.label(RichText::new(heading).small());
+            ui.label(RichText::new(sources_heading(cited.len())).small());
             let font = egui::TextStyle::Small.resolve(ui.style());
             let words: Vec<String> = cited
                 .iter()
@@ -282,11 +281,16 @@ fn card_body(
     also_about_ui(ui, view, event, claim, cmds);
     sources_ui(ui, view, event, claim);
     if let Some(note) = &claim.note {
-        ui.label(
-            RichText::new(format!("Curator's note: {}", visual(note)))
-                .small()
-                .weak(),
-        );
+        let words = RichText::new(format!("Curator's note: {}", visual(note)))
+            .small()
+            .weak();
+        if view.presenting.is_some() {
+            // On the projector a line, the whole note on hover: the claim comes first.
+            ui.add(egui::Label::new(words).truncate())
+                .on_hover_text(visual(note));
+        } else {
+            ui.label(words);
+        }
     }
 }
 
@@ -321,27 +325,54 @@ fn figure_chip(ui: &mut egui::Ui, view: &ViewCtx, f: &Figure) {
         .show(ui, |ui| ui.label(text));
 }
 
+/// The claims this one disputes, on one wrapped line: many links (both sides' claims often
+/// answer several of the other's) must not push the card's words off the panel.
 fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<Command>) {
-    for id in &claim.disputes {
-        let Some((ei, ci)) = view.cat.index.claim_position(&view.cat.dataset, id) else {
-            continue;
-        };
-        let other = &view.cat.dataset.events[ei].claims[ci];
-        let who = claim_actor_names(&view.cat.dataset, &view.cat.index, other);
-        let same_event = Some(ei) == view.selected;
-        // When it was said tells apart two claims of the same actor.
-        let event = &view.cat.dataset.events[ei];
-        let said = view.cat.dataset.when_text(&other.said, event);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("⇄ Disputes").small().strong());
-            if same_event {
+    let others: Vec<(usize, usize)> = claim
+        .disputes
+        .iter()
+        .filter_map(|id| view.cat.index.claim_position(&view.cat.dataset, id))
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    let ds = &view.cat.dataset;
+    if view.presenting.is_some() {
+        // On the projector one line: who is disputed; the whole list on hover.
+        let names: Vec<String> = others
+            .iter()
+            .map(|&(ei, ci)| claim_actor_names(ds, &view.cat.index, &ds.events[ei].claims[ci]))
+            .collect();
+        let mut unique = names.clone();
+        unique.dedup();
+        let line = format!(
+            "⇄ Disputes {}: {}",
+            crate::model::wording::plural(others.len(), "claim"),
+            unique.join(", ")
+        );
+        ui.add(egui::Label::new(RichText::new(visual(&line)).small()).truncate())
+            .on_hover_text(visual(&names.join("\n")));
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("⇄ Disputes").small().strong());
+        for (k, &(ei, ci)) in others.iter().enumerate() {
+            if k > 0 {
+                ui.label(RichText::new("·").small().weak());
+            }
+            let event = &ds.events[ei];
+            let other = &event.claims[ci];
+            let who = claim_actor_names(ds, &view.cat.index, other);
+            if Some(ei) == view.selected {
+                // When it was said tells apart two claims of the same actor.
+                let said = ds.when_text(&other.said, event);
                 ui.label(RichText::new(format!("{who}'s claim of {said}")).small())
                     .on_hover_text(visual(&ellipsize(&other.text, 300)));
             } else if ui
                 .link(
                     RichText::new(visual(&format!(
                         "{who}'s claim in “{}”",
-                        ellipsize(&view.cat.dataset.events[ei].title, 40)
+                        ellipsize(&event.title, 40)
                     )))
                     .small(),
                 )
@@ -349,8 +380,8 @@ fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<
             {
                 cmds.push(Command::Select(Some(ei)));
             }
-        });
-    }
+        }
+    });
 }
 
 /// The other events a claim is about, each a link that selects it; shown with any of them,
@@ -407,7 +438,29 @@ fn source_words(ds: &Dataset, event: &Event, src: &Source) -> String {
     words
 }
 
+/// "Source:" or "Sources:", before `n` of them on a line.
+fn sources_heading(n: usize) -> &'static str {
+    if n == 1 { "Source:" } else { "Sources:" }
+}
+
 fn sources_ui(ui: &mut egui::Ui, view: &ViewCtx, event: &Event, claim: &Claim) {
+    if view.presenting.is_some() {
+        // On the projector every source on one wrapped line.
+        let cited: Vec<_> = cited_sources(view, claim).collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(sources_heading(cited.len())).small());
+            for (k, (src, cit)) in cited.into_iter().enumerate() {
+                if k > 0 {
+                    ui.label(RichText::new("·").small().weak());
+                }
+                source_link(ui, source_words(&view.cat.dataset, event, src), src);
+                if let Some(at) = &cit.at {
+                    ui.label(RichText::new(format!("({})", visual(at))).small().weak());
+                }
+            }
+        });
+        return;
+    }
     for (src, cit) in cited_sources(view, claim) {
         let label = source_words(&view.cat.dataset, event, src);
         ui.horizontal_wrapped(|ui| {

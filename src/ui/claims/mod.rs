@@ -65,15 +65,17 @@ pub fn paged(
         .selected
         .filter(|_| view.presenting.is_none())
         .map(|e| fold::Key::new(e, ui.available_width(), ui.ctx().pixels_per_point()));
-    let fold = match fold_key {
-        Some(key) => fold::decided(ui.ctx(), key, ui.available_height()) == Some(true),
+    let level = match fold_key {
+        Some(key) => fold::decided(ui.ctx(), key, ui.available_height()),
         // The overview of many events folds in a short window, to show more of them.
-        None => {
-            view.presenting.is_none()
-                && view.selected.is_none()
-                && ui.ctx().content_rect().height() < fold::OVERVIEW_WINDOW_BELOW
-                && ui.available_height() < fold::OVERVIEW_BELOW
+        None if view.presenting.is_none()
+            && view.selected.is_none()
+            && ui.ctx().content_rect().height() < fold::OVERVIEW_WINDOW_BELOW
+            && ui.available_height() < fold::OVERVIEW_BELOW =>
+        {
+            fold::Level::Folded
         }
+        None => fold::Level::Whole,
     };
     let mut area = egui::ScrollArea::vertical()
         .id_salt("claims")
@@ -89,7 +91,8 @@ pub fn paged(
         let mut out = Out {
             cmds,
             cards,
-            fold,
+            fold: level != fold::Level::Whole,
+            folded_rows: level.rows(),
             first_cards_end: None,
             two_cards_end: None,
             band_rows: None,
@@ -106,13 +109,11 @@ pub fn paged(
         )
     });
     let (first_cards_end, two_cards_end) = shown.inner;
-    if let Some(key) = fold_key
-        && !fold
-    {
-        // Measured unfolded: fold from now on if the first two cards of a column were cut
-        // (this frame is drawn again folded, so no one sees it cut).
+    if let Some(key) = fold_key {
+        // Measured: fold further from now on if the first two cards of a column were cut
+        // (this frame is drawn again, so no one sees it cut).
         let need = two_cards_end.unwrap_or(0.0);
-        fold::measured(ui.ctx(), key, need, shown.inner_rect.height());
+        fold::measured(ui.ctx(), key, level, need, shown.inner_rect.height());
     }
     paging.offset = shown.state.clamped_offset().y;
     paging.page = shown.inner_rect.height();
@@ -134,6 +135,7 @@ pub fn whole(
         cmds,
         cards,
         fold: false,
+        folded_rows: fold::Level::Whole.rows(),
         first_cards_end: None,
         two_cards_end: None,
         band_rows: None,
@@ -153,6 +155,8 @@ struct Out<'a> {
     cards: &'a mut Vec<DrawnCard>,
     /// Cards folded to their first lines, and the event's header to a few: a short panel.
     fold: bool,
+    /// Lines of a claim's words a folded card shows.
+    folded_rows: usize,
     /// Where the first row of cards ended (the columns' first cards, or without columns the
     /// first pair of a band): what presenter mode fits on screen.
     first_cards_end: Option<f32>,
