@@ -99,15 +99,10 @@ impl Asymmetry {
                     } else {
                         format!(" ({})", ids.join(", "))
                     };
-                    format!(
-                        "{} {} of {}{named}",
-                        r.party,
-                        r.caveated.len(),
-                        plural(r.one_sided, "one-sided event")
-                    )
+                    format!("{} {} of {}{named}", r.party, r.caveated.len(), r.one_sided)
                 };
                 format!(
-                    "Caveat sentences in the summaries of one-sided events: {}; {}.",
+                    "{} with a caveat sentence in the summary; {}.",
                     rate(first),
                     rate(second)
                 )
@@ -150,11 +145,7 @@ impl Asymmetry {
                         p.percent()
                     )
                 };
-                format!(
-                    "Places with coordinates: {}; {}.",
-                    share(first),
-                    share(second)
-                )
+                format!("{}; {}.", share(first), share(second))
             }
         }
     }
@@ -290,8 +281,7 @@ mod tests {
         );
         assert_eq!(
             report.asymmetries[0].describe(),
-            "Caveat sentences in the summaries of one-sided events: Northland 1 of 2 one-sided \
-             events (north-only); Southland 0 of 1 one-sided event."
+            "Northland 1 of 2 (north-only) with a caveat sentence in the summary; Southland 0 of 1."
         );
         assert_eq!(
             report.asymmetries[1].describe(),
@@ -299,7 +289,7 @@ mod tests {
         );
         assert_eq!(
             report.asymmetries[2].describe(),
-            "Places with coordinates: Northland 2 of 2 places (100%); Southland 1 of 3 places (33%, without: s-b, x)."
+            "Northland 2 of 2 places (100%); Southland 1 of 3 places (33%, without: s-b, x)."
         );
         let events: Vec<&str> = (report.asymmetries.iter())
             .flat_map(|a| a.events())
