@@ -247,3 +247,129 @@ fn the_report_and_the_one_sided_line_agree() {
         "Only the Southern side's account is in this data for this event."
     );
 }
+
+/// Opens the Balance window as a user does: the View menu, then its entry.
+fn open_balance_from_the_menu(h: &mut egui_kittest::Harness<'_, claimline::app::ClaimlineApp>) {
+    use egui_kittest::kittest::Queryable;
+    // The View menu ticks the panes that stand open with "✔", which none of the app's fonts
+    // has: drawn as a box in the app, a panic under the test's policy. Not this test's subject.
+    h.ctx
+        .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Balance report").click();
+    h.run();
+}
+
+#[test]
+fn the_balance_window_opens_from_the_view_menu_and_shows_every_party_and_the_asymmetry() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let mut h = common::build_on(common::builder(1600.0, 1000.0), &["balance/clean.ron"]);
+    assert!(h.query_by_role_and_label(Role::Window, "Balance").is_none());
+    open_balance_from_the_menu(&mut h);
+    let window = h.get_by_role_and_label(Role::Window, "Balance");
+    // Each party's row: its name, and its claims and words after it.
+    for party in ["Northland", "Southland", "Eastmark", "Third parties"] {
+        window.get_by_label(party);
+    }
+    window.get_by_label("No asymmetries of the kinds checked.");
+
+    let mut h = common::build_on(common::builder(1600.0, 1000.0), &["balance/caveats.ron"]);
+    open_balance_from_the_menu(&mut h);
+    let window = h.get_by_role_and_label(Role::Window, "Balance");
+    for party in ["Northland", "Southland", "Third parties"] {
+        window.get_by_label(party);
+    }
+    window.get_by_label(
+        "1. Caveats on one-sided events: Northland 1 of 1 (north-raid) with a caveat sentence in \
+         the summary; Southland 0 of 1.",
+    );
+    assert!(h.state().selected.is_none());
+    // The asymmetry's button selects the event it names.
+    // The asymmetry's button comes first; the event's share line has one too.
+    h.get_by_role_and_label(Role::Window, "Balance")
+        .query_all_by_role_and_label(Role::Button, "Select north-raid")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let north_raid = (h.state().catalog.as_ref().unwrap().index)
+        .event_index("north-raid")
+        .unwrap();
+    assert_eq!(h.state().selected, Some(north_raid));
+    // The window stays open beside the selection, and its close button hides it.
+    h.get_by_role_and_label(Role::Window, "Balance");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![claimline::command::Command::ShowBalance(false)]);
+    h.run();
+    assert!(h.query_by_role_and_label(Role::Window, "Balance").is_none());
+}
+
+#[test]
+fn a_planted_word_asymmetry_is_in_the_window_and_its_button_selects_the_event() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let mut h = common::build_on(common::builder(1280.0, 720.0), &["balance/words.ron"]);
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(
+        &ctx,
+        vec![claimline::command::Action::ShowBalance.command()],
+    );
+    h.run();
+    let window = h.get_by_role_and_label(Role::Window, "Balance");
+    window.get_by_label_contains("1. Words on one event: Event ridge-clash");
+    // Two buttons name ridge-clash: the asymmetry's and the event's share line; the first
+    // is the asymmetry's.
+    window
+        .query_all_by_role_and_label(Role::Button, "Select ridge-clash")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let ridge = (h.state().catalog.as_ref().unwrap().index)
+        .event_index("ridge-clash")
+        .unwrap();
+    assert_eq!(h.state().selected, Some(ridge));
+}
+
+/// The one-sided line the claims panel shows for the selected event, if any.
+fn one_sided_shown(h: &egui_kittest::Harness<'_, claimline::app::ClaimlineApp>) -> Vec<String> {
+    use egui_kittest::kittest::{NodeT, Queryable};
+    h.query_all_by_label_contains("account is in this data for this event")
+        .map(|n| {
+            let node = n.accesskit_node();
+            // egui's labels give their text as the node's value.
+            node.value()
+                .or(node.label())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_claims_panel_says_when_only_one_partys_account_is_in_the_data() {
+    let mut h = common::build_on(common::builder(1600.0, 1000.0), &["balance/caveats.ron"]);
+    common::select(&mut h, "north-raid");
+    let north = one_sided_shown(&h);
+    assert_eq!(
+        north,
+        ["Only the Northern side's account is in this data for this event."]
+    );
+    common::select(&mut h, "south-raid");
+    let south = one_sided_shown(&h);
+    assert_eq!(
+        south,
+        ["Only the Southern side's account is in this data for this event."]
+    );
+    // The same words apart from the name.
+    assert_eq!(
+        north[0].replace("Northern", "_"),
+        south[0].replace("Southern", "_")
+    );
+    // Both parties spoke on the talks: no line.
+    common::select(&mut h, "river-talks");
+    assert!(one_sided_shown(&h).is_empty());
+}
