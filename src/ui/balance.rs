@@ -24,7 +24,8 @@ pub fn window(ctx: &egui::Context, report: &Report, cmds: &mut Vec<Command>) {
     egui::Window::new(TITLE)
         .open(&mut open)
         .default_rect(egui::Rect::from_center_size(screen.center(), size))
-        .max_size(screen.size() - egui::vec2(24.0, 48.0))
+        // Within the window below the menu bar, even when the window shrinks after it opened.
+        .max_size((screen.size() - egui::vec2(40.0, 100.0)).max(egui::vec2(300.0, 200.0)))
         .scroll([true, true])
         .collapsible(false)
         .show(ctx, |ui| content(ui, report, cmds));
@@ -123,11 +124,12 @@ fn event_shares(ui: &mut egui::Ui, report: &Report, cmds: &mut Vec<Command>) {
             }
             egui::Grid::new("balance_events")
                 .striped(true)
-                .num_columns(3)
+                .num_columns(4)
                 .show(ui, |ui| {
                     for e in notable {
                         select_button(ui, &e.event, cmds);
                         ui.label(if e.one_sided { "one-sided" } else { "uneven" });
+                        ui.label(format!("“{}”", crate::ui::ellipsize(&e.title, 60)));
                         let shares: Vec<String> = (e.words.iter())
                             .map(|w| format!("{} {:.0}% ({} words)", w.name, e.percent(w), w.words))
                             .collect();
