@@ -373,3 +373,33 @@ fn the_claims_panel_says_when_only_one_partys_account_is_in_the_data() {
     common::select(&mut h, "river-talks");
     assert!(one_sided_shown(&h).is_empty());
 }
+
+/// The one-sided line in a picture of the claims panel: `claimline export --view claims`
+/// draws the panel itself, so the picture says what the window says.
+#[test]
+fn an_exported_claims_panel_says_when_only_one_partys_account_is_in_the_data() {
+    use claimline::cli::export::{draw, prepare};
+    let lines = |select: &str| -> Vec<String> {
+        let mut req = common::export_request(
+            claimline::export::Target::Claims,
+            (900, 500),
+            Some(select),
+            &["balance/caveats.ron"],
+        );
+        req.range = None;
+        let (mut app, headless) = prepare(&req).unwrap();
+        let mut headless = headless.with_accesskit();
+        draw(&mut app, &mut headless, &req).unwrap();
+        (headless.accessible.iter())
+            .filter(|n| n.value.contains("account is in this data"))
+            .map(|n| n.value.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    assert_eq!(
+        lines("south-raid"),
+        ["Only the Southern side's account is in this data for this event."]
+    );
+    assert!(lines("river-talks").is_empty());
+}
