@@ -13,16 +13,19 @@
 //! - `layout`: view maths (lanes, ticks, stacking, claim rows, casualty series, `Derived`);
 //! - `import`: opening a file of any kind (telling its kind from its first bytes) and the
 //!   importers of other formats (ACLED's CSV export) into the model, on top of `load`;
+//! - `balance`: the balance report a curator runs before publishing (per party, per event,
+//!   and the asymmetries between parties), and what makes an event one-sided;
 //! - `query`: the catalog, its index and the filter; `load`: reading and validating Claimline's
 //!   own files, and merging any set of parsed files;
 //! - `model`: the dataset types, times, sides and the wording shared by screen, captions and
 //!   CSV; `geo`: boundaries and projection; `output`: safe writes.
 //!
-//! Everything from `session` down has no egui in it. The window (`app`, `ui`, `command`),
+//! Everything from `session` down, and `balance`, has no egui in it. The window (`app`, `ui`, `command`),
 //! the picture export and `cli::export` are behind the default `gui` feature.
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod balance;
 pub mod cli;
 #[cfg(feature = "gui")]
 pub mod command;

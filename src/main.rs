@@ -1,5 +1,5 @@
 //! Command line: `claimline [FILE...]` opens the viewer, `claimline --view V.view.ron` opens a
-//! saved view, `claimline check FILE...` validates.
+//! saved view, `claimline check FILE...` validates, `claimline balance FILE...` reports.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +48,14 @@ enum Command {
         /// places the sources give no coordinates for.
         #[arg(short, long)]
         verbose: bool,
+    },
+    /// Report what the data holds of each party's words before publishing: a table per
+    /// party, the word shares of one-sided or uneven events, and the asymmetries between
+    /// parties worth a look. Counts, never judges; exits 0 whenever the report is made.
+    Balance {
+        /// Files loaded together, as for check; - reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Rewrite a format-1 dataset file as format 2, keeping its comments and layout; the file
     /// must check clean. Never writes over its input.
@@ -466,6 +474,12 @@ fn main() -> ExitCode {
             print!("{}", report.notes);
             println!("{}", report.summary);
             ExitCode::from(report.exit_code as u8)
+        }
+        Some(Command::Balance { files }) => {
+            let out = claimline::cli::balance::balance_paths(&files);
+            eprint!("{}", out.diagnostics);
+            print!("{}", out.report);
+            ExitCode::from(out.exit_code as u8)
         }
         None => {
             let view = match cli.view.as_deref().map(saved_view::read) {

@@ -249,6 +249,8 @@ impl ClaimlineApp {
         self.toll_table =
             crate::layout::casualties::TollTable::new(&catalog.dataset, &catalog.index);
         self.catalog = Some(catalog);
+        // Made again from the new catalog when the Balance window next needs it.
+        self.balance = None;
         self.warnings = out
             .diagnostics
             .into_iter()

@@ -61,6 +61,10 @@ pub struct ClaimlineApp {
     pub presenter: Option<presenting::Presenter>,
     /// Every toll figure of the catalog, for the casualty strip; built with the catalog.
     pub toll_table: TollTable,
+    /// The Balance window stands open.
+    pub balance_open: bool,
+    /// The balance report on the catalog, made when the window first needs it after a load.
+    pub balance: Option<crate::balance::Report>,
     /// Whether the window's place on the screen was checked (once, when it is first known).
     window_checked: bool,
 }
@@ -101,6 +105,8 @@ impl ClaimlineApp {
             exports: exporting::ExportState::default(),
             presenter: None,
             toll_table: TollTable::default(),
+            balance_open: false,
+            balance: None,
             window_checked: false,
         }
     }
@@ -170,6 +176,18 @@ impl ClaimlineApp {
             (Some(_), None) => Vec::new(),
             (None, view) => ui::show(ui, &status, view, &mut self.panels),
         };
+        // The Balance window, over the window (never in a picture of one panel, nor while
+        // presenting).
+        if one.is_none()
+            && self.balance_open
+            && self.presenter.is_none()
+            && let Some(cat) = &self.catalog
+        {
+            let report = self
+                .balance
+                .get_or_insert_with(|| crate::balance::Report::new(cat));
+            ui::balance::window(ui.ctx(), report, &mut cmds);
+        }
         if one.is_none()
             && let Some(picker) = self.dialog.picker_mut()
             && let Some(answer) = ui::file_dialog::show(ui.ctx(), picker)
@@ -285,6 +303,7 @@ impl ClaimlineApp {
                 self.settings.panes.list_beside = Some(!self.panels.panes.list_beside);
             }
             Command::AutoPanes => self.settings.panes = Default::default(),
+            Command::ShowBalance(open) => self.balance_open = open,
             Command::File(fc) => self.apply_file(ctx, fc),
             Command::Export(ec) => self.apply_export(ctx, ec),
             c @ (Command::Present(_) | Command::ChooseTour(_) | Command::PresentStep(_)) => {

@@ -35,6 +35,7 @@ pub enum Action {
     Deselect,
     ToggleFilters,
     ToggleListBeside,
+    ShowBalance,
     Present,
     PresentNext,
     PresentPrevious,
@@ -54,7 +55,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::Open,
         Action::OpenBundled,
         Action::Reload,
@@ -71,6 +72,7 @@ impl Action {
         Action::Deselect,
         Action::ToggleFilters,
         Action::ToggleListBeside,
+        Action::ShowBalance,
         Action::Present,
         Action::PresentNext,
         Action::PresentPrevious,
@@ -123,6 +125,10 @@ impl Action {
             Action::ToggleListBeside => (
                 "Event list",
                 "The event list beside the claims; off, it is a tab of the claims area",
+            ),
+            Action::ShowBalance => (
+                "Balance report",
+                "Each party's claims, words, one-sided events and caveats in this data, and the asymmetries worth a look: counts, not judgements",
             ),
             Action::Present => (
                 "Present",
@@ -182,6 +188,7 @@ impl Action {
             // As the sidebar of code editors and file managers.
             Action::ToggleFilters => vec![key(CMD, Key::B)],
             Action::ToggleListBeside => vec![key(CMD, Key::L)],
+            Action::ShowBalance => vec![],
             // Keynote's "Play slideshow" on a Mac, where F5 is often a media key.
             Action::Present if mac => {
                 vec![key(NONE, Key::F5), key(CMD.plus(Modifiers::ALT), Key::P)]
@@ -227,6 +234,7 @@ impl Action {
             Action::Deselect => Command::Select(None),
             Action::ToggleFilters => Command::ToggleFilters,
             Action::ToggleListBeside => Command::ToggleListBeside,
+            Action::ShowBalance => Command::ShowBalance(true),
             Action::Present => Command::Present(true),
             Action::PresentNext => Command::PresentStep(PresentStep::Next),
             Action::PresentPrevious => Command::PresentStep(PresentStep::Previous),
@@ -275,7 +283,11 @@ impl Action {
     pub fn menu_button(self, ui: &mut egui::Ui, enabled: bool, cmds: &mut Vec<Command>) {
         let (text, tip) = self.text_and_tooltip();
         let shortcut = self.menu_shortcut(ui.ctx());
-        let button = egui::Button::new(text).shortcut_text(shortcut);
+        let mut button = egui::Button::new(text);
+        // An empty shortcut text would still end the screen reader's name with a space.
+        if !shortcut.is_empty() {
+            button = button.shortcut_text(shortcut);
+        }
         if ui.add_enabled(enabled, button).on_hover_text(tip).clicked() {
             cmds.push(self.command());
         }

@@ -59,6 +59,8 @@ pub enum Command {
     AutoPanes,
     File(FileCommand),
     Export(ExportCommand),
+    /// Show (true) or hide the Balance window: the balance report on the data loaded.
+    ShowBalance(bool),
     /// Enter (true) or leave presenter mode.
     Present(bool),
     /// Present this tour (index into the dataset's tours), or step freely through events.

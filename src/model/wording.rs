@@ -321,7 +321,21 @@ pub fn districts_by_scheme(
 /// with no closing mark after it quotes nothing: a stray or unclosed mark must not hide the
 /// rest of the text from the check.
 pub fn loaded_words_outside_quotes(text: &str) -> Vec<String> {
+    loaded_words_in(&split_quotations(text).0)
+}
+
+/// The loaded words in `text` that stand inside quotation marks: the actor's own words, which
+/// the neutrality rule allows, and which a balance report counts per party. Quotations are
+/// read as [`loaded_words_outside_quotes`] reads them.
+pub fn loaded_words_inside_quotes(text: &str) -> Vec<String> {
+    loaded_words_in(&split_quotations(text).1)
+}
+
+/// `text` split into what stands outside quotation marks and what stands inside them, each
+/// quotation (without its marks) a word break from the rest.
+fn split_quotations(text: &str) -> (String, String) {
     let mut outside = String::with_capacity(text.len());
+    let mut inside = String::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         rest = &rest[c.len_utf8()..];
@@ -331,17 +345,24 @@ pub fn loaded_words_outside_quotes(text: &str) -> Vec<String> {
             '«' => Some('»'),
             _ => None,
         };
-        match close.and_then(|d| Some(rest.find(d)? + d.len_utf8())) {
+        match close.and_then(|d| Some((rest.find(d)?, d.len_utf8()))) {
             // The quotation and its marks are left out, as a word break.
-            Some(end) => {
-                rest = &rest[end..];
+            Some((at, mark)) => {
+                inside.push_str(&rest[..at]);
+                inside.push(' ');
+                rest = &rest[at + mark..];
                 outside.push(' ');
             }
             None if matches!(c, '"' | '“' | '”' | '«' | '»') => outside.push(' '),
             None => outside.push(c),
         }
     }
-    let lower = outside.to_lowercase();
+    (outside, inside)
+}
+
+/// The loaded words of [`LOADED_STEMS`] in `text`, each once, in order of first use.
+fn loaded_words_in(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
     // One pass over the word starts, comparing each with the stems: checking a large file
     // runs this on every title, summary and claim, so no per-stem search of the whole text.
     let mut found = Vec::new();
@@ -428,6 +449,17 @@ mod tests {
         assert!(
             loaded_words_outside_quotes("«Aggression» and “attacks” and \"sabotage\"").is_empty()
         );
+    }
+
+    #[test]
+    fn loaded_words_inside_quotes_are_the_quoted_ones() {
+        assert_eq!(
+            loaded_words_inside_quotes(r#"The "attack" was a provocation and «aggression»"#),
+            vec!["attack", "aggression"]
+        );
+        assert!(loaded_words_inside_quotes("An attack, unquoted.").is_empty());
+        // An unclosed mark quotes nothing, as for the words outside.
+        assert!(loaded_words_inside_quotes(r#"Vesk said "attack"#).is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! claim panels beside the event list (on a narrow window, the list is a tab of the claims
 //! area). What is open is decided by [`crate::layout::panes`].
 
+pub mod balance;
 pub mod bidi;
 pub mod canvas;
 pub mod casualties;

@@ -86,6 +86,8 @@ fn view_menu_ui(ui: &mut egui::Ui, view: &ViewCtx, panes: Panes, cmds: &mut Vec<
         Action::ToggleFilters.menu_toggle(ui, panes.filters_open, cmds);
         Action::ToggleListBeside.menu_toggle(ui, panes.list_beside, cmds);
         ui.separator();
+        Action::ShowBalance.menu_button(ui, true, cmds);
+        ui.separator();
         let chosen = view.settings.panes != Default::default();
         if ui
             .add_enabled(chosen, egui::Button::new("Fit the layout to the window"))

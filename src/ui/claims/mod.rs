@@ -281,6 +281,11 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, fold: bool, cmds: &
     if !fold || view.complete {
         ui.label(title);
     }
+    // Said whichever party it is, in the same words and type: the reader should know the
+    // other side is missing here, not infer it from an empty column.
+    if let Some(side) = crate::balance::one_sided_party(&view.cat.index, e) {
+        ui.label(crate::balance::one_sided_line(ds, side));
+    }
     let facts = |ui: &mut egui::Ui| {
         ui.label(RichText::new(ds.when_text(&event.when, event)).strong());
         ui.weak("·");
