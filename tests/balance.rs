@@ -251,10 +251,6 @@ fn the_report_and_the_one_sided_line_agree() {
 /// Opens the Balance window as a user does: the View menu, then its entry.
 fn open_balance_from_the_menu(h: &mut egui_kittest::Harness<'_, claimline::app::ClaimlineApp>) {
     use egui_kittest::kittest::Queryable;
-    // The View menu ticks the panes that stand open with "✔", which none of the app's fonts
-    // has: drawn as a box in the app, a panic under the test's policy. Not this test's subject.
-    h.ctx
-        .set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
     h.get_by_label("View").click();
     h.run();
     h.get_by_label("Balance report").click();

@@ -298,8 +298,9 @@ impl Action {
     pub fn menu_toggle(self, ui: &mut egui::Ui, on: bool, cmds: &mut Vec<Command>) {
         let (text, tip) = self.text_and_tooltip();
         let shortcut = self.menu_shortcut(ui.ctx());
+        // "•", which Noto Sans has (a check mark is in none of the bundled fonts).
         let text = if on {
-            format!("✔ {text}")
+            format!("• {text}")
         } else {
             format!("    {text}")
         };

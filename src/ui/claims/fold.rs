@@ -9,22 +9,27 @@ pub const OVERVIEW_WINDOW_BELOW: f32 = 800.0;
 /// ... when the panel's view is shorter than this: more events are seen at a glance.
 pub const OVERVIEW_BELOW: f32 = 480.0;
 
+/// Lines of a claim's words a folded card shows, most first: a panel folds only as far as
+/// its first cards need.
+const ROWS: [usize; 4] = [6, 4, 2, 1];
+
 /// How the cards are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     Whole,
-    /// Who and when on a line, the first lines of the words, figures and sources.
-    Folded,
-    /// Folded to a single line of words: the first two cards did not fit folded.
-    Tight,
+    /// Who and when on a line, the first `ROWS[k]` lines of the words, figures and sources.
+    Folded(usize),
 }
 
 impl Level {
+    /// The overview's folding: two lines of each claim.
+    pub const OVERVIEW: Level = Level::Folded(2);
+
     /// Lines of a claim's words a folded card shows.
     pub fn rows(self) -> usize {
         match self {
-            Level::Tight => 1,
-            _ => 2,
+            Level::Whole => usize::MAX,
+            Level::Folded(k) => ROWS[k.min(ROWS.len() - 1)],
         }
     }
 }
@@ -47,33 +52,48 @@ impl Key {
     }
 }
 
-/// The heights the event's first two cards of each column need, whole and folded.
+/// The heights the event's first two cards of each column need at each level: the least
+/// seen (a card the reader unfolds makes the panel taller, and that must not fold the others
+/// further).
 #[derive(Debug, Clone, Copy)]
 struct Need {
     key: Key,
     whole: f32,
-    folded: Option<f32>,
+    folded: [Option<f32>; ROWS.len()],
 }
 
 fn memory_id() -> egui::Id {
     egui::Id::unique("claims fold need")
 }
 
-/// The level to draw `key` at in a panel `panel` points tall: whole until measured.
-pub fn decided(ctx: &egui::Context, key: Key, panel: f32) -> Level {
-    let need = ctx
-        .data(|d| d.get_temp::<Need>(memory_id()))
-        .filter(|n| n.key == key);
-    match need {
-        Some(n) if n.whole > panel + 0.5 => {
-            if n.folded.is_some_and(|f| f > panel + 0.5) {
-                Level::Tight
-            } else {
-                Level::Folded
-            }
-        }
-        _ => Level::Whole,
+/// The deepest folding: one line of words only in a short window (a laptop's), where the
+/// first cards must be seen whole; elsewhere no fewer than two, which say something.
+fn deepest(ctx: &egui::Context) -> usize {
+    if ctx.content_rect().height() < OVERVIEW_WINDOW_BELOW {
+        ROWS.len() - 1
+    } else {
+        ROWS.len() - 2
     }
+}
+
+/// The level to draw `key` at in a panel `panel` points tall: whole until measured, then
+/// the first level not known to be too tall.
+pub fn decided(ctx: &egui::Context, key: Key, panel: f32) -> Level {
+    let Some(need) = ctx
+        .data(|d| d.get_temp::<Need>(memory_id()))
+        .filter(|n| n.key == key)
+    else {
+        return Level::Whole;
+    };
+    if need.whole <= panel + 0.5 {
+        return Level::Whole;
+    }
+    let k = need
+        .folded
+        .iter()
+        .position(|h| h.is_none_or(|h| h <= panel + 0.5))
+        .unwrap_or(ROWS.len() - 1);
+    Level::Folded(k.min(deepest(ctx)))
 }
 
 /// Remembers what the cards drawn at `level` needed; if that is more than the `panel`
@@ -86,21 +106,22 @@ pub fn measured(ctx: &egui::Context, key: Key, level: Level, height: f32, panel:
             .unwrap_or(Need {
                 key,
                 whole: 0.0,
-                folded: None,
+                folded: [None; ROWS.len()],
             });
         match level {
             Level::Whole => {
                 need.whole = height;
-                need.folded = None;
+                need.folded = [None; ROWS.len()];
             }
-            // The least seen: a card the reader unfolds makes the panel taller, and that
-            // must not fold the others further.
-            Level::Folded => need.folded = Some(need.folded.map_or(height, |f| f.min(height))),
-            Level::Tight => {}
+            Level::Folded(k) => {
+                let seen = &mut need.folded[k.min(ROWS.len() - 1)];
+                *seen = Some(seen.map_or(height, |f| f.min(height)));
+            }
         }
         d.insert_temp(memory_id(), need);
     });
-    if height > panel + 0.5 && level != Level::Tight {
+    let last = level == Level::Folded(deepest(ctx));
+    if height > panel + 0.5 && !last {
         ctx.request_discard("the first cards do not fit: fold them further");
         // When this frame's passes are spent, the next frame folds further.
         ctx.request_repaint();
@@ -117,14 +138,26 @@ mod tests {
         let key = Key::new(3, 600.0, 1.0);
         assert_eq!(decided(&ctx, key, 400.0), Level::Whole, "not measured yet");
         measured(&ctx, key, Level::Whole, 500.0, 400.0);
-        assert_eq!(decided(&ctx, key, 400.0), Level::Folded);
+        assert_eq!(decided(&ctx, key, 400.0), Level::Folded(0));
         assert_eq!(decided(&ctx, key, 520.0), Level::Whole, "a taller panel");
-        measured(&ctx, key, Level::Folded, 420.0, 400.0);
-        assert_eq!(decided(&ctx, key, 400.0), Level::Tight);
+        measured(&ctx, key, Level::Folded(0), 450.0, 400.0);
+        assert_eq!(decided(&ctx, key, 400.0), Level::Folded(1));
+        measured(&ctx, key, Level::Folded(1), 380.0, 400.0);
+        assert_eq!(
+            decided(&ctx, key, 400.0),
+            Level::Folded(1),
+            "six lines did not fit, four do"
+        );
+        assert_eq!(Level::Folded(1).rows(), 4);
         // A card the reader unfolds makes the folded panel taller: no further folding.
-        measured(&ctx, key, Level::Folded, 390.0, 410.0);
-        measured(&ctx, key, Level::Folded, 700.0, 410.0);
-        assert_eq!(decided(&ctx, key, 400.0), Level::Folded);
+        measured(&ctx, key, Level::Folded(1), 700.0, 400.0);
+        assert_eq!(decided(&ctx, key, 400.0), Level::Folded(1));
+        // Nothing fits: the last level.
+        assert_eq!(
+            decided(&ctx, key, 100.0),
+            Level::Folded(2),
+            "two lines, not yet measured"
+        );
         // Another event, or the same at another width, is measured afresh.
         assert_eq!(decided(&ctx, Key::new(4, 600.0, 1.0), 400.0), Level::Whole);
         assert_eq!(decided(&ctx, Key::new(3, 500.0, 1.0), 400.0), Level::Whole);

@@ -73,7 +73,7 @@ pub fn paged(
             && ui.ctx().content_rect().height() < fold::OVERVIEW_WINDOW_BELOW
             && ui.available_height() < fold::OVERVIEW_BELOW =>
         {
-            fold::Level::Folded
+            fold::Level::OVERVIEW
         }
         None => fold::Level::Whole,
     };
