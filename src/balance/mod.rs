@@ -14,6 +14,7 @@ pub mod disputes;
 pub mod one_sided;
 pub mod parties;
 pub mod places;
+pub mod table;
 pub mod words;
 
 pub use asymmetry::Asymmetry;

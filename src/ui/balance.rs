@@ -6,8 +6,8 @@
 
 use egui::RichText;
 
+use crate::balance::table::{COLUMNS, LEGEND, cells};
 use crate::balance::{EventRef, Report};
-use crate::cli::balance::{COLUMNS, LEGEND, cells};
 use crate::command::Command;
 
 /// The window's title, as a screen reader announces it.
