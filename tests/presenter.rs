@@ -332,3 +332,48 @@ fn each_steps_first_claims_are_whole_or_the_cue_says_more_is_below() {
         assert!(whole >= least, "{w}x{hgt}: {whole} of 11 steps whole");
     }
 }
+
+/// A tour step on an event where one party alone speaks says so beside its title, in the
+/// words the window uses; a step where both speak does not.
+#[test]
+fn a_one_sided_step_says_so_beside_its_title() {
+    let mut h = harness();
+    h.key_press(Key::F5);
+    h.run();
+    let steps = h.state().catalog.as_ref().unwrap().dataset.tours[0]
+        .steps
+        .len();
+    let (mut said, mut silent) = (0, 0);
+    for k in 0..steps {
+        if k > 0 {
+            h.key_press(Key::ArrowRight);
+            h.run();
+        }
+        let cat = h.state().catalog.as_ref().unwrap();
+        let e = h.state().selected.expect("a step selects its event");
+        let shown = h.query_by_label_contains("account is in this data for this event");
+        match claimline::balance::one_sided_party(&cat.index, e) {
+            Some(side) => {
+                let line = claimline::balance::one_sided_line(&cat.dataset, side);
+                assert!(
+                    h.query_by_label(&line).is_some(),
+                    "step {}: {line:?} not shown",
+                    k + 1
+                );
+                said += 1;
+            }
+            None => {
+                assert!(
+                    shown.is_none(),
+                    "step {}: a line on a two-sided step",
+                    k + 1
+                );
+                silent += 1;
+            }
+        }
+    }
+    assert!(
+        said > 0 && silent > 0,
+        "{said} one-sided steps, {silent} others"
+    );
+}

@@ -238,6 +238,10 @@ fn compact_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(visual(&event.title)).heading().size(17.0));
         ui.weak(ds.when_text(&event.when, event));
+        // Beside the title, as in the window's header: a class sees when one side alone speaks.
+        if let Some(side) = crate::balance::one_sided_party(&view.cat.index, e) {
+            ui.label(crate::balance::one_sided_line(ds, side));
+        }
     });
     ui.add_space(2.0);
 }
