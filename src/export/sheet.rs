@@ -99,7 +99,7 @@ impl<'a> SheetData<'a> {
                             .join("; "),
                         "actor_kind" => first.map(|a| format!("{:?}", a.kind)).unwrap_or_default(),
                         "role" => first.map(|a| a.role.clone()).unwrap_or_default(),
-                        "said" => zoned(&claim.said.at, *offset),
+                        "said" => bounded(&claim.said, zoned(&claim.said.at, *offset)),
                         "said_end" => claim
                             .said
                             .end
@@ -154,6 +154,15 @@ impl<'a> SheetData<'a> {
 /// A time of day written without an offset, with the offset of the file it was read in, so
 /// that the sheet (which has no header to hold one) means the same instant. Dates, and times
 /// that carry their own offset, are kept as written.
+/// A time known only by a bound, as the sheet reader takes it: "after 2022-11".
+fn bounded(when: &crate::model::When, at: String) -> String {
+    match when.open {
+        Some(crate::model::Open::After) => format!("after {at}"),
+        Some(crate::model::Open::Before) => format!("before {at}"),
+        None => at,
+    }
+}
+
 fn zoned(at: &str, offset: FixedOffset) -> String {
     let Some((_, time)) = at.split_once('T') else {
         return at.to_owned();

@@ -557,6 +557,12 @@ fn when_of(
     end: Option<&str>,
     precision: &str,
 ) -> Result<When, (bool, String)> {
+    // "after 2022-11" or "before 2022-11": a time known only by a bound (`When.open`).
+    let (open, at) = match (at.strip_prefix("after "), at.strip_prefix("before ")) {
+        (Some(rest), _) => (Some(crate::model::Open::After), rest.trim()),
+        (_, Some(rest)) => (Some(crate::model::Open::Before), rest.trim()),
+        _ => (None, at),
+    };
     let instant = parse_instant(at, utc()).map_err(|e| (false, e.to_string()))?;
     let precision = if precision.is_empty() {
         precision_as_written(instant.granularity)
@@ -567,7 +573,7 @@ fn when_of(
         at: at.to_owned(),
         precision,
         end: end.filter(|e| !e.is_empty()).map(str::to_owned),
-        open: None,
+        open,
     };
     when.span(utc()).map_err(|e| (false, e.to_string()))?;
     Ok(when)
