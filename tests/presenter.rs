@@ -209,6 +209,24 @@ fn exporting_the_hidden_map_says_so_instead_of_writing_a_picture() {
     assert!(toast.contains("not on screen"), "{toast}");
 }
 
+/// Presents the tour at 1280x720 and calls `at_step` on each step in turn (1-based), once
+/// the arrow key has reached it.
+fn each_step(mut at_step: impl FnMut(&Harness<'static, ClaimlineApp>, usize)) {
+    let mut h = harness();
+    h.key_press(Key::F5);
+    h.run();
+    let steps = h.state().catalog.as_ref().unwrap().dataset.tours[0]
+        .steps
+        .len();
+    for k in 0..steps {
+        if k > 0 {
+            h.key_press(Key::ArrowRight);
+            h.run();
+        }
+        at_step(&h, k + 1);
+    }
+}
+
 /// Whether event `e`'s title is written beside its marker at `centre`.
 fn titled(h: &Harness<'_, ClaimlineApp>, e: usize, centre: egui::Pos2) -> bool {
     let ds = &h.state().catalog.as_ref().unwrap().dataset;
@@ -227,24 +245,13 @@ fn titled(h: &Harness<'_, ClaimlineApp>, e: usize, centre: egui::Pos2) -> bool {
 /// still write their own event's title beside its marker.
 #[test]
 fn at_1280x720_each_step_writes_its_titles() {
-    let mut h = harness();
-    h.key_press(Key::F5);
-    h.run();
-    let steps = h.state().catalog.as_ref().unwrap().dataset.tours[0]
-        .steps
-        .len();
-    for k in 0..steps {
-        if k > 0 {
-            h.key_press(Key::ArrowRight);
-            h.run();
-        }
-        let step = k + 1;
+    each_step(|h, step| {
         let markers = h.state().panels.timeline.markers().to_vec();
         let selected = h.state().selected.expect("a step selects its event");
         assert!(
             markers
                 .iter()
-                .any(|&(e, centre)| e == selected && titled(&h, e, centre)),
+                .any(|&(e, centre)| e == selected && titled(h, e, centre)),
             "step {step}: its own title"
         );
         if markers.len() <= 3 {
@@ -253,10 +260,10 @@ fn at_1280x720_each_step_writes_its_titles() {
                 "step {step}: a cluster"
             );
             for (e, centre) in markers {
-                assert!(titled(&h, e, centre), "step {step}: no title for event {e}");
+                assert!(titled(h, e, centre), "step {step}: no title for event {e}");
             }
         }
-    }
+    });
 }
 
 /// The cards of each party column's first claim, as screen readers find them: the claims the
@@ -337,18 +344,8 @@ fn each_steps_first_claims_are_whole_or_the_cue_says_more_is_below() {
 /// words the window uses; a step where both speak does not.
 #[test]
 fn a_one_sided_step_says_so_beside_its_title() {
-    let mut h = harness();
-    h.key_press(Key::F5);
-    h.run();
-    let steps = h.state().catalog.as_ref().unwrap().dataset.tours[0]
-        .steps
-        .len();
     let (mut said, mut silent) = (0, 0);
-    for k in 0..steps {
-        if k > 0 {
-            h.key_press(Key::ArrowRight);
-            h.run();
-        }
+    each_step(|h, step| {
         let cat = h.state().catalog.as_ref().unwrap();
         let e = h.state().selected.expect("a step selects its event");
         let shown = h.query_by_label_contains("account is in this data for this event");
@@ -357,21 +354,16 @@ fn a_one_sided_step_says_so_beside_its_title() {
                 let line = claimline::balance::one_sided_line(&cat.dataset, side);
                 assert!(
                     h.query_by_label(&line).is_some(),
-                    "step {}: {line:?} not shown",
-                    k + 1
+                    "step {step}: {line:?} not shown"
                 );
                 said += 1;
             }
             None => {
-                assert!(
-                    shown.is_none(),
-                    "step {}: a line on a two-sided step",
-                    k + 1
-                );
+                assert!(shown.is_none(), "step {step}: a line on a two-sided step");
                 silent += 1;
             }
         }
-    }
+    });
     assert!(
         said > 0 && silent > 0,
         "{said} one-sided steps, {silent} others"
