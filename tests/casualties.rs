@@ -190,3 +190,46 @@ fn at_projector_size_the_figures_stay_inside_a_smaller_strip() {
     assert_eq!(points.len(), 6, "{points:#?}");
     assert_heights_follow_counts(&points, strip);
 }
+
+/// Every series with a figure in view is named in the legend, inside the strip and clear of the
+/// other entries, at desktop and projector sizes: a narrow window once dropped the last entry.
+#[test]
+fn every_drawn_series_is_named_in_the_legend_at_any_window_size() {
+    for (w, hgt) in [(1600.0, 1000.0), (1280.0, 720.0), (1000.0, 700.0)] {
+        let h = common::build(common::builder(w, hgt));
+        let (points, strip) = drawn_of(&h, "dead");
+        let named: std::collections::BTreeSet<String> = points
+            .iter()
+            .map(|(_, label, _)| label.split_once(" — ").unwrap().1.replacen(", ", ": ", 1))
+            .collect();
+        assert!(named.len() >= 4, "{w}x{hgt}: {named:?}");
+        let legend: Vec<(String, egui::Rect)> = h
+            .query_all_by_label_contains("Legend: ")
+            .map(|n| (n.accesskit_node().value().unwrap_or_default(), n.rect()))
+            .collect();
+        // "Legend: Third parties: Armenian dead, Azerbaijani dead" names two series.
+        for series in &named {
+            let (reporter, whose) = series.split_once(": ").unwrap();
+            let entry = legend.iter().find(|(text, _)| {
+                text.strip_prefix("Legend: ")
+                    .and_then(|t| t.strip_prefix(reporter))
+                    .and_then(|t| t.strip_prefix(": "))
+                    .is_some_and(|t| t.split(", ").any(|w| w == whose))
+            });
+            let (_, at) =
+                entry.unwrap_or_else(|| panic!("{w}x{hgt}: no legend for {series}: {legend:?}"));
+            assert!(
+                strip.contains_rect(*at),
+                "{w}x{hgt}: {series} at {at:?} outside {strip:?}"
+            );
+        }
+        for (i, (a, ra)) in legend.iter().enumerate() {
+            for (b, rb) in &legend[i + 1..] {
+                assert!(
+                    !ra.shrink(0.5).intersects(rb.shrink(0.5)),
+                    "{w}x{hgt}: {a} overlaps {b}"
+                );
+            }
+        }
+    }
+}

@@ -55,6 +55,23 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// "⇄ Disputes 3 claims: Ministry A, Ministry B": how many claims one claim disputes, and
+/// whose, each actor named once in the order their claims are listed (two claims of one actor
+/// need not be neighbours).
+pub fn disputes_line<S: AsRef<str>>(actors_of_claims: &[S]) -> String {
+    let mut once: Vec<&str> = Vec::new();
+    for name in actors_of_claims {
+        if !once.contains(&name.as_ref()) {
+            once.push(name.as_ref());
+        }
+    }
+    format!(
+        "⇄ Disputes {}: {}",
+        plural(actors_of_claims.len(), "claim"),
+        once.join(", ")
+    )
+}
+
 /// The heading a side goes by: "Armenian side", "Azerbaijani side", "Third parties".
 pub fn side_label(ds: &Dataset, side: Side) -> String {
     let party = side.party_index().and_then(|i| ds.parties.get(i));
@@ -394,6 +411,16 @@ fn loaded_words_in(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_disputes_line_counts_every_claim_and_names_each_actor_once_in_order() {
+        let line = super::disputes_line(&["Hill MoD", "Dale MoD", "Hill MoD"]);
+        assert_eq!(line, "⇄ Disputes 3 claims: Hill MoD, Dale MoD");
+        assert_eq!(
+            super::disputes_line(&["Dale MoD"]),
+            "⇄ Disputes 1 claim: Dale MoD"
+        );
+    }
+
     use super::*;
     use crate::load::load_bundled;
     use crate::query::Catalog;

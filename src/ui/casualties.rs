@@ -20,8 +20,10 @@ use crate::model::Side;
 use crate::model::format_seconds;
 use crate::model::wording::side_label;
 
-/// The legend's row along the strip's top edge.
+/// One row of the legend along the strip's top edge.
 const LEGEND_H: f32 = 16.0;
+/// The legend wraps to at most this many rows; what is left is named on a last "+N more" entry.
+const LEGEND_MAX_ROWS: usize = 3;
 /// Room above the highest figure for its label (drawn 6–19 px above the point).
 const LABEL_ROOM: f32 = 21.0;
 
@@ -34,16 +36,24 @@ const MAX_LABELS: usize = 200;
 /// "Armenian side: own dead", "Third parties: Hill wounded", "Dale side: several parties'
 /// missing".
 fn series_label(view: &ViewCtx, s: &TollSeries) -> String {
+    format!(
+        "{}: {}",
+        side_label(&view.cat.dataset, s.reporter),
+        whose_label(view, s)
+    )
+}
+
+/// "own dead", "Hill wounded", "both sides' dead", "dead of no party".
+fn whose_label(view: &ViewCtx, s: &TollSeries) -> String {
     let ds = &view.cat.dataset;
     let noun = view.settings.toll_kind.noun();
-    let whose = match s.whose {
+    match s.whose {
         Whose::Party(w) if w == s.reporter => format!("own {noun}"),
         Whose::Party(w) => format!("{} {noun}", side_label(ds, w).trim_end_matches(" side")),
         Whose::Several if ds.parties.len() == 2 => format!("both sides' {noun}"),
         Whose::Several => format!("several parties' {noun}"),
         Whose::NoParty => format!("{noun} of no party"),
-    };
-    format!("{}: {whose}", side_label(ds, s.reporter))
+    }
 }
 
 /// One figure's label, wanting the box above its point.
@@ -112,15 +122,16 @@ pub fn ui(
     let t = resp.transform;
     let frame = *t.frame();
     let painter = ui.painter_at(frame);
-    // From the top: the legend's row, room for the highest figure's label, then the band the
+    let legend = plan_legend(view, &painter, frame);
+    // From the top: the legend's rows, room for the highest figure's label, then the band the
     // counts are drawn in, so no line or label ever runs under the legend or off the strip.
     let strip = Strip {
         frame,
         transform: &t,
         scale,
         band: (
-            frame.min.y + LEGEND_H + LABEL_ROOM,
-            (frame.max.y - 4.0).max(frame.min.y + LEGEND_H + LABEL_ROOM + 8.0),
+            legend.bottom + LABEL_ROOM,
+            (frame.max.y - 4.0).max(legend.bottom + LABEL_ROOM + 8.0),
         ),
     };
     let kind = view.settings.toll_kind;
@@ -137,7 +148,7 @@ pub fn ui(
     );
     paint_gutter(ui, view, outer, frame, cmds);
     let (hits, labels) = paint_series(ui, view, &painter, &strip, (v0, v1));
-    let legend_boxes = paint_legend(ui, view, &painter, frame);
+    let legend_boxes = paint_legend(ui, view, &painter, legend);
     paint_labels(view, &painter, frame, labels, &legend_boxes);
     if series.is_empty() {
         painter.text(
@@ -352,25 +363,155 @@ fn range_band(strip: &Strip, p: &crate::layout::casualties::TollPoint) -> Option
     ))
 }
 
-/// The legend along the strip's top edge, one entry per series while there is room, on a band
-/// of the plot's background above the lines it names. Returns the entries' boxes.
-fn paint_legend(ui: &egui::Ui, view: &ViewCtx, painter: &egui::Painter, frame: Rect) -> Vec<Bx> {
+/// One legend entry: a line series alone, or all of one reporter's loose points together
+/// (they share one marker, so separate entries would look alike; each point's own label says
+/// whose people it counts).
+struct LegendItem {
+    /// The first series it names: its sample is drawn.
+    series: usize,
+    /// "Armenian side: own dead", "Third parties: Armenian dead, Azerbaijani dead".
+    text: String,
+}
+
+fn legend_items(view: &ViewCtx) -> Vec<LegendItem> {
+    let tolls = &view.derived.tolls;
+    let mut items: Vec<LegendItem> = Vec::new();
+    for (i, s) in tolls.iter().enumerate() {
+        let joins = (!s.stepped)
+            .then(|| {
+                items
+                    .iter_mut()
+                    .find(|it| !tolls[it.series].stepped && tolls[it.series].reporter == s.reporter)
+            })
+            .flatten();
+        match joins {
+            Some(item) => {
+                item.text.push_str(", ");
+                item.text.push_str(&whose_label(view, s));
+            }
+            None => items.push(LegendItem {
+                series: i,
+                text: series_label(view, s),
+            }),
+        }
+    }
+    items
+}
+
+/// The legend's entries placed in rows along the strip's top edge, before anything is drawn,
+/// so the counts' band starts under however many rows it takes.
+struct LegendPlan {
+    /// Each entry: the series whose sample it draws (None: the "+N more" entry), its text, its
+    /// box.
+    entries: Vec<(Option<usize>, String, Rect)>,
+    /// The legend's lower edge.
+    bottom: f32,
+}
+
+/// Every entry gets a place, wrapping to a new row where the next would pass the right edge,
+/// so a narrow window never leaves a drawn series unnamed. Past [`LEGEND_MAX_ROWS`] rows the
+/// last entry says how many more there are and names them to a screen reader.
+fn plan_legend(view: &ViewCtx, painter: &egui::Painter, frame: Rect) -> LegendPlan {
     let small = FontId::proportional(11.0);
-    let mut x = frame.min.x + 6.0;
-    let mut legend_boxes = Vec::new();
-    let legend_bg = painter.add(Shape::Noop);
-    for s in &view.derived.tolls {
-        let g = painter.layout_no_wrap(
-            series_label(view, s),
-            small.clone(),
-            view.palette.text_of(s.reporter),
+    let width_of = |text: &str| {
+        painter
+            .layout_no_wrap(text.to_owned(), small.clone(), egui::Color32::WHITE)
+            .size()
+            .x
+    };
+    let items = legend_items(view);
+    let left = frame.min.x + 6.0;
+    let (mut x, mut row) = (left, 0usize);
+    let mut entries = Vec::new();
+    let more_entry = |i: usize, x: f32, row: usize| {
+        let more = format!("+{} more", items.len() - i);
+        let rest: Vec<&str> = items[i..].iter().map(|it| it.text.as_str()).collect();
+        let at = Rect::from_min_size(
+            pos2(x, frame.min.y + row as f32 * LEGEND_H),
+            vec2(width_of(&more) + 6.0, LEGEND_H),
         );
-        let w = g.size().x + 30.0;
-        if x + w > frame.max.x {
+        (None, format!("{more}: {}", rest.join("; ")), at)
+    };
+    for (i, item) in items.iter().enumerate() {
+        let w = width_of(&item.text) + 30.0;
+        if x + w > frame.max.x && x > left {
+            if row + 1 == LEGEND_MAX_ROWS {
+                entries.push(more_entry(i, x, row));
+                break;
+            }
+            row += 1;
+            x = left;
+        }
+        // On the last row, an entry that would leave no room for "+N more" becomes it.
+        let after = format!("+{} more", items.len() - i - 1);
+        if row + 1 == LEGEND_MAX_ROWS
+            && i + 1 < items.len()
+            && x + w + 10.0 + width_of(&after) + 6.0 > frame.max.x
+        {
+            entries.push(more_entry(i, x, row));
             break;
         }
+        let at = Rect::from_min_size(
+            pos2(x, frame.min.y + row as f32 * LEGEND_H),
+            vec2(w, LEGEND_H),
+        );
+        entries.push((Some(item.series), item.text.clone(), at));
+        x += w + 10.0;
+    }
+    let bottom = entries
+        .iter()
+        .map(|(_, _, r)| r.max.y)
+        .fold(frame.min.y, f32::max);
+    LegendPlan { entries, bottom }
+}
+
+/// How much taller than one row the legend is in a strip `width` wide: the strip grows by
+/// that much, so a wrapped legend does not squeeze the counts.
+pub fn legend_extra_height(ui: &egui::Ui, view: &ViewCtx, width: f32) -> f32 {
+    let frame = Rect::from_min_size(Pos2::ZERO, vec2(width, 100.0));
+    let plan = plan_legend(view, ui.painter(), frame);
+    (plan.bottom - LEGEND_H).max(0.0)
+}
+
+/// The planned legend, on a band of the plot's background above the lines it names, each
+/// entry reported to AccessKit as "Legend: …". Returns the entries' boxes.
+fn paint_legend(
+    ui: &egui::Ui,
+    view: &ViewCtx,
+    painter: &egui::Painter,
+    legend: LegendPlan,
+) -> Vec<Bx> {
+    let small = FontId::proportional(11.0);
+    let legend_bg = painter.add(Shape::Noop);
+    let mut legend_boxes = Vec::new();
+    for (n, (series, text, at)) in legend.entries.into_iter().enumerate() {
+        let (x, y) = (at.min.x, at.min.y + 9.0);
+        super::accessible_node(
+            ui,
+            egui::Id::unique(("toll legend", n)),
+            egui::Role::Label,
+            format!("Legend: {text}"),
+            at,
+        );
+        legend_boxes.push(Bx {
+            x0: at.min.x - 2.0,
+            y0: at.min.y,
+            x1: at.max.x,
+            y1: at.max.y,
+        });
+        let Some(s) = series.map(|i| &view.derived.tolls[i]) else {
+            let shown = text.split(':').next().unwrap_or_default().to_owned();
+            painter.text(
+                pos2(x + 2.0, at.min.y + 2.0),
+                Align2::LEFT_TOP,
+                shown,
+                small.clone(),
+                ui.visuals().weak_text_color(),
+            );
+            continue;
+        };
         // A sample of the line (solid: own dead, dashed: the other side's, none: points).
-        let (y, colour) = (frame.min.y + 9.0, view.palette.fill_of(s.reporter));
+        let colour = view.palette.fill_of(s.reporter);
         let sample = [pos2(x, y), pos2(x + 18.0, y)];
         match (s.stepped, s.whose == Whose::Party(s.reporter)) {
             (true, true) => {
@@ -393,33 +534,33 @@ fn paint_legend(ui: &egui::Ui, view: &ViewCtx, painter: &egui::Painter, frame: R
             super::theme::side_shape(s.reporter),
             &view.palette,
         );
-        painter.galley(
-            pos2(x + 25.0, frame.min.y + 2.0),
-            g,
+        painter.text(
+            pos2(x + 25.0, at.min.y + 2.0),
+            Align2::LEFT_TOP,
+            text,
+            small.clone(),
             view.palette.text_of(s.reporter),
         );
-        legend_boxes.push(Bx {
-            x0: x - 2.0,
-            y0: frame.min.y,
-            x1: x + w,
-            y1: frame.min.y + 16.0,
-        });
-        x += w + 10.0;
     }
-    if let (Some(first), Some(last)) = (legend_boxes.first(), legend_boxes.last()) {
-        let band = Rect::from_min_max(
-            pos2(first.x0, frame.min.y + 1.0),
-            pos2(last.x1 + 4.0, first.y1 + 1.0),
-        );
-        painter.set(
-            legend_bg,
+    // One band per row under its entries.
+    let mut rows: Vec<(f32, f32, f32)> = Vec::new();
+    for b in &legend_boxes {
+        match rows.iter_mut().find(|r| r.0 == b.y0) {
+            Some(r) => r.2 = r.2.max(b.x1),
+            None => rows.push((b.y0, b.x0, b.x1)),
+        }
+    }
+    let bands = rows
+        .into_iter()
+        .map(|(y0, x0, x1)| {
             Shape::rect_filled(
-                band,
+                Rect::from_min_max(pos2(x0, y0 + 1.0), pos2(x1 + 4.0, y0 + LEGEND_H + 1.0)),
                 3.0,
                 ui.visuals().extreme_bg_color.gamma_multiply(0.85),
-            ),
-        );
-    }
+            )
+        })
+        .collect();
+    painter.set(legend_bg, Shape::Vec(bands));
     legend_boxes
 }
 

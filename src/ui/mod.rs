@@ -225,9 +225,19 @@ pub fn show(
         total_w,
         &mut cmds,
     );
+    // A legend that wraps to more rows makes its strip taller: the area starts taller by as
+    // much (the strip's width estimated from the map's first width), so the lanes keep theirs.
+    let map_default_w = (total_w * 0.28).clamp(240.0, 560.0);
+    let legend_extra = casualties::legend_extra_height(
+        ui,
+        view,
+        total_w
+            - map_default_w
+            - timeline::gutter_width(ui, view, casualties::title_width(ui, view)),
+    );
     let shown = egui::Panel::top("timeline_area")
         .resizable(true)
-        .default_size(crate::layout::panes::timeline_default_height(total_h))
+        .default_size(crate::layout::panes::timeline_default_height(total_h) + legend_extra)
         .size_range(
             crate::layout::panes::TIMELINE_MIN_HEIGHT
                 ..=(total_h * 0.75).max(crate::layout::panes::TIMELINE_MIN_HEIGHT + 20.0),
@@ -294,9 +304,14 @@ fn timeline_and_strip(
     cmds: &mut Vec<Command>,
 ) {
     chips::ui(ui, view, cmds);
-    let strip_h = (ui.available_height() * 0.28).clamp(84.0, 150.0);
     let gutter = timeline::gutter_width(ui, view, casualties::title_width(ui, view));
-    let timeline_h = ui.available_height() - strip_h - ui.spacing().item_spacing.y;
+    let strip_w = ui.available_width() - gutter - timeline::RIGHT_MARGIN;
+    let height = ui.available_height();
+    let strip_h = (height * 0.28).clamp(84.0, 150.0);
+    // A wrapped legend makes the strip taller, taking at most half of what the lanes have.
+    let strip_h = strip_h
+        + casualties::legend_extra_height(ui, view, strip_w).min((height - strip_h).max(0.0) / 2.0);
+    let timeline_h = (height - strip_h - ui.spacing().item_spacing.y).max(0.0);
     panels.timeline.ui(ui, view, gutter, timeline_h, cmds);
     casualties::ui(ui, view, gutter, &panels.timeline, cmds);
 }

@@ -343,18 +343,7 @@ fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<
             .iter()
             .map(|&(ei, ci)| claim_actor_names(ds, &view.cat.index, &ds.events[ei].claims[ci]))
             .collect();
-        // Each actor once, in the order their claims are listed.
-        let mut unique: Vec<&str> = Vec::new();
-        for name in &names {
-            if !unique.contains(&name.as_str()) {
-                unique.push(name);
-            }
-        }
-        let line = format!(
-            "⇄ Disputes {}: {}",
-            crate::model::wording::plural(others.len(), "claim"),
-            unique.join(", ")
-        );
+        let line = crate::model::wording::disputes_line(&names);
         ui.add(egui::Label::new(RichText::new(visual(&line)).small()).truncate())
             .on_hover_text(visual(&names.join("\n")));
         return;
