@@ -65,7 +65,8 @@ enum Command {
     /// Write a synthetic dataset (invented parties, places and claims) for benchmarks and
     /// scale tests; the same seed gives the same file.
     Gen {
-        /// How many events: at most 107374, so that claimline can read the file (128 MB).
+        /// How many events: at most 10000000 (the dataset is made whole in memory; a million
+        /// events make a 1.2 GB file).
         #[arg(long, value_parser = parse_events)]
         events: usize,
         #[arg(long, default_value_t = 1)]
@@ -192,8 +193,8 @@ fn parse_events(s: &str) -> Result<usize, String> {
     match usize::try_from(n) {
         Ok(n) if n <= MAX_EVENTS => Ok(n),
         _ => Err(format!(
-            "{n} events are too many: at most {MAX_EVENTS} fit in a file claimline reads ({} MB)",
-            claimline::load::MAX_FILE_BYTES / (1024 * 1024)
+            "{n} events are too many: at most {MAX_EVENTS}, which take gigabytes of memory \
+             to make"
         )),
     }
 }
