@@ -75,10 +75,30 @@ enum Command {
         /// as the seed decides.
         #[arg(long, value_parser = claimline::cli::generate::parse_parties)]
         parties: Option<usize>,
+        /// What the data looks like: `analyst` (a merged analyst file: 1–6 claims an event,
+        /// disputes) or `acled` (an ACLED export: one short report an event, by day, one
+        /// place for every 20 events).
+        #[arg(long, value_enum, default_value_t = ShapeArg::Analyst)]
+        shape: ShapeArg,
         /// The file to write, or - for standard output.
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ShapeArg {
+    Analyst,
+    Acled,
+}
+
+impl From<ShapeArg> for claimline::cli::generate::Shape {
+    fn from(s: ShapeArg) -> Self {
+        match s {
+            ShapeArg::Analyst => Self::Analyst,
+            ShapeArg::Acled => Self::Acled,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -351,9 +371,15 @@ fn import_timelinejs(
     import_file(file, groups, out, heading, read, summary)
 }
 
-fn generate(events: usize, seed: u64, parties: Option<usize>, out: PathBuf) -> ExitCode {
+fn generate(
+    events: usize,
+    seed: u64,
+    parties: Option<usize>,
+    shape: ShapeArg,
+    out: PathBuf,
+) -> ExitCode {
     let spec = claimline::cli::generate::Spec { events, seed };
-    let file = claimline::cli::generate::generate_with_parties(spec, parties);
+    let file = claimline::cli::generate::generate_shaped(spec, parties, shape.into());
     match output::write_to(&out, |w| claimline::cli::generate::write_ron(&file, w)) {
         Ok(bytes) => {
             let summary = format!(
@@ -447,8 +473,9 @@ fn main() -> ExitCode {
             events,
             seed,
             parties,
+            shape,
             out,
-        }) => generate(events, seed, parties, out),
+        }) => generate(events, seed, parties, shape, out),
         Some(Command::Migrate { file, out }) => migrate(&file, &out),
         Some(Command::Import(ImportFormat::Acled { file, parties, out })) => {
             import_acled(&file, parties.as_deref(), &out)
