@@ -31,6 +31,11 @@ struct Cli {
     /// A saved view (written by "Save view…") to open exactly as it was saved.
     #[arg(long, value_name = "FILE.view.ron", conflicts_with = "files")]
     view: Option<PathBuf>,
+    /// Write each frame's CPU time and the time since the frame before to FILE as CSV
+    /// (`frame,cpu_ms,interval_ms`), and say on standard error when the window has opened its
+    /// files; also set by the environment variable CLAIMLINE_FRAME_STATS=FILE.
+    #[arg(long, value_name = "FILE.csv")]
+    frame_stats: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -508,7 +513,9 @@ fn main() -> ExitCode {
                 files: cli.files,
                 view,
             };
-            match app::run(start) {
+            let frame_stats = (cli.frame_stats)
+                .or_else(|| std::env::var_os(app::frame_stats::ENV).map(PathBuf::from));
+            match app::run(start, frame_stats) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("claimline: {}", terminal_safe(&e.to_string()));
