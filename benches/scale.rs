@@ -9,7 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use claimline::app::ClaimlineApp;
 use claimline::app::headless::Headless;
-use claimline::cli::generate::{Spec, dataset_with_parties, generate_with_parties, to_ron};
+use claimline::cli::generate::{
+    Shape, Spec, dataset_with_parties, generate_shaped, generate_with_parties, to_ron,
+};
 use claimline::command::Command;
 use claimline::load::{LoadOutcome, SourceText, load_texts};
 use claimline::query::{Catalog, FilterState, Query};
@@ -144,6 +146,26 @@ fn open_file(bencher: divan::Bencher, events: usize) {
         .with_inputs(|| SourceText {
             name: "gen.ron".to_owned(),
             text: text.to_owned(),
+        })
+        .bench_values(|src| {
+            let out = load_texts(&[src]);
+            Catalog::new(out.dataset.expect("generated data loads"))
+        });
+}
+
+/// The same for an ACLED-shaped file (`claimline gen --shape acled`): one short report an
+/// event and a place for every 20 events, as a large ACLED export has.
+#[divan::bench(args = [100_000], sample_count = 3, sample_size = 1)]
+fn open_acled_shaped_file(bencher: divan::Bencher, events: usize) {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    let text = TEXT.get_or_init(|| {
+        let file = generate_shaped(Spec { events, seed: SEED }, PARTIES, Shape::Acled);
+        to_ron(&file).unwrap()
+    });
+    bencher
+        .with_inputs(|| SourceText {
+            name: "acled-shaped.ron".to_owned(),
+            text: text.clone(),
         })
         .bench_values(|src| {
             let out = load_texts(&[src]);

@@ -31,6 +31,11 @@ struct Cli {
     /// A saved view (written by "Save view…") to open exactly as it was saved.
     #[arg(long, value_name = "FILE.view.ron", conflicts_with = "files")]
     view: Option<PathBuf>,
+    /// Write each frame's CPU time and the time since the frame before to FILE as CSV
+    /// (`frame,cpu_ms,interval_ms`), and say on standard error when the window has opened its
+    /// files; also set by the environment variable CLAIMLINE_FRAME_STATS=FILE.
+    #[arg(long, value_name = "FILE.csv")]
+    frame_stats: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -73,7 +78,8 @@ enum Command {
     /// Write a synthetic dataset (invented parties, places and claims) for benchmarks and
     /// scale tests; the same seed gives the same file.
     Gen {
-        /// How many events: at most 107374, so that claimline can read the file (128 MB).
+        /// How many events: at most 10000000 (the dataset is made whole in memory; a million
+        /// events make a 1.2 GB file).
         #[arg(long, value_parser = parse_events)]
         events: usize,
         #[arg(long, default_value_t = 1)]
@@ -82,10 +88,30 @@ enum Command {
         /// as the seed decides.
         #[arg(long, value_parser = claimline::cli::generate::parse_parties)]
         parties: Option<usize>,
+        /// What the data looks like: `analyst` (a merged analyst file: 1–6 claims an event,
+        /// disputes) or `acled` (an ACLED export: one short report an event, by day, one
+        /// place for every 20 events).
+        #[arg(long, value_enum, default_value_t = ShapeArg::Analyst)]
+        shape: ShapeArg,
         /// The file to write, or - for standard output.
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ShapeArg {
+    Analyst,
+    Acled,
+}
+
+impl From<ShapeArg> for claimline::cli::generate::Shape {
+    fn from(s: ShapeArg) -> Self {
+        match s {
+            ShapeArg::Analyst => Self::Analyst,
+            ShapeArg::Acled => Self::Acled,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -200,8 +226,8 @@ fn parse_events(s: &str) -> Result<usize, String> {
     match usize::try_from(n) {
         Ok(n) if n <= MAX_EVENTS => Ok(n),
         _ => Err(format!(
-            "{n} events are too many: at most {MAX_EVENTS} fit in a file claimline reads ({} MB)",
-            claimline::load::MAX_FILE_BYTES / (1024 * 1024)
+            "{n} events are too many: at most {MAX_EVENTS}, which take gigabytes of memory \
+             to make"
         )),
     }
 }
@@ -358,9 +384,15 @@ fn import_timelinejs(
     import_file(file, groups, out, heading, read, summary)
 }
 
-fn generate(events: usize, seed: u64, parties: Option<usize>, out: PathBuf) -> ExitCode {
+fn generate(
+    events: usize,
+    seed: u64,
+    parties: Option<usize>,
+    shape: ShapeArg,
+    out: PathBuf,
+) -> ExitCode {
     let spec = claimline::cli::generate::Spec { events, seed };
-    let file = claimline::cli::generate::generate_with_parties(spec, parties);
+    let file = claimline::cli::generate::generate_shaped(spec, parties, shape.into());
     match output::write_to(&out, |w| claimline::cli::generate::write_ron(&file, w)) {
         Ok(bytes) => {
             let summary = format!(
@@ -454,8 +486,9 @@ fn main() -> ExitCode {
             events,
             seed,
             parties,
+            shape,
             out,
-        }) => generate(events, seed, parties, out),
+        }) => generate(events, seed, parties, shape, out),
         Some(Command::Migrate { file, out }) => migrate(&file, &out),
         Some(Command::Import(ImportFormat::Acled { file, parties, out })) => {
             import_acled(&file, parties.as_deref(), &out)
@@ -494,7 +527,9 @@ fn main() -> ExitCode {
                 files: cli.files,
                 view,
             };
-            match app::run(start) {
+            let frame_stats = (cli.frame_stats)
+                .or_else(|| std::env::var_os(app::frame_stats::ENV).map(PathBuf::from));
+            match app::run(start, frame_stats) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("claimline: {}", terminal_safe(&e.to_string()));

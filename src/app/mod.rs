@@ -10,6 +10,7 @@ mod clipboard;
 pub mod dialogs;
 pub mod exporting;
 pub mod files;
+pub mod frame_stats;
 pub mod headless;
 pub mod presenting;
 pub mod window;
@@ -358,8 +359,50 @@ impl eframe::App for ClaimlineApp {
 /// given to it as `persistence_path` since the window has an app id.
 const APP_NAME: &str = "Claimline";
 
-/// Opens the window; returns an error message when no renderer could start.
-pub fn run(start: Start) -> Result<(), String> {
+/// The app with its frames timed into a CSV file (`--frame-stats`), and the time the window
+/// took to open its files said on standard error.
+struct Measured {
+    app: ClaimlineApp,
+    stats: frame_stats::FrameStats,
+    timer: frame_stats::OpenTimer,
+}
+
+impl eframe::App for Measured {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let now = std::time::Instant::now();
+        if let Err(e) = self.stats.record(frame.info().cpu_usage, now) {
+            eprintln!("claimline: cannot write the frame stats: {e}");
+        }
+        self.app.ui(ui, frame);
+        let loading = self.app.files.job().is_some();
+        if let Some(t) = self.timer.opened(loading, std::time::Instant::now()) {
+            let events = self
+                .app
+                .catalog
+                .as_ref()
+                .map_or(0, |c| c.dataset.events.len());
+            eprintln!(
+                "claimline: window open with {events} events {:.2} s after start (frame {})",
+                t.as_secs_f64(),
+                self.stats.frames()
+            );
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.app.save(storage);
+    }
+}
+
+/// Opens the window; returns an error message when no renderer could start. With
+/// `frame_stats`, each frame's timings go to that file as CSV ([`frame_stats`]).
+pub fn run(start: Start, frame_stats: Option<PathBuf>) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    let stats = match frame_stats.as_deref().map(frame_stats::FrameStats::create) {
+        Some(Err(e)) => return Err(format!("cannot write the frame stats: {e}")),
+        Some(Ok(stats)) => Some(stats),
+        None => None,
+    };
     let state_file = eframe::storage_dir(APP_NAME).map(|d| d.join("app.ron"));
     let options = eframe::NativeOptions {
         viewport: window::viewport(),
@@ -382,7 +425,14 @@ pub fn run(start: Start) -> Result<(), String> {
             if let Err(why) = remembered {
                 app.settings_unreadable(why);
             }
-            Ok(Box::new(app))
+            Ok(match stats {
+                Some(stats) => Box::new(Measured {
+                    app,
+                    stats,
+                    timer: frame_stats::OpenTimer::new(started),
+                }),
+                None => Box::new(app),
+            })
         }),
     )
     .map_err(|e| {

@@ -20,6 +20,24 @@ pub struct Spec {
     pub seed: u64,
 }
 
+/// What the generated data looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shape {
+    /// A merged analyst file: 1–6 claims an event with disputes, dozens of districts.
+    #[default]
+    Analyst,
+    /// An ACLED export as the importer reads it: one short report an event, by day, and many
+    /// places (one for every [`ACLED_EVENTS_PER_PLACE`] events), as millions of ACLED rows have.
+    Acled,
+}
+
+/// In the ACLED shape, how many events there are for each place.
+pub const ACLED_EVENTS_PER_PLACE: usize = 20;
+
+/// The bounds of an ACLED-shaped claim's text, in characters: ACLED's notes are a sentence
+/// or two.
+pub const ACLED_TEXT_CHARS: std::ops::RangeInclusive<usize> = 60..=240;
+
 /// The fewest parties `claimline gen --parties` makes: a dispute needs two.
 pub const MIN_PARTIES: usize = 2;
 
@@ -397,6 +415,190 @@ pub fn generate_with_parties(spec: Spec, parties: Option<usize>) -> DatasetFile 
     }
 }
 
+/// [`generate_with_parties`] in the given shape.
+pub fn generate_shaped(spec: Spec, parties: Option<usize>, shape: Shape) -> DatasetFile {
+    match shape {
+        Shape::Analyst => generate_with_parties(spec, parties),
+        Shape::Acled => generate_acled(spec, parties),
+    }
+}
+
+/// The ACLED shape: the analyst shape's parties and bursts of activity, but each event one
+/// report by a monitoring organisation (as the importer makes each row one claim of ACLED's),
+/// dated to the day, at one of many places.
+fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
+    if let Some(n) = parties {
+        assert!(
+            (MIN_PARTIES..=MAX_PARTIES).contains(&n),
+            "{n} parties: give {MIN_PARTIES} to {MAX_PARTIES}"
+        );
+    }
+    let mut rng = Rng(spec.seed);
+    let mut w = world(&mut rng, parties);
+    add_places(&mut rng, &mut w, spec.events / ACLED_EVENTS_PER_PLACE);
+    let bursts = bursts(&mut rng, &w, spec.events);
+    let mut cursor: Vec<i64> = bursts.iter().map(|b| b.start).collect();
+    // The one reporter, as ACLED is the one actor of an imported export.
+    let reporter = w.third_actors[0];
+    let mut events = Vec::with_capacity(spec.events);
+    for i in 0..spec.events {
+        let (at, (a, b), district) = if rng.chance(0.7) {
+            let k = rng.below(bursts.len());
+            cursor[k] += (-(1.0 - rng.unit()).ln() * bursts[k].spread) as i64 + 60;
+            (
+                cursor[k],
+                bursts[k].parties,
+                *rng.pick(&bursts[k].districts),
+            )
+        } else {
+            let n = w.parties.len();
+            let a = rng.below(n);
+            let b = (a + 1 + rng.below(n - 1)) % n;
+            let at = EPOCH + (rng.unit() * YEARS as f64) as i64;
+            (at, (a, b), rng.below(w.district_places.len()))
+        };
+        let place = *rng.pick(&w.district_places[district]);
+        let kind = weighted_kind(&mut rng);
+        let (pa, pb) = (&w.parties[a].adjective, &w.parties[b].adjective);
+        let (pa, pb) = (pa.as_deref().unwrap_or(""), pb.as_deref().unwrap_or(""));
+        let place_name = &w.places[place].name;
+        let district_name = w.places[place].district.as_deref().unwrap_or("");
+        let fatalities = if rng.chance(0.7) { 0 } else { rng.range(1, 12) };
+        let weapon = rng.pick(&WEAPONS);
+        let date = day(at);
+        let text = match rng.below(3) {
+            0 => format!(
+                "On {date}, {pa} forces shelled {pb} positions near {place_name} \
+                 ({district_name}). {fatalities} fatalities."
+            ),
+            1 => format!(
+                "On {date}, {pa} and {pb} forces clashed near {place_name} with {weapon}. \
+                 {fatalities} fatalities reported."
+            ),
+            _ => format!("On {date}, {pa} officials reported {weapon} fire near {place_name}."),
+        };
+        events.push(Event {
+            file: 0,
+            id: format!("e{i}"),
+            title: acled_title(kind, place_name),
+            when: When::day(&date),
+            kind,
+            places: vec![w.places[place].id.clone()],
+            summary: format!("{pa} and {pb} forces, as the monitors code it."),
+            claims: vec![Claim {
+                id: format!("e{i}-report"),
+                actor: w.actors[reporter].id.clone(),
+                actors: Vec::new(),
+                said: When::day(&day(at + 86_400 * rng.range(1, 7) as i64)),
+                claims_time: None,
+                kind: ClaimKind::Report,
+                text,
+                quote: true,
+                original: None,
+                figures: vec![Figure {
+                    measure: Measure::Killed,
+                    count: Some(fatalities as u32),
+                    people: People::Unspecified,
+                    ..Figure::default()
+                }],
+                sources: vec![Citation {
+                    source: rng.pick(&w.sources).id.clone(),
+                    at: None,
+                }],
+                disputes: Vec::new(),
+                also_about: Vec::new(),
+                places: Vec::new(),
+                note: None,
+            }],
+            involves: Vec::new(),
+        });
+    }
+    let title = format!(
+        "Generated ACLED-shaped dataset ({} events, seed {})",
+        spec.events, spec.seed
+    );
+    DatasetFile {
+        format: FORMAT_VERSION,
+        dataset: DatasetInfo {
+            title,
+            description: "Synthetic events for benchmarks and scale tests: invented parties, \
+                          places and reports, with the shape of an ACLED export."
+                .to_owned(),
+            curator: "claimline gen --shape acled".to_owned(),
+            licence: "CC0: generated, no real claims".to_owned(),
+            notes: None,
+            utc_offset: Some("+00:00".to_owned()),
+            columns: parties.map(|_| {
+                w.parties
+                    .iter()
+                    .take(MAX_COLUMNS)
+                    .map(|p| p.id.clone())
+                    .collect()
+            }),
+            focus: None,
+        },
+        parties: w.parties,
+        actors: w.actors,
+        places: w.places,
+        sources: w.sources,
+        events,
+        tours: Vec::new(),
+    }
+}
+
+/// Adds places to the world's districts, in turn, until it has `at_least`.
+fn add_places(rng: &mut Rng, w: &mut World, at_least: usize) {
+    let districts = w.district_places.len();
+    let mut d = 0;
+    while w.places.len() < at_least {
+        let first = &w.places[w.district_places[d][0]];
+        let (district, country) = (first.district.clone(), first.country.clone());
+        let (lat0, lon0) = (first.lat.unwrap_or(0.0), first.lon.unwrap_or(0.0));
+        let k = w.district_places[d].len();
+        let id = format!("{}-{k}", first.id.rsplit_once('-').map_or("", |(p, _)| p));
+        w.district_places[d].push(w.places.len());
+        w.places.push(Place {
+            id,
+            name: name(rng, 4),
+            other_names: Vec::new(),
+            district,
+            country,
+            admin: Vec::new(),
+            lat: Some(round4(lat0 + (rng.unit() - 0.5) * 0.25)),
+            lon: Some(round4(lon0 + (rng.unit() - 0.5) * 1.2)),
+            coords_source: Some("generated".to_owned()),
+            boundary_note: None,
+            note: None,
+        });
+        d = (d + 1) % districts;
+    }
+}
+
+/// An ACLED-shaped title: the event type, in quotation marks when it has a loaded word
+/// (ACLED's own "attack"), as the importer writes it, so that the file checks clean.
+fn acled_title(kind: EventKind, place: &str) -> String {
+    let label = kind_label(kind);
+    if crate::model::wording::loaded_words_outside_quotes(label).is_empty() {
+        format!("{label} in {place}")
+    } else {
+        format!("“{label}” in {place}")
+    }
+}
+
+/// How an event's kind starts an ACLED-shaped title.
+fn kind_label(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Shelling => "Shelling/artillery/missile attack",
+        EventKind::ArmedClash => "Armed clash",
+        EventKind::DroneStrike => "Air/drone strike",
+        EventKind::CasualtyReport => "Attack",
+        EventKind::Ceasefire | EventKind::Diplomatic => "Agreement",
+        EventKind::Humanitarian => "Displacement",
+        EventKind::Mission => "Strategic development",
+        _ => "Other",
+    }
+}
+
 /// The generated dataset as the loader would produce it from the file, without writing and
 /// parsing it: for benchmarks and tests that need a million events in memory. The file form is
 /// checked clean by this module's tests.
@@ -647,11 +849,12 @@ fn claims(
 /// 1,188–1,191 at 110,000 (seeds 1 to 8).
 pub const BYTES_PER_EVENT: u64 = 1_250;
 
-/// The most events `claimline gen` writes: a file of more would be over what the loader reads.
-pub const MAX_EVENTS: usize = (crate::load::MAX_FILE_BYTES / BYTES_PER_EVENT) as usize;
+/// The most events `claimline gen` writes: the dataset is made whole in memory before it is
+/// written (a few kilobytes an event), and ten million events would take tens of gigabytes.
+pub const MAX_EVENTS: usize = 10_000_000;
 
-/// The dataset as RON, one value per line and no indentation: compact enough that 100,000
-/// events stay under the loader's size limit, and still readable with line numbers. Written
+/// The dataset as RON, one value per line and no indentation: compact (a million events
+/// take 1.2 GB) and still readable with line numbers. Written
 /// as it is made, so that a large file is never held whole in memory.
 pub fn write_ron(file: &DatasetFile, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let config = ron::ser::PrettyConfig::new()
@@ -811,7 +1014,46 @@ mod tests {
                 "seed {seed}: {per_event} bytes an event"
             );
         }
-        assert_eq!(MAX_EVENTS, 107_374);
+    }
+
+    #[test]
+    fn the_acled_shape_has_one_short_claim_an_event_and_places_that_grow_with_it() {
+        let mut places = Vec::new();
+        for events in [2_000, 20_000] {
+            let file = generate_shaped(Spec { events, seed: 4 }, None, Shape::Acled);
+            assert_eq!(file.events.len(), events);
+            for e in &file.events {
+                assert_eq!(e.claims.len(), 1, "{}", e.id);
+                assert_eq!(e.places.len(), 1, "{}", e.id);
+                let chars = e.claims[0].text.chars().count();
+                assert!(
+                    ACLED_TEXT_CHARS.contains(&chars),
+                    "{chars}: {}",
+                    e.claims[0].text
+                );
+            }
+            // Every place is a distinct id, and most are used.
+            let ids: std::collections::HashSet<&str> =
+                file.places.iter().map(|p| p.id.as_str()).collect();
+            assert_eq!(ids.len(), file.places.len());
+            places.push(file.places.len());
+            let loaded = load_texts(&[SourceText {
+                name: "acled-shaped.ron".to_owned(),
+                text: to_ron(&file).unwrap(),
+            }]);
+            assert!(
+                loaded
+                    .diagnostics
+                    .iter()
+                    .all(|d| !d.is_error() && !d.is_warning()),
+                "{:?}",
+                &loaded.diagnostics[..loaded.diagnostics.len().min(5)]
+            );
+            assert_eq!(loaded.dataset.unwrap().events.len(), events);
+        }
+        assert!(places[0] >= 2_000 / ACLED_EVENTS_PER_PLACE, "{places:?}");
+        assert!(places[1] >= 20_000 / ACLED_EVENTS_PER_PLACE, "{places:?}");
+        assert!(places[1] > 2 * places[0], "{places:?}");
     }
 
     #[test]

@@ -84,9 +84,13 @@ pub fn maps_beside(path: &Path) -> Vec<PathBuf> {
 /// How much of a file too large to hold whole is read to tell its kind.
 const HEAD_BYTES: u64 = 64 * 1024;
 
+/// An ACLED export larger than this is read row by row rather than held whole: its rows are
+/// turned into events one at a time, so its text need never be in memory at once.
+pub const STREAM_ACLED_ABOVE: u64 = 128 * 1024 * 1024;
+
 /// Reads a file (or standard input for `-`), with the party map beside a CSV file if there
-/// is one. A file larger than a dataset may be is read whole only if it is not an ACLED
-/// export, which is streamed instead.
+/// is one. A large ACLED export is streamed rather than read whole; any other file is read
+/// whole, up to the limit the memory available sets (`load::size_limit`).
 pub fn read_input(path: &Path) -> Result<Input, Diagnostic> {
     let name = load::input_name(path);
     let mut stream = None;
@@ -97,7 +101,7 @@ pub fn read_input(path: &Path) -> Result<Input, Diagnostic> {
             let mut head = Vec::new();
             std::io::Read::read_to_end(&mut std::io::Read::take(file, HEAD_BYTES), &mut head)
                 .map_err(|e| Diagnostic::error(&name, None, format!("cannot read: {e}")))?;
-            if len > load::MAX_FILE_BYTES && kind_of(&name, &head) == Some(Kind::Acled) {
+            if len > STREAM_ACLED_ABOVE && kind_of(&name, &head) == Some(Kind::Acled) {
                 stream = Some(path.to_path_buf());
                 head
             } else {

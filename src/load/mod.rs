@@ -16,9 +16,39 @@ use std::io::Read;
 
 use crate::model::{Dataset, DatasetFile};
 
-/// Files larger than this are refused before reading: a curated dataset of 100,000 events is
-/// well under it, and anything bigger is more likely a wrong file than data.
-pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+/// The share of the memory available that one file may take: the text is held while it is
+/// parsed, and the dataset parsed from it takes as much again or more, so a file larger than
+/// this would leave the machine swapping or killed rather than open.
+pub const MEMORY_SHARE: u64 = 3;
+
+/// The limit where the memory available cannot be told (not Linux, or no `/proc`): generous,
+/// since a million-event file is 1.2 GB.
+pub const FIXED_LIMIT_BYTES: u64 = 4 * 1000 * 1000 * 1000;
+
+/// How large a file may be read, given the memory available in bytes (none when it cannot be
+/// told): a third of it, else [`FIXED_LIMIT_BYTES`].
+pub fn size_limit(available: Option<u64>) -> u64 {
+    match available {
+        Some(bytes) => bytes / MEMORY_SHARE,
+        None => FIXED_LIMIT_BYTES,
+    }
+}
+
+/// The memory available to start new work without swapping, in bytes: `MemAvailable` in
+/// `/proc/meminfo` (Linux), else none.
+pub fn memory_available() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    mem_available_in(&text)
+}
+
+/// `MemAvailable` from the text of `/proc/meminfo`, in bytes (the file gives kB).
+fn mem_available_in(meminfo: &str) -> Option<u64> {
+    let line = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemAvailable:"))?;
+    let kb: u64 = line.trim().strip_suffix("kB")?.trim().parse().ok()?;
+    kb.checked_mul(1024)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -129,15 +159,24 @@ pub fn read_file(path: &std::path::Path) -> Result<SourceText, Diagnostic> {
 /// [`read_file`] without the UTF-8 check: the bytes, for formats that may come in another
 /// encoding (a CSV export).
 pub fn read_file_bytes(path: &std::path::Path) -> Result<Vec<u8>, Diagnostic> {
+    let name = path.display().to_string();
     let (file, len) = open_regular(path)?;
-    if len > MAX_FILE_BYTES {
+    let available = memory_available();
+    let limit = size_limit(available);
+    if len > limit {
         return Err(Diagnostic::error(
-            &path.display().to_string(),
+            &name,
             None,
-            too_large(len),
+            too_large(len, available, limit),
         ));
     }
-    read_bounded(&path.display().to_string(), file)
+    // Into one buffer of the file's size: read_to_end alone would grow it by doubling, and a
+    // 1.2 GB file would then briefly take 2 GB or more.
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(len as usize + 1)
+        .map_err(|_| Diagnostic::error(&name, None, too_large(len, available, limit)))?;
+    read_bounded_into(&name, file, limit, available, bytes)
 }
 
 /// Opens a regular file for reading, refusing anything else (a FIFO, a device, a folder)
@@ -218,22 +257,57 @@ fn open_without_waiting(path: &std::path::Path) -> std::io::Result<std::fs::File
 
 /// Reads at most the size limit (and one byte more, to tell that it was exceeded).
 fn read_bounded(name: &str, r: impl Read) -> Result<Vec<u8>, Diagnostic> {
-    let mut bytes = Vec::new();
-    r.take(MAX_FILE_BYTES + 1)
+    let available = memory_available();
+    read_bounded_into(name, r, size_limit(available), available, Vec::new())
+}
+
+/// [`read_bounded`] into `bytes`, whose capacity may already be the size expected; the
+/// file may have grown since its size was looked at, so the limit still holds.
+fn read_bounded_into(
+    name: &str,
+    r: impl Read,
+    limit: u64,
+    available: Option<u64>,
+    mut bytes: Vec<u8>,
+) -> Result<Vec<u8>, Diagnostic> {
+    r.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Diagnostic::error(name, None, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(name, None, too_large(bytes.len() as u64)));
+    if bytes.len() as u64 > limit {
+        return Err(Diagnostic::error(
+            name,
+            None,
+            too_large(bytes.len() as u64, available, limit),
+        ));
     }
     Ok(bytes)
 }
 
-fn too_large(len: u64) -> String {
-    format!(
-        "file is too large ({:.0} MB; the limit is {} MB)",
-        len as f64 / 1e6,
-        MAX_FILE_BYTES / (1024 * 1024)
-    )
+/// Why a file is refused for its size: its size, the memory available and the limit.
+fn too_large(len: u64, available: Option<u64>, limit: u64) -> String {
+    match available {
+        Some(available) => format!(
+            "file is too large ({}; {} of memory is available, and a file may take at most \
+             a third of it, {})",
+            size(len),
+            size(available),
+            size(limit)
+        ),
+        None => format!(
+            "file is too large ({}; the limit is {})",
+            size(len),
+            size(limit)
+        ),
+    }
+}
+
+/// A size in bytes as people read it: MB under a gigabyte, else GB to a tenth.
+pub fn size(bytes: u64) -> String {
+    if bytes < 1_000_000_000 {
+        format!("{:.0} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{:.1} GB", bytes as f64 / 1e9)
+    }
 }
 
 /// Checks that bytes are UTF-8 text, pointing at the first byte that is not.
@@ -450,6 +524,42 @@ pub fn load_bundled() -> LoadOutcome {
         name: BUNDLED_NAME.to_owned(),
         text: BUNDLED_TEXT.to_owned(),
     }])
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_may_take_a_third_of_the_memory_available() {
+        assert_eq!(size_limit(Some(24_000_000_000)), 8_000_000_000);
+        assert_eq!(size_limit(Some(3_000_000_000)), 1_000_000_000);
+        // A 1.2 GB file (a million events) opens with 8 GB available, not with 3 GB.
+        assert!(1_200_000_000 <= size_limit(Some(8_000_000_000)));
+        assert!(1_200_000_000 > size_limit(Some(3_000_000_000)));
+        assert_eq!(size_limit(None), FIXED_LIMIT_BYTES);
+    }
+
+    #[test]
+    fn mem_available_is_read_in_bytes_from_meminfo() {
+        let meminfo = "MemTotal:       24683420 kB\nMemFree:         3876000 kB\n\
+                       MemAvailable:   23879556 kB\nBuffers:            1000 kB\n";
+        assert_eq!(mem_available_in(meminfo), Some(23_879_556 * 1024));
+        assert_eq!(mem_available_in("MemTotal: 1 kB\n"), None);
+        assert_eq!(mem_available_in("MemAvailable: lots\n"), None);
+    }
+
+    #[test]
+    fn a_refusal_says_the_size_the_memory_and_the_limit() {
+        let m = too_large(1_500_000_000, Some(3_000_000_000), 1_000_000_000);
+        assert_eq!(
+            m,
+            "file is too large (1.5 GB; 3.0 GB of memory is available, and a file may take \
+             at most a third of it, 1.0 GB)"
+        );
+        let m = too_large(200_000_000, None, 100_000_000);
+        assert_eq!(m, "file is too large (200 MB; the limit is 100 MB)");
+    }
 }
 
 #[cfg(test)]
