@@ -14,7 +14,7 @@
 //! - `import`: opening a file of any kind (telling its kind from its first bytes) and the
 //!   importers of other formats (ACLED's CSV export) into the model, on top of `load`;
 //! - `query`: the catalog, its index and the filter; `load`: reading and validating Claimline's
-//!   own files, and merging any set of parsed files;
+//!   own files, merging any set of parsed files, and the cache that keeps snapshots of loads;
 //! - `model`: the dataset types, times, sides and the wording shared by screen, captions and
 //!   CSV; `geo`: boundaries and projection; `output`: safe writes.
 //!
