@@ -16,7 +16,7 @@
 //! - `balance`: the balance report a curator runs before publishing (per party, per event,
 //!   and the asymmetries between parties), and what makes an event one-sided;
 //! - `query`: the catalog, its index and the filter; `load`: reading and validating Claimline's
-//!   own files, and merging any set of parsed files;
+//!   own files, merging any set of parsed files, and the cache that keeps snapshots of loads;
 //! - `model`: the dataset types, times, sides and the wording shared by screen, captions and
 //!   CSV; `geo`: boundaries and projection; `output`: safe writes.
 //!

@@ -526,6 +526,7 @@ fn main() -> ExitCode {
             let start = app::Start {
                 files: cli.files,
                 view,
+                cache: claimline::load::cache::Cache::from_env(),
             };
             let frame_stats = (cli.frame_stats)
                 .or_else(|| std::env::var_os(app::frame_stats::ENV).map(PathBuf::from));

@@ -132,6 +132,7 @@ fn a_saved_view_from_an_earlier_version_reads_as_it_was_written() {
         Start {
             files: vec![],
             view: Some(view),
+            cache: None,
         },
         None,
     );

@@ -23,31 +23,6 @@ use claimline::session::{OpenMode, Source};
 const CEASEFIRE: &str = "2022-09-14-ceasefire";
 const CEASEFIRE_TITLE: &str = "Ceasefire announced by Armenia for 20:00 on 14 September";
 
-/// A second file that refers to the first one's actors and sources.
-const EXTRA: &str = r#"(
-    format: 1,
-    dataset: (title: "Extra", description: "One more event", curator: "test", licence: "test", utc_offset: "+04:00"),
-    events: [
-        (
-            id: "extra-event",
-            title: "An event from a second file",
-            when: (at: "2022-09-20", precision: Day),
-            kind: Statement,
-            summary: "A test event.",
-            claims: [
-                (
-                    id: "extra-claim",
-                    actor: "arm-mod",
-                    said: (at: "2022-09-20", precision: Day),
-                    kind: Statement,
-                    text: "A test claim.",
-                    sources: [(source: "ummnews-net-2022-09-14")],
-                ),
-            ],
-        ),
-    ],
-)"#;
-
 fn harness(start: Start, remembered: Option<State>) -> Harness<'static, ClaimlineApp> {
     common::builder(1600.0, 1000.0)
         .build_eframe(move |cc| ClaimlineApp::start(&cc.egui_ctx, start, remembered))
@@ -59,6 +34,7 @@ fn opened(path: &Path) -> Harness<'static, ClaimlineApp> {
         Start {
             files: vec![path.to_path_buf()],
             view: None,
+            cache: None,
         },
         None,
     );
@@ -112,7 +88,7 @@ fn files_from_the_command_line_load_off_the_ui_thread() {
 fn a_second_open_asks_to_add_or_replace_and_adding_merges() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.ron", BUNDLED_TEXT);
-    let b = write(dir.path(), "b.ron", EXTRA);
+    let b = write(dir.path(), "b.ron", common::SECOND_FILE);
     let mut h = opened(&a);
     let before = event_count(h.state());
     // What the dialog and drag and drop send.
@@ -286,6 +262,7 @@ fn a_saved_view_opens_exactly_that_view() {
         Start {
             files: vec![],
             view: Some(view.clone()),
+            cache: None,
         },
         None,
     );
@@ -388,6 +365,7 @@ fn while_a_load_waits_the_window_repaints_about_ten_times_a_second() {
         Start {
             files: vec![big],
             view: None,
+            cache: None,
         },
         None,
     );
@@ -499,6 +477,7 @@ fn a_saved_views_side_filter_stays_on_its_party_when_the_party_order_changes() {
         Start {
             files: vec![],
             view: Some(view),
+            cache: None,
         },
         None,
     );
@@ -675,6 +654,7 @@ fn a_claims_sheet_opens_in_the_window_as_csv_and_as_a_workbook_and_reloads_when_
         Start {
             files: vec![xlsx.clone()],
             view: None,
+            cache: None,
         },
         None,
     );
@@ -712,6 +692,7 @@ fn the_filtered_data_saved_as_a_workbook_opens_again_as_those_events() {
         Start {
             files: Vec::new(),
             view: None,
+            cache: None,
         },
         None,
     );

@@ -29,6 +29,9 @@ pub struct Start {
     pub files: Vec<PathBuf>,
     /// A saved view given with `--view`, already read.
     pub view: Option<SavedView>,
+    /// Where loads keep snapshots (see `load::cache`): the environment's choice in the window;
+    /// none keeps none (the tests, which must not touch the user's cache folder).
+    pub cache: Option<crate::load::cache::Cache>,
 }
 
 /// Why a load runs: opening keeps nothing of the old view's range; a reload keeps it.
@@ -47,6 +50,8 @@ pub struct FileState {
     pub pending_open: Option<Vec<Source>>,
     /// What to put back once a load lands: a saved view's or the last session's picture.
     restore: Option<Snapshot>,
+    /// Where loads keep and look for snapshots: [`Start::cache`].
+    pub cache: Option<crate::load::cache::Cache>,
 }
 
 impl FileState {
@@ -66,6 +71,7 @@ impl ClaimlineApp {
     pub fn start(ctx: &egui::Context, start: Start, remembered: Option<State>) -> ClaimlineApp {
         crate::ui::fonts::install(ctx);
         let mut app = ClaimlineApp::empty();
+        app.files.cache = start.cache;
         let remembered = remembered.unwrap_or_default();
         app.recent = remembered.recent;
         app.settings = remembered.settings;
@@ -151,7 +157,9 @@ impl ClaimlineApp {
         // started from another folder.
         let sources = sources.into_iter().map(Source::absolute).collect();
         let ctx = ctx.clone();
-        let job = LoadJob::spawn(sources, move || ctx.request_repaint());
+        let job = LoadJob::spawn_with(sources, self.files.cache.clone(), move || {
+            ctx.request_repaint()
+        });
         self.files.job = Some((job, purpose));
     }
 

@@ -82,7 +82,9 @@ impl fmt::Display for Path {
 }
 
 /// A 1-based line and column (columns count characters, as ron's do).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct LineCol {
     pub line: usize,
     pub col: usize,

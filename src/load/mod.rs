@@ -2,6 +2,7 @@
 //! Every problem becomes a [`Diagnostic`] naming the file, line and column; a load with any
 //! error yields no dataset, so a caller can keep what it had.
 
+pub mod cache;
 mod items;
 pub(crate) mod locate;
 mod positions;
@@ -51,7 +52,9 @@ fn mem_available_in(meminfo: &str) -> Option<u64> {
     kb.checked_mul(1024)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     /// Something a curator should fix, though the file still loads.
@@ -62,7 +65,7 @@ pub enum Severity {
 }
 
 /// One problem, printed as `file:line:col: error: message` (the compilers' convention).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub file: String,
     /// Absent for problems with the file as a whole (cannot be read, too large).

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::omit;
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
@@ -71,37 +73,37 @@ pub enum Bound {
 pub struct Figure {
     pub measure: Measure,
     /// The number stated (format 1 requires it). With `low` and `high`, the best estimate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub count: Option<u32>,
     /// Format 2: the best estimate, by its name in casualty datasets; give `count` or `best`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub best: Option<u32>,
     /// Format 2: the lower end of a range ("260–280"), or "at least" this many alone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub low: Option<u32>,
     /// Format 2: the upper end of a range, or "up to" this many alone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub high: Option<u32>,
     /// How the number was worded; applies to `count` (or `best`).
     #[serde(default)]
     pub bound: Bound,
     /// The party whose people are counted; absent for "both sides" tallies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub whose: Option<String>,
     /// Format 2: whose losses, when several parties' (`of: ["a", "b"]`) or no party's
     /// (`of: []`: foreign journalists, say). Give `whose` or `of`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub of: Option<Vec<String>>,
     pub people: People,
     /// Format 2: what `Equipment` or `Other` counts: "tanks destroyed", "houses damaged".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub unit: Option<String>,
     /// Format 2: the time the figure stands at ("by midday 7 Oct"), written like `When.at`,
     /// when it differs from when it was said.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub as_of: Option<String>,
     /// Who did the counting, when not the claim's actor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub counted_by: Option<String>,
 }
 

@@ -10,6 +10,7 @@
 mod figure;
 pub mod length;
 pub mod link;
+pub mod omit;
 mod side;
 mod source;
 mod time;
@@ -52,7 +53,7 @@ pub struct DatasetFile {
     #[serde(default)]
     pub events: Vec<Event>,
     /// Guided walks through the events, for presenting.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub tours: Vec<Tour>,
 }
 
@@ -71,14 +72,14 @@ pub struct TourStep {
     /// The event shown at this step.
     pub event: String,
     /// The presenter's words for this step, shown above the claim columns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub caption: Option<String>,
     /// The stretch of time the timeline shows: dates or times as in `When.at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub zoom: Option<TimeRange>,
     /// The parties shown as claim columns at this step, by id (2 to 4), so a class compares
     /// the parties the step is about; otherwise the viewer's own columns.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub columns: Option<Vec<String>>,
 }
 
@@ -108,19 +109,19 @@ pub struct DatasetInfo {
     pub curator: String,
     /// Licence of the curated text, or a note on its terms.
     pub licence: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub notes: Option<String>,
     /// UTC offset ("+04:00") for dates and times written without one. Default "+00:00".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub utc_offset: Option<String>,
     /// The parties (ids) shown side by side in the claim panels, two to four, in that order.
     /// Without it, the first two parties. When files are merged, the first that names columns
     /// wins, and these parties come first in the party order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub columns: Option<Vec<String>>,
     /// The stretch of time the story happens in: what a first view of the dataset shows
     /// (format 2). Without it, the stretch that holds most of the events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub focus: Option<TimeRange>,
 }
 
@@ -132,14 +133,14 @@ pub struct Party {
     pub id: String,
     pub name: String,
     /// "Armenian", used in headings such as "Armenian side".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub adjective: Option<String>,
     /// "#rrggbb"; the viewer picks a neutral, colour-blind-safe default when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub colour: Option<String>,
     /// The side it stands on with other parties (the de facto authorities and a government on
     /// one side, say), so a view can show one column per side.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub side: Option<String>,
 }
 
@@ -178,11 +179,11 @@ pub struct Actor {
     /// What the actor is, in a few words: "defence ministry", "prime minister".
     pub role: String,
     /// The party the actor speaks for; none for third parties.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub party: Option<String>,
     pub kind: ActorKind,
     /// For grouping third parties: "Russia", "United States", "CSTO", "European Union".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub affiliation: Option<String>,
 }
 
@@ -192,9 +193,9 @@ pub struct Actor {
 pub struct OtherName {
     pub name: String,
     /// Language code ("az", "hy", "ru") when the name belongs to one language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub lang: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub note: Option<String>,
 }
 
@@ -203,30 +204,30 @@ pub struct OtherName {
 pub struct Place {
     pub id: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub other_names: Vec<OtherName>,
     /// The province or district the place lies in; what the district filter uses.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub district: Option<String>,
     pub country: String,
     /// The place under each named administration ("de jure", "de facto") where they differ:
     /// `district` and `country` stay the place's default reading (what the map, the district
     /// lanes and the CSV `districts` column use); the district filter can follow one scheme,
     /// and a place without an entry for that scheme keeps its default there. Format 2.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub admin: Vec<Admin>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub lat: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub lon: Option<f64>,
     /// Where the coordinates come from ("GeoNames", a page address).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub coords_source: Option<String>,
     /// The curator's acknowledgement that the point falls outside the named district's
     /// polygon on the map (its boundaries are coarse), which silences `check`'s warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub boundary_note: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub note: Option<String>,
 }
 
@@ -237,7 +238,7 @@ pub struct Admin {
     /// The administration this entry reads the place under: "de jure", "de facto".
     pub scheme: String,
     pub country: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub district: Option<String>,
 }
 
@@ -277,12 +278,12 @@ pub struct Source {
     /// The outlet as cited: the one whose page was read, "Harbour Post"; in format 1 with
     /// any wire agency, "Lantern Wire via Harbour Post" (format 2 writes that in `via`).
     pub outlet: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub title: Option<String>,
     /// Publication date: "2022-09-13", "2022-09" or "2022"; absent when the page shows none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub url: Option<String>,
     /// Language code of the text: "en", "ru", "fr".
     pub language: String,
@@ -290,14 +291,14 @@ pub struct Source {
     /// `outlet: "Harbour Post", via: ["Lantern Wire", "Vale Ministry channel"]` is Harbour
     /// Post quoting Lantern Wire quoting the ministry's channel. Names only: a relay whose
     /// page was read is a source of its own, with its own `url`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub via: Vec<String>,
     /// (Format 2.) When it was published, to the minute or only bounded; richer than `date`,
     /// and shown instead of it when given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub published: Option<Published>,
     /// (Format 2.) The curator's note on the source: "stored copy; the original page is gone".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub note: Option<String>,
 }
 
@@ -335,7 +336,7 @@ pub struct Event {
     /// Actors (by id) a record codes as taking part, who made no claim about the event: an
     /// ACLED row's actors that a party map names (format 2). The actor and side filters find
     /// the event under them; they are never a voice (no lane, no column, not contested).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub involves: Vec<String>,
 }
 
@@ -360,18 +361,18 @@ pub enum ClaimKind {
 pub struct Claim {
     pub id: String,
     /// Who made the claim. Empty when `actors` names a joint statement's actors instead.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty_str")]
     pub actor: String,
     /// Format 2: a joint statement's actors, each named on its one card and counted by the
     /// filters for each; given instead of `actor`. Read both through [`Claim::actor_ids`].
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub actors: Vec<String>,
     /// When the claim was made (not when the event happened).
     pub said: When,
     /// Format 2: when the claim says the event happened, where the parties disagree on it
     /// (one says fire began at 06:00, the other at 07:10): the timeline marks each on the
     /// event's bar and the claim panels set them side by side.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub claims_time: Option<When>,
     pub kind: ClaimKind,
     /// The claim in English. Quoted words keep their quotation marks.
@@ -379,24 +380,24 @@ pub struct Claim {
     /// True when `text` as a whole is the actor's own words.
     #[serde(default)]
     pub quote: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub original: Option<OriginalText>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub figures: Vec<Figure>,
     pub sources: Vec<Citation>,
     /// Claims this one contradicts.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub disputes: Vec<String>,
     /// Format 2: other events this claim is also about (ids). It is shown with each of them
     /// and counted by their filters, but written once, under the event it sits in.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub also_about: Vec<String>,
     /// Format 2: places the claim itself names (place ids), when it speaks of some places
     /// inside a wider event: three villages of a day's shelling.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "omit::empty")]
     pub places: Vec<String>,
     /// The curator's note: context, conflicting renderings, caveats.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub note: Option<String>,
 }
 
@@ -434,7 +435,7 @@ pub struct OriginalText {
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     pub source: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub at: Option<String>,
 }
 

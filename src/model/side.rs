@@ -94,7 +94,7 @@ impl<'de> Deserialize<'de> for Side {
 }
 
 /// The set of sides that made claims about an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Voices(u16);
 
 impl Voices {

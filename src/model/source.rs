@@ -7,7 +7,7 @@ use chrono::FixedOffset;
 use serde::{Deserialize, Serialize};
 
 use super::time::{Granularity, TimeError, TimeSpan, parse_instant};
-use super::{Precision, Source, When};
+use super::{Precision, Source, When, omit};
 
 /// When a source was published, as distinct from when anything in it was said: known
 /// (`at`), or for an undated page only bounded (`after`, `before`, or both). Each is written
@@ -16,13 +16,13 @@ use super::{Precision, Source, When};
 #[serde(deny_unknown_fields)]
 pub struct Published {
     /// The date or time of publication: "2022-09-13", "2022-09-13T10:30+03:00".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub at: Option<String>,
     /// For an undated page: the earliest it can have appeared (it mentions that day, say).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub after: Option<String>,
     /// For an undated page: the latest it can have appeared (when it was stored, say).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub before: Option<String>,
 }
 

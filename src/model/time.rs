@@ -8,6 +8,8 @@ use std::fmt;
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 use serde::{Deserialize, Serialize};
 
+use super::omit;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PartOfDay {
     /// 00:00–06:00
@@ -67,11 +69,11 @@ pub struct When {
     pub at: String,
     pub precision: Precision,
     /// For spans: the last moment, written like `at` and read with the same precision.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub end: Option<String>,
     /// Format 2: only a bound is known, "after" or "before" `at` (an undated page "after 1
     /// October"). The timeline places it at its bound; it reads "after 1 Oct 2022".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "omit::none")]
     pub open: Option<Open>,
 }
 
@@ -83,7 +85,7 @@ pub enum Open {
 }
 
 /// A resolved time range in seconds since 1970-01-01 UTC; `start == end` for exact instants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct TimeSpan {
     pub start: i64,
     pub end: i64,

@@ -2,7 +2,7 @@
 //! so a filter change is a few passes of word-wide ANDs and ORs instead of a scan of every
 //! event's facts. A million events take 125 KB a set.
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Bits {
     words: Vec<u64>,
     len: usize,

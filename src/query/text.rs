@@ -16,7 +16,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct TextIndex {
     /// Distinct words, in order of first appearance.
     vocab: Vec<Box<str>>,

@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use super::Source;
 use crate::import::Input;
+use crate::load::cache::{Cache, Encoded, Key};
 use crate::load::{BUNDLED_NAME, BUNDLED_TEXT, Diagnostic, LoadOutcome, SourceText, Step};
 use crate::query::Catalog;
 
@@ -55,6 +56,8 @@ impl Stage {
 pub struct Loaded {
     pub catalog: Option<Catalog>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether it came from a snapshot of an earlier load of the same, unchanged files.
+    pub from_cache: bool,
 }
 
 impl Loaded {
@@ -63,6 +66,7 @@ impl Loaded {
         Loaded {
             catalog: out.dataset.map(Catalog::new),
             diagnostics: out.diagnostics,
+            from_cache: false,
         }
     }
 }
@@ -124,8 +128,36 @@ impl Progress {
 }
 
 /// Reads, parses, validates, merges and indexes the sources, recording progress; `None` if it
-/// was cancelled on the way.
+/// was cancelled on the way. No cache is read or written.
 pub fn load_sources(sources: &[Source], progress: &Progress) -> Option<Loaded> {
+    load_sources_with(sources, progress, None).map(|(loaded, _)| loaded)
+}
+
+/// [`load_sources`] through `cache`, writing the snapshot for the next open (if there is one
+/// to write) before returning.
+pub fn load_sources_cached(
+    sources: &[Source],
+    progress: &Progress,
+    cache: &Cache,
+) -> Option<Loaded> {
+    let (loaded, snapshot) = load_sources_with(sources, progress, Some(cache))?;
+    if let Some(snapshot) = snapshot {
+        cache.write_quietly(&snapshot);
+    }
+    Some(loaded)
+}
+
+/// [`load_sources`], first looking in `cache` for a snapshot of the same, unchanged files
+/// and, when there was none, returning one to write there once the result is handed over
+/// (encoding it takes a moment; writing it takes longer, and the window need not wait).
+/// Only files are cached (the bundled dataset is in the program), only when every one was
+/// read whole, and only a load without errors: one with errors is opened again to show
+/// them as they are then.
+pub fn load_sources_with(
+    sources: &[Source],
+    progress: &Progress,
+    cache: Option<&Cache>,
+) -> Option<(Loaded, Option<Encoded>)> {
     let total: u64 = sources
         .iter()
         .map(|s| match s {
@@ -157,6 +189,23 @@ pub fn load_sources(sources: &[Source], progress: &Progress) -> Option<Loaded> {
             Err(d) => unreadable.push(d),
         }
     }
+    let key = cache
+        .filter(|_| unreadable.is_empty())
+        .and_then(|_| cache_key(sources, &inputs));
+    if let (Some(cache), Some(key)) = (cache, &key) {
+        if let Some((catalog, diagnostics)) = super::cached::read_catalog(cache, key) {
+            progress.set(Stage::Done);
+            let loaded = Loaded {
+                catalog: Some(catalog),
+                diagnostics,
+                from_cache: true,
+            };
+            return Some((loaded, None));
+        }
+        if progress.is_cancelled() {
+            return None;
+        }
+    }
     let mut out = crate::import::open::load_inputs_observed(inputs, &mut |step| {
         match step {
             Step::Parsing => progress.set(Stage::Parsing),
@@ -183,7 +232,31 @@ pub fn load_sources(sources: &[Source], progress: &Progress) -> Option<Loaded> {
         return None;
     }
     progress.set(Stage::Done);
-    Some(loaded)
+    let snapshot = key.and_then(|key| {
+        let catalog = loaded.catalog.as_ref()?;
+        super::cached::encode_catalog(&key, catalog, &loaded.diagnostics)
+    });
+    Some((loaded, snapshot))
+}
+
+/// What a snapshot of loading these inputs is valid for; none when they cannot be cached:
+/// the bundled dataset, or a file too large to hold whole (streamed, never read whole).
+fn cache_key(sources: &[Source], inputs: &[Input]) -> Option<Key> {
+    if sources.len() != inputs.len() {
+        return None;
+    }
+    let mut key = Key::default();
+    for (source, input) in sources.iter().zip(inputs) {
+        let path = source.path()?;
+        if input.stream.is_some() || path.as_os_str() == "-" {
+            return None;
+        }
+        key.add_file(&input.name, path, &input.bytes);
+        if let Some(map) = &input.map {
+            key.add_bytes(&map.name, map.text.as_bytes());
+        }
+    }
+    Some(key)
 }
 
 /// A load under way on its own thread.
@@ -195,9 +268,14 @@ pub struct LoadJob {
 }
 
 impl LoadJob {
-    /// Starts loading; `done` is called from the loading thread when the result is ready
-    /// (the app passes a repaint request, so the window wakes up for it).
-    pub fn spawn(sources: Vec<Source>, done: impl FnOnce() + Send + 'static) -> LoadJob {
+    /// Starts loading, reading and writing snapshots in `cache` (none: no cache); `done` is
+    /// called from the loading thread when the result is ready (the app passes a repaint
+    /// request, so the window wakes up for it).
+    pub fn spawn_with(
+        sources: Vec<Source>,
+        cache: Option<Cache>,
+        done: impl FnOnce() + Send + 'static,
+    ) -> LoadJob {
         let (tx, rx) = channel();
         let progress = Arc::new(Progress::default());
         let p = Arc::clone(&progress);
@@ -207,10 +285,16 @@ impl LoadJob {
             .spawn(move || {
                 // A cancelled load sends nothing. The receiver may be gone (a newer load
                 // replaced this one, or the user cancelled): nothing to do then.
-                if let Some(out) = load_sources(&s, &p) {
+                let mut to_write = None;
+                if let Some((out, snapshot)) = load_sources_with(&s, &p, cache.as_ref()) {
                     let _ = tx.send(out);
+                    to_write = snapshot;
                 }
                 done();
+                // After the result is handed over: the window does not wait for the disk.
+                if let (Some(cache), Some(snapshot)) = (&cache, &to_write) {
+                    cache.write_quietly(snapshot);
+                }
             })
             .expect("spawn a loading thread");
         LoadJob {
@@ -227,6 +311,7 @@ impl LoadJob {
             Ok(out) => Some(out),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(Loaded {
+                from_cache: false,
                 catalog: None,
                 diagnostics: vec![Diagnostic::error(
                     "claimline",
@@ -260,7 +345,7 @@ mod tests {
 
     #[test]
     fn bundled_loads_through_a_job() {
-        let job = LoadJob::spawn(vec![Source::Bundled], || {});
+        let job = LoadJob::spawn_with(vec![Source::Bundled], None, || {});
         let p = Arc::clone(&job.progress);
         let out = job.wait();
         assert!(out.catalog.is_some(), "{:?}", out.diagnostics);

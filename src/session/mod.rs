@@ -2,6 +2,7 @@
 //! watching them for changes, the recent-files list, saved views and the state remembered
 //! between runs. The app decides when to call these; they never write to a file they read.
 
+mod cached;
 pub mod file_picker;
 pub mod loading;
 pub mod problems;

@@ -5,6 +5,9 @@
 
 pub mod panel;
 
+/// A second file that refers to the bundled dataset's actors and sources: one event, one claim.
+pub const SECOND_FILE: &str = include_str!("../fixtures/second-file.ron");
+
 use egui_kittest::{Harness, HarnessBuilder};
 
 use claimline::app::ClaimlineApp;
