@@ -177,7 +177,7 @@ impl ClaimlineApp {
                     self.rewatch(ctx);
                 }
                 // Keep the progress bar moving.
-                None => ctx.request_repaint_after(Duration::from_millis(100)),
+                None => ctx.request_repaint_after(crate::ui::files::LOADING_FRAME),
             }
         }
         cmds.extend(self.poll_dialog());

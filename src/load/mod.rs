@@ -6,6 +6,7 @@ pub mod cache;
 mod items;
 pub(crate) mod locate;
 mod positions;
+pub mod split;
 pub(crate) mod suggest;
 mod validate;
 
@@ -340,6 +341,14 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
 /// Parses one file's text. RON syntax and type errors come back with their line and column:
 /// every type error in the file's items, but only the first syntax error.
 pub fn parse(src: &SourceText) -> Result<DatasetFile, Vec<Diagnostic>> {
+    let text = without_bom(&src.text);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if text.len() >= split::PARALLEL_FROM_BYTES
+        && threads > 1
+        && let Some(file) = split::parse(text, &ron_options(), threads)
+    {
+        return Ok(file);
+    }
     parse_as(src, "a dataset `(format: 2, ...)`")
         .map_err(|first| items::every_error(&src.name, without_bom(&src.text), first))
 }

@@ -1,0 +1,351 @@
+//! Parsing a large file on every core: the top-level `events` list is cut into its items by
+//! a byte scan, the items are parsed on several threads, and the rest of the file once.
+//!
+//! ron parses a file on one thread, and on a 100,000-event file parsing is half of opening
+//! it. The scan only needs to know where an item ends: brackets, strings (with escapes, raw
+//! strings), characters and comments. Whatever it is unsure of (no `events` list, a bracket
+//! it cannot match, an item that does not parse), it gives up and the whole file is parsed
+//! as before, which also reports any error at its line and column: so this path never
+//! changes what a file means or what its errors say, only how fast a good file opens.
+
+use std::ops::Range;
+
+use crate::model::{DatasetFile, Event};
+
+/// Below this size one thread is as fast: the threads and the scan are not worth starting.
+pub const PARALLEL_FROM_BYTES: usize = 4 * 1024 * 1024;
+
+/// `text` (a whole file, without its byte order mark) parsed with its events on `threads`
+/// threads; none when the scan is unsure or anything fails to parse.
+pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<DatasetFile> {
+    let cut = cut(text)?;
+    let options = cut
+        .extensions
+        .iter()
+        .filter_map(|x| ron::extensions::Extensions::from_ident(x))
+        .fold(options.clone(), ron::Options::with_default_extension);
+    // The file without its events: the header, parties, actors, places, sources, tours.
+    let mut rest = String::with_capacity(text.len() - cut.list.len());
+    rest.push_str(&text[..cut.list.start]);
+    rest.push_str(&text[cut.list.end..]);
+    let events = parse_items(text, &cut.items, &options, threads)?;
+    let mut file: DatasetFile = options.from_str(&rest).ok()?;
+    if !file.events.is_empty() {
+        return None;
+    }
+    file.events = events;
+    Some(file)
+}
+
+/// The items parsed in order, each thread taking a run of them.
+fn parse_items(
+    text: &str,
+    items: &[Range<usize>],
+    options: &ron::Options,
+    threads: usize,
+) -> Option<Vec<Event>> {
+    let per_thread = items.len().div_ceil(threads.max(1)).max(1);
+    let runs: Vec<Option<Vec<Event>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(per_thread)
+            .map(|run| {
+                s.spawn(move || {
+                    run.iter()
+                        .map(|r| options.from_str::<Event>(&text[r.clone()]).ok())
+                        .collect::<Option<Vec<Event>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    let mut events = Vec::with_capacity(items.len());
+    for run in runs {
+        events.extend(run?);
+    }
+    Some(events)
+}
+
+/// Where a file's events are.
+#[derive(Debug, PartialEq)]
+struct Cut {
+    /// `#![enable(...)]` names.
+    extensions: Vec<String>,
+    /// The bytes between the `events` list's brackets.
+    list: Range<usize>,
+    /// Each item's bytes, without the commas between them.
+    items: Vec<Range<usize>>,
+}
+
+/// Scans `text` for the top-level `events: [ ... ]` and its items.
+fn cut(text: &str) -> Option<Cut> {
+    let b = text.as_bytes();
+    let mut s = Scan { b, at: 0 };
+    let mut extensions = Vec::new();
+    // `#![enable(a, b)]` lines before the value.
+    loop {
+        s.skip_blank()?;
+        if !b[s.at..].starts_with(b"#![enable(") {
+            break;
+        }
+        s.at += "#![enable(".len();
+        let end = s.at + b[s.at..].iter().position(|&c| c == b')')?;
+        extensions.extend(
+            text[s.at..end]
+                .split(',')
+                .map(|x| x.trim().to_owned())
+                .filter(|x| !x.is_empty()),
+        );
+        s.at = end;
+        if !b[s.at..].starts_with(b")]") {
+            return None;
+        }
+        s.at += 2;
+    }
+    // An optional struct name, then the outermost parenthesis.
+    s.ident();
+    s.skip_blank()?;
+    if b.get(s.at) != Some(&b'(') {
+        return None;
+    }
+    s.at += 1;
+    // The fields: `name: value,` until `events`.
+    loop {
+        s.skip_blank()?;
+        let name = s.ident()?;
+        s.skip_blank()?;
+        if b.get(s.at) != Some(&b':') {
+            return None;
+        }
+        s.at += 1;
+        s.skip_blank()?;
+        if name == "events" {
+            break;
+        }
+        s.skip_value()?;
+        s.skip_blank()?;
+        match b.get(s.at) {
+            Some(b',') => s.at += 1,
+            _ => return None,
+        }
+    }
+    if b.get(s.at) != Some(&b'[') {
+        return None;
+    }
+    s.at += 1;
+    let start = s.at;
+    let mut items = Vec::new();
+    loop {
+        s.skip_blank()?;
+        if b.get(s.at) == Some(&b']') {
+            break;
+        }
+        let item = s.at;
+        s.skip_value()?;
+        items.push(item..s.at);
+        s.skip_blank()?;
+        match b.get(s.at) {
+            Some(b',') => s.at += 1,
+            Some(b']') => break,
+            _ => return None,
+        }
+    }
+    Some(Cut {
+        extensions,
+        list: start..s.at,
+        items,
+    })
+}
+
+/// A position in a RON text, moved forward over what the format allows.
+struct Scan<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Scan<'a> {
+    /// Past white space and comments; none at a comment that does not end.
+    fn skip_blank(&mut self) -> Option<()> {
+        loop {
+            match self.b.get(self.at..self.at + 2) {
+                Some(b"//") => {
+                    self.at += self.b[self.at..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .unwrap_or(self.b.len() - self.at);
+                }
+                Some(b"/*") => self.skip_block_comment()?,
+                _ => match self.b.get(self.at) {
+                    Some(c) if c.is_ascii_whitespace() => self.at += 1,
+                    _ => return Some(()),
+                },
+            }
+        }
+    }
+
+    /// Past a block comment, which may hold others.
+    fn skip_block_comment(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        loop {
+            match self.b.get(self.at..self.at + 2)? {
+                b"/*" => {
+                    depth += 1;
+                    self.at += 2;
+                }
+                b"*/" => {
+                    depth -= 1;
+                    self.at += 2;
+                    if depth == 0 {
+                        return Some(());
+                    }
+                }
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// An identifier (a field's or a struct's name), if one starts here.
+    fn ident(&mut self) -> Option<&'a str> {
+        let start = self.at;
+        while self
+            .b
+            .get(self.at)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        {
+            self.at += 1;
+        }
+        let b: &'a [u8] = self.b;
+        (self.at > start).then(|| std::str::from_utf8(&b[start..self.at]).ok())?
+    }
+
+    /// Past one value: up to the `,` or closing bracket that ends it, at this depth.
+    fn skip_value(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        loop {
+            let c = *self.b.get(self.at)?;
+            match c {
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    self.at += 1;
+                }
+                b')' | b']' | b'}' => {
+                    if depth == 0 {
+                        return Some(());
+                    }
+                    depth -= 1;
+                    self.at += 1;
+                }
+                b',' if depth == 0 => return Some(()),
+                b'"' | b'\'' => self.skip_quoted(c)?,
+                b'/' if matches!(self.b.get(self.at + 1), Some(b'/' | b'*')) => {
+                    self.skip_blank()?
+                }
+                b'r' if self.raw_string_starts() => self.skip_raw_string()?,
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// Past a string (`"…"`) or a character (`'…'`), whose escapes may hide the quote.
+    fn skip_quoted(&mut self, quote: u8) -> Option<()> {
+        self.at += 1;
+        loop {
+            match *self.b.get(self.at)? {
+                b'\\' => self.at += 2,
+                c if c == quote => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// `r"…"` or `r#"…"#` starts here (and not inside an identifier such as `for`).
+    fn raw_string_starts(&self) -> bool {
+        let before_is_ident = self.at > 0
+            && (self.b[self.at - 1].is_ascii_alphanumeric() || self.b[self.at - 1] == b'_');
+        let hashes = self.b[self.at + 1..]
+            .iter()
+            .take_while(|&&c| c == b'#')
+            .count();
+        !before_is_ident && self.b.get(self.at + 1 + hashes) == Some(&b'"')
+    }
+
+    fn skip_raw_string(&mut self) -> Option<()> {
+        self.at += 1;
+        let hashes = self.b[self.at..].iter().take_while(|&&c| c == b'#').count();
+        self.at += hashes + 1;
+        loop {
+            let close = self.b[self.at..].iter().position(|&c| c == b'"')?;
+            self.at += close + 1;
+            let tail = self.b.get(self.at..self.at + hashes)?;
+            if tail.iter().all(|&c| c == b'#') {
+                self.at += hashes;
+                return Some(());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r##"// a comment with "quotes" and ( brackets
+#![enable(implicit_some)]
+(
+  format: 2,
+  dataset: (title: "T, with ] and ) inside", description: "d", curator: "c", licence: "l"),
+  parties: [(id: "p", name: "P")],
+  events: [
+    (id: "e1", title: "One ( two", when: (at: "2022-01-01", precision: Day), kind: Statement,
+     summary: r#"raw "quoted", ]"#, claims: []), /* a block /* nested */ comment ] */
+    (id: "e2", title: "Esc \" ] ,", when: (at: "2022-01-02", precision: Day), kind: Statement,
+     summary: "s", claims: []),
+  ],
+  tours: [],
+)
+"##;
+
+    fn options() -> ron::Options {
+        ron::Options::default()
+    }
+
+    #[test]
+    fn the_events_list_is_cut_into_its_items_past_strings_comments_and_brackets() {
+        let cut = cut(FILE).expect("cut");
+        assert_eq!(cut.extensions, ["implicit_some"]);
+        let items: Vec<&str> = cut.items.iter().map(|r| &FILE[r.clone()]).collect();
+        assert_eq!(items.len(), 2, "{items:#?}");
+        assert!(items[0].starts_with("(id: \"e1\"") && items[0].ends_with("claims: [])"));
+        assert!(items[1].starts_with("(id: \"e2\"") && items[1].ends_with("claims: [])"));
+    }
+
+    #[test]
+    fn on_any_number_of_threads_it_parses_as_the_whole_file_does() {
+        let whole: DatasetFile = options()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(FILE)
+            .unwrap();
+        for threads in [1, 2, 3, 8] {
+            assert_eq!(parse(FILE, &options(), threads).as_ref(), Some(&whole));
+        }
+    }
+
+    #[test]
+    fn anything_it_is_unsure_of_is_left_to_the_whole_file_parse() {
+        // An item that does not parse, a list that does not close, no events list at all.
+        let bad_item = FILE.replace(
+            "kind: Statement,\n     summary: \"s\"",
+            "kind: Nope, summary: \"s\"",
+        );
+        assert!(parse(&bad_item, &options(), 2).is_none());
+        let open = FILE.replace("  ],\n  tours", "  tours");
+        assert!(parse(&open, &options(), 2).is_none());
+        let none = "(format: 2, dataset: (title: \"t\", description: \"d\", curator: \"c\", licence: \"l\"))";
+        assert!(parse(none, &options(), 2).is_none());
+    }
+}
