@@ -26,14 +26,14 @@ fn clicking_a_district_on_the_map_filters_by_it() {
         assert!(cat.index.events[e].districts.contains(&syunik));
     }
     // The timeline's lanes and the list show only those events.
-    let in_lanes: usize = app.derived.lanes.iter().flat_map(|l| &l.events).count();
+    let in_lanes: usize = app.derived.lanes.iter().flat_map(|l| l.events()).count();
     assert!(in_lanes >= shown);
     assert!(
-        app.derived.lanes.iter().flat_map(|l| &l.events).all(|e| app
-            .derived
-            .query
-            .events
-            .contains(e))
+        app.derived
+            .lanes
+            .iter()
+            .flat_map(|l| l.events())
+            .all(|e| app.derived.query.events.contains(&e))
     );
     assert!(
         h.query_by_label_contains(&format!("{shown} shown"))

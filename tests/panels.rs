@@ -61,7 +61,7 @@ fn the_timeline_alone_names_its_markers_and_a_click_selects_the_one_clicked() {
     let marker = marker(&h.state().scene, e);
     // One marker in each lane the event is in: both sides' at least.
     let lanes = h.state().scene.derived.lanes.iter();
-    let lanes = lanes.filter(|l| l.events.contains(&e)).count();
+    let lanes = lanes.filter(|l| l.contains(e)).count();
     assert!(lanes >= 2);
     let selected = format!("{marker}, both sides made claims, selected");
     assert_eq!(h.query_all_by_label(&selected).count(), lanes, "{selected}");

@@ -510,3 +510,40 @@ fn a_ten_megabyte_title_and_quote_are_shown_cut_without_slowing_frames() {
         "a frame took {slowest:?}, as written {slowest0:?}"
     );
 }
+
+/// Each quick zoom shows the stretch of its length holding the most filtered events, found
+/// when clicked: with every event, and again after a filter narrows them.
+#[test]
+fn the_quick_zooms_show_the_busiest_stretch_of_the_filtered_events() {
+    use claimline::layout::zoom::{QUICK_ZOOMS, busiest};
+    let mut h = harness();
+    let expected = |h: &Harness<'_, ClaimlineApp>, width: i64| {
+        let app = h.state();
+        let cat = app.catalog.as_ref().unwrap();
+        let starts: Vec<i64> = (app.derived.query.events.iter())
+            .map(|&e| cat.index.starts[e])
+            .collect();
+        busiest(&starts, width).unwrap()
+    };
+    for narrowed in [false, true] {
+        if narrowed {
+            let ctx = h.ctx.clone();
+            let actor = "aze-mfa".to_owned();
+            h.state_mut()
+                .apply(&ctx, vec![claimline::command::Command::ToggleActor(actor)]);
+            h.run();
+        }
+        for (label, width) in QUICK_ZOOMS {
+            let (a, b) = expected(&h, width);
+            h.get_by_label(label).click();
+            h.run();
+            let shown = h.state().panels.timeline.visible().unwrap();
+            // The stretch with a small margin each side.
+            let (a, b) = (a as f64, b as f64);
+            assert!(
+                shown.0 <= a && shown.1 >= b && shown.1 - shown.0 <= 1.1 * (b - a),
+                "{label} (narrowed: {narrowed}): {shown:?}, expected {a}..{b}"
+            );
+        }
+    }
+}

@@ -29,6 +29,8 @@ pub enum Command {
     FocusSearch,
     /// Show this UTC range on the timeline.
     ZoomTo(f64, f64),
+    /// Shows the stretch of this many seconds holding the most filtered events.
+    ZoomToBusiest(i64),
     ToggleActor(String),
     ToggleDistrict(String),
     ToggleSide(Side),

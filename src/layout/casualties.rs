@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Bound, Claim, Dataset, Figure, Measure, People, Side, Stated};
 use crate::query::Index;
+use crate::query::bits::Bits;
 
 /// The one kind of figure the strip shows: what was counted, and whether of civilians or of
 /// soldiers and people of unspecified status (the tolls announced day by day).
@@ -342,8 +343,15 @@ impl TollTable {
     /// parties'.
     pub fn series(&self, events: &[usize], kind: TollKind) -> Vec<TollSeries> {
         let mut series: Vec<TollSeries> = Vec::new();
+        // A set to test each figure's event in one read: a binary search per figure over a
+        // million events was most of a filter change's time.
+        let shown = Bits::of(
+            events.last().map_or(0, |&last| last + 1),
+            events.iter().copied(),
+        );
+        let is_shown = |e: usize| e < shown.len() && shown.contains(e);
         for (row_kind, reporter, whose, point) in &self.rows {
-            if *row_kind != kind || events.binary_search(&point.claim.0).is_err() {
+            if *row_kind != kind || !is_shown(point.claim.0) {
                 continue;
             }
             let (reporter, whose) = (*reporter, *whose);

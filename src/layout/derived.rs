@@ -1,4 +1,4 @@
-//! What the panels draw: the query result, the lanes, the casualty series and the quick zooms,
+//! What the panels draw: the query result, the lanes and the casualty series,
 //! derived from the catalog and the filter in one place whenever either changes.
 
 use crate::layout::casualties::{TollKind, TollSeries, TollTable};
@@ -13,8 +13,6 @@ pub struct Derived {
     pub tolls: Vec<TollSeries>,
     /// The kinds of figure the casualty strip can show, each with how many figures.
     pub toll_kinds: Vec<(TollKind, usize)>,
-    /// The busiest month, week and day of the filtered events, for the quick zooms.
-    pub busiest: [Option<(i64, i64)>; 3],
     /// Bumped whenever these are derived again, so panels can cache what they build on them.
     pub generation: u64,
 }
@@ -32,15 +30,10 @@ impl Derived {
     ) -> Derived {
         let query = Query::run_with(&cat.index, filter, options);
         let events = &query.events;
-        // The lanes on one core, the casualty series and quick zooms on the other: at a
-        // million events each takes a good part of a filter change.
-        let (lanes, (tolls, busiest)) = std::thread::scope(|s| {
-            let other = s.spawn(|| {
-                let starts: Vec<i64> = events.iter().map(|&e| cat.index.starts[e]).collect();
-                let busiest =
-                    super::zoom::QUICK_ZOOMS.map(|(_, width)| super::zoom::busiest(&starts, width));
-                (table.series(events, toll_kind), busiest)
-            });
+        // The lanes on one core, the casualty series on the other: at a million events the
+        // series take a good part of a filter change.
+        let (lanes, tolls) = std::thread::scope(|s| {
+            let other = s.spawn(|| table.series(events, toll_kind));
             let lanes = lanes(&cat.dataset, &cat.index, mode, events);
             (lanes, other.join().expect("deriving does not panic"))
         });
@@ -49,7 +42,6 @@ impl Derived {
             lanes,
             tolls,
             toll_kinds: table.kinds().to_vec(),
-            busiest,
             query,
         }
     }

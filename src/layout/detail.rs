@@ -5,6 +5,7 @@
 //! no state and switches at the same zoom whichever way the user goes.
 
 use super::lanes::Lane;
+use crate::query::Index;
 
 /// What a lane draws at the current zoom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,12 +39,11 @@ pub fn detail(visible: usize, width_px: f32) -> Detail {
 
 /// How many events start in each of `buckets` equal slices of `[t0, t1)`: one binary search
 /// per bucket edge, so the cost does not grow with the number of events.
-pub fn bucket_counts(lane: &Lane, t0: f64, t1: f64, buckets: usize) -> Vec<usize> {
+pub fn bucket_counts(lane: &Lane, index: &Index, t0: f64, t1: f64, buckets: usize) -> Vec<usize> {
     let edge = |k: usize| (t0 + (t1 - t0) * k as f64 / buckets as f64).floor() as i64;
-    let pos: Vec<usize> = (0..=buckets)
-        .map(|k| lane.starts.partition_point(|&s| s < edge(k)))
-        .collect();
-    pos.windows(2).map(|w| w[1] - w[0]).collect()
+    (0..buckets)
+        .map(|k| lane.count_starting_in(index, edge(k), edge(k + 1)))
+        .collect()
 }
 
 /// The time slice of bucket `k`.
@@ -87,25 +87,24 @@ mod tests {
         for mode in LaneMode::ALL {
             for lane in lanes(&cat.dataset, &cat.index, mode, &q.events) {
                 for buckets in [1, 7, 300] {
-                    let counts =
-                        bucket_counts(&lane, ext.start as f64, ext.end as f64 + 1.0, buckets);
-                    assert_eq!(counts.len(), buckets);
-                    assert_eq!(
-                        counts.iter().sum::<usize>(),
-                        lane.events.len(),
-                        "{}",
-                        lane.label
+                    let counts = bucket_counts(
+                        &lane,
+                        &cat.index,
+                        ext.start as f64,
+                        ext.end as f64 + 1.0,
+                        buckets,
                     );
+                    assert_eq!(counts.len(), buckets);
+                    assert_eq!(counts.iter().sum::<usize>(), lane.count, "{}", lane.label);
                 }
                 // A bucket's count is the number of its events starting in its slice.
                 let (t0, t1) = (ext.start as f64, ext.end as f64 + 1.0);
-                let counts = bucket_counts(&lane, t0, t1, 50);
+                let counts = bucket_counts(&lane, &cat.index, t0, t1, 50);
                 for (k, &c) in counts.iter().enumerate() {
                     let (a, b) = bucket_range(t0, t1, 50, k);
-                    let naive = lane
-                        .starts
-                        .iter()
-                        .filter(|&&s| s >= a.floor() as i64 && s < b.floor() as i64)
+                    let naive = (lane.events())
+                        .map(|e| cat.index.starts[e])
+                        .filter(|&s| s >= a.floor() as i64 && s < b.floor() as i64)
                         .count();
                     assert_eq!(c, naive);
                 }
@@ -127,9 +126,9 @@ mod tests {
                 let t1 = t0 + 86_400 * (k + 1);
                 let fast = lane.visible(&cat.index, t0, t1);
                 assert_eq!(lane.visible_count(&cat.index, t0, t1), fast.len());
-                let slow: Vec<usize> = (0..lane.events.len())
-                    .filter(|&i| {
-                        let s = cat.index.events[lane.events[i]].span;
+                let slow: Vec<usize> = (lane.events())
+                    .filter(|&e| {
+                        let s = cat.index.events[e].span;
                         s.end >= t0 && s.start <= t1
                     })
                     .collect();

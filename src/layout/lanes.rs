@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::wording::{group_label, kind_label};
 use crate::model::{Dataset, EventKind, Side};
 use crate::query::Index;
+use crate::query::bits::Bits;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum LaneMode {
@@ -55,53 +56,73 @@ pub enum LaneKey {
 pub struct Lane {
     pub key: LaneKey,
     pub label: String,
-    /// Events in this lane, in time order (indices into the dataset's events).
-    pub events: Vec<usize>,
-    /// Their start times, in the same order: what the visible range is found in by binary
-    /// search, and density buckets are counted from.
-    pub starts: Vec<i64>,
+    /// Events in this lane, as a set over the dataset's events, which are in time order: a
+    /// filter change at a million events fills a few sets of bits instead of growing lists.
+    pub members: Bits,
+    /// How many events it holds.
+    pub count: usize,
     /// The longest event's length in seconds: how far before the view an event that reaches
     /// into it can start.
     pub longest: i64,
 }
 
 impl Lane {
-    fn new(key: LaneKey, label: String, events: Vec<usize>) -> Lane {
+    fn new(key: LaneKey, label: String, members: Bits) -> Lane {
         Lane {
             key,
             label,
-            events,
-            starts: Vec::new(),
+            count: members.count(),
+            members,
             longest: 0,
         }
     }
 
-    /// Positions (into `events`) of the events overlapping `[t0, t1]`, a contiguous range
-    /// found by binary search, plus the few long events starting earlier that reach into it.
+    /// Its events in time order.
+    pub fn events(&self) -> impl Iterator<Item = usize> + '_ {
+        self.members.iter()
+    }
+
+    pub fn contains(&self, e: usize) -> bool {
+        e < self.members.len() && self.members.contains(e)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The events overlapping `[t0, t1]`, in time order: those starting in the range, found by
+    /// binary search over the dataset's start times, plus the few long events starting
+    /// earlier that reach into it.
     pub fn visible(&self, index: &Index, t0: i64, t1: i64) -> Vec<usize> {
-        let lo = self
-            .starts
-            .partition_point(|&s| s < t0.saturating_sub(self.longest));
-        let hi = self.starts.partition_point(|&s| s <= t1);
-        (lo..hi.max(lo))
-            .filter(|&k| index.events[self.events[k]].span.end >= t0)
+        let lo = starting_before(index, t0.saturating_sub(self.longest));
+        let hi = starting_before(index, t1.saturating_add(1));
+        (self.members.iter_in(lo, hi))
+            .filter(|&e| index.events[e].span.end >= t0)
             .collect()
     }
 
-    /// How many events overlap `[t0, t1]`, without listing them: the count that chooses the
-    /// level of detail, found by binary search plus a look back over events that start before
-    /// `t0` and may reach into it.
-    pub fn visible_count(&self, index: &Index, t0: i64, t1: i64) -> usize {
-        let lo = self
-            .starts
-            .partition_point(|&s| s < t0.saturating_sub(self.longest));
-        let at = self.starts.partition_point(|&s| s < t0);
-        let hi = self.starts.partition_point(|&s| s <= t1).max(at);
-        let reaching_in = (lo..at)
-            .filter(|&k| index.events[self.events[k]].span.end >= t0)
-            .count();
-        reaching_in + (hi - at)
+    /// How many of the lane's events start in `[a, b)`.
+    pub fn count_starting_in(&self, index: &Index, a: i64, b: i64) -> usize {
+        self.members
+            .count_in(starting_before(index, a), starting_before(index, b))
     }
+
+    /// How many events overlap `[t0, t1]`, without listing them: the count that chooses the
+    /// level of detail, counted a word at a time plus a look back over events that start
+    /// before `t0` and may reach into it.
+    pub fn visible_count(&self, index: &Index, t0: i64, t1: i64) -> usize {
+        let lo = starting_before(index, t0.saturating_sub(self.longest));
+        let at = starting_before(index, t0);
+        let reaching_in = (self.members.iter_in(lo, at))
+            .filter(|&e| index.events[e].span.end >= t0)
+            .count();
+        reaching_in + self.count_starting_in(index, t0, t1.saturating_add(1))
+    }
+}
+
+/// How many of the dataset's events start before `t` (they are in time order).
+fn starting_before(index: &Index, t: i64) -> usize {
+    index.starts.partition_point(|&s| s < t)
 }
 
 /// Lanes for the given events (already filtered, in time order), top to bottom.
@@ -112,9 +133,8 @@ pub fn lanes(ds: &Dataset, index: &Index, mode: LaneMode, events: &[usize]) -> V
         LaneMode::District => district_lanes(ds, index, events),
         LaneMode::Kind => kind_lanes(index, events),
     };
-    out.retain(|l| !l.events.is_empty() || matches!(l.key, LaneKey::Side(_)));
+    out.retain(|l| !l.is_empty() || matches!(l.key, LaneKey::Side(_)));
     for lane in &mut out {
-        lane.starts = lane.events.iter().map(|&e| index.starts[e]).collect();
         // Bounded by the dataset's longest event: no need to look at every span again.
         lane.longest = index.longest;
     }
@@ -163,25 +183,21 @@ fn grouped_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
 /// A lane for each group of sides, holding the events any of them made claims about, then
 /// the events nobody did. A group's lane takes its first party's colour and its parties' names.
 fn voice_lanes(ds: &Dataset, index: &Index, events: &[usize], groups: Vec<Vec<Side>>) -> Vec<Lane> {
-    let mut lanes: Vec<Lane> = groups
-        .iter()
-        .map(|g| Lane::new(LaneKey::Side(g[0]), group_label(ds, g), Vec::new()))
+    // Whole words at a time: the shown events and each group's voices, from the index.
+    let shown = Bits::of(index.starts.len(), events.iter().copied());
+    let members: Vec<Bits> = (groups.iter())
+        .map(|g| {
+            let mut set = Bits::union(shown.len(), g.iter().map(|s| &index.bits.voices[s.index()]));
+            set.and_with(&shown);
+            set
+        })
         .collect();
-    let mut silent = Vec::new();
-    for lane in &mut lanes {
-        lane.events.reserve(events.len() / 2);
-    }
-    for &e in events {
-        let v = index.voices[e];
-        if v.is_empty() {
-            silent.push(e);
-        }
-        for (lane, group) in lanes.iter_mut().zip(&groups) {
-            if group.iter().any(|&side| v.has(side)) {
-                lane.events.push(e);
-            }
-        }
-    }
+    let mut silent = Bits::union(shown.len(), &index.bits.voices);
+    silent.invert();
+    silent.and_with(&shown);
+    let mut lanes: Vec<Lane> = (groups.iter().zip(members))
+        .map(|(g, set)| Lane::new(LaneKey::Side(g[0]), group_label(ds, g), set))
+        .collect();
     lanes.push(Lane::new(LaneKey::Other, "No claims".to_owned(), silent));
     lanes
 }
@@ -198,6 +214,9 @@ fn district_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
             per_district[d].push(e);
         }
     }
+    // Lists first and sets after: a set per district over every event would be large with
+    // thousands of districts, most of them holding few events.
+    let n = index.starts.len();
     // Countries in the order of the parties they are named after, then the rest by name;
     // districts by name within a country.
     let country_rank = |c: &str| {
@@ -222,27 +241,30 @@ fn district_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
             Lane::new(
                 LaneKey::District(d),
                 index.districts[d].name.clone(),
-                events,
+                Bits::of(n, events),
             )
         })
         .collect();
-    lanes.push(Lane::new(LaneKey::Other, "No district".to_owned(), none));
+    lanes.push(Lane::new(
+        LaneKey::Other,
+        "No district".to_owned(),
+        Bits::of(n, none),
+    ));
     lanes
 }
 
 fn kind_lanes(index: &Index, events: &[usize]) -> Vec<Lane> {
-    let mut lanes: Vec<Lane> = Vec::new();
+    let mut per_kind: Vec<(EventKind, Bits)> = Vec::new();
     for &e in events {
         let kind = index.events[e].kind;
-        match lanes.iter_mut().find(|l| l.key == LaneKey::Kind(kind)) {
-            Some(l) => l.events.push(e),
-            None => lanes.push(Lane::new(
-                LaneKey::Kind(kind),
-                kind_label(kind).to_owned(),
-                vec![e],
-            )),
+        match per_kind.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, set)) => set.insert(e),
+            None => per_kind.push((kind, Bits::of(index.starts.len(), [e]))),
         }
     }
+    let mut lanes: Vec<Lane> = (per_kind.into_iter())
+        .map(|(kind, set)| Lane::new(LaneKey::Kind(kind), kind_label(kind).to_owned(), set))
+        .collect();
     lanes.sort_by_key(|l| match l.key {
         LaneKey::Kind(k) => k,
         _ => EventKind::Background,
@@ -276,11 +298,11 @@ mod tests {
             .collect();
         assert!(!contested.is_empty());
         for e in contested {
-            assert!(ls[0].events.contains(&e) && ls[1].events.contains(&e));
+            assert!(ls[0].contains(e) && ls[1].contains(e));
         }
         // Every event is in at least one lane.
         for e in &all {
-            assert!(ls.iter().any(|l| l.events.contains(e)));
+            assert!(ls.iter().any(|l| l.contains(*e)));
         }
     }
 
@@ -300,18 +322,18 @@ mod tests {
         assert!(ls.iter().any(|l| l.label == "Gegharkunik"));
         assert!(ls.iter().any(|l| l.label == "Kalbajar"));
         // Lanes with nothing in them are dropped.
-        assert!(ls.iter().all(|l| !l.events.is_empty()));
+        assert!(ls.iter().all(|l| !l.is_empty()));
     }
 
     #[test]
     fn kind_lanes_hold_each_event_once() {
         let (cat, all) = setup();
         let ls = lanes(&cat.dataset, &cat.index, LaneMode::Kind, &all);
-        let total: usize = ls.iter().map(|l| l.events.len()).sum();
+        let total: usize = ls.iter().map(|l| l.count).sum();
         assert_eq!(total, all.len());
-        for l in &ls {
-            assert!(l.events.windows(2).all(|w| w[0] < w[1]), "time order");
-        }
+        let mut each: Vec<usize> = ls.iter().flat_map(|l| l.events()).collect();
+        each.sort_unstable();
+        assert_eq!(each, all, "each event once");
     }
 
     #[test]

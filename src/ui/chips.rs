@@ -111,18 +111,17 @@ fn zoom_buttons(ui: &mut egui::Ui, view: &ViewCtx, cmds: &mut Vec<Command>) {
     {
         cmds.push(Command::FitAll);
     }
-    // Found once per filter change (layout::derived::Derived), not every frame.
-    for ((label, _), window) in crate::layout::zoom::QUICK_ZOOMS
-        .iter()
-        .zip(view.derived.busiest)
-    {
-        if let Some((a, b)) = window
-            && ui
-                .small_button(*label)
-                .on_hover_text("The stretch of this length with the most filtered events")
-                .clicked()
+    if view.derived.query.events.is_empty() {
+        return;
+    }
+    // The stretch is found when clicked, not on every filter change.
+    for &(label, width) in &crate::layout::zoom::QUICK_ZOOMS {
+        if ui
+            .small_button(label)
+            .on_hover_text("The stretch of this length with the most filtered events")
+            .clicked()
         {
-            cmds.push(Command::ZoomTo(a as f64, b as f64));
+            cmds.push(Command::ZoomToBusiest(width));
         }
     }
 }

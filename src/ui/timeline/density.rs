@@ -5,6 +5,7 @@ use egui::{Color32, Pos2, Rect, pos2};
 
 use crate::layout::detail::{BUCKET_PX, bucket_counts, bucket_range};
 use crate::layout::lanes::Lane;
+use crate::query::Index;
 use crate::ui::marks::Batch;
 
 /// A lane drawn as counts per time bucket, kept for this frame's hover and click.
@@ -23,13 +24,18 @@ pub(super) struct BucketHit {
     pub count: usize,
 }
 
-pub(super) fn density_strip(lane: &Lane, rect: Rect, range: (f64, f64)) -> DensityStrip {
+pub(super) fn density_strip(
+    lane: &Lane,
+    index: &Index,
+    rect: Rect,
+    range: (f64, f64),
+) -> DensityStrip {
     let buckets = (rect.width() / BUCKET_PX).ceil().max(1.0) as usize;
     DensityStrip {
         lane: lane.label.clone(),
         rect,
         range,
-        counts: bucket_counts(lane, range.0, range.1, buckets),
+        counts: bucket_counts(lane, index, range.0, range.1, buckets),
     }
 }
 

@@ -81,11 +81,7 @@ impl LaneArea<'_> {
                 titled: None,
             };
         }
-        let events: Vec<usize> = lane
-            .visible(&view.cat.index, t0, t1)
-            .into_iter()
-            .map(|k| lane.events[k])
-            .collect();
+        let events: Vec<usize> = lane.visible(&view.cat.index, t0, t1);
         // Stacking keeps markers and real spans apart; an uncertain time's light bar may
         // run under its neighbours, or a day-long "some time on 13 September" would push
         // every other event of that day into rows of its own.
@@ -188,11 +184,11 @@ impl LaneArea<'_> {
     /// Counts per bucket; the selection is drawn over the strip, so it never disappears on
     /// zooming out.
     fn paint_density(&self, view: &ViewCtx, lane: &Lane, lane_rect: Rect, drawn: &mut Drawn) {
-        let strip = density_strip(lane, lane_rect, self.visible);
+        let strip = density_strip(lane, &view.cat.index, lane_rect, self.visible);
         strip.paint(&mut drawn.bars, fill_of_lane(view, &lane.key));
         drawn.density.push(strip);
         if let Some(sel) = view.selected
-            && lane.events.binary_search(&sel).is_ok()
+            && lane.contains(sel)
         {
             let c = self.put_marker(view, sel, lane_rect.center().y, drawn);
             drawn.labels.push(LabelCand {
