@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use claimline::app::ClaimlineApp;
 use claimline::app::headless::Headless;
 use claimline::cli::generate::{
-    Shape, Spec, dataset_with_parties, generate_shaped, generate_with_parties, to_ron,
+    Shape, Spec, dataset_shaped, dataset_with_parties, generate_shaped, generate_with_parties,
+    to_ron,
 };
 use claimline::command::Command;
 use claimline::load::cache::Cache;
@@ -77,6 +78,7 @@ fn dataset(spec: Spec) -> claimline::model::Dataset {
 
 fn main() {
     memory_at_a_million();
+    memory_at_acled_world();
     stages_of_opening(100_000);
     stages_of_reopening(100_000);
     divan::main();
@@ -189,8 +191,91 @@ fn memory_at_a_million() {
         mb(IN_USE.load(Ordering::Relaxed)),
         mb(PEAK.load(Ordering::Relaxed)),
     );
-    drop((cat, q));
+    where_the_memory_goes(cat, q);
     COUNTING.store(false, Ordering::Relaxed);
+}
+
+/// The heap in use with 2,500,000 ACLED-shaped events (one short report an event, a place
+/// for every 20 events): the size of ACLED's global export.
+fn memory_at_acled_world() {
+    const EVENTS: usize = 2_500_000;
+    COUNTING.store(true, Ordering::Relaxed);
+    let base = IN_USE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let mib = |b: usize| (b - base) as f64 / (1024.0 * 1024.0);
+    let ds = dataset_shaped(
+        Spec {
+            events: EVENTS,
+            seed: SEED,
+        },
+        PARTIES,
+        Shape::Acled,
+    );
+    let dataset_only = mib(IN_USE.load(Ordering::Relaxed));
+    let cat = Catalog::new(ds);
+    let q = Query::run(&cat.index, &FilterState::default());
+    println!(
+        "memory, 2,500,000 ACLED-shaped events: {:.0} MiB in use (dataset {dataset_only:.0} MiB), \
+         peak {:.0} MiB",
+        mib(IN_USE.load(Ordering::Relaxed)),
+        mib(PEAK.load(Ordering::Relaxed)),
+    );
+    where_the_memory_goes(cat, q);
+    COUNTING.store(false, Ordering::Relaxed);
+}
+
+/// The heap a loaded dataset holds, part by part: each part is measured by what
+/// dropping it gives back; the dataset's fixed-size parts (one struct an event, a claim, a
+/// citation, a figure) from their counts, the rest of it being its strings and lists.
+fn where_the_memory_goes(cat: Catalog, q: Query) {
+    use claimline::model::{Citation, Claim, Event, Figure};
+    use std::mem::{size_of, take};
+    let mib = |b: usize| b as f64 / (1024.0 * 1024.0);
+    let ds = &cat.dataset;
+    let claims = ds.events.iter().flat_map(|e| &e.claims);
+    let fixed = [
+        ("events", ds.events.len() * size_of::<Event>()),
+        ("claims", claims.clone().count() * size_of::<Claim>()),
+        (
+            "citations",
+            claims.clone().map(|c| c.sources.len()).sum::<usize>() * size_of::<Citation>(),
+        ),
+        (
+            "figures",
+            claims.map(|c| c.figures.len()).sum::<usize>() * size_of::<Figure>(),
+        ),
+    ];
+    let Catalog { dataset, mut index } = cat;
+    let freed = |what: &'static str, part: Box<dyn FnOnce()>| {
+        let before = IN_USE.load(Ordering::Relaxed);
+        part();
+        (what, before - IN_USE.load(Ordering::Relaxed))
+    };
+    let text = take(&mut index.text);
+    let facts = take(&mut index.events);
+    let bits = take(&mut index.bits);
+    let parts = [
+        freed("query", Box::new(move || drop(q))),
+        freed("word index", Box::new(move || drop(text))),
+        freed("per-event facts", Box::new(move || drop(facts))),
+        freed("filter masks", Box::new(move || drop(bits))),
+        freed("rest of the index", Box::new(move || drop(index))),
+        freed("dataset", Box::new(move || drop(dataset))),
+    ];
+    let line = |parts: &[(&str, usize)]| {
+        parts
+            .iter()
+            .map(|(what, b)| format!("{what} {:.0}", mib(*b)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!("  by part (MiB): {}", line(&parts));
+    let fixed_sum: usize = fixed.iter().map(|(_, b)| b).sum();
+    println!(
+        "  dataset's fixed parts (MiB): {}; strings and lists {:.0}",
+        line(&fixed),
+        mib(parts[5].1 - fixed_sum)
+    );
 }
 
 fn ron_text(events: usize) -> &'static str {
@@ -380,4 +465,13 @@ fn casualty_series_1m(bencher: divan::Bencher) {
     let all = Query::run(&cat.index, &FilterState::default()).events;
     let table = claimline::layout::casualties::TollTable::new(&cat.dataset, &cat.index);
     bencher.bench(|| table.series(&all, Default::default()));
+}
+
+/// The map's marks for a million events in view, as the first zoom step from the whole range
+/// recomputes them (they follow the visible range).
+#[divan::bench(sample_count = 5)]
+fn map_marks_1m(bencher: divan::Bencher) {
+    let cat = million();
+    let all = Query::run(&cat.index, &FilterState::default()).events;
+    bencher.bench(|| claimline::layout::map_marks::map_marks(&cat.dataset, &cat.index, &all));
 }

@@ -114,7 +114,7 @@ fn times_take_the_precision_the_cells_give() {
     // Said some time after the event began: the sheet does not say when.
     let said = &file.events[0].claims[0].said;
     assert_eq!(
-        (said.at.as_str(), said.precision, said.open),
+        (&*said.at, said.precision, said.open),
         ("2019", Precision::Year, Some(Open::After))
     );
 }

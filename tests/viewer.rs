@@ -91,7 +91,7 @@ fn choosing_a_district_keeps_only_its_events() {
         let cat = h.state().catalog.as_ref().unwrap();
         let d = cat.index.district_index("Vayots Dzor").unwrap();
         let expected: Vec<usize> = (0..cat.dataset.events.len())
-            .filter(|&e| cat.index.events[e].districts.contains(&d))
+            .filter(|&e| cat.index.events[e].districts.contains(&(d as u32)))
             .collect();
         (d, expected)
     };

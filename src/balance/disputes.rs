@@ -52,7 +52,8 @@ mod tests {
 
         let mut both_ways = cat.dataset.clone();
         let (e, c) = cat.index.claim_position(&both_ways, "n2").unwrap();
-        both_ways.events[e].claims[c].disputes.push("s2".into());
+        let disputes = &mut both_ways.events[e].claims[c].disputes;
+        *disputes = disputes.iter().cloned().chain(["s2".into()]).collect();
         let found = links(&Catalog::new(both_ways));
         assert_eq!(found.len(), 2);
         assert!(found.iter().all(|l| l.reciprocated));

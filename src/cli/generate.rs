@@ -488,26 +488,26 @@ fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
             claims: vec![Claim {
                 id: format!("e{i}-report"),
                 actor: w.actors[reporter].id.clone(),
-                actors: Vec::new(),
+                actors: Box::default(),
                 said: When::day(&day(at + 86_400 * rng.range(1, 7) as i64)),
                 claims_time: None,
                 kind: ClaimKind::Report,
                 text,
                 quote: true,
                 original: None,
-                figures: vec![Figure {
+                figures: Box::new([Figure {
                     measure: Measure::Killed,
                     count: Some(fatalities as u32),
                     people: People::Unspecified,
                     ..Figure::default()
-                }],
+                }]),
                 sources: vec![Citation {
                     source: rng.pick(&w.sources).id.clone(),
                     at: None,
                 }],
-                disputes: Vec::new(),
-                also_about: Vec::new(),
-                places: Vec::new(),
+                disputes: Box::default(),
+                also_about: Box::default(),
+                places: Box::default(),
                 note: None,
             }],
             involves: Vec::new(),
@@ -608,7 +608,12 @@ pub fn dataset(spec: Spec) -> crate::model::Dataset {
 
 /// [`dataset`] with `parties` parties, as [`generate_with_parties`] makes them.
 pub fn dataset_with_parties(spec: Spec, parties: Option<usize>) -> crate::model::Dataset {
-    let f = generate_with_parties(spec, parties);
+    dataset_shaped(spec, parties, Shape::Analyst)
+}
+
+/// [`dataset_with_parties`] in the shape `shape`, as [`generate_shaped`] makes it.
+pub fn dataset_shaped(spec: Spec, parties: Option<usize>, shape: Shape) -> crate::model::Dataset {
+    let f = generate_shaped(spec, parties, shape);
     crate::model::Dataset {
         files: vec![crate::model::FileInfo {
             name: format!("generated-{}-{}.ron", spec.events, spec.seed),
@@ -676,9 +681,9 @@ fn when(rng: &mut Rng, at: i64) -> When {
     let end = (precision == Precision::Exact && rng.chance(0.08))
         .then(|| stamp(at + 60 * rng.range(30, 3 * 24 * 60) as i64));
     When {
-        at: text,
+        at: text.into(),
         precision,
-        end,
+        end: end.map(Into::into),
         open: None,
     }
 }
@@ -815,9 +820,9 @@ fn claims(
         out.push(Claim {
             id: format!("e{i}-c{j}"),
             actor: w.actors[actor].id.clone(),
-            actors: Vec::new(),
+            actors: Box::default(),
             said: When {
-                at: stamp(said),
+                at: stamp(said).into(),
                 precision: Precision::Exact,
                 end: None,
                 open: None,
@@ -827,16 +832,16 @@ fn claims(
             text,
             quote: false,
             original: None,
-            figures,
+            figures: figures.into(),
             sources: (0..rng.range(1, 2))
                 .map(|_| Citation {
                     source: rng.pick(&w.sources).id.clone(),
                     at: None,
                 })
                 .collect(),
-            disputes,
-            also_about: Vec::new(),
-            places: Vec::new(),
+            disputes: disputes.into(),
+            also_about: Box::default(),
+            places: Box::default(),
             note: None,
         });
         said += 60 * rng.range(5, 720) as i64;

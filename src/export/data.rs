@@ -78,7 +78,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
         let districts: Vec<&str> = index.events[ei]
             .districts
             .iter()
-            .map(|&d| index.districts[d].name.as_str())
+            .map(|&d| index.districts[d as usize].name.as_str())
             .collect();
         let by_scheme = districts_by_scheme(ds, index, e, &index.schemes);
         for c in &e.claims {
@@ -247,8 +247,8 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         .map(|e| {
             let mut e = (*e).clone();
             for c in &mut e.claims {
-                c.disputes.retain(|d| claim_ids.contains(d.as_str()));
-                c.also_about.retain(|a| event_ids.contains(a.as_str()));
+                c.disputes = ids_kept(&c.disputes, |d| claim_ids.contains(d));
+                c.also_about = ids_kept(&c.also_about, |a| event_ids.contains(a));
             }
             // A clock time read in another file's offset keeps that offset, written out.
             if let Some(file) = ds.files.get(e.file)
@@ -384,12 +384,21 @@ fn header(
     }
 }
 
+/// The ids of `ids` that `keep` accepts, in their order.
+fn ids_kept(ids: &[String], keep: impl Fn(&str) -> bool) -> Box<[String]> {
+    ids.iter().filter(|id| keep(id)).cloned().collect()
+}
+
 /// Writes `offset` into a clock time that has none, so it reads the same in a file with
 /// another default offset. Dates stay as written: the format gives them no offset.
 fn pin_offset(when: &mut When, offset: chrono::FixedOffset) {
-    pin_text(&mut when.at, offset);
+    let mut at = when.at.to_string();
+    pin_text(&mut at, offset);
+    when.at = at.into();
     if let Some(end) = &mut when.end {
-        pin_text(end, offset);
+        let mut text = end.to_string();
+        pin_text(&mut text, offset);
+        *end = text.into();
     }
 }
 

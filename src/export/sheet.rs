@@ -127,7 +127,7 @@ impl<'a> SheetData<'a> {
                                 .collect();
                             figures_text(&figures)
                         }
-                        "note" => claim.note.clone().unwrap_or_default(),
+                        "note" => claim.note.as_deref().unwrap_or_default().to_owned(),
                         _ => String::new(),
                     };
                     row.push(cell);

@@ -845,27 +845,27 @@ impl<'a> Builder<'a> {
         let claim = Claim {
             id: format!("{id}-report"),
             actor: ACLED_ACTOR.to_owned(),
-            actors: Vec::new(),
+            actors: Box::default(),
             said: said(&row),
             claims_time: None,
             kind: ClaimKind::Report,
             text: row.notes.clone(),
             quote: true,
             original: None,
-            figures: vec![Figure {
+            figures: Box::new([Figure {
                 measure: Measure::Killed,
                 count: Some(row.fatalities),
                 people: People::Unspecified,
                 ..Figure::default()
-            }],
+            }]),
             sources: vec![Citation {
                 source: source_id,
                 at: None,
             }],
-            disputes: Vec::new(),
-            also_about: Vec::new(),
-            places: Vec::new(),
-            note: claim_note(&row),
+            disputes: Box::default(),
+            also_about: Box::default(),
+            places: Box::default(),
+            note: claim_note(&row).map(Into::into),
         };
         self.events.push(Event {
             file: 0,
@@ -1089,13 +1089,13 @@ fn when(row: &Row) -> When {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     match row.time_precision {
         2 => When {
-            at: day(row.date - chrono::Duration::days(3)),
+            at: day(row.date - chrono::Duration::days(3)).into(),
             precision: Precision::Day,
-            end: Some(day(row.date + chrono::Duration::days(3))),
+            end: Some(day(row.date + chrono::Duration::days(3)).into()),
             open: None,
         },
         3 => When {
-            at: row.date.format("%Y-%m").to_string(),
+            at: row.date.format("%Y-%m").to_string().into(),
             precision: Precision::Month,
             end: None,
             open: None,
@@ -1108,7 +1108,7 @@ fn when(row: &Row) -> When {
 fn said(row: &Row) -> When {
     match row.timestamp.and_then(|t| DateTime::from_timestamp(t, 0)) {
         Some(t) => When {
-            at: t.format("%Y-%m-%dT%H:%MZ").to_string(),
+            at: t.format("%Y-%m-%dT%H:%MZ").to_string().into(),
             precision: Precision::Exact,
             end: None,
             open: None,
@@ -1204,7 +1204,7 @@ mod tests {
         );
         assert!(c.text.contains("near Ashby, with small arms and mortars."));
         // 1607299200 is 2020-12-07 00:00 UTC.
-        assert_eq!(c.said.at, "2020-12-07T00:00Z");
+        assert_eq!(&*c.said.at, "2020-12-07T00:00Z");
         assert_eq!(c.said.precision, Precision::Exact);
         let f = &c.figures[0];
         assert_eq!(
@@ -1231,7 +1231,7 @@ mod tests {
         // "06 December 2020" at precision 2: the week around it.
         let drone = event(&file, "acled-NRL2");
         assert_eq!(drone.kind, EventKind::DroneStrike);
-        assert_eq!(drone.when.at, "2020-12-03");
+        assert_eq!(&*drone.when.at, "2020-12-03");
         assert_eq!(drone.when.end.as_deref(), Some("2020-12-09"));
         assert_eq!(drone.when.precision, Precision::Day);
         // A note with a newline in it stays one cell.
@@ -1239,7 +1239,7 @@ mod tests {
         // "7 December 2020" at precision 3: the month; a loaded category is ACLED's term.
         let shelling = event(&file, "acled-NRL3");
         assert_eq!(shelling.kind, EventKind::Shelling);
-        assert_eq!(shelling.when.at, "2020-12");
+        assert_eq!(&*shelling.when.at, "2020-12");
         assert_eq!(shelling.when.precision, Precision::Month);
         assert_eq!(
             shelling.title,

@@ -570,9 +570,9 @@ fn when_of(
         parse_precision(precision).map_err(|e| (true, format!("{what}_precision {e}")))?
     };
     let when = When {
-        at: at.to_owned(),
+        at: at.into(),
         precision,
-        end: end.filter(|e| !e.is_empty()).map(str::to_owned),
+        end: end.filter(|e| !e.is_empty()).map(Into::into),
         open,
     };
     when.span(utc()).map_err(|e| (false, e.to_string()))?;
@@ -1082,22 +1082,22 @@ impl<'a> Builder<'a> {
             claim: Claim {
                 id,
                 actor,
-                actors,
+                actors: actors.into(),
                 said: When::day("0000-01-01"),
                 claims_time: None,
                 kind,
                 text,
                 quote,
                 original: None,
-                figures,
+                figures: figures.into(),
                 sources: source
                     .into_iter()
                     .map(|source| Citation { source, at: None })
                     .collect(),
-                disputes: Vec::new(),
-                also_about: Vec::new(),
-                places,
-                note,
+                disputes: Box::default(),
+                also_about: Box::default(),
+                places: places.into(),
+                note: note.map(Into::into),
             },
             said,
         });

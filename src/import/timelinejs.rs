@@ -448,9 +448,9 @@ fn read_when(c: &mut Cells) -> Option<When> {
     }
     let fineness = end.map_or(start.fineness(), |e| e.fineness().min(start.fineness()));
     let when = When {
-        at: start.text(),
+        at: start.text().into(),
         precision: precision(fineness),
-        end: end.map(|e| e.text()),
+        end: end.map(|e| e.text().into()),
         open: None,
     };
     if let (Some(e), Err(_)) = (end, when.span(utc())) {
@@ -980,22 +980,22 @@ impl<'a> Builder<'a> {
             claims: vec![Claim {
                 id: format!("{id}-account"),
                 actor,
-                actors: Vec::new(),
+                actors: Box::default(),
                 said,
                 claims_time: None,
                 kind: ClaimKind::Report,
                 text: account,
                 quote: true,
                 original: None,
-                figures: Vec::new(),
+                figures: Box::default(),
                 sources: vec![Citation {
                     source: source_id,
                     at: None,
                 }],
-                disputes: Vec::new(),
-                also_about: Vec::new(),
-                places: Vec::new(),
-                note: (!notes.is_empty()).then(|| notes.join("; ")),
+                disputes: Box::default(),
+                also_about: Box::default(),
+                places: Box::default(),
+                note: (!notes.is_empty()).then(|| notes.join("; ").into()),
             }],
             involves: Vec::new(),
         });

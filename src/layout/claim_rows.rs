@@ -136,21 +136,21 @@ mod tests {
         Claim {
             id: id.into(),
             actor: actor.into(),
-            actors: Vec::new(),
+            actors: Box::default(),
             said: When::day("2022-09-13"),
             claims_time: None,
             kind: ClaimKind::Statement,
             text: "text".into(),
             quote: false,
             original: None,
-            figures: vec![],
+            figures: Box::default(),
             sources: vec![Citation {
                 source: "s".into(),
                 at: None,
             }],
             disputes: disputes.iter().map(|s| (*s).into()).collect(),
-            also_about: Vec::new(),
-            places: Vec::new(),
+            also_about: Box::default(),
+            places: Box::default(),
             note: None,
         }
     }

@@ -211,7 +211,7 @@ fn district_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
             none.push(e);
         }
         for &d in ds_of {
-            per_district[d].push(e);
+            per_district[d as usize].push(e);
         }
     }
     // Lists first and sets after: a set per district over every event would be large with

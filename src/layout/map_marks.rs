@@ -29,59 +29,55 @@ pub struct MapMarks {
 }
 
 /// Marks for `events` (filtered and in view, in time order).
+///
+/// With a million events in view (the first zoom step from the whole range) this runs over
+/// each of them, so it counts in tables indexed by place and district, and names the
+/// districts only at the end.
 pub fn map_marks(ds: &Dataset, index: &Index, events: &[usize]) -> MapMarks {
-    let mut by_place: HashMap<usize, PlaceMark> = HashMap::new();
-    let mut out = MapMarks::default();
+    let mut by_place: Vec<Option<PlaceMark>> = ds.places.iter().map(|_| None).collect();
+    let mut unplaced = vec![false; ds.places.len()];
+    let mut per_district = vec![0usize; index.districts.len()];
     for &e in events {
         let facts = &index.events[e];
         for &d in &facts.districts {
-            *out.districts
-                .entry(index.districts[d].name.clone())
-                .or_insert(0) += 1;
+            per_district[d as usize] += 1;
         }
         // The event's places, and those its claims name (its own, and those of claims
-        // filed elsewhere that are also about it), as the district filter reads them.
-        let event = &ds.events[e];
-        let also = index
-            .also_about_of(e)
-            .map(|(oe, c)| &ds.events[oe].claims[c]);
-        let claim_places = event.claims.iter().chain(also).flat_map(|c| &c.places);
-        for p in event
-            .places
-            .iter()
-            .chain(claim_places)
-            .filter_map(|id| index.place_index(id))
-        {
+        // filed elsewhere that are also about it), as the district filter reads them: each
+        // once, so an event is listed once at each of its places.
+        for &p in &facts.places {
+            let p = p as usize;
             let place = &ds.places[p];
             if place.lat.is_none() || place.lon.is_none() {
-                if !out.unplaced.contains(&p) {
-                    out.unplaced.push(p);
-                }
+                unplaced[p] = true;
                 continue;
             }
-            let mark = by_place.entry(p).or_insert_with(|| PlaceMark {
+            let mark = by_place[p].get_or_insert_with(|| PlaceMark {
                 place: p,
                 events: Vec::new(),
                 voices: Voices::NONE,
             });
-            if mark.events.last() != Some(&e) {
-                mark.events.push(e);
-                for side in crate::model::Side::all() {
-                    if facts.voices.has(side) {
-                        mark.voices = mark.voices.with(side);
-                    }
-                }
-            }
+            mark.events.push(e);
+            mark.voices = mark.voices.union(facts.voices);
         }
     }
-    out.places = by_place.into_values().collect();
+    let mut out = MapMarks::default();
+    // Two districts may share a name (in two countries): their events add up under it.
+    for (d, &n) in per_district.iter().enumerate().filter(|(_, n)| **n > 0) {
+        *out.districts
+            .entry(index.districts[d].name.clone())
+            .or_insert(0) += n;
+    }
+    out.unplaced = (unplaced.iter().enumerate())
+        .filter_map(|(p, &u)| u.then_some(p))
+        .collect();
+    out.places = by_place.into_iter().flatten().collect();
     out.places.sort_by(|a, b| {
         b.events
             .len()
             .cmp(&a.events.len())
             .then(a.place.cmp(&b.place))
     });
-    out.unplaced.sort_unstable();
     out
 }
 
@@ -289,7 +285,7 @@ mod tests {
                 cat.index.events[*i]
                     .districts
                     .iter()
-                    .any(|&d| cat.index.districts[d].name == "Vayots Dzor")
+                    .any(|&d| cat.index.districts[d as usize].name == "Vayots Dzor")
             })
             .count();
         assert_eq!(m.districts["Vayots Dzor"], vd);

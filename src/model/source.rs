@@ -114,7 +114,7 @@ impl Published {
     pub fn describe(&self, offset: FixedOffset, zone: FixedOffset) -> String {
         let one = |text: &str| match parse_instant(text, offset) {
             Ok(i) if i.granularity == Granularity::Minute => When {
-                at: text.to_owned(),
+                at: text.into(),
                 precision: Precision::Exact,
                 end: None,
                 open: None,

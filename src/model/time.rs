@@ -66,11 +66,11 @@ pub enum Precision {
 #[serde(deny_unknown_fields)]
 pub struct When {
     /// "2022-09-13T00:05", "2022-09-13T00:05+04:00", "2022-09-13", "2022-09" or "2022".
-    pub at: String,
+    pub at: Box<str>,
     pub precision: Precision,
     /// For spans: the last moment, written like `at` and read with the same precision.
     #[serde(default, skip_serializing_if = "omit::none")]
-    pub end: Option<String>,
+    pub end: Option<Box<str>>,
     /// Format 2: only a bound is known, "after" or "before" `at` (an undated page "after 1
     /// October"). The timeline places it at its bound; it reads "after 1 Oct 2022".
     #[serde(default, skip_serializing_if = "omit::none")]
@@ -333,7 +333,7 @@ impl When {
             Granularity::Minute => Precision::Exact,
         };
         When {
-            at: at.to_owned(),
+            at: at.into(),
             precision,
             end: None,
             open: None,
@@ -344,7 +344,7 @@ impl When {
     /// A day-precision `When`, the commonest case in tests and generated data.
     pub fn day(at: &str) -> When {
         When {
-            at: at.to_owned(),
+            at: at.into(),
             precision: Precision::Day,
             end: None,
             open: None,

@@ -28,18 +28,28 @@ pub struct EventFacts {
     /// Two or more parties spoke about it apart, each in its own claims: the accounts can be
     /// compared. A joint statement of two parties alone does not make an event contested.
     pub contested: bool,
-    /// Actor indices with a claim on this event, sorted, each once.
-    pub actors: Vec<usize>,
+    /// Actor indices with a claim on this event, sorted, each once. (u32 in a boxed slice:
+    /// a million events' facts are a million of these.)
+    pub actors: Box<[u32]>,
     /// Actor indices the event `involves` who made no claim about it, and their sides: the
     /// actor and side filters find the event under them, but they are not voices.
-    pub involved: Vec<usize>,
+    pub involved: Box<[u32]>,
     pub involved_sides: Voices,
+    /// Place indices of the event's places and its claims' places (those of claims filed
+    /// under other events that are also about it too), sorted, each once: the map reads them
+    /// for every event in view at each zoom step, too often to look ids up.
+    pub places: Box<[u32]>,
     /// District indices of the event's places and its claims' places, sorted, each once.
-    pub districts: Vec<usize>,
+    pub districts: Box<[u32]>,
     /// Claims per side, by [`Side::index`]: each party's, then the third parties'. A joint
     /// statement counts once for each side among its actors.
     pub claims_per_side: [u32; Side::COUNT],
-    pub claim_count: usize,
+    pub claim_count: u32,
+}
+
+/// Indices into tables far smaller than 4 billion rows, as `u32`: half the room.
+fn narrow(indices: &[usize]) -> Box<[u32]> {
+    indices.iter().map(|&i| i as u32).collect()
 }
 
 /// A claim with figures, and when it was said (UTC seconds, the middle of its `said` span).
@@ -204,10 +214,10 @@ fn facet_bits(index: &Index) -> FacetBits {
     let mut kinds: std::collections::BTreeMap<EventKind, Bits> = Default::default();
     for (i, e) in index.events.iter().enumerate() {
         for &a in e.actors.iter().chain(&e.involved) {
-            b.actors[a].insert(i);
+            b.actors[a as usize].insert(i);
         }
         for &d in &e.districts {
-            b.districts[d].insert(i);
+            b.districts[d as usize].insert(i);
         }
         for side in Side::all() {
             if e.voices.union(e.involved_sides).has(side) {
@@ -351,9 +361,9 @@ impl Index {
             });
             index.longest = index.longest.max(facts.span.end - facts.span.start);
             index.starts.push(facts.span.start);
-            index.claim_total += facts.claim_count;
+            index.claim_total += facts.claim_count as usize;
             index.voices.push(facts.voices);
-            index.claim_counts.push(facts.claim_count as u32);
+            index.claim_counts.push(facts.claim_count);
             index.events.push(facts);
             for (ci, c) in e.claims.iter().enumerate() {
                 index.claim_pos.push((id_hash(&c.id), ei as u32, ci as u32));
@@ -421,15 +431,19 @@ impl Index {
         involved.dedup();
         let involved_sides =
             (involved.iter()).fold(Voices::NONE, |v, &a| v.with(self.actor_sides[a]));
+        let mut places = Vec::new();
         let mut districts = Vec::new();
         for id in e.places.iter().chain(claim_places) {
             let Some(&p) = self.place_pos.get(id) else {
                 continue;
             };
+            places.push(p);
             if let Some(d) = place_district[p] {
                 districts.push(d);
             }
         }
+        places.sort_unstable();
+        places.dedup();
         districts.sort_unstable();
         districts.dedup();
         EventFacts {
@@ -437,12 +451,13 @@ impl Index {
             kind: e.kind,
             voices,
             contested: apart.is_contested(),
-            actors,
-            involved,
+            actors: narrow(&actors),
+            involved: narrow(&involved),
             involved_sides,
-            districts,
+            places: narrow(&places),
+            districts: narrow(&districts),
             claims_per_side,
-            claim_count: e.claims.len(),
+            claim_count: e.claims.len() as u32,
         }
     }
 

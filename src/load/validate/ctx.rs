@@ -178,10 +178,11 @@ impl<'a> Ctx<'a> {
         &mut self,
         file: usize,
         path: impl FnOnce() -> Path,
-        value: &Option<String>,
+        value: &Option<impl AsRef<str>>,
         what: &str,
     ) {
         if let Some(v) = value {
+            let v = v.as_ref();
             self.non_empty(file, path, v, what);
         }
     }

@@ -359,18 +359,18 @@ fn merge(
 /// Points the event's and its claims' places taken as another file's at the place kept,
 /// each place once.
 fn read_places_as_kept(e: &mut crate::model::Event, aliases: &HashMap<String, String>) {
-    let rename = |places: &mut Vec<String>| {
+    let rename = |places: &mut [String]| -> Vec<String> {
         let mut seen = HashSet::new();
-        let read: Vec<String> = std::mem::take(places)
-            .into_iter()
+        places
+            .iter_mut()
+            .map(std::mem::take)
             .map(|p| aliases.get(&p).cloned().unwrap_or(p))
             .filter(|p| seen.insert(p.clone()))
-            .collect();
-        *places = read;
+            .collect()
     };
-    rename(&mut e.places);
+    e.places = rename(&mut e.places);
     for c in &mut e.claims {
-        rename(&mut c.places);
+        c.places = rename(&mut c.places).into();
     }
 }
 

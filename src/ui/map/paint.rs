@@ -139,9 +139,11 @@ impl MapCanvas<'_> {
         self.painter.add(Shape::mesh(mesh));
         let border = self.visuals.weak_text_color().gamma_multiply(0.55);
         let country_line = self.visuals.text_color().gamma_multiply(0.7);
-        let selected_districts: Vec<usize> = view
-            .selected
-            .map_or_else(Vec::new, |e| view.cat.index.events[e].districts.clone());
+        let selected_districts: Vec<usize> = view.selected.map_or_else(Vec::new, |e| {
+            (view.cat.index.events[e].districts.iter())
+                .map(|&d| d as usize)
+                .collect()
+        });
         for (k, area) in self.map.areas.iter().enumerate() {
             let is_selected = view
                 .cat
