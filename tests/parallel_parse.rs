@@ -81,3 +81,47 @@ fn an_error_in_a_large_file_is_still_reported_at_its_line_and_column() {
         "line {line}: {errors:?}"
     );
 }
+
+/// A 2,000,000-event file parses for half a minute: the loading window's bar follows the
+/// bytes parsed, reported while the threads work, and Cancel stops them.
+#[test]
+fn parsing_a_large_file_reports_its_progress_and_stops_when_cancelled() {
+    let text = to_ron(&generate_shaped(
+        Spec {
+            events: 5_000,
+            seed: 3,
+        },
+        Some(3),
+        Shape::Analyst,
+    ))
+    .unwrap();
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let start = std::time::Instant::now();
+    let mut reports: Vec<(std::time::Duration, u64)> = Vec::new();
+    let out = split::parse_observed(&text, &options, 2, &mut |bytes| {
+        reports.push((start.elapsed(), bytes));
+        true
+    });
+    let split::Split::Parsed(file) = out else {
+        panic!("parses: {out:?}")
+    };
+    assert_eq!(file.events.len(), 5_000);
+    let bytes: Vec<u64> = reports.iter().map(|r| r.1).collect();
+    assert!(bytes.windows(2).all(|w| w[0] <= w[1]), "{bytes:?}");
+    // The last report is the whole events list, less the commas between items.
+    let last = *bytes.last().expect("at least the final report");
+    assert!(last as usize > text.len() * 9 / 10 && last as usize <= text.len());
+    // Reports while the threads work, each within a second of the one before.
+    let distinct = bytes.iter().filter(|&&b| b < last).count();
+    assert!(distinct >= 2, "only the end was reported: {bytes:?}");
+    let mut at = std::time::Duration::ZERO;
+    for (t, _) in &reports {
+        assert!(*t - at < std::time::Duration::from_secs(1), "{reports:?}");
+        at = *t;
+    }
+
+    // Cancelled at the first report: no file, nothing to fall back to.
+    let out = split::parse_observed(&text, &options, 2, &mut |_| false);
+    assert_eq!(out, split::Split::Cancelled);
+}

@@ -206,7 +206,7 @@ fn parse(
     match kind_of(&input.name, &input.bytes) {
         Some(Kind::Ron) => {
             let src = load::decode(&input.name, input.bytes).map_err(|d| vec![d])?;
-            let file = load::parse(&src)?;
+            let file = load::parse_observed(&src, &mut |bytes| observe(Step::Read(bytes)))?;
             let parsed = Parsed {
                 src: Cow::Owned(src),
                 file,

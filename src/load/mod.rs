@@ -341,13 +341,24 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceText, Diagnostic> {
 /// Parses one file's text. RON syntax and type errors come back with their line and column:
 /// every type error in the file's items, but only the first syntax error.
 pub fn parse(src: &SourceText) -> Result<DatasetFile, Vec<Diagnostic>> {
+    parse_observed(src, &mut |_| true)
+}
+
+/// [`parse`], telling `observe` how many bytes of a large file are parsed as it goes (a
+/// small one, or one the parallel parse leaves to the whole-file parse, tells nothing).
+/// When `observe` returns false the parse stops, with no file and no diagnostics.
+pub fn parse_observed(
+    src: &SourceText,
+    observe: &mut dyn FnMut(u64) -> bool,
+) -> Result<DatasetFile, Vec<Diagnostic>> {
     let text = without_bom(&src.text);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if text.len() >= split::PARALLEL_FROM_BYTES
-        && threads > 1
-        && let Some(file) = split::parse(text, &ron_options(), threads)
-    {
-        return Ok(file);
+    if text.len() >= split::PARALLEL_FROM_BYTES && threads > 1 {
+        match split::parse_observed(text, &ron_options(), threads, observe) {
+            split::Split::Parsed(file) => return Ok(file),
+            split::Split::Cancelled => return Err(Vec::new()),
+            split::Split::Unsure => {}
+        }
     }
     parse_as(src, "a dataset `(format: 2, ...)`")
         .map_err(|first| items::every_error(&src.name, without_bom(&src.text), first))

@@ -9,16 +9,48 @@
 //! changes what a file means or what its errors say, only how fast a good file opens.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
 
 use crate::model::{DatasetFile, Event};
 
 /// Below this size one thread is as fast: the threads and the scan are not worth starting.
 pub const PARALLEL_FROM_BYTES: usize = 4 * 1024 * 1024;
 
+/// How often the thread waiting for the parsers says how far they are: a 2,000,000-event
+/// file parses for half a minute, and its progress bar should move well within a second.
+const REPORT_EVERY: Duration = Duration::from_millis(50);
+
+/// What came of parsing a file's events in parallel.
+#[derive(Debug, PartialEq)]
+pub enum Split<T = DatasetFile> {
+    Parsed(T),
+    /// The scan was unsure or something did not parse: parse the whole file instead.
+    Unsure,
+    /// The observer asked to stop.
+    Cancelled,
+}
+
 /// `text` (a whole file, without its byte order mark) parsed with its events on `threads`
 /// threads; none when the scan is unsure or anything fails to parse.
 pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<DatasetFile> {
-    let cut = cut(text)?;
+    match parse_observed(text, options, threads, &mut |_| true) {
+        Split::Parsed(file) => Some(file),
+        Split::Unsure | Split::Cancelled => None,
+    }
+}
+
+/// [`parse`], telling `observe` every [`REPORT_EVERY`] (and once at the end) how many bytes
+/// of the file are parsed; when it returns false the parsers stop and nothing is returned.
+pub fn parse_observed(
+    text: &str,
+    options: &ron::Options,
+    threads: usize,
+    observe: &mut dyn FnMut(u64) -> bool,
+) -> Split {
+    let Some(cut) = cut(text) else {
+        return Split::Unsure;
+    };
     let options = cut
         .extensions
         .iter()
@@ -28,44 +60,87 @@ pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<Datas
     let mut rest = String::with_capacity(text.len() - cut.list.len());
     rest.push_str(&text[..cut.list.start]);
     rest.push_str(&text[cut.list.end..]);
-    let events = parse_items(text, &cut.items, &options, threads)?;
-    let mut file: DatasetFile = options.from_str(&rest).ok()?;
+    let before = cut.list.start as u64;
+    let events = match parse_items(text, &cut.items, &options, threads, &mut |done| {
+        observe(before + done)
+    }) {
+        Split::Parsed(events) => events,
+        Split::Unsure => return Split::Unsure,
+        Split::Cancelled => return Split::Cancelled,
+    };
+    let Ok(mut file) = options.from_str::<DatasetFile>(&rest) else {
+        return Split::Unsure;
+    };
     if !file.events.is_empty() {
-        return None;
+        return Split::Unsure;
     }
     file.events = events;
-    Some(file)
+    Split::Parsed(file)
 }
 
-/// The items parsed in order, each thread taking a run of them.
+/// The items parsed in order, each thread taking a run of them, while this thread tells
+/// `observe` how many of their bytes are parsed.
 fn parse_items(
     text: &str,
     items: &[Range<usize>],
     options: &ron::Options,
     threads: usize,
-) -> Option<Vec<Event>> {
+    observe: &mut dyn FnMut(u64) -> bool,
+) -> Split<Vec<Event>> {
     let per_thread = items.len().div_ceil(threads.max(1)).max(1);
-    let runs: Vec<Option<Vec<Event>>> = std::thread::scope(|s| {
+    let parsed_bytes = AtomicU64::new(0);
+    // Set when the observer cancels or an item fails: the other runs stop at their next item.
+    let stop = AtomicBool::new(false);
+    let (runs, cancelled) = std::thread::scope(|s| {
+        let (parsed_bytes, stop) = (&parsed_bytes, &stop);
         let handles: Vec<_> = items
             .chunks(per_thread)
             .map(|run| {
                 s.spawn(move || {
-                    run.iter()
-                        .map(|r| options.from_str::<Event>(&text[r.clone()]).ok())
-                        .collect::<Option<Vec<Event>>>()
+                    let mut events = Vec::with_capacity(run.len());
+                    for r in run {
+                        if stop.load(Ordering::Relaxed) {
+                            return None;
+                        }
+                        let Ok(event) = options.from_str::<Event>(&text[r.clone()]) else {
+                            stop.store(true, Ordering::Relaxed);
+                            return None;
+                        };
+                        events.push(event);
+                        parsed_bytes.fetch_add(r.len() as u64, Ordering::Relaxed);
+                    }
+                    Some(events)
                 })
             })
             .collect();
-        handles
+        let mut cancelled = false;
+        while !cancelled && handles.iter().any(|h| !h.is_finished()) {
+            std::thread::sleep(REPORT_EVERY);
+            cancelled = !observe(parsed_bytes.load(Ordering::Relaxed));
+        }
+        if cancelled {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let runs: Vec<Option<Vec<Event>>> = handles
             .into_iter()
             .map(|h| h.join().ok().flatten())
-            .collect()
+            .collect();
+        (
+            runs,
+            cancelled || !observe(parsed_bytes.load(Ordering::Relaxed)),
+        )
     });
+    if cancelled {
+        return Split::Cancelled;
+    }
     let mut events = Vec::with_capacity(items.len());
     for run in runs {
-        events.extend(run?);
+        let Some(run) = run else {
+            return Split::Unsure;
+        };
+        events.extend(run);
     }
-    Some(events)
+    Split::Parsed(events)
 }
 
 /// Where a file's events are.

@@ -90,7 +90,8 @@ impl Progress {
         let (read, total) = self.bytes();
         match self.stage() {
             Stage::Reading => 0.1 * read as f32 / total.max(1) as f32,
-            // A streamed import says how far it has read; other files parse in one step.
+            // A streamed import says how far it has read, a large RON file how far its
+            // events are parsed; other files parse in one step.
             Stage::Parsing => {
                 let parsed = self.parsed.load(Ordering::Relaxed);
                 0.1 + 0.5 * (parsed as f32 / total.max(1) as f32).min(1.0)
