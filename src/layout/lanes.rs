@@ -61,9 +61,6 @@ pub struct Lane {
     pub members: Bits,
     /// How many events it holds.
     pub count: usize,
-    /// The longest event's length in seconds: how far before the view an event that reaches
-    /// into it can start.
-    pub longest: i64,
 }
 
 impl Lane {
@@ -73,7 +70,6 @@ impl Lane {
             label,
             count: members.count(),
             members,
-            longest: 0,
         }
     }
 
@@ -94,7 +90,7 @@ impl Lane {
     /// binary search over the dataset's start times, plus the few long events starting
     /// earlier that reach into it.
     pub fn visible(&self, index: &Index, t0: i64, t1: i64) -> Vec<usize> {
-        let lo = starting_before(index, t0.saturating_sub(self.longest));
+        let lo = starting_before(index, t0.saturating_sub(index.longest));
         let hi = starting_before(index, t1.saturating_add(1));
         (self.members.iter_in(lo, hi))
             .filter(|&e| index.events[e].span.end >= t0)
@@ -111,7 +107,7 @@ impl Lane {
     /// level of detail, counted a word at a time plus a look back over events that start
     /// before `t0` and may reach into it.
     pub fn visible_count(&self, index: &Index, t0: i64, t1: i64) -> usize {
-        let lo = starting_before(index, t0.saturating_sub(self.longest));
+        let lo = starting_before(index, t0.saturating_sub(index.longest));
         let at = starting_before(index, t0);
         let reaching_in = (self.members.iter_in(lo, at))
             .filter(|&e| index.events[e].span.end >= t0)
@@ -134,10 +130,6 @@ pub fn lanes(ds: &Dataset, index: &Index, mode: LaneMode, events: &[usize]) -> V
         LaneMode::Kind => kind_lanes(index, events),
     };
     out.retain(|l| !l.is_empty() || matches!(l.key, LaneKey::Side(_)));
-    for lane in &mut out {
-        // Bounded by the dataset's longest event: no need to look at every span again.
-        lane.longest = index.longest;
-    }
     out
 }
 

@@ -44,7 +44,6 @@ pub struct EventFacts {
     /// Claims per side, by [`Side::index`]: each party's, then the third parties'. A joint
     /// statement counts once for each side among its actors.
     pub claims_per_side: [u32; Side::COUNT],
-    pub claim_count: u32,
 }
 
 /// Indices into tables far smaller than 4 billion rows, as `u32`: half the room.
@@ -361,9 +360,9 @@ impl Index {
             });
             index.longest = index.longest.max(facts.span.end - facts.span.start);
             index.starts.push(facts.span.start);
-            index.claim_total += facts.claim_count as usize;
+            index.claim_total += e.claims.len();
             index.voices.push(facts.voices);
-            index.claim_counts.push(facts.claim_count);
+            index.claim_counts.push(e.claims.len() as u32);
             index.events.push(facts);
             for (ci, c) in e.claims.iter().enumerate() {
                 index.claim_pos.push((id_hash(&c.id), ei as u32, ci as u32));
@@ -457,7 +456,6 @@ impl Index {
             places: narrow(&places),
             districts: narrow(&districts),
             claims_per_side,
-            claim_count: e.claims.len() as u32,
         }
     }
 
