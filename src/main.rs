@@ -32,7 +32,7 @@ struct Cli {
     #[arg(long, value_name = "FILE.view.ron", conflicts_with = "files")]
     view: Option<PathBuf>,
     /// Write each frame's CPU time and the time since the frame before to FILE as CSV
-    /// (`frame,cpu_ms,interval_ms`), and say on standard error when the window has opened its
+    /// (`frame,cpu_ms,interval_ms,loading`), and say on standard error when the window has opened its
     /// files; also set by the environment variable CLAIMLINE_FRAME_STATS=FILE.
     #[arg(long, value_name = "FILE.csv")]
     frame_stats: Option<PathBuf>,

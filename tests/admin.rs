@@ -229,14 +229,20 @@ fn data_with_one_reading_shows_no_scheme_choice() {
 #[test]
 fn the_claims_panel_hover_names_each_administration() {
     let cat = fixture();
-    let e = cat.index.event_index("quill-shelling").unwrap();
+    let e = cat
+        .index
+        .event_index(&cat.dataset, "quill-shelling")
+        .unwrap();
     let lines =
         claimline::model::wording::place_admins(&cat.dataset, &cat.index, &cat.dataset.events[e]);
     assert_eq!(
         lines,
         ["Quill: de jure North Fen, Hollin; de facto Marrow Reach, Marrow"]
     );
-    let e = cat.index.event_index("sedge-shelling").unwrap();
+    let e = cat
+        .index
+        .event_index(&cat.dataset, "sedge-shelling")
+        .unwrap();
     assert!(
         claimline::model::wording::place_admins(&cat.dataset, &cat.index, &cat.dataset.events[e])
             .is_empty()

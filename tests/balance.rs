@@ -224,10 +224,10 @@ fn the_report_and_the_one_sided_line_agree() {
         .collect();
     assert_eq!(one_sided, ["north-raid", "south-raid"]);
     for id in one_sided {
-        let e = cat.index.event_index(id).unwrap();
+        let e = cat.index.event_index(&cat.dataset, id).unwrap();
         assert!(claimline::balance::one_sided_party(&cat.index, e).is_some());
     }
-    let talks = cat.index.event_index("river-talks").unwrap();
+    let talks = cat.index.event_index(&cat.dataset, "river-talks").unwrap();
     assert_eq!(claimline::balance::one_sided_party(&cat.index, talks), None);
     assert_eq!(
         one_sided_line(&cat.dataset, Side::SECOND),
@@ -277,9 +277,8 @@ fn the_balance_window_opens_from_the_view_menu_and_shows_every_party_and_the_asy
         .unwrap()
         .click();
     h.run();
-    let north_raid = (h.state().catalog.as_ref().unwrap().index)
-        .event_index("north-raid")
-        .unwrap();
+    let cat = h.state().catalog.as_ref().unwrap();
+    let north_raid = (cat.index).event_index(&cat.dataset, "north-raid").unwrap();
     assert_eq!(h.state().selected, Some(north_raid));
     // The window stays open beside the selection, and its close button hides it.
     h.get_by_role_and_label(Role::Window, "Balance");
@@ -311,8 +310,9 @@ fn a_planted_word_asymmetry_is_in_the_window_and_its_button_selects_the_event() 
         .unwrap()
         .click();
     h.run();
-    let ridge = (h.state().catalog.as_ref().unwrap().index)
-        .event_index("ridge-clash")
+    let cat = h.state().catalog.as_ref().unwrap();
+    let ridge = (cat.index)
+        .event_index(&cat.dataset, "ridge-clash")
         .unwrap();
     assert_eq!(h.state().selected, Some(ridge));
 }

@@ -231,7 +231,7 @@ fn the_bundled_tour_walks_both_sides_statements_in_8_to_12_steps() {
             claimline::model::wording::loaded_words_outside_quotes(caption).is_empty(),
             "{caption}"
         );
-        let e = index.event_index(&s.event).expect("a known event");
+        let e = index.event_index(&ds, &s.event).expect("a known event");
         if index.events[e].voices.is_contested() {
             contested += 1;
         }

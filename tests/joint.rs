@@ -63,7 +63,7 @@ fn a_joint_statement_is_found_under_each_of_its_actors_and_sides() {
     assert_eq!(passing(&cat, &contested), ["ridge-shelling"]);
     // At the talks the joint statement counts once for each side; the Northern offices'
     // statement that is also about the talks counts for the Northern side again.
-    let talks = cat.index.event_index("ridge-talks").unwrap();
+    let talks = cat.index.event_index(&cat.dataset, "ridge-talks").unwrap();
     assert_eq!(
         cat.index.events[talks].claims_per_side[Side::FIRST.index()],
         2
@@ -83,8 +83,11 @@ fn a_claim_also_about_another_event_counts_there_too() {
         passing(&cat, &by_actor("north-mod")),
         ["ridge-shelling", "ridge-talks"]
     );
-    let talks = cat.index.event_index("ridge-talks").unwrap();
-    let shelling = cat.index.event_index("ridge-shelling").unwrap();
+    let talks = cat.index.event_index(&cat.dataset, "ridge-talks").unwrap();
+    let shelling = cat
+        .index
+        .event_index(&cat.dataset, "ridge-shelling")
+        .unwrap();
     assert_eq!(
         cat.index.also_about_of(talks).collect::<Vec<_>>(),
         [(shelling, 2)]
@@ -158,12 +161,8 @@ fn a_joint_statement_across_parties_is_one_card_in_a_band_of_its_own() {
     h.run();
     assert_eq!(
         h.state().selected,
-        h.state()
-            .catalog
-            .as_ref()
-            .unwrap()
-            .index
-            .event_index("ridge-shelling")
+        (h.state().catalog.as_ref())
+            .and_then(|c| c.index.event_index(&c.dataset, "ridge-shelling"))
     );
 }
 
@@ -270,7 +269,10 @@ fn joint_actors_also_about_and_claim_places_survive_the_ron_export() {
     );
     // Exporting the shelling alone drops the reference to the talks, which the file lacks,
     // and keeps the places the claim names.
-    let shelling = cat.index.event_index("ridge-shelling").unwrap();
+    let shelling = cat
+        .index
+        .event_index(&cat.dataset, "ridge-shelling")
+        .unwrap();
     let ds = common::ron_round_trip(&cat, &[shelling]);
     let nj = ds.events[0].claims.iter().find(|c| c.id == "nj").unwrap();
     assert!(nj.also_about.is_empty());

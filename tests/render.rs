@@ -250,7 +250,7 @@ fn presenter_steps_at_1280x720_show_caption_event_and_both_columns() {
             let step = &cat.dataset.tours[0].steps[k];
             (
                 step.caption.clone().unwrap(),
-                cat.index.event_index(&step.event).unwrap(),
+                cat.index.event_index(&cat.dataset, &step.event).unwrap(),
             )
         };
         let c = h.get_by_label(&caption).rect();

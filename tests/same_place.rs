@@ -128,7 +128,7 @@ fn places_one_and_a_half_km_apart_stay_two() {
     assert!(!printed(&out).iter().any(|l| l.contains("taken as")));
     // Nor are their events offered to each other.
     let cat = Catalog::new(out.dataset.unwrap());
-    let e = cat.index.event_index("c-ashby").unwrap();
+    let e = cat.index.event_index(&cat.dataset, "c-ashby").unwrap();
     assert_eq!(cat.index.possibly_same(e).count(), 0);
 }
 
@@ -169,7 +169,7 @@ fn one_id_defined_within_a_km_by_one_name_is_one_place() {
 
 /// The ids of the events offered as possibly the same happening as event `id`.
 fn possibly_same(cat: &Catalog, id: &str) -> Vec<String> {
-    let e = cat.index.event_index(id).unwrap();
+    let e = cat.index.event_index(&cat.dataset, id).unwrap();
     cat.index
         .possibly_same(e)
         .map(|o| cat.dataset.events[o].id.clone())

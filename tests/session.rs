@@ -58,7 +58,11 @@ fn event_count(app: &ClaimlineApp) -> usize {
 
 fn title_of(app: &ClaimlineApp, id: &str) -> Option<String> {
     let cat = app.catalog.as_ref()?;
-    Some(cat.dataset.events[cat.index.event_index(id)?].title.clone())
+    Some(
+        cat.dataset.events[cat.index.event_index(&cat.dataset, id)?]
+            .title
+            .clone(),
+    )
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {

@@ -54,7 +54,7 @@ fn a_card_names_the_relay_chain_and_when_the_source_was_published() {
 #[test]
 fn a_caption_credits_each_source_with_its_relays() {
     let cat = relayed();
-    let e = cat.index.event_index("vesk-fire").unwrap();
+    let e = cat.index.event_index(&cat.dataset, "vesk-fire").unwrap();
     let claims = claims_of(&cat.dataset, &[e]);
     assert_eq!(
         outlets(&cat.dataset, &cat.index, &claims),

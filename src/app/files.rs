@@ -253,7 +253,7 @@ impl ClaimlineApp {
                 .follow_parties(&before, &catalog.dataset);
         }
         keep_known(&mut self.settings.filter, &catalog);
-        self.selected = selected.and_then(|id| catalog.index.event_index(&id));
+        self.selected = selected.and_then(|id| catalog.index.event_index(&catalog.dataset, &id));
         self.toll_table =
             crate::layout::casualties::TollTable::new(&catalog.dataset, &catalog.index);
         self.catalog = Some(catalog);

@@ -10,13 +10,15 @@ use std::time::{Duration, Instant};
 pub const ENV: &str = "CLAIMLINE_FRAME_STATS";
 
 /// The CSV's first line.
-pub const HEADER: &str = "frame,cpu_ms,interval_ms";
+pub const HEADER: &str = "frame,cpu_ms,interval_ms,loading";
 
-/// Writes one CSV row a frame: `frame,cpu_ms,interval_ms`. `cpu_ms` is what eframe reports
-/// (the CPU time of the frame before, from the start of its update to the end of its
+/// Writes one CSV row a frame: `frame,cpu_ms,interval_ms,loading`. `cpu_ms` is what eframe
+/// reports (the CPU time of the frame before, from the start of its update to the end of its
 /// painting: it is known only once that frame is done); `interval_ms` is the wall-clock time
-/// since the frame before began, that is, between presents. A field not known yet (the first
-/// frame's) is left empty.
+/// since the frame before began, that is, between presents; `loading` is the share of a load
+/// under way that its progress bar shows (to a ten-thousandth), empty when none is: what shows
+/// that the bar of a file of millions moves. A field not known yet (the first frame's) is
+/// left empty.
 pub struct FrameStats {
     out: Box<dyn Write>,
     frame: u64,
@@ -43,17 +45,23 @@ impl FrameStats {
     /// Records the frame that begins at `now`, with the CPU seconds eframe reports. Each row
     /// is flushed as it is written: the window may be stopped any time (a test's timeout), and
     /// the rows so far must be in the file.
-    pub fn record(&mut self, cpu_seconds: Option<f32>, now: Instant) -> std::io::Result<()> {
+    pub fn record(
+        &mut self,
+        cpu_seconds: Option<f32>,
+        now: Instant,
+        loading: Option<f32>,
+    ) -> std::io::Result<()> {
         let cpu = cpu_seconds.map(|s| ms(f64::from(s)));
         let interval = self
             .last
             .map(|last| ms(now.saturating_duration_since(last).as_secs_f64()));
         writeln!(
             self.out,
-            "{},{},{}",
+            "{},{},{},{}",
             self.frame,
             cpu.unwrap_or_default(),
-            interval.unwrap_or_default()
+            interval.unwrap_or_default(),
+            loading.map(|l| format!("{l:.4}")).unwrap_or_default()
         )?;
         self.out.flush()?;
         self.frame += 1;
@@ -122,20 +130,20 @@ mod tests {
         let bytes = Shared::default();
         let mut stats = FrameStats::new(Box::new(bytes.clone())).unwrap();
         let t0 = Instant::now();
-        stats.record(None, t0).unwrap();
+        stats.record(None, t0, Some(0.25)).unwrap();
         stats
-            .record(Some(0.0042), t0 + Duration::from_micros(16_667))
+            .record(Some(0.0042), t0 + Duration::from_micros(16_667), None)
             .unwrap();
         stats
-            .record(Some(0.012_5), t0 + Duration::from_micros(116_667))
+            .record(Some(0.012_5), t0 + Duration::from_micros(116_667), None)
             .unwrap();
         assert_eq!(stats.frames(), 3);
         let text = String::from_utf8(bytes.0.lock().unwrap().clone()).unwrap();
         let rows: Vec<&str> = text.lines().collect();
-        assert_eq!(rows[0], "frame,cpu_ms,interval_ms");
-        assert_eq!(rows[1], "0,,");
-        assert_eq!(rows[2], "1,4.200,16.667");
-        assert_eq!(rows[3], "2,12.500,100.000");
+        assert_eq!(rows[0], "frame,cpu_ms,interval_ms,loading");
+        assert_eq!(rows[1], "0,,,0.2500");
+        assert_eq!(rows[2], "1,4.200,16.667,");
+        assert_eq!(rows[3], "2,12.500,100.000,");
         assert_eq!(rows.len(), 4);
     }
 

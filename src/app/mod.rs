@@ -33,7 +33,7 @@ use crate::ui;
 use chrono::FixedOffset;
 
 pub struct ClaimlineApp {
-    pub catalog: Option<Catalog>,
+    pub catalog: Option<std::sync::Arc<Catalog>>,
     /// What the catalog was loaded from, in merge order.
     pub sources: Vec<Source>,
     /// Warnings of the load that produced the catalog.
@@ -146,7 +146,7 @@ impl ClaimlineApp {
             .flatten();
         let visible = self.panels.timeline.visible();
         let status = ui::StatusView {
-            catalog: self.catalog.as_ref(),
+            catalog: self.catalog.as_deref(),
             job: self.files.job(),
             watching: self.files.is_watching(),
             pending_open: self.files.pending_open.as_deref(),
@@ -377,15 +377,33 @@ struct Measured {
     app: ClaimlineApp,
     stats: frame_stats::FrameStats,
     timer: frame_stats::OpenTimer,
+    /// The progress of the first load, kept to say how long its stages took.
+    load_progress: Option<std::sync::Arc<crate::session::loading::Progress>>,
+}
+
+/// "; loading took T s: reading a s, parsing b s, ..." for the window-open line.
+fn load_stages(times: &[(crate::session::loading::Stage, std::time::Duration)]) -> String {
+    if times.is_empty() {
+        return String::new();
+    }
+    let total: f64 = times.iter().map(|(_, d)| d.as_secs_f64()).sum();
+    let each: Vec<String> = (times.iter())
+        .map(|(s, d)| format!("{} {:.2} s", s.label().to_lowercase(), d.as_secs_f64()))
+        .collect();
+    format!("; loading took {total:.2} s: {}", each.join(", "))
 }
 
 impl eframe::App for Measured {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let now = std::time::Instant::now();
-        if let Err(e) = self.stats.record(frame.info().cpu_usage, now) {
+        let loading = (self.app.files.job()).map(|job| job.progress.fraction());
+        if let Err(e) = self.stats.record(frame.info().cpu_usage, now, loading) {
             eprintln!("claimline: cannot write the frame stats: {e}");
         }
         self.app.ui(ui, frame);
+        if let Some(job) = self.app.files.job() {
+            self.load_progress = Some(std::sync::Arc::clone(&job.progress));
+        }
         let loading = self.app.files.job().is_some();
         if let Some(t) = self.timer.opened(loading, std::time::Instant::now()) {
             let events = self
@@ -393,8 +411,11 @@ impl eframe::App for Measured {
                 .catalog
                 .as_ref()
                 .map_or(0, |c| c.dataset.events.len());
+            let stages = (self.load_progress.as_ref())
+                .map(|p| load_stages(&p.stage_times()))
+                .unwrap_or_default();
             eprintln!(
-                "claimline: window open with {events} events {:.2} s after start (frame {})",
+                "claimline: window open with {events} events {:.2} s after start (frame {}){stages}",
                 t.as_secs_f64(),
                 self.stats.frames()
             );
@@ -442,6 +463,7 @@ pub fn run(start: Start, frame_stats: Option<PathBuf>) -> Result<(), String> {
                     app,
                     stats,
                     timer: frame_stats::OpenTimer::new(started),
+                    load_progress: None,
                 }),
                 None => Box::new(app),
             })

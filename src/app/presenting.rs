@@ -127,7 +127,10 @@ impl ClaimlineApp {
         self.panels.paging.request = Some(Page::Top);
         let Some(cat) = &self.catalog else { return };
         let (event, zoom) = match self.current_step() {
-            Some(s) => (cat.index.event_index(&s.event), s.zoom.clone()),
+            Some(s) => (
+                cat.index.event_index(&cat.dataset, &s.event),
+                s.zoom.clone(),
+            ),
             None => (self.derived.query.events.get(step).copied(), None),
         };
         self.selected = event;

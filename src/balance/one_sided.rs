@@ -36,7 +36,7 @@ mod tests {
     #[test]
     fn an_event_is_one_sided_when_one_party_alone_speaks() {
         let cat = catalog();
-        let at = |id: &str| cat.index.event_index(id).unwrap();
+        let at = |id: &str| cat.index.event_index(&cat.dataset, id).unwrap();
         assert_eq!(
             one_sided_party(&cat.index, at("north-only")),
             Some(Side::FIRST)

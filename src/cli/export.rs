@@ -230,7 +230,7 @@ fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
         cmds.push(Command::ToggleDistrict(d.clone()));
     }
     if let Some(id) = &req.select {
-        let e = idx.event_index(id).ok_or_else(|| {
+        let e = idx.event_index(&cat.dataset, id).ok_or_else(|| {
             suggest(
                 "event id",
                 id,

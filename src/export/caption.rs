@@ -160,7 +160,10 @@ mod tests {
     #[test]
     fn a_selected_events_caption_names_its_outlets_and_filters() {
         let cat = Catalog::new(load_bundled().dataset.unwrap());
-        let e = cat.index.event_index("2022-09-14-ceasefire").unwrap();
+        let e = cat
+            .index
+            .event_index(&cat.dataset, "2022-09-14-ceasefire")
+            .unwrap();
         let f = FilterState {
             actors: ["csto".to_owned()].into(),
             ..Default::default()

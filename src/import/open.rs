@@ -92,6 +92,11 @@ pub const STREAM_ACLED_ABOVE: u64 = 128 * 1024 * 1024;
 /// is one. A large ACLED export is streamed rather than read whole; any other file is read
 /// whole, up to the limit the memory available sets (`load::size_limit`).
 pub fn read_input(path: &Path) -> Result<Input, Diagnostic> {
+    read_input_observed(path, &|_| {})
+}
+
+/// [`read_input`], telling `read` each time more bytes have been read.
+pub fn read_input_observed(path: &Path, read: &dyn Fn(u64)) -> Result<Input, Diagnostic> {
     let name = load::input_name(path);
     let mut stream = None;
     let bytes = match path.to_str() {
@@ -103,9 +108,10 @@ pub fn read_input(path: &Path) -> Result<Input, Diagnostic> {
                 .map_err(|e| Diagnostic::error(&name, None, format!("cannot read: {e}")))?;
             if len > STREAM_ACLED_ABOVE && kind_of(&name, &head) == Some(Kind::Acled) {
                 stream = Some(path.to_path_buf());
+                read(head.len() as u64);
                 head
             } else {
-                load::read_input_bytes(path)?
+                load::read_input_bytes_observed(path, read)?
             }
         }
     };

@@ -308,8 +308,11 @@ mod tests {
             "/tests/fixtures/joint.ron"
         ))]);
         let cat = crate::query::Catalog::new(out.dataset.unwrap());
-        let shelling = cat.index.event_index("ridge-shelling").unwrap();
-        let talks = cat.index.event_index("ridge-talks").unwrap();
+        let shelling = cat
+            .index
+            .event_index(&cat.dataset, "ridge-shelling")
+            .unwrap();
+        let talks = cat.index.event_index(&cat.dataset, "ridge-talks").unwrap();
         let m = map_marks(&cat.dataset, &cat.index, &[shelling, talks]);
         let events_at = |id: &str| {
             let p = cat.index.place_index(id).unwrap();

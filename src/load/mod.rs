@@ -164,6 +164,15 @@ pub fn read_file(path: &std::path::Path) -> Result<SourceText, Diagnostic> {
 /// [`read_file`] without the UTF-8 check: the bytes, for formats that may come in another
 /// encoding (a CSV export).
 pub fn read_file_bytes(path: &std::path::Path) -> Result<Vec<u8>, Diagnostic> {
+    read_file_bytes_observed(path, &|_| {})
+}
+
+/// [`read_file_bytes`], telling `read` each time more bytes have been read (a file of
+/// gigabytes takes seconds to read).
+pub fn read_file_bytes_observed(
+    path: &std::path::Path,
+    read: &dyn Fn(u64),
+) -> Result<Vec<u8>, Diagnostic> {
     let name = path.display().to_string();
     let (file, len) = open_regular(path)?;
     let available = memory_available();
@@ -181,7 +190,7 @@ pub fn read_file_bytes(path: &std::path::Path) -> Result<Vec<u8>, Diagnostic> {
     bytes
         .try_reserve_exact(len as usize + 1)
         .map_err(|_| Diagnostic::error(&name, None, too_large(len, available, limit)))?;
-    read_bounded_into(&name, file, limit, available, bytes)
+    read_bounded_into(&name, file, (limit, available), bytes, read)
 }
 
 /// Opens a regular file for reading, refusing anything else (a FIFO, a device, a folder)
@@ -215,10 +224,18 @@ pub fn read_stdin() -> Result<SourceText, Diagnostic> {
 /// The bytes of standard input for `-`, else of the file, with the limits of [`read_file`]
 /// but no UTF-8 check.
 pub fn read_input_bytes(path: &std::path::Path) -> Result<Vec<u8>, Diagnostic> {
+    read_input_bytes_observed(path, &|_| {})
+}
+
+/// [`read_input_bytes`], telling `read` each time more bytes of a file have been read.
+pub fn read_input_bytes_observed(
+    path: &std::path::Path,
+    read: &dyn Fn(u64),
+) -> Result<Vec<u8>, Diagnostic> {
     if path == std::path::Path::new("-") {
         read_bounded(STDIN_NAME, std::io::stdin().lock())
     } else {
-        read_file_bytes(path)
+        read_file_bytes_observed(path, read)
     }
 }
 
@@ -263,21 +280,35 @@ fn open_without_waiting(path: &std::path::Path) -> std::io::Result<std::fs::File
 /// Reads at most the size limit (and one byte more, to tell that it was exceeded).
 fn read_bounded(name: &str, r: impl Read) -> Result<Vec<u8>, Diagnostic> {
     let available = memory_available();
-    read_bounded_into(name, r, size_limit(available), available, Vec::new())
+    let limits = (size_limit(available), available);
+    read_bounded_into(name, r, limits, Vec::new(), &|_| {})
 }
 
+/// How much is read between two reports to the observer of [`read_bounded_into`]: a few
+/// hundredths of a second from a disk.
+const READ_CHUNK: u64 = 16 << 20;
+
 /// [`read_bounded`] into `bytes`, whose capacity may already be the size expected; the
-/// file may have grown since its size was looked at, so the limit still holds.
+/// file may have grown since its size was looked at, so the limit still holds. `limits`
+/// are the size limit and the memory available it comes from; `read` hears each chunk.
 fn read_bounded_into(
     name: &str,
     r: impl Read,
-    limit: u64,
-    available: Option<u64>,
+    (limit, available): (u64, Option<u64>),
     mut bytes: Vec<u8>,
+    read: &dyn Fn(u64),
 ) -> Result<Vec<u8>, Diagnostic> {
-    r.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::error(name, None, format!("cannot read: {e}")))?;
+    let mut r = r.take(limit + 1);
+    loop {
+        let n = (&mut r)
+            .take(READ_CHUNK)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Diagnostic::error(name, None, format!("cannot read: {e}")))?;
+        if n == 0 {
+            break;
+        }
+        read(n as u64);
+    }
     if bytes.len() as u64 > limit {
         return Err(Diagnostic::error(
             name,

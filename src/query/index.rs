@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::bits::Bits;
+use super::tally::Tally;
 use super::text::{FNV_START, TextIndex, TextIndexBuilder, fnv1a};
 use crate::model::wording::IdLookup;
 use crate::model::{Claim, Dataset, Event, EventKind, Side, TimeSpan, Voices};
@@ -94,7 +95,9 @@ pub struct Index {
     place_pos: HashMap<String, usize>,
     source_pos: HashMap<String, usize>,
     district_pos: HashMap<String, usize>,
-    event_pos: HashMap<String, usize>,
+    /// Event id → event index, sorted by the id's hash, as `claim_pos` (lookups check the id):
+    /// a map of cloned ids took seconds to build at two million events.
+    event_pos: Vec<(u64, u32)>,
     /// Claim id → (event index, claim index within the event).
     /// Sorted by the id's hash: a million-event file has millions of claims, and a map of
     /// cloned id strings would cost a few hundred megabytes. Lookups check the id itself.
@@ -148,12 +151,47 @@ fn id_hash(id: &str) -> u64 {
 
 /// Puts events in time order (by start, then end, then id), the order every view relies on.
 pub fn sort_events(ds: &mut Dataset) {
-    let mut keyed: Vec<(TimeSpan, Event)> = std::mem::take(&mut ds.events)
-        .into_iter()
-        .map(|e| (span_of(ds, &e), e))
-        .collect();
-    keyed.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.id.cmp(&y.id)));
-    ds.events = keyed.into_iter().map(|(_, e)| e).collect();
+    sort_events_observed(ds, &Tally::new(1, &|_| true));
+}
+
+/// [`sort_events`], counting each event three times in `tally` (when its time is read, when
+/// the times are sorted, when it is in place).
+pub(super) fn sort_events_observed(ds: &mut Dataset, tally: &Tally) {
+    // Positions are sorted and each event then moved into place by swaps: sorting the events
+    // themselves (a couple of hundred bytes each) took seconds at two million, and a sorted
+    // copy would hold them twice.
+    let mut keyed: Vec<(TimeSpan, u32)> = Vec::with_capacity(ds.events.len());
+    for (i, e) in ds.events.iter().enumerate() {
+        keyed.push((span_of(ds, e), i as u32));
+        tally.tick(i);
+    }
+    tally.add(keyed.len() - Tally::ticked(keyed.len()));
+    let events = &mut ds.events;
+    keyed.sort_unstable_by(|(a, i), (b, j)| {
+        a.cmp(b)
+            .then_with(|| events[*i as usize].id.cmp(&events[*j as usize].id))
+            .then(i.cmp(j))
+    });
+    let mut order: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
+    tally.add(order.len());
+    // Position `hole` takes the event at `order[hole]`; a position done is marked as its own.
+    // Each move is a step of the tally (up to one per event, the rest counted at the end).
+    let mut moves = 0;
+    for start in 0..order.len() {
+        let mut hole = start;
+        while order[hole] as usize != hole {
+            let from = order[hole] as usize;
+            order[hole] = hole as u32;
+            if from == start {
+                break;
+            }
+            events.swap(hole, from);
+            tally.tick(moves);
+            moves += 1;
+            hole = from;
+        }
+    }
+    tally.add(order.len() - Tally::ticked(moves));
 }
 
 /// A validated dataset's times always resolve; an unresolvable one (never expected) sorts first.
@@ -170,9 +208,13 @@ fn text_index(
     actor_pos: &HashMap<String, usize>,
     place_pos: &HashMap<String, usize>,
     also_about: &[(u32, u32, u32)],
+    tally: &Tally,
 ) -> TextIndex {
     let mut b = TextIndexBuilder::default();
     for (ei, e) in ds.events.iter().enumerate() {
+        if !tally.tick(ei) {
+            break;
+        }
         let mut texts: Vec<&str> = vec![&e.title, &e.summary];
         // Its own claims, and those of other events that are also about it.
         let also = claims_also_about(also_about, ei).map(|(e, c)| &ds.events[e].claims[c]);
@@ -196,6 +238,7 @@ fn text_index(
         }
         b.add_event(texts);
     }
+    tally.add(ds.events.len() - Tally::ticked(ds.events.len()));
     b.finish()
 }
 
@@ -241,6 +284,20 @@ fn facet_bits(index: &Index) -> FacetBits {
 impl Index {
     /// Builds the index of a dataset whose events are already in time order ([`sort_events`]).
     pub fn new(ds: &Dataset) -> Index {
+        let index = Index::new_observed(ds, &Tally::new(1, &|_| true));
+        index.unwrap_or_default()
+    }
+
+    /// How many steps of a [`Tally`] building the index of `events` events takes.
+    pub(super) fn steps(events: usize) -> usize {
+        4 * events
+    }
+
+    /// [`Index::new`], counting its steps in `tally` ([`Index::steps`]: each event once as
+    /// its id is filed, once for its facts, once for its words and once as they are
+    /// gathered); none when the tally's
+    /// observer said to stop.
+    pub(super) fn new_observed(ds: &Dataset, tally: &Tally) -> Option<Index> {
         let actor_pos: HashMap<String, usize> = ds
             .actors
             .iter()
@@ -325,32 +382,49 @@ impl Index {
             .events
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
+            .map(|(i, e)| (id_hash(&e.id), i as u32))
             .collect();
+        index.event_pos.sort_unstable();
+        tally.add(ds.events.len() / 2);
         let mut also_about = Vec::new();
         for (ei, e) in ds.events.iter().enumerate() {
             for (ci, c) in e.claims.iter().enumerate() {
-                for other in c.also_about.iter().filter_map(|id| index.event_index(id)) {
+                for other in c
+                    .also_about
+                    .iter()
+                    .filter_map(|id| index.event_index(ds, id))
+                {
                     also_about.push((other as u32, ei as u32, ci as u32));
                 }
             }
         }
         also_about.sort_unstable();
         index.also_about = also_about;
+        tally.add(ds.events.len() - ds.events.len() / 2);
         let (actor_pos, place_pos, also) = (&index.actor_pos, &index.place_pos, &index.also_about);
         let text = std::thread::scope(|scope| {
-            let text = scope.spawn(|| text_index(ds, actor_pos, place_pos, also));
+            let text = scope.spawn(|| text_index(ds, actor_pos, place_pos, also, tally));
             let mut facts = Vec::with_capacity(ds.events.len());
             for (ei, e) in ds.events.iter().enumerate() {
+                if !tally.tick(ei) {
+                    break;
+                }
                 let also = index
                     .also_about_of(ei)
                     .map(|(e, c)| &ds.events[e].claims[c]);
                 facts.push(index.facts(ds, e, also, &place_district));
             }
+            tally.add(ds.events.len() - Tally::ticked(ds.events.len()));
             (facts, text.join().expect("text indexing does not panic"))
         });
         let (all_facts, text) = text;
+        if tally.stopped() {
+            return None;
+        }
         for (ei, (e, facts)) in ds.events.iter().zip(all_facts).enumerate() {
+            if !tally.tick(ei) {
+                break;
+            }
             index.extent = Some(match index.extent {
                 None => facts.span,
                 Some(x) => TimeSpan {
@@ -377,6 +451,7 @@ impl Index {
                 }
             }
         }
+        tally.add(ds.events.len() - Tally::ticked(ds.events.len()));
         index.text = text;
         if ds.files.len() > 1 {
             let spans: Vec<TimeSpan> = index.events.iter().map(|f| f.span).collect();
@@ -388,7 +463,7 @@ impl Index {
             .iter()
             .map(|by_place| index.scheme_bits(ds, by_place))
             .collect();
-        index
+        (!tally.stopped()).then_some(index)
     }
 
     /// What filters and lanes need of event `e`: its own claims and those of other events
@@ -500,8 +575,15 @@ impl Index {
         self.district_pos.get(name).copied()
     }
 
-    pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.event_pos.get(id).copied()
+    /// Where an event is, by its id.
+    pub fn event_index(&self, ds: &Dataset, id: &str) -> Option<usize> {
+        let h = id_hash(id);
+        let from = self.event_pos.partition_point(|p| p.0 < h);
+        self.event_pos[from..]
+            .iter()
+            .take_while(|p| p.0 == h)
+            .map(|&(_, e)| e as usize)
+            .find(|&e| ds.events.get(e).is_some_and(|ev| ev.id == id))
     }
 
     /// Where a claim lives: (event index, claim index within that event).

@@ -9,6 +9,7 @@
 pub mod bits;
 mod index;
 pub mod same_day;
+pub mod tally;
 pub mod text;
 
 pub use bits::Bits;
@@ -33,6 +34,17 @@ impl Catalog {
         sort_events(&mut dataset);
         let index = Index::new(&dataset);
         Catalog { dataset, index }
+    }
+
+    /// [`Catalog::new`], telling `observe` the share done as it goes (a million events take
+    /// seconds); none when it returns false (the user cancelled).
+    pub fn new_observed(mut dataset: Dataset, observe: tally::Observer) -> Option<Catalog> {
+        let n = dataset.events.len();
+        // Sorting counts each event three times, as the index counts its passes.
+        let tally = tally::Tally::new(3 * n + Index::steps(n), observe);
+        index::sort_events_observed(&mut dataset, &tally);
+        let index = Index::new_observed(&dataset, &tally)?;
+        Some(Catalog { dataset, index })
     }
 }
 

@@ -19,8 +19,16 @@ fn events_are_in_time_order_and_index_matches() {
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
     assert_eq!(cat.index.events.len(), cat.dataset.events.len());
     for (i, e) in cat.dataset.events.iter().enumerate() {
-        assert_eq!(cat.index.event_index(&e.id), Some(i));
+        assert_eq!(cat.index.event_index(&cat.dataset, &e.id), Some(i));
     }
+    assert_eq!(cat.index.event_index(&cat.dataset, "no-such-event"), None);
+    // A prefix of an id is not the id.
+    let first = &cat.dataset.events[0].id;
+    assert_eq!(
+        cat.index
+            .event_index(&cat.dataset, &first[..first.len() - 1]),
+        None
+    );
 }
 
 #[test]
@@ -308,4 +316,60 @@ fn chosen_sides_follow_their_parties_into_a_new_order() {
         f.sides,
         [Side::party(1), Side::party(0), Side::THIRD].into()
     );
+}
+
+/// A two-million-event file indexes for a quarter of a minute: the loading bar hears the share
+/// done every few thousand events, from both indexing threads, and Cancel stops them.
+#[test]
+fn indexing_reports_its_progress_and_stops_when_cancelled() {
+    use crate::cli::generate::{Spec, dataset};
+    let ds = dataset(Spec {
+        events: 20_000,
+        seed: 5,
+    });
+    let heard = std::sync::Mutex::new(Vec::new());
+    let observe = |share: f32| {
+        heard.lock().unwrap().push(share);
+        true
+    };
+    let cat = Catalog::new_observed(ds.clone(), &observe).expect("not cancelled");
+    let heard = heard.into_inner().unwrap();
+    // The passes over every event (moving them into order, facts, words, gathering) each
+    // report every 4096 events; the quick steps between them report once each.
+    assert!(
+        heard.len() >= 4 * (20_000 / 4096),
+        "{} reports",
+        heard.len()
+    );
+    assert!(heard.windows(2).all(|w| w[0] <= w[1]), "{heard:?}");
+    assert!(heard[0] < 0.2 && *heard.last().unwrap() > 0.99, "{heard:?}");
+    // The same catalog as built without anyone listening.
+    let plain = Catalog::new(ds.clone());
+    let ids = |c: &Catalog| {
+        c.dataset
+            .events
+            .iter()
+            .map(|e| e.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&cat), ids(&plain));
+    assert_eq!(cat.index.starts, plain.index.starts);
+    assert_eq!(cat.index.claim_counts, plain.index.claim_counts);
+    assert_eq!(
+        cat.index.figure_claims.len(),
+        plain.index.figure_claims.len()
+    );
+    let query = |c: &Catalog| {
+        let filter = FilterState {
+            text: "shelling".into(),
+            ..FilterState::default()
+        };
+        Query::run(&c.index, &filter).events
+    };
+    assert_eq!(query(&cat), query(&plain));
+    assert!(!query(&cat).is_empty());
+
+    // Told to stop halfway: nothing comes back.
+    let stop_at_half = |share: f32| share < 0.5;
+    assert!(Catalog::new_observed(ds, &stop_at_half).is_none());
 }

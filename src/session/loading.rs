@@ -4,14 +4,14 @@
 //! file dialog, drag and drop, and live reload.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use super::Source;
 use crate::import::Input;
-use crate::load::cache::{Cache, Encoded, Key};
+use crate::load::cache::{Cache, Key};
 use crate::load::{BUNDLED_NAME, BUNDLED_TEXT, Diagnostic, LoadOutcome, SourceText, Step};
 use crate::query::Catalog;
 
@@ -25,8 +25,12 @@ pub struct Progress {
     /// Events checked, and how many there are to check, while checking.
     checked: AtomicU64,
     to_check: AtomicU64,
+    /// The share of indexing done, in millionths.
+    indexed: AtomicU32,
     total: AtomicU64,
     cancelled: AtomicBool,
+    /// When each stage began, in order: what `--frame-stats` reports the load took.
+    began: Mutex<Vec<(Stage, Instant)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +55,11 @@ impl Stage {
 }
 
 /// A finished load: the catalog (built on the loading thread, as indexing a large file takes
-/// a while) and every diagnostic. No catalog when there were errors.
+/// a while) and every diagnostic. No catalog when there were errors. The catalog is shared so
+/// that the loading thread can still write its snapshot once the window has it.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub catalog: Option<Catalog>,
+    pub catalog: Option<Arc<Catalog>>,
     pub diagnostics: Vec<Diagnostic>,
     /// Whether it came from a snapshot of an earlier load of the same, unchanged files.
     pub from_cache: bool,
@@ -64,10 +69,28 @@ impl Loaded {
     /// Indexes an outcome's dataset, if it has one.
     pub fn index(out: LoadOutcome) -> Loaded {
         Loaded {
-            catalog: out.dataset.map(Catalog::new),
+            catalog: out.dataset.map(|d| Arc::new(Catalog::new(d))),
             diagnostics: out.diagnostics,
             from_cache: false,
         }
+    }
+
+    /// [`Loaded::index`], telling `progress` how far indexing is; none if it was cancelled.
+    fn index_observed(out: LoadOutcome, progress: &Progress) -> Option<Loaded> {
+        let observe = |share: f32| {
+            let millionths = (share * 1e6) as u32;
+            progress.indexed.store(millionths, Ordering::Relaxed);
+            !progress.is_cancelled()
+        };
+        let catalog = match out.dataset {
+            Some(dataset) => Some(Arc::new(Catalog::new_observed(dataset, &observe)?)),
+            None => None,
+        };
+        Some(Loaded {
+            catalog,
+            diagnostics: out.diagnostics,
+            from_cache: false,
+        })
     }
 }
 
@@ -84,8 +107,8 @@ impl Progress {
 
     /// How far the load is, 0 to 1: reading by bytes, then each later stage at the share of
     /// the time it takes on a large file (parsing about half, checking and indexing a fifth
-    /// each). A streamed import reports the bytes it has parsed and checking the events it
-    /// has checked; the index cannot report within itself.
+    /// each). A streamed import reports the bytes it has parsed, checking the events it has
+    /// checked, and indexing its share done.
     pub fn fraction(&self) -> f32 {
         let (read, total) = self.bytes();
         match self.stage() {
@@ -101,7 +124,10 @@ impl Progress {
                 let of = self.to_check.load(Ordering::Relaxed);
                 0.6 + 0.2 * (checked as f32 / of.max(1) as f32).min(1.0)
             }
-            Stage::Indexing => 0.8,
+            Stage::Indexing => {
+                let indexed = self.indexed.load(Ordering::Relaxed);
+                0.8 + 0.2 * (indexed as f32 / 1e6).min(1.0)
+            }
             Stage::Done => 1.0,
         }
     }
@@ -125,6 +151,19 @@ impl Progress {
 
     fn set(&self, s: Stage) {
         self.stage.store(s as u8, Ordering::Relaxed);
+        if let Ok(mut began) = self.began.lock() {
+            began.push((s, Instant::now()));
+        }
+    }
+
+    /// How long each stage took, from its start to the next one's; the last stage (the
+    /// result handed over, `Done`) is left out.
+    pub fn stage_times(&self) -> Vec<(Stage, std::time::Duration)> {
+        let began = self.began.lock().map(|b| b.clone()).unwrap_or_default();
+        began
+            .windows(2)
+            .map(|w| (w[0].0, w[1].1.saturating_duration_since(w[0].1)))
+            .collect()
     }
 }
 
@@ -141,16 +180,14 @@ pub fn load_sources_cached(
     progress: &Progress,
     cache: &Cache,
 ) -> Option<Loaded> {
-    let (loaded, snapshot) = load_sources_with(sources, progress, Some(cache))?;
-    if let Some(snapshot) = snapshot {
-        cache.write_quietly(&snapshot);
-    }
+    let (loaded, key) = load_sources_with(sources, progress, Some(cache))?;
+    write_snapshot(cache, key, &loaded);
     Some(loaded)
 }
 
 /// [`load_sources`], first looking in `cache` for a snapshot of the same, unchanged files
-/// and, when there was none, returning one to write there once the result is handed over
-/// (encoding it takes a moment; writing it takes longer, and the window need not wait).
+/// and, when there was none, returning the key to write one under once the result is handed
+/// over ([`write_snapshot`]: encoding and writing take a moment the window need not wait).
 /// Only files are cached (the bundled dataset is in the program), only when every one was
 /// read whole, and only a load without errors: one with errors is opened again to show
 /// them as they are then.
@@ -158,7 +195,7 @@ pub fn load_sources_with(
     sources: &[Source],
     progress: &Progress,
     cache: Option<&Cache>,
-) -> Option<(Loaded, Option<Encoded>)> {
+) -> Option<(Loaded, Option<Key>)> {
     let total: u64 = sources
         .iter()
         .map(|s| match s {
@@ -167,6 +204,7 @@ pub fn load_sources_with(
         })
         .sum();
     progress.total.store(total, Ordering::Relaxed);
+    progress.set(Stage::Reading);
     let mut inputs = Vec::new();
     let mut unreadable: Vec<Diagnostic> = Vec::new();
     for s in sources {
@@ -174,19 +212,20 @@ pub fn load_sources_with(
             return None;
         }
         let input = match s {
-            Source::Bundled => Ok(Input::text(SourceText {
-                name: BUNDLED_NAME.to_owned(),
-                text: BUNDLED_TEXT.to_owned(),
-            })),
-            Source::File(p) => crate::import::open::read_input(p),
+            Source::Bundled => {
+                let len = BUNDLED_TEXT.len() as u64;
+                progress.read.fetch_add(len, Ordering::Relaxed);
+                Ok(Input::text(SourceText {
+                    name: BUNDLED_NAME.to_owned(),
+                    text: BUNDLED_TEXT.to_owned(),
+                }))
+            }
+            Source::File(p) => crate::import::open::read_input_observed(p, &|bytes| {
+                progress.read.fetch_add(bytes, Ordering::Relaxed);
+            }),
         };
         match input {
-            Ok(input) => {
-                progress
-                    .read
-                    .fetch_add(input.bytes.len() as u64, Ordering::Relaxed);
-                inputs.push(input);
-            }
+            Ok(input) => inputs.push(input),
             Err(d) => unreadable.push(d),
         }
     }
@@ -197,7 +236,7 @@ pub fn load_sources_with(
         if let Some((catalog, diagnostics)) = super::cached::read_catalog(cache, key) {
             progress.set(Stage::Done);
             let loaded = Loaded {
-                catalog: Some(catalog),
+                catalog: Some(Arc::new(catalog)),
                 diagnostics,
                 from_cache: true,
             };
@@ -228,16 +267,23 @@ pub fn load_sources_with(
         out.diagnostics = unreadable;
     }
     progress.set(Stage::Indexing);
-    let loaded = Loaded::index(out);
+    let loaded = Loaded::index_observed(out, progress)?;
     if progress.is_cancelled() {
         return None;
     }
     progress.set(Stage::Done);
-    let snapshot = key.and_then(|key| {
-        let catalog = loaded.catalog.as_ref()?;
-        super::cached::encode_catalog(&key, catalog, &loaded.diagnostics)
-    });
-    Some((loaded, snapshot))
+    Some((loaded, key))
+}
+
+/// Writes the snapshot of a load (from files that had none) under `key` in `cache`, for the
+/// next open; nothing when there is no key or no catalog (a load with errors).
+pub fn write_snapshot(cache: &Cache, key: Option<Key>, loaded: &Loaded) {
+    let (Some(key), Some(catalog)) = (key, &loaded.catalog) else {
+        return;
+    };
+    if let Some(snapshot) = super::cached::encode_catalog(&key, catalog, &loaded.diagnostics) {
+        cache.write_quietly(&snapshot);
+    }
 }
 
 /// What a snapshot of loading these inputs is valid for; none when they cannot be cached:
@@ -286,15 +332,25 @@ impl LoadJob {
             .spawn(move || {
                 // A cancelled load sends nothing. The receiver may be gone (a newer load
                 // replaced this one, or the user cancelled): nothing to do then.
-                let mut to_write = None;
-                if let Some((out, snapshot)) = load_sources_with(&s, &p, cache.as_ref()) {
-                    let _ = tx.send(out);
-                    to_write = snapshot;
-                }
+                let Some((out, key)) = load_sources_with(&s, &p, cache.as_ref()) else {
+                    done();
+                    return;
+                };
+                // The window gets the catalog first; the snapshot of it is made and written
+                // after, from a share of the same catalog (with the diagnostics it had).
+                let for_snapshot = Loaded {
+                    catalog: out.catalog.clone(),
+                    diagnostics: if key.is_some() {
+                        out.diagnostics.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    from_cache: false,
+                };
+                let _ = tx.send(out);
                 done();
-                // After the result is handed over: the window does not wait for the disk.
-                if let (Some(cache), Some(snapshot)) = (&cache, &to_write) {
-                    cache.write_quietly(snapshot);
+                if let Some(cache) = &cache {
+                    write_snapshot(cache, key, &for_snapshot);
                 }
             })
             .expect("spawn a loading thread");
@@ -420,6 +476,20 @@ mod tests {
             assert!(p.fraction() > last, "{stage:?}");
             last = p.fraction();
         }
+    }
+
+    #[test]
+    fn the_bar_moves_while_indexing() {
+        let p = Progress::default();
+        p.set(Stage::Indexing);
+        let start = p.fraction();
+        p.indexed.store(500_000, Ordering::Relaxed);
+        let half = p.fraction();
+        p.indexed.store(1_000_000, Ordering::Relaxed);
+        let end = p.fraction();
+        assert!(start < half && half < end, "{start} {half} {end}");
+        p.set(Stage::Done);
+        assert!(p.fraction() >= end);
     }
 
     #[test]

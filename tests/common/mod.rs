@@ -127,14 +127,8 @@ pub fn run_until(
 
 /// Selects the event with id `id`, as a click on it would, and runs a frame.
 pub fn select(h: &mut Harness<'_, ClaimlineApp>, id: &str) -> usize {
-    let e = h
-        .state()
-        .catalog
-        .as_ref()
-        .unwrap()
-        .index
-        .event_index(id)
-        .unwrap_or_else(|| panic!("no event {id}"));
+    let cat = h.state().catalog.as_ref().unwrap();
+    let e = (cat.index.event_index(&cat.dataset, id)).unwrap_or_else(|| panic!("no event {id}"));
     let ctx = h.ctx.clone();
     h.state_mut()
         .apply(&ctx, vec![claimline::command::Command::Select(Some(e))]);

@@ -73,7 +73,7 @@ impl Scene {
     pub fn event(&self, id: &str) -> usize {
         self.cat
             .index
-            .event_index(id)
+            .event_index(&self.cat.dataset, id)
             .unwrap_or_else(|| panic!("no event {id}"))
     }
 

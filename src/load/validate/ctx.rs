@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::FixedOffset;
 
 use crate::load::Severity;
-use crate::load::locate::Path;
+use crate::load::locate::{Path, Seg};
 use crate::load::suggest;
 use crate::model::When;
 use crate::model::length::{self, MAX_ID_CHARS, MAX_TEXT_CHARS};
@@ -44,12 +44,12 @@ pub(super) struct Ctx<'a> {
     /// Per kind, the defined ids ready for "did you mean": made at the first unknown id.
     known: [Option<suggest::Known<'a>>; KINDS],
     /// id → where it is defined, one table per kind.
-    parties: HashMap<&'a str, (usize, Path)>,
-    actors: HashMap<&'a str, (usize, Path)>,
-    places: HashMap<&'a str, (usize, Path)>,
-    sources: HashMap<&'a str, (usize, Path)>,
-    events: HashMap<&'a str, (usize, Path)>,
-    claims: HashMap<&'a str, (usize, Path)>,
+    parties: HashMap<&'a str, Defined>,
+    actors: HashMap<&'a str, Defined>,
+    places: HashMap<&'a str, Defined>,
+    sources: HashMap<&'a str, Defined>,
+    events: HashMap<&'a str, Defined>,
+    claims: HashMap<&'a str, Defined>,
     /// Where a later file defines an id an earlier one does too, so that a second definition
     /// within that later file is still a duplicate.
     again: HashMap<(Kind, &'a str, usize), Path>,
@@ -59,7 +59,54 @@ pub(super) struct Ctx<'a> {
     pub(super) formats: Vec<u32>,
 }
 
+/// Where an id is defined, in twelve bytes: its file and its place in its list (for a claim,
+/// its event's and its own). A file of two million events defines seven million claim ids, and
+/// a full [`Path`] for each (two hundred bytes) took gigabytes, and seconds each time the
+/// table grew.
+#[derive(Clone, Copy)]
+pub(super) struct Defined {
+    file: u32,
+    at: [u32; 2],
+}
+
+impl Defined {
+    fn new(file: usize, path: &Path) -> Defined {
+        let mut at = [0; 2];
+        let indices = path.segs().iter().filter_map(|s| match s {
+            Seg::Index(i) => Some(*i as u32),
+            _ => None,
+        });
+        for (slot, i) in at.iter_mut().zip(indices) {
+            *slot = i;
+        }
+        Defined {
+            file: file as u32,
+            at,
+        }
+    }
+
+    /// The file and the path of the id, as it was given to [`Ctx::define`].
+    fn place(self, kind: Kind) -> (usize, Path) {
+        let [item, claim] = self.at.map(|i| i as usize);
+        let root = Path::root();
+        let path = match kind {
+            Kind::Claim => (root.field("events").index(item))
+                .field("claims")
+                .index(claim),
+            _ => root.field(kind.list()).index(item),
+        };
+        (self.file as usize, path.field("id"))
+    }
+}
+
 impl<'a> Ctx<'a> {
+    /// Makes room in the id tables for the events and claims of every file, so that they do
+    /// not grow (rehashing millions of entries) as a large file is checked.
+    pub(super) fn reserve(&mut self, events: usize, claims: usize) {
+        self.events.reserve(events);
+        self.claims.reserve(claims);
+    }
+
     /// A field (or a phrase naming a use) new in format 2 met in file `file`: an error in a format-1 file, which an older
     /// Claimline would refuse whole, so the curator says which format they write.
     pub(super) fn format_2(&mut self, file: usize, path: Path, field: &str) {
@@ -226,10 +273,16 @@ impl<'a> Ctx<'a> {
                 ),
             );
         }
-        let Some((first_file, first_path)) = self.table(kind).get(id).copied() else {
-            self.table(kind).insert(id, (file, path));
+        let Some(first) = self.table(kind).get(id).copied() else {
+            let defined = Defined::new(file, &path);
+            debug_assert!(
+                defined.place(kind) == (file, path),
+                "{path} is not an id's path"
+            );
+            self.table(kind).insert(id, defined);
             return None;
         };
+        let (first_file, first_path) = first.place(kind);
         if !kind.shareable() || first_file == file {
             self.duplicate(kind, file, path, id, (first_file, first_path));
             return None;
@@ -300,7 +353,7 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    fn table(&mut self, kind: Kind) -> &mut HashMap<&'a str, (usize, Path)> {
+    fn table(&mut self, kind: Kind) -> &mut HashMap<&'a str, Defined> {
         match kind {
             Kind::Party => &mut self.parties,
             Kind::Actor => &mut self.actors,
@@ -389,6 +442,17 @@ impl Kind {
     /// told once.
     pub(super) fn shareable(self) -> bool {
         matches!(self, Kind::Party | Kind::Actor | Kind::Place | Kind::Source)
+    }
+
+    /// The list of a file where ids of this kind are defined (claims: within events).
+    fn list(self) -> &'static str {
+        match self {
+            Kind::Party => "parties",
+            Kind::Actor => "actors",
+            Kind::Place => "places",
+            Kind::Source => "sources",
+            Kind::Event | Kind::Claim => "events",
+        }
     }
 
     pub(super) fn name(self) -> &'static str {

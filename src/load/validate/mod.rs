@@ -38,6 +38,9 @@ pub(super) fn validate_and_merge(
 ) -> (Option<Dataset>, Vec<Diagnostic>, Vec<Shared>) {
     let files = parsed.as_slice();
     let mut cx = Ctx::default();
+    let (events, claims) = (files.iter().flat_map(|(_, file)| &file.events))
+        .fold((0, 0), |(e, c), event| (e + 1, c + event.claims.len()));
+    cx.reserve(events, claims);
     let root = Path::root();
     let mut offsets = Vec::new();
     let mut repeats = Vec::new();
@@ -344,13 +347,19 @@ fn merge(
         extend_once(&mut ds.actors, file.actors, actors, |x| &x.id);
         extend_once(&mut ds.places, file.places, places, |x| &x.id);
         extend_once(&mut ds.sources, file.sources, sources, |x| &x.id);
-        ds.events.extend(file.events.into_iter().map(|mut e| {
+        let mut events = file.events;
+        for e in &mut events {
             e.file = f;
             if !aliases.is_empty() {
-                read_places_as_kept(&mut e, aliases);
+                read_places_as_kept(e, aliases);
             }
-            e
-        }));
+        }
+        // The first file's events are kept where they are: moving millions takes a while.
+        if ds.events.is_empty() {
+            ds.events = events;
+        } else {
+            ds.events.extend(events);
+        }
     }
     order_parties(&mut ds, &place_in_file);
     Some(ds)

@@ -393,7 +393,7 @@ fn also_about_ui(
     let index = &view.cat.index;
     let events = std::iter::once(event.id.as_str())
         .chain(claim.also_about.iter().map(String::as_str))
-        .filter_map(|id| index.event_index(id))
+        .filter_map(|id| index.event_index(&view.cat.dataset, id))
         .filter(|&e| Some(e) != view.selected);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Also about:").small().strong());
