@@ -290,12 +290,12 @@ impl Index {
 
     /// How many steps of a [`Tally`] building the index of `events` events takes.
     pub(super) fn steps(events: usize) -> usize {
-        4 * events
+        5 * events
     }
 
     /// [`Index::new`], counting its steps in `tally` ([`Index::steps`]: each event once as
-    /// its id is filed, once for its facts, once for its words and once as they are
-    /// gathered); none when the tally's
+    /// its id is filed, once for its facts, once for its words, once as they are
+    /// gathered, and once for the claim table and the filter masks made after); none when the tally's
     /// observer said to stop.
     pub(super) fn new_observed(ds: &Dataset, tally: &Tally) -> Option<Index> {
         let actor_pos: HashMap<String, usize> = ds
@@ -458,11 +458,13 @@ impl Index {
             index.same_day = super::same_day::possible_matches(ds, &spans, &index.place_pos);
         }
         index.claim_pos.sort_unstable();
+        tally.add(ds.events.len() / 2);
         index.bits = facet_bits(&index);
         index.bits.districts_by_scheme = place_district_by_scheme
             .iter()
             .map(|by_place| index.scheme_bits(ds, by_place))
             .collect();
+        tally.add(ds.events.len() - ds.events.len() / 2);
         (!tally.stopped()).then_some(index)
     }
 
