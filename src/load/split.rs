@@ -40,8 +40,9 @@ pub fn parse(text: &str, options: &ron::Options, threads: usize) -> Option<Datas
     }
 }
 
-/// [`parse`], telling `observe` how many bytes of the file are parsed: while the list is cut
-/// into items every few thousand items, then every [`REPORT_EVERY`] and once at the end; when it returns false the parsers stop and nothing is returned.
+/// [`parse`], telling `observe` how many bytes of the file are parsed: every few thousand
+/// items while the list is cut into items, then every [`REPORT_EVERY`] and once at the end.
+/// When it returns false the parsers stop and nothing is returned.
 pub fn parse_observed(
     text: &str,
     options: &ron::Options,

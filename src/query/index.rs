@@ -165,7 +165,7 @@ pub(super) fn sort_events_observed(ds: &mut Dataset, tally: &Tally) {
         keyed.push((span_of(ds, e), i as u32));
         tally.tick(i);
     }
-    tally.add(keyed.len() - Tally::ticked(keyed.len()));
+    tally.rest(keyed.len());
     let events = &mut ds.events;
     keyed.sort_unstable_by(|(a, i), (b, j)| {
         a.cmp(b)
@@ -238,7 +238,7 @@ fn text_index(
         }
         b.add_event(texts);
     }
-    tally.add(ds.events.len() - Tally::ticked(ds.events.len()));
+    tally.rest(ds.events.len());
     b.finish()
 }
 
@@ -376,8 +376,6 @@ impl Index {
                 .collect(),
             ..Index::default()
         };
-        // The text index is built on a second thread while this one works out the facts:
-        // on a large file they are the two biggest parts of indexing.
         index.event_pos = ds
             .events
             .iter()
@@ -385,7 +383,6 @@ impl Index {
             .map(|(i, e)| (id_hash(&e.id), i as u32))
             .collect();
         index.event_pos.sort_unstable();
-        tally.add(ds.events.len() / 2);
         let mut also_about = Vec::new();
         for (ei, e) in ds.events.iter().enumerate() {
             for (ci, c) in e.claims.iter().enumerate() {
@@ -400,7 +397,9 @@ impl Index {
         }
         also_about.sort_unstable();
         index.also_about = also_about;
-        tally.add(ds.events.len() - ds.events.len() / 2);
+        tally.add(ds.events.len());
+        // The text index is built on a second thread while this one works out the facts:
+        // on a large file they are the two biggest parts of indexing.
         let (actor_pos, place_pos, also) = (&index.actor_pos, &index.place_pos, &index.also_about);
         let text = std::thread::scope(|scope| {
             let text = scope.spawn(|| text_index(ds, actor_pos, place_pos, also, tally));
@@ -414,7 +413,7 @@ impl Index {
                     .map(|(e, c)| &ds.events[e].claims[c]);
                 facts.push(index.facts(ds, e, also, &place_district));
             }
-            tally.add(ds.events.len() - Tally::ticked(ds.events.len()));
+            tally.rest(ds.events.len());
             (facts, text.join().expect("text indexing does not panic"))
         });
         let (all_facts, text) = text;
@@ -451,20 +450,19 @@ impl Index {
                 }
             }
         }
-        tally.add(ds.events.len() - Tally::ticked(ds.events.len()));
+        tally.rest(ds.events.len());
         index.text = text;
         if ds.files.len() > 1 {
             let spans: Vec<TimeSpan> = index.events.iter().map(|f| f.span).collect();
             index.same_day = super::same_day::possible_matches(ds, &spans, &index.place_pos);
         }
         index.claim_pos.sort_unstable();
-        tally.add(ds.events.len() / 2);
         index.bits = facet_bits(&index);
         index.bits.districts_by_scheme = place_district_by_scheme
             .iter()
             .map(|by_place| index.scheme_bits(ds, by_place))
             .collect();
-        tally.add(ds.events.len() - ds.events.len() / 2);
+        tally.add(ds.events.len());
         (!tally.stopped()).then_some(index)
     }
 

@@ -56,6 +56,11 @@ impl<'a> Tally<'a> {
         items / EVERY * EVERY
     }
 
+    /// After a loop of `items` items that ticked each: counts the steps its ticks left out.
+    pub fn rest(&self, items: usize) -> bool {
+        self.add(items - Tally::ticked(items))
+    }
+
     pub fn stopped(&self) -> bool {
         self.stopped.load(Ordering::Relaxed)
     }

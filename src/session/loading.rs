@@ -68,11 +68,8 @@ pub struct Loaded {
 impl Loaded {
     /// Indexes an outcome's dataset, if it has one.
     pub fn index(out: LoadOutcome) -> Loaded {
-        Loaded {
-            catalog: out.dataset.map(|d| Arc::new(Catalog::new(d))),
-            diagnostics: out.diagnostics,
-            from_cache: false,
-        }
+        // Nobody cancels this progress, so there is always a result.
+        Loaded::index_observed(out, &Progress::default()).unwrap_or_default()
     }
 
     /// [`Loaded::index`], telling `progress` how far indexing is; none if it was cancelled.
@@ -181,7 +178,9 @@ pub fn load_sources_cached(
     cache: &Cache,
 ) -> Option<Loaded> {
     let (loaded, key) = load_sources_with(sources, progress, Some(cache))?;
-    write_snapshot(cache, key, &loaded);
+    if let (Some(key), Some(catalog)) = (key, &loaded.catalog) {
+        write_snapshot(cache, &key, catalog, &loaded.diagnostics);
+    }
     Some(loaded)
 }
 
@@ -276,12 +275,9 @@ pub fn load_sources_with(
 }
 
 /// Writes the snapshot of a load (from files that had none) under `key` in `cache`, for the
-/// next open; nothing when there is no key or no catalog (a load with errors).
-pub fn write_snapshot(cache: &Cache, key: Option<Key>, loaded: &Loaded) {
-    let (Some(key), Some(catalog)) = (key, &loaded.catalog) else {
-        return;
-    };
-    if let Some(snapshot) = super::cached::encode_catalog(&key, catalog, &loaded.diagnostics) {
+/// next open.
+fn write_snapshot(cache: &Cache, key: &Key, catalog: &Catalog, diagnostics: &[Diagnostic]) {
+    if let Some(snapshot) = super::cached::encode_catalog(key, catalog, diagnostics) {
         cache.write_quietly(&snapshot);
     }
 }
@@ -338,19 +334,12 @@ impl LoadJob {
                 };
                 // The window gets the catalog first; the snapshot of it is made and written
                 // after, from a share of the same catalog (with the diagnostics it had).
-                let for_snapshot = Loaded {
-                    catalog: out.catalog.clone(),
-                    diagnostics: if key.is_some() {
-                        out.diagnostics.clone()
-                    } else {
-                        Vec::new()
-                    },
-                    from_cache: false,
-                };
+                let snapshot = (cache.as_ref().zip(key).zip(out.catalog.clone()))
+                    .map(|((cache, key), catalog)| (cache, key, catalog, out.diagnostics.clone()));
                 let _ = tx.send(out);
                 done();
-                if let Some(cache) = &cache {
-                    write_snapshot(cache, key, &for_snapshot);
+                if let Some((cache, key, catalog, diagnostics)) = snapshot {
+                    write_snapshot(cache, &key, &catalog, &diagnostics);
                 }
             })
             .expect("spawn a loading thread");

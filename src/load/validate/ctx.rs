@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::FixedOffset;
 
 use crate::load::Severity;
-use crate::load::locate::{Path, Seg};
+use crate::load::locate::Path;
 use crate::load::suggest;
 use crate::model::When;
 use crate::model::length::{self, MAX_ID_CHARS, MAX_TEXT_CHARS};
@@ -70,32 +70,12 @@ pub(super) struct Defined {
 }
 
 impl Defined {
-    fn new(file: usize, path: &Path) -> Defined {
-        let mut at = [0; 2];
-        let indices = path.segs().iter().filter_map(|s| match s {
-            Seg::Index(i) => Some(*i as u32),
-            _ => None,
-        });
-        for (slot, i) in at.iter_mut().zip(indices) {
-            *slot = i;
-        }
-        Defined {
-            file: file as u32,
-            at,
-        }
-    }
-
-    /// The file and the path of the id, as it was given to [`Ctx::define`].
+    /// The file and the path of the id.
     fn place(self, kind: Kind) -> (usize, Path) {
-        let [item, claim] = self.at.map(|i| i as usize);
-        let root = Path::root();
-        let path = match kind {
-            Kind::Claim => (root.field("events").index(item))
-                .field("claims")
-                .index(claim),
-            _ => root.field(kind.list()).index(item),
-        };
-        (self.file as usize, path.field("id"))
+        (
+            self.file as usize,
+            kind.id_path(self.at.map(|i| i as usize)),
+        )
     }
 }
 
@@ -238,13 +218,16 @@ impl<'a> Ctx<'a> {
     /// for events and claims. An id that an earlier file defines too, in a kind files may
     /// share, is left to the caller, who gets that file and the path of its definition to
     /// compare the two.
+    /// Registers `id`, of `kind`, as defined in file `file` at `at` (see [`Kind::id_path`]).
+    /// When an earlier file defines it too and ids of that kind may be shared, returns where.
     pub(super) fn define(
         &mut self,
         kind: Kind,
         file: usize,
-        path: Path,
+        at: [usize; 2],
         id: &'a str,
     ) -> Option<(usize, Path)> {
+        let path = kind.id_path(at);
         if id.is_empty() {
             self.error(file, path, format!("{} id is empty", kind.name()));
             return None;
@@ -274,11 +257,10 @@ impl<'a> Ctx<'a> {
             );
         }
         let Some(first) = self.table(kind).get(id).copied() else {
-            let defined = Defined::new(file, &path);
-            debug_assert!(
-                defined.place(kind) == (file, path),
-                "{path} is not an id's path"
-            );
+            let defined = Defined {
+                file: file as u32,
+                at: at.map(|i| i as u32),
+            };
             self.table(kind).insert(id, defined);
             return None;
         };
@@ -444,14 +426,20 @@ impl Kind {
         matches!(self, Kind::Party | Kind::Actor | Kind::Place | Kind::Source)
     }
 
-    /// The list of a file where ids of this kind are defined (claims: within events).
-    fn list(self) -> &'static str {
-        match self {
+    /// Where the id of item `at[0]` of a file's list of this kind is written; for a claim,
+    /// of claim `at[1]` of event `at[0]`.
+    pub(super) fn id_path(self, [item, claim]: [usize; 2]) -> Path {
+        let list = match self {
             Kind::Party => "parties",
             Kind::Actor => "actors",
             Kind::Place => "places",
             Kind::Source => "sources",
             Kind::Event | Kind::Claim => "events",
+        };
+        let path = Path::root().field(list).index(item);
+        match self {
+            Kind::Claim => path.field("claims").index(claim).field("id"),
+            _ => path.field("id"),
         }
     }
 

@@ -58,7 +58,7 @@ pub(super) fn validate_and_merge(
     // Pass 1: headers and definitions, so that references may point into any file.
     for f in 0..files.len() {
         offsets.push(header::check_header(&mut cx, f, &root, &files[f].1));
-        if !define_ids(&mut cx, &mut repeats, files, f, &root, &mut checked) {
+        if !define_ids(&mut cx, &mut repeats, files, f, &mut checked) {
             return (None, Vec::new(), Vec::new());
         }
     }
@@ -138,30 +138,20 @@ fn define_ids<'a>(
     repeats: &mut Vec<shared::Repeat<'a>>,
     files: &'a [(&SourceText, DatasetFile)],
     f: usize,
-    root: &Path,
     checked: &mut Checked,
 ) -> bool {
     // The four kinds files may share; events are apart because each holds its claims' ids.
-    let at = (f, root);
-    let party = (Kind::Party, "parties");
-    shared::define_list(cx, repeats, files, at, party, |d| &d.parties, |x| &x.id);
-    let actor = (Kind::Actor, "actors");
-    shared::define_list(cx, repeats, files, at, actor, |d| &d.actors, |x| &x.id);
-    let place = (Kind::Place, "places");
-    shared::define_list(cx, repeats, files, at, place, |d| &d.places, |x| &x.id);
-    let source = (Kind::Source, "sources");
-    shared::define_list(cx, repeats, files, at, source, |d| &d.sources, |x| &x.id);
+    let (parties, actors) = ((f, Kind::Party), (f, Kind::Actor));
+    shared::define_list(cx, repeats, files, parties, |d| &d.parties, |x| &x.id);
+    shared::define_list(cx, repeats, files, actors, |d| &d.actors, |x| &x.id);
+    let (places, sources) = ((f, Kind::Place), (f, Kind::Source));
+    shared::define_list(cx, repeats, files, places, |d| &d.places, |x| &x.id);
+    shared::define_list(cx, repeats, files, sources, |d| &d.sources, |x| &x.id);
     let file = &files[f].1;
     for (i, e) in file.events.iter().enumerate() {
-        let ep = root.field("events").index(i);
-        cx.define(Kind::Event, f, ep.field("id"), &e.id);
+        cx.define(Kind::Event, f, [i, 0], &e.id);
         for (j, c) in e.claims.iter().enumerate() {
-            cx.define(
-                Kind::Claim,
-                f,
-                ep.field("claims").index(j).field("id"),
-                &c.id,
-            );
+            cx.define(Kind::Claim, f, [i, j], &c.id);
         }
         if !checked.one_more() {
             return false;

@@ -21,21 +21,20 @@ pub(super) struct Repeat<'a> {
     files: [usize; 2],
 }
 
-/// Registers the ids of one list of file `f` (its `parties`, say, at `field`), comparing each
-/// that an earlier file defines too with that definition.
+/// Registers the ids of one list of file `f` (its `parties`, say), comparing each that an
+/// earlier file defines too with that definition.
 pub(super) fn define_list<'a, T: Definition>(
     cx: &mut Ctx<'a>,
     repeats: &mut Vec<Repeat<'a>>,
     files: &'a [(&SourceText, DatasetFile)],
-    (f, root): (usize, &Path),
-    (kind, field): (Kind, &'static str),
+    (f, kind): (usize, Kind),
     list: fn(&'a DatasetFile) -> &'a [T],
     id_of: fn(&'a T) -> &'a str,
 ) {
     for (i, item) in list(&files[f].1).iter().enumerate() {
-        let path = root.field(field).index(i).field("id");
+        let path = kind.id_path([i, 0]);
         let id = id_of(item);
-        let Some((first_file, first_path)) = cx.define(kind, f, path, id) else {
+        let Some((first_file, first_path)) = cx.define(kind, f, [i, 0], id) else {
             continue;
         };
         let first = index_in_list(&first_path).and_then(|j| list(&files[first_file].1).get(j));
