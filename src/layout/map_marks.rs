@@ -301,6 +301,41 @@ mod tests {
         );
     }
 
+    /// A mark's shape shows the sides that spoke about its events: worked out here from the
+    /// claims' actors and their parties, not from the index.
+    #[test]
+    fn a_marks_sides_are_those_whose_actors_spoke_about_its_events() {
+        use crate::model::Side;
+        let cat = Catalog::new(load_bundled().dataset.unwrap());
+        let ds = &cat.dataset;
+        let all = Query::run(&cat.index, &FilterState::default()).events;
+        let m = map_marks(ds, &cat.index, &all);
+        let side_of = |actor: &str| {
+            let a = ds.actors.iter().find(|a| a.id == actor)?;
+            let party = a.party.as_deref();
+            let at = party.and_then(|p| ds.parties.iter().position(|q| q.id == p));
+            Some(at.map_or(Side::THIRD, Side::party))
+        };
+        for mark in &m.places {
+            let mut sides = std::collections::BTreeSet::new();
+            for &e in &mark.events {
+                let event = &ds.events[e];
+                let also = (ds.events.iter().flat_map(|o| o.claims.iter()))
+                    .filter(|c| c.also_about.contains(&event.id));
+                for c in event.claims.iter().chain(also) {
+                    sides.extend(c.actor_ids().iter().filter_map(|a| side_of(a)));
+                }
+            }
+            let place = &ds.places[mark.place].name;
+            for side in Side::all() {
+                let drawn = mark.voices.has(side);
+                assert_eq!(drawn, sides.contains(&side), "{place}: {side:?}");
+            }
+        }
+        // Places both parties spoke about are drawn as such.
+        assert!(m.places.iter().any(|p| p.voices.party_sides().count() >= 2));
+    }
+
     #[test]
     fn the_places_a_claim_names_are_marked_with_its_event() {
         let out = crate::import::load_paths(&[std::path::PathBuf::from(concat!(
