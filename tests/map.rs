@@ -4,7 +4,7 @@
 mod common;
 
 use claimline::command::Command;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn clicking_a_district_on_the_map_filters_by_it() {
@@ -74,6 +74,37 @@ fn the_selected_events_places_are_labelled() {
             h.query_by_label(&format!("Map place: {name}")).is_some(),
             "no label for {name}"
         );
+    }
+}
+
+/// Place names stay off the notes at the map's top edge: the count of places not on the map
+/// (which covered "Tovuz" and "Chinarli" on the first window) and the Fit button. Checked
+/// on a wide window and on a projector's.
+#[test]
+fn place_names_leave_the_map_notes_readable() {
+    for (w, hgt) in [(1600.0, 1000.0), (1280.0, 720.0)] {
+        let h = common::build(common::builder(w, hgt));
+        let note = h.get_by_label_contains("Not on the map").rect();
+        // The map's Fit, beside the note (the toolbar has one for the timeline too).
+        let fit = (h.query_all_by_label("Fit").map(|n| n.rect()))
+            .find(|r| (r.min.y - note.min.y).abs() < 8.0)
+            .expect("the map's Fit button");
+        let names: Vec<_> = h.query_all_by_label_contains("Map place: ").collect();
+        assert!(
+            names.len() >= 5,
+            "{w}x{hgt}: only {} place names",
+            names.len()
+        );
+        for name in names {
+            let r = name.rect();
+            let label = name.accesskit_node().value().unwrap_or_default();
+            for (what, other) in [("the note", note), ("Fit", fit)] {
+                assert!(
+                    !r.intersects(other),
+                    "{w}x{hgt}: {label} at {r:?} covers {what} at {other:?}"
+                );
+            }
+        }
     }
 }
 

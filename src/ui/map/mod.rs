@@ -170,7 +170,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut MapState, cmds: &mut Ve
     // Fit, as double-click does: back to the dataset's places.
     let fit_rect = Rect::from_min_size(
         pos2(rect.max.x - 40.0, rect.min.y + 4.0),
-        egui::vec2(36.0, 20.0),
+        egui::vec2(36.0, paint::TOP_NOTES_HEIGHT - 6.0),
     );
     let fit = ui
         .put(fit_rect, egui::Button::new("Fit").small())

@@ -18,6 +18,10 @@ use crate::ui::marks::Batch;
 use crate::ui::theme::marker_shape;
 use crate::ui::{ViewCtx, accessible_node, ellipsize};
 
+/// The strip along the map's top edge that holds the count of places not on the map and the
+/// Fit button (4 to 24 px down): place names are placed below it.
+pub(super) const TOP_NOTES_HEIGHT: f32 = 26.0;
+
 /// A marker drawn this frame: the marks (places) it holds, busiest first, where, how big,
 /// and their summed events. One place, or several merged where their discs would overlap.
 pub(super) struct Drawn {
@@ -325,8 +329,12 @@ impl MapCanvas<'_> {
                     pinned: selected_places.contains(&place_of(k)),
                 })
                 .collect();
-            // The notes' band along the bottom edge stays clear.
-            let bounds = Bx::from(self.rect.with_max_y(self.rect.max.y - 36.0));
+            // The notes' bands along the bottom edge (scale, credits) and the top edge (the
+            // count of places not on the map, the Fit button) stay clear.
+            let bounds = Bx::from(
+                (self.rect.with_max_y(self.rect.max.y - 36.0))
+                    .with_min_y(self.rect.min.y + TOP_NOTES_HEIGHT),
+            );
             place_map_labels(&wants, &obstacles, bounds)
         };
         let style = LabelStyle {
@@ -384,7 +392,7 @@ impl MapCanvas<'_> {
     }
 
     /// Places of these events that have no coordinates are named, not silently dropped: a
-    /// count in the corner, the names on hover.
+    /// count in the corner (within [`TOP_NOTES_HEIGHT`]), the names on hover.
     pub fn paint_unplaced(
         &self,
         ui: &egui::Ui,
@@ -413,8 +421,17 @@ impl MapCanvas<'_> {
         }
         let at = pos2(self.rect.min.x + 6.0, self.rect.min.y + 4.0);
         let band = Rect::from_min_size(at - vec2(3.0, 1.0), g.size() + vec2(6.0, 2.0));
+        debug_assert!(band.max.y <= self.rect.min.y + TOP_NOTES_HEIGHT);
         self.painter
             .rect_filled(band, 2.0, self.bg().gamma_multiply(0.85));
+        // Painted text is invisible to screen readers (and tests): a node says it too.
+        accessible_node(
+            ui,
+            egui::Id::unique("map-unplaced"),
+            egui::Role::Label,
+            format!("{} ({})", g.text(), names.join(", ")),
+            band,
+        );
         self.painter.galley(at, g, weak);
         if response.hover_pos().is_some_and(|p| band.contains(p)) {
             egui::Tooltip::always_open(
