@@ -29,6 +29,10 @@ pub fn shown(text: &str) -> Cow<'_, str> {
 
 /// How many characters `text` has, if more than `max`: the length a warning names.
 pub fn over(text: &str, max: usize) -> Option<usize> {
+    // A text has no more characters than bytes: most are told by their length alone.
+    if text.len() <= max {
+        return None;
+    }
     text.char_indices().nth(max).map(|_| text.chars().count())
 }
 

@@ -4,6 +4,7 @@
 //! and referred to, times).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::FixedOffset;
 
@@ -28,6 +29,24 @@ pub(super) struct Problem {
     /// For a place taken as another file's: where that one is defined, named in the message
     /// (which is then `message` + " (A)" + the text here).
     pub(super) taken_as: Option<Box<(usize, Path, String)>>,
+    /// For an unknown id found on another thread: its kind and the id, for the "did you mean"
+    /// added to the message when the finding is taken in (see [`Ctx::adopt`]).
+    suggest: Option<Box<(Kind, String)>>,
+}
+
+impl Problem {
+    fn new(file: usize, path: Path, severity: Severity, message: String) -> Problem {
+        Problem {
+            file,
+            path,
+            severity,
+            message,
+            first: None,
+            differs: None,
+            taken_as: None,
+            suggest: None,
+        }
+    }
 }
 
 /// Two definitions of one id that do not match, and how they differ.
@@ -43,13 +62,12 @@ pub(super) struct Ctx<'a> {
     pub(super) suggestion_budget: suggest::Budget,
     /// Per kind, the defined ids ready for "did you mean": made at the first unknown id.
     known: [Option<suggest::Known<'a>>; KINDS],
-    /// id → where it is defined, one table per kind.
-    parties: HashMap<&'a str, Defined>,
-    actors: HashMap<&'a str, Defined>,
-    places: HashMap<&'a str, Defined>,
-    sources: HashMap<&'a str, Defined>,
-    events: HashMap<&'a str, Defined>,
-    claims: HashMap<&'a str, Defined>,
+    /// id → where it is defined, one table per kind; shared with the threads that check a
+    /// large file's events once every id is defined.
+    ids: Arc<Ids<'a>>,
+    /// Set on a thread checking some of a file's events: an unknown id's "did you mean" is
+    /// left to the Ctx that takes in what it found.
+    suggest_later: bool,
     /// Where a later file defines an id an earlier one does too, so that a second definition
     /// within that later file is still a duplicate.
     again: HashMap<(Kind, &'a str, usize), Path>,
@@ -57,6 +75,41 @@ pub(super) struct Ctx<'a> {
     pub(super) party_has_actor: HashSet<&'a str>,
     /// Each file's format version, in file order.
     pub(super) formats: Vec<u32>,
+}
+
+/// id → where it is defined, one table per kind.
+#[derive(Default, Clone)]
+struct Ids<'a> {
+    parties: HashMap<&'a str, Defined>,
+    actors: HashMap<&'a str, Defined>,
+    places: HashMap<&'a str, Defined>,
+    sources: HashMap<&'a str, Defined>,
+    events: HashMap<&'a str, Defined>,
+    claims: HashMap<&'a str, Defined>,
+}
+
+impl<'a> Ids<'a> {
+    fn table(&self, kind: Kind) -> &HashMap<&'a str, Defined> {
+        match kind {
+            Kind::Party => &self.parties,
+            Kind::Actor => &self.actors,
+            Kind::Place => &self.places,
+            Kind::Source => &self.sources,
+            Kind::Event => &self.events,
+            Kind::Claim => &self.claims,
+        }
+    }
+
+    fn table_mut(&mut self, kind: Kind) -> &mut HashMap<&'a str, Defined> {
+        match kind {
+            Kind::Party => &mut self.parties,
+            Kind::Actor => &mut self.actors,
+            Kind::Place => &mut self.places,
+            Kind::Source => &mut self.sources,
+            Kind::Event => &mut self.events,
+            Kind::Claim => &mut self.claims,
+        }
+    }
 }
 
 /// Where an id is defined, in twelve bytes: its file and its place in its list (for a claim,
@@ -83,8 +136,41 @@ impl<'a> Ctx<'a> {
     /// Makes room in the id tables for the events and claims of every file, so that they do
     /// not grow (rehashing millions of entries) as a large file is checked.
     pub(super) fn reserve(&mut self, events: usize, claims: usize) {
-        self.events.reserve(events);
-        self.claims.reserve(claims);
+        self.ids_mut().events.reserve(events);
+        self.ids_mut().claims.reserve(claims);
+    }
+
+    /// The id tables, to define ids in. Ids are defined before any thread shares the tables
+    /// and after every one has ended, so this never copies them.
+    fn ids_mut(&mut self) -> &mut Ids<'a> {
+        Arc::make_mut(&mut self.ids)
+    }
+
+    /// A Ctx for checking some of a file's events on another thread, once every id is defined:
+    /// it reads the id tables (shared, not copied) and leaves "did you mean" to [`Ctx::adopt`].
+    pub(super) fn for_another_thread(&self) -> Ctx<'a> {
+        Ctx {
+            ids: Arc::clone(&self.ids),
+            formats: self.formats.clone(),
+            suggest_later: true,
+            ..Ctx::default()
+        }
+    }
+
+    /// Takes in what a Ctx of [`Ctx::for_another_thread`] found, after what this one has found:
+    /// taken in run by run in file order, the problems and their suggestions (which share one
+    /// budget) are those one thread would have found, whatever the number of threads.
+    pub(super) fn adopt(&mut self, other: Ctx<'a>) {
+        for mut problem in other.problems {
+            if let Some(pending) = problem.suggest.take()
+                && let Some(nearest) = self.nearest(pending.0, &pending.1)
+            {
+                problem.message.push_str(&did_you_mean(nearest));
+            }
+            self.problems.push(problem);
+        }
+        self.cited_sources.extend(other.cited_sources);
+        self.party_has_actor.extend(other.party_has_actor);
     }
 
     /// A field (or a phrase naming a use) new in format 2 met in file `file`: an error in a format-1 file, which an older
@@ -109,39 +195,18 @@ impl<'a> Ctx<'a> {
     }
 
     pub(super) fn error(&mut self, file: usize, path: Path, message: impl Into<String>) {
-        self.problems.push(Problem {
-            file,
-            path,
-            severity: Severity::Error,
-            message: message.into(),
-            first: None,
-            differs: None,
-            taken_as: None,
-        });
+        self.problems
+            .push(Problem::new(file, path, Severity::Error, message.into()));
     }
 
     pub(super) fn warning(&mut self, file: usize, path: Path, message: impl Into<String>) {
-        self.problems.push(Problem {
-            file,
-            path,
-            severity: Severity::Warning,
-            message: message.into(),
-            first: None,
-            differs: None,
-            taken_as: None,
-        });
+        self.problems
+            .push(Problem::new(file, path, Severity::Warning, message.into()));
     }
 
     pub(super) fn note(&mut self, file: usize, path: Path, message: impl Into<String>) {
-        self.problems.push(Problem {
-            file,
-            path,
-            severity: Severity::Note,
-            message: message.into(),
-            first: None,
-            differs: None,
-            taken_as: None,
-        });
+        self.problems
+            .push(Problem::new(file, path, Severity::Note, message.into()));
     }
 
     // The checks below take the path as a closure: they run on every field of every event
@@ -256,12 +321,12 @@ impl<'a> Ctx<'a> {
                 ),
             );
         }
-        let Some(first) = self.table(kind).get(id).copied() else {
+        let Some(first) = self.ids.table(kind).get(id).copied() else {
             let defined = Defined {
                 file: file as u32,
                 at: at.map(|i| i as u32),
             };
-            self.table(kind).insert(id, defined);
+            self.ids_mut().table_mut(kind).insert(id, defined);
             return None;
         };
         let (first_file, first_path) = first.place(kind);
@@ -278,14 +343,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn duplicate(&mut self, kind: Kind, file: usize, path: Path, id: &str, first: (usize, Path)) {
+        let message = format!("duplicate {} id \"{id}\"", kind.name());
         self.problems.push(Problem {
-            file,
-            path,
-            severity: Severity::Error,
-            message: format!("duplicate {} id \"{id}\"", kind.name()),
             first: Some(first),
-            differs: None,
-            taken_as: None,
+            ..Problem::new(file, path, Severity::Error, message)
         });
     }
 
@@ -299,17 +360,13 @@ impl<'a> Ctx<'a> {
         detail: String,
     ) {
         for (file, path) in at {
+            let message = format!("{} \"{id}\" is defined differently in", kind.name());
             self.problems.push(Problem {
-                file,
-                path,
-                severity: Severity::Error,
-                message: format!("{} \"{id}\" is defined differently in", kind.name()),
-                first: None,
                 differs: Some(Box::new(Differs {
                     at,
                     detail: detail.clone(),
                 })),
-                taken_as: None,
+                ..Problem::new(file, path, Severity::Error, message)
             });
         }
     }
@@ -325,50 +382,48 @@ impl<'a> Ctx<'a> {
         rest: String,
     ) {
         self.problems.push(Problem {
-            file,
-            path,
-            severity: Severity::Warning,
-            message,
-            first: None,
-            differs: None,
             taken_as: Some(Box::new((kept.0, kept.1, rest))),
+            ..Problem::new(file, path, Severity::Warning, message)
         });
-    }
-
-    fn table(&mut self, kind: Kind) -> &mut HashMap<&'a str, Defined> {
-        match kind {
-            Kind::Party => &mut self.parties,
-            Kind::Actor => &mut self.actors,
-            Kind::Place => &mut self.places,
-            Kind::Source => &mut self.sources,
-            Kind::Event => &mut self.events,
-            Kind::Claim => &mut self.claims,
-        }
     }
 
     /// Reports a reference to an id that no file defines, with a suggestion.
     pub(super) fn refer(&mut self, kind: Kind, file: usize, path: impl FnOnce() -> Path, id: &str) {
-        if let Some(message) = self.unknown(kind, id) {
+        if self.suggest_later {
+            if !self.ids.table(kind).contains_key(id) {
+                let problem = Problem::new(file, path(), Severity::Error, unknown_id(kind, id));
+                self.problems.push(Problem {
+                    suggest: Some(Box::new((kind, id.to_owned()))),
+                    ..problem
+                });
+            }
+        } else if let Some(message) = self.unknown(kind, id) {
             self.error(file, path(), message);
         }
     }
 
     /// "unknown party "x" (did you mean "y"?)" when no file defines `id`, else nothing.
     pub(super) fn unknown(&mut self, kind: Kind, id: &str) -> Option<String> {
-        if self.table(kind).contains_key(id) {
+        if self.ids.table(kind).contains_key(id) {
             return None;
         }
-        let mut message = format!("unknown {} \"{id}\"", kind.name());
-        let k = kind as usize;
-        if self.known[k].is_none() {
-            self.known[k] = Some(suggest::Known::new(self.table(kind).keys().copied()));
-        }
-        if let Some(known) = &self.known[k]
-            && let Some(s) = known.nearest(id, &mut self.suggestion_budget)
-        {
-            message.push_str(&format!(" (did you mean \"{s}\"?)"));
+        let mut message = unknown_id(kind, id);
+        if let Some(nearest) = self.nearest(kind, id) {
+            message.push_str(&did_you_mean(nearest));
         }
         Some(message)
+    }
+
+    /// The defined id of `kind` nearest to `id`, while "did you mean" has budget left.
+    fn nearest(&mut self, kind: Kind, id: &str) -> Option<&'a str> {
+        let k = kind as usize;
+        if self.known[k].is_none() {
+            let ids = self.ids.table(kind).keys().copied();
+            self.known[k] = Some(suggest::Known::new(ids));
+        }
+        self.known[k]
+            .as_ref()?
+            .nearest(id, &mut self.suggestion_budget)
     }
 
     pub(super) fn when(
@@ -406,6 +461,16 @@ impl<'a> Ctx<'a> {
             Ok(_) => self.error(file, path.field("end"), e.to_string()),
         }
     }
+}
+
+/// The start of what is said of an unknown id: "unknown party "x"".
+fn unknown_id(kind: Kind, id: &str) -> String {
+    format!("unknown {} \"{id}\"", kind.name())
+}
+
+/// What follows it when a defined id is near: " (did you mean "y"?)".
+fn did_you_mean(nearest: &str) -> String {
+    format!(" (did you mean \"{nearest}\"?)")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

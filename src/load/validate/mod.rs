@@ -9,6 +9,7 @@ mod ctx;
 mod events;
 mod figures;
 mod header;
+mod on_cores;
 mod parties;
 mod places;
 mod same_place;
@@ -32,6 +33,17 @@ use ctx::{Ctx, Kind, Problem};
 /// `observe` hears how many events have been checked as it goes; when it returns false (the
 /// user cancelled), checking stops there with nothing found.
 pub(super) fn validate_and_merge(
+    parsed: Vec<(&SourceText, DatasetFile)>,
+    tables: &[Option<Positions>],
+    observe: &mut dyn FnMut(Step) -> bool,
+) -> (Option<Dataset>, Vec<Diagnostic>, Vec<Shared>) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    validate_on(threads, parsed, tables, observe)
+}
+
+/// [`validate_and_merge`] on up to `threads` threads.
+fn validate_on(
+    threads: usize,
     parsed: Vec<(&SourceText, DatasetFile)>,
     tables: &[Option<Positions>],
     observe: &mut dyn FnMut(Step) -> bool,
@@ -69,7 +81,7 @@ pub(super) fn validate_and_merge(
 
     // Pass 2: every field and reference.
     for (f, (_, file)) in files.iter().enumerate() {
-        if !check_items(&mut cx, f, &root, file, offsets[f], &mut checked) {
+        if !check_items(&mut cx, (f, file), offsets[f], threads, &mut checked) {
             return (None, Vec::new(), Vec::new());
         }
     }
@@ -173,11 +185,16 @@ impl Checked<'_> {
     /// when it says to stop.
     fn one_more(&mut self) -> bool {
         self.done += 1;
-        !self.done.is_multiple_of(4096)
-            || (self.observe)(Step::Checked {
-                done: self.done,
-                of: self.of,
-            })
+        !self.done.is_multiple_of(Self::EVERY) || self.report(self.done)
+    }
+
+    /// How many events between reports.
+    const EVERY: usize = 4096;
+
+    /// Tells the observer that `done` events are gone through; false when it says to stop.
+    fn report(&mut self, done: usize) -> bool {
+        self.done = done;
+        (self.observe)(Step::Checked { done, of: self.of })
     }
 }
 
@@ -185,12 +202,12 @@ impl Checked<'_> {
 /// false if the observer said to stop.
 fn check_items<'a>(
     cx: &mut Ctx<'a>,
-    f: usize,
-    root: &Path,
-    file: &'a DatasetFile,
+    (f, file): (usize, &'a DatasetFile),
     offset: FixedOffset,
+    threads: usize,
     checked: &mut Checked,
 ) -> bool {
+    let root = &Path::root();
     for (i, p) in file.parties.iter().enumerate() {
         parties::check_party(cx, f, &root.field("parties").index(i), p);
     }
@@ -203,11 +220,8 @@ fn check_items<'a>(
     for (i, s) in file.sources.iter().enumerate() {
         sources::check_source(cx, f, &root.field("sources").index(i), s, offset);
     }
-    for (i, e) in file.events.iter().enumerate() {
-        events::check_event(cx, f, &root.field("events").index(i), e, offset);
-        if !checked.one_more() {
-            return false;
-        }
+    if !on_cores::check_events(cx, f, &file.events, offset, threads, checked) {
+        return false;
     }
     header::check_columns(cx, f, root, file);
     true
