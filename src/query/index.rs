@@ -4,6 +4,7 @@
 //! here too, so no panel scans the dataset by id.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -202,44 +203,68 @@ fn span_of(ds: &Dataset, e: &Event) -> TimeSpan {
 }
 
 /// Every event's searchable words: title, summary, claim texts, the names of the actors who
-/// made them, and the names (and other names) of its places.
-fn text_index(
+/// made them, and the names (and other names) of its places. Built in runs of events, which
+/// any thread that calls this takes one at a time until none is left (`next` counts the runs
+/// taken); the runs are appended in order by [`join_text_runs`].
+fn text_index_runs(
     ds: &Dataset,
     actor_pos: &HashMap<String, usize>,
     place_pos: &HashMap<String, usize>,
     also_about: &[(u32, u32, u32)],
-    tally: &Tally,
-) -> TextIndex {
-    let mut b = TextIndexBuilder::default();
-    for (ei, e) in ds.events.iter().enumerate() {
-        if !tally.tick(ei) {
-            break;
+    (next, tally): (&AtomicUsize, &Tally),
+) -> Vec<(usize, TextIndexBuilder)> {
+    let mut runs = Vec::new();
+    loop {
+        let run = next.fetch_add(1, Ordering::Relaxed);
+        let first = run * TEXT_RUN;
+        if first >= ds.events.len() || tally.stopped() {
+            return runs;
         }
-        let mut texts: Vec<&str> = vec![&e.title, &e.summary];
-        // Its own claims, and those of other events that are also about it.
-        let also = claims_also_about(also_about, ei).map(|(e, c)| &ds.events[e].claims[c]);
-        let claims: Vec<&Claim> = e.claims.iter().chain(also).collect();
-        for c in &claims {
-            for &a in c.actor_ids().iter().filter_map(|id| actor_pos.get(id)) {
-                texts.push(&ds.actors[a].name);
+        let mut b = TextIndexBuilder::starting_at(first);
+        for ei in first..ds.events.len().min(first + TEXT_RUN) {
+            if !tally.tick(ei) {
+                return runs;
             }
-            texts.push(&c.text);
+            let e = &ds.events[ei];
+            let mut texts: Vec<&str> = vec![&e.title, &e.summary];
+            // Its own claims, and those of other events that are also about it.
+            let also = claims_also_about(also_about, ei).map(|(e, c)| &ds.events[e].claims[c]);
+            let claims: Vec<&Claim> = e.claims.iter().chain(also).collect();
+            for c in &claims {
+                for &a in c.actor_ids().iter().filter_map(|id| actor_pos.get(id)) {
+                    texts.push(&ds.actors[a].name);
+                }
+                texts.push(&c.text);
+            }
+            let claim_places = claims.iter().flat_map(|c| &c.places);
+            for &p in e
+                .places
+                .iter()
+                .chain(claim_places)
+                .filter_map(|id| place_pos.get(id))
+            {
+                let place = &ds.places[p];
+                texts.push(&place.name);
+                texts.extend(place.other_names.iter().map(|o| o.name.as_str()));
+            }
+            b.add_event(texts);
         }
-        let claim_places = claims.iter().flat_map(|c| &c.places);
-        for &p in e
-            .places
-            .iter()
-            .chain(claim_places)
-            .filter_map(|id| place_pos.get(id))
-        {
-            let place = &ds.places[p];
-            texts.push(&place.name);
-            texts.extend(place.other_names.iter().map(|o| o.name.as_str()));
-        }
-        b.add_event(texts);
+        runs.push((run, b));
     }
-    tally.rest(ds.events.len());
-    b.finish()
+}
+
+/// How many events a run of the text index holds: a whole number of the tally's steps, and
+/// few enough that both threads end together.
+const TEXT_RUN: usize = 8192;
+
+/// The text index from the runs every thread built, in the events' order.
+fn join_text_runs(runs: impl IntoIterator<Item = (usize, TextIndexBuilder)>) -> TextIndex {
+    let mut runs: Vec<_> = runs.into_iter().collect();
+    runs.sort_unstable_by_key(|(run, _)| *run);
+    let mut runs = runs.into_iter().map(|(_, b)| b);
+    let mut whole = runs.next().unwrap_or_default();
+    runs.for_each(|run| whole.append(run));
+    whole.finish()
 }
 
 fn facet_bits(index: &Index) -> FacetBits {
@@ -398,11 +423,13 @@ impl Index {
         also_about.sort_unstable();
         index.also_about = also_about;
         tally.add(ds.events.len());
-        // The text index is built on a second thread while this one works out the facts:
-        // on a large file they are the two biggest parts of indexing.
+        // The text index is built on a second thread while this one works out the facts, then
+        // on both: on a large file they are the two biggest parts of indexing.
         let (actor_pos, place_pos, also) = (&index.actor_pos, &index.place_pos, &index.also_about);
+        let next_run = AtomicUsize::new(0);
+        let text_runs = || text_index_runs(ds, actor_pos, place_pos, also, (&next_run, tally));
         let text = std::thread::scope(|scope| {
-            let text = scope.spawn(|| text_index(ds, actor_pos, place_pos, also, tally));
+            let theirs = scope.spawn(text_runs);
             let mut facts = Vec::with_capacity(ds.events.len());
             for (ei, e) in ds.events.iter().enumerate() {
                 if !tally.tick(ei) {
@@ -414,8 +441,11 @@ impl Index {
                 facts.push(index.facts(ds, e, also, &place_district));
             }
             tally.rest(ds.events.len());
-            (facts, text.join().expect("text indexing does not panic"))
+            let mine = text_runs();
+            let theirs = theirs.join().expect("text indexing does not panic");
+            (facts, join_text_runs(theirs.into_iter().chain(mine)))
         });
+        tally.rest(ds.events.len());
         let (all_facts, text) = text;
         if tally.stopped() {
             return None;

@@ -373,3 +373,44 @@ fn indexing_reports_its_progress_and_stops_when_cancelled() {
     let stop_at_half = |share: f32| share < 0.5;
     assert!(Catalog::new_observed(ds, &stop_at_half).is_none());
 }
+
+#[test]
+fn text_search_finds_words_in_every_run_the_index_was_built_in() {
+    // 20,000 events: the text index is built in runs of 8,192 on two threads.
+    let mut ds = crate::cli::generate::dataset(crate::cli::generate::Spec {
+        events: 20_000,
+        seed: 3,
+    });
+    let marked = [0, 8_191, 8_192, 12_000, 19_999];
+    let shared = [5, 9_000, 17_000];
+    for &e in &marked {
+        ds.events[e].summary.push_str(&format!(" Zq{e}marker."));
+    }
+    for &e in &shared {
+        ds.events[e].claims[0].text.push_str(" zqshared");
+    }
+    let ids = |events: &[usize]| -> Vec<String> {
+        events.iter().map(|&e| ds.events[e].id.clone()).collect()
+    };
+    let (marked_ids, shared_ids) = (ids(&marked), ids(&shared));
+    let cat = Catalog::new(ds);
+    let found = |word: &str| -> Vec<&str> {
+        let hits = cat.index.text.search(word).expect("a word");
+        let mut ids: Vec<&str> = hits
+            .iter()
+            .map(|e| cat.dataset.events[e].id.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    for (e, id) in marked.iter().zip(&marked_ids) {
+        assert_eq!(
+            found(&format!("zq{e}marker")),
+            vec![id.as_str()],
+            "event {e}"
+        );
+    }
+    let mut shared_ids: Vec<&str> = shared_ids.iter().map(String::as_str).collect();
+    shared_ids.sort_unstable();
+    assert_eq!(found("ZQSHARED"), shared_ids);
+}

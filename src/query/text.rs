@@ -16,7 +16,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextIndex {
     /// Distinct words, in order of first appearance.
     vocab: Vec<Box<str>>,
@@ -51,15 +51,48 @@ impl Hasher for Fnv {
     }
 }
 
-/// Builds a [`TextIndex`] one event at a time, in event order.
+/// Builds a [`TextIndex`] one event at a time, in event order; a run of events may be built
+/// apart and appended.
 #[derive(Default)]
 pub struct TextIndexBuilder {
     index: TextIndex,
     ids: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
     lower: String,
+    /// The first event this builder was given.
+    first: usize,
 }
 
 impl TextIndexBuilder {
+    /// A builder for the events from `first` on, to [`append`](Self::append) to the one
+    /// built for those before.
+    pub fn starting_at(first: usize) -> TextIndexBuilder {
+        let mut b = TextIndexBuilder {
+            first,
+            ..TextIndexBuilder::default()
+        };
+        b.index.events = first;
+        b
+    }
+
+    /// Appends what `later` indexed, built apart for the events that follow this builder's,
+    /// as if they had been added here: its words new here come after this one's, in its
+    /// order of first appearance, and its events' postings after this one's.
+    pub fn append(&mut self, later: TextIndexBuilder) {
+        debug_assert_eq!(later.first, self.index.events, "runs appended in order");
+        let words = later.index.vocab.into_iter().zip(later.index.postings);
+        for (word, events) in words {
+            match self.ids.get(&word) {
+                Some(&id) => self.index.postings[id as usize].extend(events),
+                None => {
+                    self.ids.insert(word.clone(), self.index.vocab.len() as u32);
+                    self.index.vocab.push(word);
+                    self.index.postings.push(events);
+                }
+            }
+        }
+        self.index.events = later.index.events;
+    }
+
     /// Adds the texts of the next event.
     pub fn add_event<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) {
         let event = self.index.events as u32;
@@ -157,6 +190,39 @@ mod tests {
         assert_eq!(hits("nowhere"), Some(vec![]));
         assert_eq!(hits("  ,; "), None);
         assert_eq!(ix.vocabulary_len(), 9);
+    }
+
+    #[test]
+    fn runs_built_apart_and_appended_make_the_index_built_in_one() {
+        let texts: Vec<String> = (0..40)
+            .map(|i| {
+                format!(
+                    "Word{} shared w{} Jermuk{} ÇİLƏK{}",
+                    i % 7,
+                    i % 3,
+                    i % 5,
+                    i % 2
+                )
+            })
+            .collect();
+        let whole = index(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        for cuts in [
+            vec![0, 40],
+            vec![0, 1, 40],
+            vec![0, 13, 14, 27, 40],
+            vec![0, 39, 40],
+        ] {
+            let mut runs = cuts.windows(2).map(|w| {
+                let mut b = TextIndexBuilder::starting_at(w[0]);
+                for t in &texts[w[0]..w[1]] {
+                    b.add_event([t.as_str()]);
+                }
+                b
+            });
+            let mut built = runs.next().expect("a first run");
+            runs.for_each(|run| built.append(run));
+            assert_eq!(built.finish(), whole, "cut at {cuts:?}");
+        }
     }
 
     #[test]
