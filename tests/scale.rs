@@ -81,7 +81,7 @@ fn raw() -> &'static Vec<Raw> {
                     words.extend(p.other_names.iter().map(|o| o.name.clone()));
                 }
                 Raw {
-                    actors: ev.claims.iter().map(|c| c.actor.clone()).collect(),
+                    actors: ev.claims.iter().map(|c| c.actor.to_string()).collect(),
                     sides: ev.claims.iter().map(|c| side_of(cat, &c.actor)).collect(),
                     districts: places.iter().filter_map(|p| p.district.clone()).collect(),
                     kind: ev.kind,

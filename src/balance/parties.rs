@@ -167,7 +167,7 @@ mod tests {
             cat.index.claim_position(&cat.dataset, "s1").unwrap()
         };
         let claim = &mut ds.events[e].claims[c];
-        claim.actor.clear();
+        claim.actor = crate::model::IdRef::default();
         claim.actors = Box::new(["s-mod".into(), "n-mod".into()]);
         let cat = Catalog::new(ds);
         let (parties, _) = rows(&cat);

@@ -347,6 +347,8 @@ pub fn generate(spec: Spec) -> DatasetFile {
 /// # Panics
 /// When `parties` is out of that range ([`parse_parties`] refuses such counts).
 pub fn generate_with_parties(spec: Spec, parties: Option<usize>) -> DatasetFile {
+    // As a file read would have them, each actor and source id once.
+    let _shared_ids = crate::model::Interning::begin();
     if let Some(n) = parties {
         assert!(
             (MIN_PARTIES..=MAX_PARTIES).contains(&n),
@@ -427,6 +429,7 @@ pub fn generate_shaped(spec: Spec, parties: Option<usize>, shape: Shape) -> Data
 /// report by a monitoring organisation (as the importer makes each row one claim of ACLED's),
 /// dated to the day, at one of many places.
 fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
+    let _shared_ids = crate::model::Interning::begin();
     if let Some(n) = parties {
         assert!(
             (MIN_PARTIES..=MAX_PARTIES).contains(&n),
@@ -487,7 +490,7 @@ fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
             summary: format!("{pa} and {pb} forces, as the monitors code it."),
             claims: vec![Claim {
                 id: format!("e{i}-report"),
-                actor: w.actors[reporter].id.clone(),
+                actor: w.actors[reporter].id.as_str().into(),
                 actors: Box::default(),
                 said: When::day(&day(at + 86_400 * rng.range(1, 7) as i64)),
                 claims_time: None,
@@ -502,7 +505,7 @@ fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
                     ..Figure::default()
                 }]),
                 sources: vec![Citation {
-                    source: rng.pick(&w.sources).id.clone(),
+                    source: rng.pick(&w.sources).id.as_str().into(),
                     at: None,
                 }],
                 disputes: Box::default(),
@@ -819,7 +822,7 @@ fn claims(
         speakers.push(party);
         out.push(Claim {
             id: format!("e{i}-c{j}"),
-            actor: w.actors[actor].id.clone(),
+            actor: w.actors[actor].id.as_str().into(),
             actors: Box::default(),
             said: When {
                 at: stamp(said).into(),
@@ -835,7 +838,7 @@ fn claims(
             figures: figures.into(),
             sources: (0..rng.range(1, 2))
                 .map(|_| Citation {
-                    source: rng.pick(&w.sources).id.clone(),
+                    source: rng.pick(&w.sources).id.as_str().into(),
                     at: None,
                 })
                 .collect(),

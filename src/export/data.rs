@@ -233,7 +233,7 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         places.extend(e.places.iter().map(String::as_str));
         let file_offset = ds.files.get(e.file).map(|f| f.utc_offset);
         for c in &e.claims {
-            actors.extend(c.actor_ids().iter().map(String::as_str));
+            actors.extend(c.actor_ids().iter().map(|id| id.as_str()));
             places.extend(c.places.iter().map(String::as_str));
             actors.extend(c.figures.iter().filter_map(|f| f.counted_by.as_deref()));
             for cit in &c.sources {

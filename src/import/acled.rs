@@ -844,7 +844,7 @@ impl<'a> Builder<'a> {
         let summary = self.summary(&row);
         let claim = Claim {
             id: format!("{id}-report"),
-            actor: ACLED_ACTOR.to_owned(),
+            actor: ACLED_ACTOR.into(),
             actors: Box::default(),
             said: said(&row),
             claims_time: None,
@@ -859,7 +859,7 @@ impl<'a> Builder<'a> {
                 ..Figure::default()
             }]),
             sources: vec![Citation {
-                source: source_id,
+                source: source_id.into(),
                 at: None,
             }],
             disputes: Box::default(),

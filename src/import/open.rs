@@ -209,6 +209,8 @@ fn parse(
     input: Input,
     observe: &mut dyn FnMut(Step) -> bool,
 ) -> Result<(Parsed<'static>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    // An import names a few actors and sources on every row: one copy of each.
+    let _shared_ids = crate::model::Interning::begin();
     match kind_of(&input.name, &input.bytes) {
         Some(Kind::Ron) => {
             let src = load::decode(&input.name, input.bytes).map_err(|d| vec![d])?;

@@ -1081,8 +1081,8 @@ impl<'a> Builder<'a> {
         self.events[e].claims.push(ClaimDraft {
             claim: Claim {
                 id,
-                actor,
-                actors: actors.into(),
+                actor: actor.into(),
+                actors: actors.into_iter().map(crate::model::IdRef::from).collect(),
                 said: When::day("0000-01-01"),
                 claims_time: None,
                 kind,
@@ -1092,7 +1092,10 @@ impl<'a> Builder<'a> {
                 figures: figures.into(),
                 sources: source
                     .into_iter()
-                    .map(|source| Citation { source, at: None })
+                    .map(|source| Citation {
+                        source: source.into(),
+                        at: None,
+                    })
                     .collect(),
                 disputes: Box::default(),
                 also_about: Box::default(),

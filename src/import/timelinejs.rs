@@ -979,7 +979,7 @@ impl<'a> Builder<'a> {
             summary,
             claims: vec![Claim {
                 id: format!("{id}-account"),
-                actor,
+                actor: actor.into(),
                 actors: Box::default(),
                 said,
                 claims_time: None,
@@ -989,7 +989,7 @@ impl<'a> Builder<'a> {
                 original: None,
                 figures: Box::default(),
                 sources: vec![Citation {
-                    source: source_id,
+                    source: source_id.into(),
                     at: None,
                 }],
                 disputes: Box::default(),

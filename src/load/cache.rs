@@ -148,6 +148,8 @@ pub fn encode<T: Serialize>(value: &T) -> Option<Vec<u8>> {
 
 /// A value [`encode`] made, if `bytes` are one, whole.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    // A snapshot holds the ids the parse shared: shared again as they are read.
+    let _shared_ids = crate::model::Interning::begin();
     postcard::from_bytes(bytes).ok()
 }
 

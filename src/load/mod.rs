@@ -382,6 +382,8 @@ pub fn parse_observed(
     src: &SourceText,
     observe: &mut dyn FnMut(u64) -> bool,
 ) -> Result<DatasetFile, Vec<Diagnostic>> {
+    // The claims name a few actors and sources again and again: one copy of each.
+    let _shared_ids = crate::model::Interning::begin();
     let text = without_bom(&src.text);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if text.len() >= split::PARALLEL_FROM_BYTES && threads > 1 {

@@ -108,6 +108,7 @@ fn parse_items(
             .chunks(per_thread)
             .map(|run| {
                 s.spawn(move || {
+                    let _shared_ids = crate::model::Interning::begin();
                     let mut events = Vec::with_capacity(run.len());
                     for r in run {
                         if stop.load(Ordering::Relaxed) {

@@ -8,6 +8,7 @@
 //! ([`Side`], [`Voices`]) and the words the screen, captions and CSV share ([`wording`]).
 
 mod figure;
+mod id_ref;
 pub mod length;
 pub mod link;
 pub mod omit;
@@ -17,6 +18,7 @@ mod time;
 pub mod wording;
 
 pub use figure::{Bound, Figure, Measure, People, Stated};
+pub use id_ref::{IdRef, Interning};
 pub use side::{MAX_PARTIES, Side, Voices};
 pub use source::{Published, PublishedError, PublishedRange};
 
@@ -362,11 +364,11 @@ pub struct Claim {
     pub id: String,
     /// Who made the claim. Empty when `actors` names a joint statement's actors instead.
     #[serde(default, skip_serializing_if = "omit::empty_str")]
-    pub actor: String,
+    pub actor: IdRef,
     /// Format 2: a joint statement's actors, each named on its one card and counted by the
     /// filters for each; given instead of `actor`. Read both through [`Claim::actor_ids`].
     #[serde(default, skip_serializing_if = "omit::empty")]
-    pub actors: Box<[String]>,
+    pub actors: Box<[IdRef]>,
     /// When the claim was made (not when the event happened).
     pub said: When,
     /// Format 2: when the claim says the event happened, where the parties disagree on it
@@ -403,7 +405,7 @@ pub struct Claim {
 
 impl Claim {
     /// Every actor who made the claim: the one `actor`, or a joint statement's `actors`.
-    pub fn actor_ids(&self) -> &[String] {
+    pub fn actor_ids(&self) -> &[IdRef] {
         if self.actors.is_empty() {
             std::slice::from_ref(&self.actor)
         } else {
@@ -434,7 +436,7 @@ pub struct OriginalText {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    pub source: String,
+    pub source: IdRef,
     #[serde(default, skip_serializing_if = "omit::none")]
     pub at: Option<Box<str>>,
 }
@@ -593,9 +595,10 @@ mod size_tests {
     #[test]
     fn a_claim_and_an_event_stay_small() {
         assert_eq!(std::mem::size_of::<When>(), 48);
-        assert_eq!(std::mem::size_of::<Citation>(), 40);
+        assert_eq!(std::mem::size_of::<Citation>(), 32);
+        assert_eq!(std::mem::size_of::<IdRef>(), 16);
         assert!(
-            std::mem::size_of::<Claim>() <= 264,
+            std::mem::size_of::<Claim>() <= 256,
             "{}",
             std::mem::size_of::<Claim>()
         );

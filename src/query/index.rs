@@ -231,7 +231,11 @@ fn text_index_runs(
             let also = claims_also_about(also_about, ei).map(|(e, c)| &ds.events[e].claims[c]);
             let claims: Vec<&Claim> = e.claims.iter().chain(also).collect();
             for c in &claims {
-                for &a in c.actor_ids().iter().filter_map(|id| actor_pos.get(id)) {
+                for &a in c
+                    .actor_ids()
+                    .iter()
+                    .filter_map(|id| actor_pos.get(id.as_str()))
+                {
                     texts.push(&ds.actors[a].name);
                 }
                 texts.push(&c.text);

@@ -114,7 +114,7 @@ mod tests {
             let claim = &mut e.claims[0];
             match i % 5 {
                 0 => e.title.push_str(" after an attack"),
-                1 => claim.actor = near(&claim.actor),
+                1 => claim.actor = near(&claim.actor).into(),
                 2 => e.places.push(near(&e.places[0])),
                 3 => claim.sources.clear(),
                 _ => e.id = format!("event-{}", i / 50),
