@@ -59,6 +59,47 @@ pub struct DatasetFile {
     pub tours: Vec<Tour>,
 }
 
+/// A `.tour.ron` file: tours on their own, kept apart from the datasets whose events they walk
+/// through (by id), so that a teacher's tour never changes a dataset file. It opens beside
+/// them and is checked with them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourFile {
+    pub format: u32,
+    /// UTC offset ("+04:00") for the steps' zooms written without one. Default "+00:00".
+    #[serde(default, skip_serializing_if = "omit::none")]
+    pub utc_offset: Option<String>,
+    pub tours: Vec<Tour>,
+}
+
+impl TourFile {
+    /// The name ending that makes a file a tour file.
+    pub const ENDING: &str = ".tour.ron";
+
+    /// Whether a file of this name is a tour file.
+    pub fn is_named(name: &str) -> bool {
+        name.to_lowercase().ends_with(Self::ENDING)
+    }
+
+    /// The tours as a dataset file holding nothing else, to be checked and merged with the
+    /// datasets opened beside them.
+    pub fn into_dataset_file(self) -> DatasetFile {
+        DatasetFile {
+            format: self.format,
+            dataset: DatasetInfo {
+                utc_offset: self.utc_offset,
+                ..DatasetInfo::default()
+            },
+            parties: Vec::new(),
+            actors: Vec::new(),
+            places: Vec::new(),
+            sources: Vec::new(),
+            events: Vec::new(),
+            tours: self.tours,
+        }
+    }
+}
+
 /// A named, ordered walk through events: what a teacher steps through in presenter mode.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,7 +144,7 @@ impl TimeRange {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatasetInfo {
     pub title: String,

@@ -12,8 +12,13 @@ use crate::model::{
 };
 
 /// Checks the format and the header; returns the offset for the file's times written without
-/// one (UTC when it is absent or wrong, so the rest of the file can still be checked).
-pub(super) fn check_header(cx: &mut Ctx, f: usize, root: &Path, file: &DatasetFile) -> FixedOffset {
+/// one (UTC when it is absent or wrong, so the rest of the file can still be checked). A tour
+/// file (`tours_only`) has no header but its UTC offset.
+pub(super) fn check_header(
+    cx: &mut Ctx,
+    (f, file, tours_only): (usize, &DatasetFile, bool),
+    root: &Path,
+) -> FixedOffset {
     if !(OLDEST_FORMAT..=FORMAT_VERSION).contains(&file.format) {
         cx.error(
             f,
@@ -26,15 +31,12 @@ pub(super) fn check_header(cx: &mut Ctx, f: usize, root: &Path, file: &DatasetFi
         );
     }
     cx.formats.push(file.format);
-    let h = root.field("dataset");
+    let h = if tours_only {
+        *root
+    } else {
+        root.field("dataset")
+    };
     let d = &file.dataset;
-    cx.non_empty(f, || h.field("title"), &d.title, "title");
-    cx.non_empty(f, || h.field("description"), &d.description, "description");
-    cx.non_empty(f, || h.field("curator"), &d.curator, "curator");
-    cx.non_empty(f, || h.field("licence"), &d.licence, "licence");
-    if let Some(notes) = &d.notes {
-        cx.not_too_long(f, || h.field("notes"), notes, "notes");
-    }
     let offset = match d.utc_offset.as_deref().map(parse_offset) {
         None => utc(),
         Some(Ok(o)) => o,
@@ -43,6 +45,16 @@ pub(super) fn check_header(cx: &mut Ctx, f: usize, root: &Path, file: &DatasetFi
             utc()
         }
     };
+    if tours_only {
+        return offset;
+    }
+    cx.non_empty(f, || h.field("title"), &d.title, "title");
+    cx.non_empty(f, || h.field("description"), &d.description, "description");
+    cx.non_empty(f, || h.field("curator"), &d.curator, "curator");
+    cx.non_empty(f, || h.field("licence"), &d.licence, "licence");
+    if let Some(notes) = &d.notes {
+        cx.not_too_long(f, || h.field("notes"), notes, "notes");
+    }
     if let Some(focus) = &d.focus {
         cx.format_2(f, h.field("focus"), "focus");
         check_time_range(cx, f, h.field("focus"), focus, offset, "focus");

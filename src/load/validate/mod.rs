@@ -24,7 +24,7 @@ use chrono::FixedOffset;
 use super::locate::{LineCol, Path, value_positions};
 use super::positions::Positions;
 use super::{Diagnostic, Shared, SourceText, Step};
-use crate::model::{Dataset, DatasetFile, FileInfo};
+use crate::model::{Dataset, DatasetFile, FileInfo, TourFile};
 use ctx::{Ctx, Kind, Problem};
 
 /// Validates every file, then merges them; returns no dataset when there is nothing to merge,
@@ -69,7 +69,12 @@ fn validate_on(
 
     // Pass 1: headers and definitions, so that references may point into any file.
     for f in 0..files.len() {
-        offsets.push(header::check_header(&mut cx, f, &root, &files[f].1));
+        let tours_only = TourFile::is_named(&files[f].0.name);
+        offsets.push(header::check_header(
+            &mut cx,
+            (f, &files[f].1, tours_only),
+            &root,
+        ));
         if !define_ids(&mut cx, &mut repeats, files, f, &mut checked) {
             return (None, Vec::new(), Vec::new());
         }
@@ -124,6 +129,15 @@ fn validate_on(
 /// nothing on the timeline or the map: say why, rather than leave the window blank.
 fn warn_without_events(cx: &mut Ctx, files: &[(&SourceText, DatasetFile)]) {
     if files.is_empty() || files.iter().any(|(_, f)| !f.events.is_empty()) {
+        return;
+    }
+    if files.iter().any(|(src, _)| TourFile::is_named(&src.name)) {
+        cx.warning(
+            0,
+            Path::root(),
+            "no events in the files opened: a tour file walks through the events of the \
+             datasets opened with it; open it with them",
+        );
         return;
     }
     let what = match files {
