@@ -10,6 +10,7 @@ pub mod recent;
 pub mod saved_view;
 pub mod settings;
 pub mod state;
+pub mod tour_draft;
 pub mod watch;
 
 use std::path::PathBuf;
