@@ -266,3 +266,43 @@ fn presenter_steps_at_1280x720_show_caption_event_and_both_columns() {
         assert_eq!(h.state().selected, Some(e));
     }
 }
+
+#[test]
+#[ignore = "renders with wgpu: needs a Vulkan driver (apt-get install mesa-vulkan-drivers libvulkan1); .ci/run runs it"]
+fn the_tour_panel_shows_every_step_within_the_window() {
+    for (w, hgt) in [(1600.0, 1000.0), (1280.0, 720.0)] {
+        let mut h = common::build(common::builder(w, hgt).wgpu().with_max_steps(8));
+        let picked: Vec<usize> = {
+            let ds = &h.state().catalog.as_ref().unwrap().dataset;
+            (0..ds.events.len())
+                .filter(|&e| ds.events[e].kind != claimline::model::EventKind::Background)
+                .step_by(5)
+                .take(3)
+                .collect()
+        };
+        for e in picked {
+            let ctx = h.ctx.clone();
+            h.state_mut().apply(&ctx, vec![Command::Select(Some(e))]);
+            h.run();
+            h.key_press_modifiers(egui::Modifiers::COMMAND, Key::T);
+            h.run();
+        }
+        render(&mut h, &format!("tour-panel-{w}x{hgt}"));
+        let window = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, hgt));
+        for n in 1..=3 {
+            let label = format!("Caption of step {n}:");
+            let r = h.get_by_label(&label).rect();
+            assert!(
+                window.contains_rect(r),
+                "{w}x{hgt}: step {n}'s caption at {r:?}"
+            );
+        }
+        for button in h.get_all_by_label("▶ Present from here") {
+            let r = button.rect();
+            assert!(
+                window.contains_rect(r),
+                "{w}x{hgt}: a step's buttons at {r:?}"
+            );
+        }
+    }
+}

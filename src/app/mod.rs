@@ -13,6 +13,7 @@ pub mod files;
 pub mod frame_stats;
 pub mod headless;
 pub mod presenting;
+pub mod touring;
 pub mod window;
 
 pub use crate::command::Command;
@@ -66,6 +67,8 @@ pub struct ClaimlineApp {
     pub balance_open: bool,
     /// The balance report on the catalog, made when the window first needs it after a load.
     pub balance: Option<crate::balance::Report>,
+    /// The tour being built in the window, and its panel.
+    pub touring: touring::Touring,
     /// Whether the window's place on the screen was checked (once, when it is first known).
     window_checked: bool,
 }
@@ -108,6 +111,7 @@ impl ClaimlineApp {
             toll_table: TollTable::default(),
             balance_open: false,
             balance: None,
+            touring: touring::Touring::default(),
             window_checked: false,
         }
     }
@@ -188,6 +192,21 @@ impl ClaimlineApp {
                 .balance
                 .get_or_insert_with(|| crate::balance::Report::new(cat));
             ui::balance::window(ui.ctx(), report, &mut cmds);
+        }
+        // The tour panel, over the window like the Balance window.
+        if one.is_none()
+            && self.touring.open
+            && self.presenter.is_none()
+            && let (Some(cat), Some(draft)) = (&self.catalog, &self.touring.draft)
+        {
+            let offset = self.display_offset();
+            let tour = ui::tour_panel::TourView {
+                cat,
+                draft,
+                selected: self.selected,
+                offset,
+            };
+            ui::tour_panel::window(ui.ctx(), &tour, &mut cmds);
         }
         if one.is_none()
             && let Some(picker) = self.dialog.picker_mut()
@@ -322,6 +341,7 @@ impl ClaimlineApp {
             c @ (Command::Present(_) | Command::ChooseTour(_) | Command::PresentStep(_)) => {
                 self.apply_present(ctx, c)
             }
+            Command::Tour(tc) => self.apply_tour(ctx, tc),
         }
     }
 

@@ -17,6 +17,8 @@ pub const PRESENT_MIN_ZOOM: f32 = 1.1;
 pub struct Presenter {
     /// The tour presented (index into the dataset's tours), or none: every filtered event.
     pub tour: Option<usize>,
+    /// The tour being built, when presenting it (before the dataset's own).
+    pub draft: Option<crate::model::Tour>,
     /// The step shown.
     pub step: usize,
     /// The zoom before presenting, put back on leaving.
@@ -32,6 +34,7 @@ impl ClaimlineApp {
                 let tours = self.catalog.as_ref().map_or(0, |c| c.dataset.tours.len());
                 self.presenter = Some(Presenter {
                     tour: (tours > 0).then_some(0),
+                    draft: None,
                     step: 0,
                     saved_zoom: ctx.zoom_factor(),
                     fit: TypeFit::new(
@@ -54,6 +57,7 @@ impl ClaimlineApp {
             Command::ChooseTour(tour) => {
                 if let Some(p) = &mut self.presenter {
                     p.tour = tour;
+                    p.draft = None;
                     self.go_to_step(0);
                 }
             }
@@ -109,7 +113,11 @@ impl ClaimlineApp {
     }
 
     pub fn current_tour(&self) -> Option<&crate::model::Tour> {
-        let i = self.presenter.as_ref()?.tour?;
+        let p = self.presenter.as_ref()?;
+        if let Some(draft) = &p.draft {
+            return Some(draft);
+        }
+        let i = p.tour?;
         self.catalog.as_ref()?.dataset.tours.get(i)
     }
 
@@ -117,6 +125,15 @@ impl ClaimlineApp {
     pub fn current_step(&self) -> Option<&TourStep> {
         let p = self.presenter.as_ref()?;
         self.current_tour()?.steps.get(p.step)
+    }
+
+    /// Presents `tour` (the one being built) from `step`.
+    pub(super) fn present_draft(&mut self, tour: crate::model::Tour, step: usize) {
+        let last = tour.steps.len().saturating_sub(1);
+        if let Some(p) = &mut self.presenter {
+            p.draft = Some(tour);
+            self.go_to_step(step.min(last));
+        }
     }
 
     fn go_to_step(&mut self, step: usize) {

@@ -7,7 +7,7 @@
 use egui::os::OperatingSystem;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::{Command, Dest, ExportCommand, FileCommand, PresentStep};
+use super::{Command, Dest, ExportCommand, FileCommand, PresentStep, TourCommand};
 use crate::export::Target;
 
 /// Which set of shortcuts is live: presenting, the keys a clicker sends step through a tour.
@@ -36,6 +36,8 @@ pub enum Action {
     ToggleFilters,
     ToggleListBeside,
     ShowBalance,
+    AddToTour,
+    ShowTour,
     Present,
     PresentNext,
     PresentPrevious,
@@ -55,7 +57,7 @@ const NONE: Modifiers = Modifiers::NONE;
 const CMD: Modifiers = Modifiers::COMMAND;
 
 impl Action {
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 27] = [
         Action::Open,
         Action::OpenBundled,
         Action::Reload,
@@ -73,6 +75,8 @@ impl Action {
         Action::ToggleFilters,
         Action::ToggleListBeside,
         Action::ShowBalance,
+        Action::AddToTour,
+        Action::ShowTour,
         Action::Present,
         Action::PresentNext,
         Action::PresentPrevious,
@@ -129,6 +133,14 @@ impl Action {
             Action::ShowBalance => (
                 "Balance report",
                 "Each party's claims, words, one-sided events and caveats in this data, and the asymmetries worth a look: counts, not judgements",
+            ),
+            Action::AddToTour => (
+                "Add to tour",
+                "The selected event becomes the tour's next step, showing what the timeline shows now",
+            ),
+            Action::ShowTour => (
+                "Tour",
+                "The tour being built: its steps, their captions and time ranges; save it as a .tour.ron file",
             ),
             Action::Present => (
                 "Present",
@@ -189,6 +201,8 @@ impl Action {
             Action::ToggleFilters => vec![key(CMD, Key::B)],
             Action::ToggleListBeside => vec![key(CMD, Key::L)],
             Action::ShowBalance => vec![],
+            Action::AddToTour => vec![key(CMD, Key::T)],
+            Action::ShowTour => vec![key(CMD.plus(Modifiers::SHIFT), Key::T)],
             // Keynote's "Play slideshow" on a Mac, where F5 is often a media key.
             Action::Present if mac => {
                 vec![key(NONE, Key::F5), key(CMD.plus(Modifiers::ALT), Key::P)]
@@ -235,6 +249,8 @@ impl Action {
             Action::ToggleFilters => Command::ToggleFilters,
             Action::ToggleListBeside => Command::ToggleListBeside,
             Action::ShowBalance => Command::ShowBalance(true),
+            Action::AddToTour => Command::Tour(TourCommand::AddSelected),
+            Action::ShowTour => Command::Tour(TourCommand::Show(true)),
             Action::Present => Command::Present(true),
             Action::PresentNext => Command::PresentStep(PresentStep::Next),
             Action::PresentPrevious => Command::PresentStep(PresentStep::Previous),
@@ -324,8 +340,14 @@ impl Action {
 
     /// A button with its words and, on hover, its tooltip and shortcuts.
     pub fn button(self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
+        self.button_enabled(ui, true, cmds);
+    }
+
+    /// [`Action::button`], greyed out unless `enabled`.
+    pub fn button_enabled(self, ui: &mut egui::Ui, enabled: bool, cmds: &mut Vec<Command>) {
         let tip = self.tooltip(ui.ctx());
-        if ui.button(self.text()).on_hover_text(tip).clicked() {
+        let button = ui.add_enabled(enabled, egui::Button::new(self.text()));
+        if button.on_hover_text(tip).clicked() {
             cmds.push(self.command());
         }
     }

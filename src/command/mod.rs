@@ -69,6 +69,34 @@ pub enum Command {
     ChooseTour(Option<usize>),
     /// The next, previous, first or last step of the tour (or event, without one).
     PresentStep(PresentStep),
+    /// Building a tour in the window.
+    Tour(TourCommand),
+}
+
+/// The tour being built: its steps and its file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TourCommand {
+    /// Add the selected event as the last step, showing the timeline's view (starting a
+    /// tour when none is being built), and show the tour panel.
+    AddSelected,
+    /// Show (true) or hide the tour panel.
+    Show(bool),
+    SetTitle(String),
+    /// Move a step (its place) to another place.
+    Move {
+        from: usize,
+        to: usize,
+    },
+    Remove(usize),
+    SetCaption(usize, String),
+    /// A step shows what the timeline shows now.
+    UseView(usize),
+    /// A step shows its event's own stretch of time.
+    ClearZoom(usize),
+    SaveDialog,
+    Save(PathBuf),
+    /// Present the tour being built, from this step.
+    PlayFrom(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

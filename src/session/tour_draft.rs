@@ -32,6 +32,15 @@ impl TourDraft {
         }
     }
 
+    /// A new title, and the id made from it (which names the file it is saved in).
+    pub fn set_title(&mut self, title: &str) {
+        if self.tour.title != title {
+            self.tour.title = title.to_owned();
+            self.tour.id = id_from(title);
+            self.unsaved = true;
+        }
+    }
+
     /// Appends a step showing event `event` (its id) over `view`; returns its place.
     pub fn add(&mut self, event: &str, view: Option<TimeRange>) -> usize {
         self.tour.steps.push(TourStep {
@@ -159,15 +168,7 @@ pub fn save_path(chosen: &Path, open: &[PathBuf]) -> Result<PathBuf, String> {
         let stem = name.strip_suffix(".ron").unwrap_or(&name);
         chosen.with_file_name(format!("{stem}{}", TourFile::ENDING))
     };
-    let same = |p: &PathBuf| {
-        p == &path || (p.canonicalize().ok()).is_some_and(|p| Some(p) == path.canonicalize().ok())
-    };
-    if open.iter().any(same) {
-        return Err(format!(
-            "{} is open as a dataset: a tour is saved in a file of its own",
-            path.display()
-        ));
-    }
+    crate::output::refuse_input(&path, open)?;
     Ok(path)
 }
 
@@ -206,6 +207,8 @@ mod tests {
         assert_eq!(d.tour.steps[2].caption, None);
         d.remove(0);
         assert_eq!(order(&d), ["a", "b"]);
+        d.set_title("Ceasefire, 14 September");
+        assert_eq!(d.tour.id, "ceasefire-14-september");
         assert!(d.unsaved);
     }
 
@@ -278,6 +281,6 @@ mod tests {
         assert!(saved("/data/vale.ron").is_ok(), "becomes vale.tour.ron");
         let open_tour = vec![PathBuf::from("/data/vale.tour.ron")];
         let refused = save_path(Path::new("/data/vale.tour.ron"), &open_tour);
-        assert!(refused.is_err_and(|e| e.contains("open as a dataset")));
+        assert!(refused.is_err_and(|e| e.contains("is an input dataset")));
     }
 }

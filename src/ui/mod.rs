@@ -26,6 +26,7 @@ pub mod style;
 pub mod theme;
 pub mod timeline;
 pub mod top_bar;
+pub mod tour_panel;
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -87,6 +87,8 @@ fn view_menu_ui(ui: &mut egui::Ui, view: &ViewCtx, panes: Panes, cmds: &mut Vec<
         Action::ToggleListBeside.menu_toggle(ui, panes.list_beside, cmds);
         ui.separator();
         Action::ShowBalance.menu_button(ui, true, cmds);
+        Action::ShowTour.menu_button(ui, true, cmds);
+        Action::AddToTour.menu_button(ui, view.selected.is_some(), cmds);
         ui.separator();
         let chosen = view.settings.panes != Default::default();
         if ui

@@ -273,6 +273,9 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, fold: bool, cmds: &
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 Action::Deselect.button(ui, cmds);
+                if view.presenting.is_none() {
+                    Action::AddToTour.button(ui, cmds);
+                }
                 // Folded, the title shares the buttons' line, cut where it meets them.
                 if fold {
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {

@@ -1,0 +1,176 @@
+//! Building a tour in the window as a teacher would: three events added (the shortcut and the
+//! panel's button), a step moved, a caption typed, the tour saved through the file dialog
+//! into a `.tour.ron` file of its own, that file opened beside the dataset, and the tour
+//! presented. No GPU or display (Claimline's own file dialog, forced).
+
+mod common;
+
+use std::sync::Once;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use claimline::app::ClaimlineApp;
+use claimline::app::dialogs::CHOOSER_VARIABLE;
+use claimline::command::Command;
+use claimline::model::EventKind;
+use claimline::session::Source;
+use common::run_until;
+
+fn harness() -> Harness<'static, ClaimlineApp> {
+    static FORCED: Once = Once::new();
+    // SAFETY: set once, before any test here starts a thread that reads the environment.
+    FORCED.call_once(|| unsafe { std::env::set_var(CHOOSER_VARIABLE, "in-window") });
+    common::build(common::builder(1600.0, 1000.0).with_max_steps(8))
+}
+
+fn select(h: &mut Harness<'_, ClaimlineApp>, e: usize) {
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, vec![Command::Select(Some(e))]);
+    h.run();
+}
+
+fn steps(h: &Harness<'_, ClaimlineApp>) -> Vec<String> {
+    let draft = h
+        .state()
+        .touring
+        .draft
+        .as_ref()
+        .expect("a tour is being built");
+    draft.tour.steps.iter().map(|s| s.event.clone()).collect()
+}
+
+#[test]
+fn a_tour_built_in_the_window_is_saved_reopened_and_presented() {
+    let mut h = harness();
+    // Three events of the story (not background), in the dataset's order.
+    let (ids, picked): (Vec<String>, Vec<usize>) = {
+        let ds = &h.state().catalog.as_ref().unwrap().dataset;
+        let picked: Vec<usize> = (0..ds.events.len())
+            .filter(|&e| ds.events[e].kind != EventKind::Background)
+            .step_by(5)
+            .take(3)
+            .collect();
+        (
+            picked.iter().map(|&e| ds.events[e].id.clone()).collect(),
+            picked,
+        )
+    };
+
+    // The shortcut adds the selected event and opens the panel, which names it.
+    select(&mut h, picked[0]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    assert_eq!(steps(&h), [ids[0].clone()]);
+    h.get_by_label("Caption of step 1:");
+    // The panel's button adds the next two.
+    for &e in &picked[1..] {
+        select(&mut h, e);
+        // The claims panel's button or the tour panel's: both add the selected event.
+        h.get_all_by_label("Add to tour")
+            .next()
+            .expect("a button")
+            .click();
+        h.run();
+    }
+    assert_eq!(steps(&h), ids);
+
+    // The first step moves down one place: B, A, C.
+    h.get_all_by_label("↓")
+        .next()
+        .expect("a move-down button")
+        .click();
+    h.run();
+    let moved = vec![ids[1].clone(), ids[0].clone(), ids[2].clone()];
+    assert_eq!(steps(&h), moved);
+
+    // A caption typed into step 2.
+    h.get_by_label("Caption of step 2:").click();
+    h.run();
+    h.get_by_label("Caption of step 2:")
+        .type_text("Both ministries speak of the night");
+    h.run();
+    let draft = h.state().touring.draft.clone().unwrap();
+    assert_eq!(
+        draft.tour.steps[1].caption.as_deref(),
+        Some("Both ministries speak of the night")
+    );
+
+    // Saved through the dialog, under a name without the ending: it is added.
+    let dir = tempfile::tempdir().unwrap();
+    h.get_by_label("Save tour…").click();
+    h.run();
+    run_until(&mut h, "the save dialog opens", |app| {
+        app.dialog.picker().is_some()
+    });
+    h.run();
+    h.get_by_label("Save as").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    let chosen = dir.path().join("lesson");
+    h.get_by_label("Save as")
+        .type_text(&chosen.display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let saved = dir.path().join("lesson.tour.ron");
+    // The saved file opens beside the dataset, its tour one of the dataset's.
+    run_until(&mut h, "the tour file opens beside the dataset", |app| {
+        app.sources.contains(&Source::File(saved.clone())) && app.files.job().is_none()
+    });
+    assert!(saved.is_file(), "saved as {}", saved.display());
+    let title = draft.tour.title.clone();
+    let tours = &h.state().catalog.as_ref().unwrap().dataset.tours;
+    let tour = tours
+        .iter()
+        .find(|t| t.title == title)
+        .expect("the saved tour");
+    assert_eq!(tour.steps, draft.tour.steps, "the tour as it was built");
+
+    // Presented: each step selects its event, the caption shows.
+    let ctx = h.ctx.clone();
+    let index = tours.iter().position(|t| t.title == title).unwrap();
+    h.state_mut().apply(
+        &ctx,
+        vec![Command::Present(true), Command::ChooseTour(Some(index))],
+    );
+    h.run();
+    assert_eq!(h.state().selected_id().as_deref(), Some(moved[0].as_str()));
+    h.get_by_label("Step 1 of 3");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().selected_id().as_deref(), Some(moved[1].as_str()));
+    h.get_by_label("Both ministries speak of the night");
+    h.get_by_label("Step 2 of 3");
+}
+
+#[test]
+fn the_tour_being_built_is_presented_from_the_step_chosen() {
+    let mut h = harness();
+    let picked: Vec<usize> = {
+        let ds = &h.state().catalog.as_ref().unwrap().dataset;
+        (0..ds.events.len())
+            .filter(|&e| ds.events[e].kind != EventKind::Background)
+            .step_by(7)
+            .take(3)
+            .collect()
+    };
+    for &e in &picked {
+        select(&mut h, e);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+        h.run();
+    }
+    let third = h.state().touring.draft.as_ref().unwrap().tour.steps[2]
+        .event
+        .clone();
+    h.get_all_by_label("▶ Present from here")
+        .nth(2)
+        .expect("a button on step 3")
+        .click();
+    h.run();
+    assert!(h.state().presenter.is_some(), "presenting");
+    assert_eq!(h.state().selected_id(), Some(third));
+    h.get_by_label("Step 3 of 3");
+}
