@@ -13,7 +13,7 @@ use egui_kittest::kittest::Queryable;
 
 use claimline::app::ClaimlineApp;
 use claimline::app::dialogs::CHOOSER_VARIABLE;
-use claimline::command::Command;
+use claimline::command::{Command, TourCommand};
 use claimline::model::EventKind;
 use claimline::session::Source;
 use common::run_until;
@@ -129,6 +129,30 @@ fn a_tour_built_in_the_window_is_saved_reopened_and_presented() {
         .expect("the saved tour");
     assert_eq!(tour.steps, draft.tour.steps, "the tour as it was built");
 
+    // Changed and saved again: its own file, open beside the data, is written again and
+    // read again (a dataset's file never is: `tour_draft::save_path`).
+    let ctx = h.ctx.clone();
+    let edits = vec![
+        Command::Tour(TourCommand::SetCaption(0, "The first reports".to_owned())),
+        Command::Tour(TourCommand::Save(saved.clone())),
+    ];
+    h.state_mut().apply(&ctx, edits);
+    h.run();
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(text.contains("The first reports"), "{text}");
+    h.state_mut().apply(
+        &ctx,
+        vec![Command::Tour(TourCommand::SetCaption(0, String::new()))],
+    );
+    h.state_mut()
+        .apply(&ctx, vec![Command::Tour(TourCommand::Save(saved.clone()))]);
+    run_until(&mut h, "the tour file is read again", |app| {
+        app.files.job().is_none()
+            && (app.catalog.as_ref().unwrap().dataset.tours.iter())
+                .any(|t| t.title == title && t.steps[0].caption.is_none())
+    });
+    let tours = &h.state().catalog.as_ref().unwrap().dataset.tours;
+
     // Presented: each step selects its event, the caption shows.
     let ctx = h.ctx.clone();
     let index = tours.iter().position(|t| t.title == title).unwrap();
@@ -173,4 +197,55 @@ fn the_tour_being_built_is_presented_from_the_step_chosen() {
     assert!(h.state().presenter.is_some(), "presenting");
     assert_eq!(h.state().selected_id(), Some(third));
     h.get_by_label("Step 3 of 3");
+}
+
+#[test]
+fn a_tour_of_the_data_is_edited_and_saved_back_to_its_own_file_only() {
+    use claimline::session::tour_draft::TourDraft;
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = dir.path().join("borderland.ron");
+    std::fs::copy(common::fixture("borderland.ron"), &dataset).unwrap();
+    let mut draft = TourDraft::new("Night and tolls");
+    draft.add("night-fire", None);
+    let tour_file = dir.path().join("night.tour.ron");
+    let offset = chrono::FixedOffset::east_opt(4 * 3600).unwrap();
+    std::fs::write(&tour_file, draft.file_text(offset)).unwrap();
+    let paths = [dataset.clone(), tour_file.clone()];
+    let outcome = claimline::import::load_paths(&paths);
+    let mut h = common::build_with(common::builder(1600.0, 1000.0), outcome);
+    h.state_mut().sources = paths.iter().map(|p| Source::File(p.clone())).collect();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, vec![Command::Tour(TourCommand::Edit(0))]);
+    h.run();
+    let editing = h.state().touring.draft.clone().expect("editing");
+    assert_eq!(editing.tour.title, "Night and tolls");
+    assert_eq!(editing.file.as_deref(), Some(tour_file.as_path()));
+    h.get_by_label("Caption of step 1:");
+    // Changed and saved back: the tour file is written, the dataset file never.
+    let before = std::fs::read(&dataset).unwrap();
+    h.state_mut().apply(
+        &ctx,
+        vec![
+            Command::Tour(TourCommand::SetCaption(0, "Both accounts".to_owned())),
+            Command::Tour(TourCommand::Save(tour_file.clone())),
+        ],
+    );
+    h.run();
+    assert!(
+        std::fs::read_to_string(&tour_file)
+            .unwrap()
+            .contains("Both accounts")
+    );
+    assert_eq!(std::fs::read(&dataset).unwrap(), before);
+    // An unsaved change is never dropped for another tour.
+    h.state_mut().apply(
+        &ctx,
+        vec![
+            Command::Tour(TourCommand::SetCaption(0, "Changed again".to_owned())),
+            Command::Tour(TourCommand::Edit(0)),
+        ],
+    );
+    let kept = h.state().touring.draft.as_ref().unwrap();
+    assert_eq!(kept.tour.steps[0].caption.as_deref(), Some("Changed again"));
 }

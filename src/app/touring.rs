@@ -66,6 +66,21 @@ impl ClaimlineApp {
                 });
             }
             TourCommand::Save(chosen) => self.save_tour(ctx, &chosen),
+            TourCommand::Edit(i) => {
+                if self.touring.draft.as_ref().is_some_and(|d| d.unsaved) {
+                    let why =
+                        "Save the tour being built first (Save tour…): it has unsaved changes";
+                    return self.toast(why.to_owned());
+                }
+                let Some(tour) = (self.catalog.as_ref()).and_then(|c| c.dataset.tours.get(i))
+                else {
+                    return;
+                };
+                let open = crate::session::loading::paths(&self.sources);
+                let file = tour_draft::file_of(&tour.id, &open);
+                self.touring.draft = Some(TourDraft::editing(tour.clone(), file));
+                self.touring.open = true;
+            }
             TourCommand::PlayFrom(step) => {
                 let Some(d) = &self.touring.draft else { return };
                 if d.tour.steps.is_empty() {
@@ -89,7 +104,12 @@ impl ClaimlineApp {
     fn save_tour(&mut self, ctx: &egui::Context, chosen: &std::path::Path) {
         let Some(d) = &self.touring.draft else { return };
         let open = crate::session::loading::paths(&self.sources);
-        let path = match tour_draft::save_path(chosen, &open) {
+        // The tour's own file, opened beside the data when it was saved, may be saved again.
+        let others: Vec<PathBuf> = (open.iter())
+            .filter(|p| Some(*p) != d.file.as_ref())
+            .cloned()
+            .collect();
+        let path = match tour_draft::save_path(chosen, &others) {
             Ok(p) => p,
             Err(e) => return self.toast(format!("Tour not saved: {e}")),
         };
@@ -106,7 +126,10 @@ impl ClaimlineApp {
         }
         self.toast(format!("Tour saved to {}", path.display()));
         let saved: PathBuf = path;
-        if !open.contains(&saved) {
+        if open.contains(&saved) {
+            // Read again now rather than when the watcher notices.
+            self.apply_file(ctx, FileCommand::Reload);
+        } else {
             let source = crate::session::Source::File(saved);
             let mode = crate::session::OpenMode::Add;
             self.apply_file(ctx, FileCommand::Load(vec![source], mode));

@@ -97,6 +97,9 @@ pub enum TourCommand {
     Save(PathBuf),
     /// Present the tour being built, from this step.
     PlayFrom(usize),
+    /// Edit a tour of the data (index into the dataset's tours) in place of the one being
+    /// built.
+    Edit(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

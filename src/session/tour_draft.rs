@@ -32,6 +32,15 @@ impl TourDraft {
         }
     }
 
+    /// A tour of the data to edit, saved back to `file` (its tour file) if it has one.
+    pub fn editing(tour: Tour, file: Option<PathBuf>) -> TourDraft {
+        TourDraft {
+            tour,
+            file,
+            unsaved: false,
+        }
+    }
+
     /// A new title, and the id made from it (which names the file it is saved in).
     pub fn set_title(&mut self, title: &str) {
         if self.tour.title != title {
@@ -111,6 +120,23 @@ impl TourDraft {
             .unwrap_or_default();
         format!("// A Claimline tour: open it beside the datasets it walks through.\n{text}\n")
     }
+}
+
+/// The tour file among `open` that holds a tour with this id: where an edited tour of the
+/// data is saved back to. A tour of a dataset file has none (it is saved to a new file).
+pub fn file_of(tour_id: &str, open: &[PathBuf]) -> Option<PathBuf> {
+    open.iter()
+        .filter(|p| TourFile::is_named(&p.to_string_lossy()))
+        .find(|p| {
+            let Ok(src) = crate::load::read_file(p) else {
+                return false;
+            };
+            let Ok(file) = crate::load::parse(&src) else {
+                return false;
+            };
+            file.tours.iter().any(|t| t.id == tour_id)
+        })
+        .cloned()
 }
 
 /// A tour id from its title: lowercase letters and digits joined by hyphens ("Two days" →

@@ -56,6 +56,22 @@ fn content(ui: &mut egui::Ui, view: &TourView, cmds: &mut Vec<Command>) {
             cmds.push(Command::Tour(TourCommand::SetTitle(title)));
         }
     });
+    let tours = &view.cat.dataset.tours;
+    if !tours.is_empty() {
+        ui.horizontal(|ui| {
+            let label = ui.label("Edit a tour of the data:");
+            let choose = egui::ComboBox::from_id_salt("tour_to_edit")
+                .selected_text("choose…")
+                .show_ui(ui, |ui| {
+                    for (i, t) in tours.iter().enumerate() {
+                        if ui.selectable_label(false, &t.title).clicked() {
+                            cmds.push(Command::Tour(TourCommand::Edit(i)));
+                        }
+                    }
+                });
+            choose.response.labelled_by(label.id);
+        });
+    }
     let saved = match (&draft.file, draft.unsaved) {
         (Some(f), false) => format!("Saved in {}", f.display()),
         (Some(f), true) => format!("Changed since saved in {}", f.display()),
