@@ -249,3 +249,37 @@ fn a_tour_of_the_data_is_edited_and_saved_back_to_its_own_file_only() {
     let kept = h.state().touring.draft.as_ref().unwrap();
     assert_eq!(kept.tour.steps[0].caption.as_deref(), Some("Changed again"));
 }
+
+#[test]
+fn a_step_dragged_by_its_handle_onto_another_takes_its_place() {
+    let mut h = harness();
+    let picked: Vec<usize> = {
+        let ds = &h.state().catalog.as_ref().unwrap().dataset;
+        (0..ds.events.len())
+            .filter(|&e| ds.events[e].kind != EventKind::Background)
+            .step_by(3)
+            .take(3)
+            .collect()
+    };
+    for &e in &picked {
+        select(&mut h, e);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+        h.run();
+    }
+    let before = steps(&h);
+    let from = h.get_by_label("↕ 1").rect().center();
+    let to = h.get_by_label("Caption of step 3:").rect().center();
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    // Through a few points on the way, as a hand moves.
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let after = vec![before[1].clone(), before[2].clone(), before[0].clone()];
+    assert_eq!(steps(&h), after, "step 1 dropped on step 3");
+}
