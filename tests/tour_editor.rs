@@ -283,3 +283,35 @@ fn a_step_dragged_by_its_handle_onto_another_takes_its_place() {
     let after = vec![before[1].clone(), before[2].clone(), before[0].clone()];
     assert_eq!(steps(&h), after, "step 1 dropped on step 3");
 }
+
+#[test]
+fn closing_the_window_with_an_unsaved_tour_asks_first() {
+    let mut h = harness();
+    select(&mut h, 3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    let close = |h: &mut Harness<'_, ClaimlineApp>| {
+        let root = h
+            .input_mut()
+            .viewports
+            .get_mut(&egui::ViewportId::ROOT)
+            .unwrap();
+        root.events.push(egui::ViewportEvent::Close);
+        h.run();
+    };
+    close(&mut h);
+    h.get_by_label("The tour has unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("The tour has unsaved changes").is_none());
+    assert!(
+        h.state().touring.draft.as_ref().unwrap().unsaved,
+        "nothing lost"
+    );
+    // Asked again, the user may close without saving: then nothing asks.
+    close(&mut h);
+    h.get_by_label("Close without saving").click();
+    h.run();
+    close(&mut h);
+    assert!(h.query_by_label("The tour has unsaved changes").is_none());
+}

@@ -193,6 +193,9 @@ impl ClaimlineApp {
                 .get_or_insert_with(|| crate::balance::Report::new(cat));
             ui::balance::window(ui.ctx(), report, &mut cmds);
         }
+        if one.is_none() && self.touring.asking_to_close {
+            ui::tour_panel::close_question(ui.ctx(), &mut cmds);
+        }
         // The tour panel, over the window like the Balance window.
         if one.is_none()
             && self.touring.open
@@ -376,6 +379,7 @@ impl eframe::App for ClaimlineApp {
         if !self.window_checked {
             self.window_checked = window::keep_on_screen(&ctx);
         }
+        self.guard_close(&ctx);
         let mut commands = self.poll(&ctx);
         commands.extend(self.show(ui, None));
         self.apply(&ctx, commands);

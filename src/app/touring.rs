@@ -16,9 +16,30 @@ const NEW_TOUR: &str = "New tour";
 pub struct Touring {
     pub draft: Option<TourDraft>,
     pub open: bool,
+    /// The window was asked to close with unsaved changes to the tour: the question stands.
+    pub asking_to_close: bool,
+    /// The user chose to close without saving.
+    may_close: bool,
+}
+
+impl Touring {
+    /// Whether closing now would lose steps or changes.
+    fn unsaved(&self) -> bool {
+        (self.draft.as_ref()).is_some_and(|d| d.unsaved && !d.tour.steps.is_empty())
+    }
 }
 
 impl ClaimlineApp {
+    /// At a request to close the window: with unsaved changes to the tour, the window stays
+    /// and asks first.
+    pub(super) fn guard_close(&mut self, ctx: &egui::Context) {
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing && self.touring.unsaved() && !self.touring.may_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.touring.asking_to_close = true;
+        }
+    }
+
     pub(super) fn apply_tour(&mut self, ctx: &egui::Context, c: TourCommand) {
         let offset = self.display_offset();
         let view = self.panels.timeline.visible();
@@ -66,6 +87,13 @@ impl ClaimlineApp {
                 });
             }
             TourCommand::Save(chosen) => self.save_tour(ctx, &chosen),
+            TourCommand::Close(close) => {
+                self.touring.asking_to_close = false;
+                if close {
+                    self.touring.may_close = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
             TourCommand::Edit(i) => {
                 if self.touring.draft.as_ref().is_some_and(|d| d.unsaved) {
                     let why =

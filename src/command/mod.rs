@@ -100,6 +100,8 @@ pub enum TourCommand {
     /// Edit a tour of the data (index into the dataset's tours) in place of the one being
     /// built.
     Edit(usize),
+    /// Asked whether to close with unsaved changes to the tour: close (true) or stay.
+    Close(bool),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -112,6 +112,27 @@ fn content(ui: &mut egui::Ui, view: &TourView, cmds: &mut Vec<Command>) {
     });
 }
 
+/// Asked when the window is to close with unsaved changes to the tour.
+pub fn close_question(ctx: &egui::Context, cmds: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("tour_close_question")).show(ctx, |ui| {
+        ui.heading("The tour has unsaved changes");
+        ui.label("Closing now loses them. Save the tour in a .tour.ron file first?");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save tour…").clicked() {
+                cmds.push(Command::Tour(TourCommand::Close(false)));
+                cmds.push(Command::Tour(TourCommand::SaveDialog));
+            }
+            if ui.button("Close without saving").clicked() {
+                cmds.push(Command::Tour(TourCommand::Close(true)));
+            }
+            if ui.button("Cancel").clicked() {
+                cmds.push(Command::Tour(TourCommand::Close(false)));
+            }
+        });
+    });
+}
+
 /// One step: its handle and number, its event, its caption, its time range, its buttons.
 fn step_row(
     ui: &mut egui::Ui,
