@@ -304,5 +304,16 @@ fn the_tour_panel_shows_every_step_within_the_window() {
                 "{w}x{hgt}: a step's buttons at {r:?}"
             );
         }
+        // Closing with the tour unsaved: the question stands over the window.
+        let root = h
+            .input_mut()
+            .viewports
+            .get_mut(&egui::ViewportId::ROOT)
+            .unwrap();
+        root.events.push(egui::ViewportEvent::Close);
+        h.run();
+        render(&mut h, &format!("tour-close-question-{w}x{hgt}"));
+        let r = h.get_by_label("Close without saving").rect();
+        assert!(window.contains_rect(r), "{w}x{hgt}: the question at {r:?}");
     }
 }
