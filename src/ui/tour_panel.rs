@@ -7,7 +7,7 @@ use chrono::FixedOffset;
 use egui::RichText;
 
 use crate::command::{Action, Command, TourCommand};
-use crate::model::{TourStep, format_seconds};
+use crate::model::{TourStep, format_seconds, zone_name};
 use crate::query::Catalog;
 use crate::session::tour_draft::TourDraft;
 
@@ -238,9 +238,12 @@ fn zoom_text(view: &TourView, step: &TourStep) -> String {
             let whole_days = (b - a) % 86_400 == 0;
             let with_time = !whole_days;
             let end = if whole_days { b - 1 } else { b };
+            // The zone once, after the end: "13 Sep 2022 06:00 – 14 Sep 2022 09:00 UTC+04:00".
+            let start = format_seconds(a, view.offset, with_time);
+            let zone = format!(" {}", zone_name(view.offset));
+            let start = start.strip_suffix(&zone).unwrap_or(&start);
             format!(
-                "Shows {} – {}",
-                format_seconds(a, view.offset, with_time),
+                "Shows {start} – {}",
                 format_seconds(end, view.offset, with_time)
             )
         }
