@@ -272,21 +272,7 @@ fn presenter_steps_at_1280x720_show_caption_event_and_both_columns() {
 fn the_tour_panel_shows_every_step_within_the_window() {
     for (w, hgt) in [(1600.0, 1000.0), (1280.0, 720.0)] {
         let mut h = common::build(common::builder(w, hgt).wgpu().with_max_steps(8));
-        let picked: Vec<usize> = {
-            let ds = &h.state().catalog.as_ref().unwrap().dataset;
-            (0..ds.events.len())
-                .filter(|&e| ds.events[e].kind != claimline::model::EventKind::Background)
-                .step_by(5)
-                .take(3)
-                .collect()
-        };
-        for e in picked {
-            let ctx = h.ctx.clone();
-            h.state_mut().apply(&ctx, vec![Command::Select(Some(e))]);
-            h.run();
-            h.key_press_modifiers(egui::Modifiers::COMMAND, Key::T);
-            h.run();
-        }
+        common::tour_of_three(&mut h, 5);
         render(&mut h, &format!("tour-panel-{w}x{hgt}"));
         let window = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w, hgt));
         for n in 1..=3 {
@@ -305,13 +291,7 @@ fn the_tour_panel_shows_every_step_within_the_window() {
             );
         }
         // Closing with the tour unsaved: the question stands over the window.
-        let root = h
-            .input_mut()
-            .viewports
-            .get_mut(&egui::ViewportId::ROOT)
-            .unwrap();
-        root.events.push(egui::ViewportEvent::Close);
-        h.run();
+        common::request_close(&mut h);
         render(&mut h, &format!("tour-close-question-{w}x{hgt}"));
         let r = h.get_by_label("Close without saving").rect();
         assert!(window.contains_rect(r), "{w}x{hgt}: the question at {r:?}");

@@ -173,19 +173,7 @@ fn a_tour_built_in_the_window_is_saved_reopened_and_presented() {
 #[test]
 fn the_tour_being_built_is_presented_from_the_step_chosen() {
     let mut h = harness();
-    let picked: Vec<usize> = {
-        let ds = &h.state().catalog.as_ref().unwrap().dataset;
-        (0..ds.events.len())
-            .filter(|&e| ds.events[e].kind != EventKind::Background)
-            .step_by(7)
-            .take(3)
-            .collect()
-    };
-    for &e in &picked {
-        select(&mut h, e);
-        h.key_press_modifiers(Modifiers::COMMAND, Key::T);
-        h.run();
-    }
+    common::tour_of_three(&mut h, 7);
     let third = h.state().touring.draft.as_ref().unwrap().tour.steps[2]
         .event
         .clone();
@@ -253,33 +241,13 @@ fn a_tour_of_the_data_is_edited_and_saved_back_to_its_own_file_only() {
 #[test]
 fn a_step_dragged_by_its_handle_onto_another_takes_its_place() {
     let mut h = harness();
-    let picked: Vec<usize> = {
-        let ds = &h.state().catalog.as_ref().unwrap().dataset;
-        (0..ds.events.len())
-            .filter(|&e| ds.events[e].kind != EventKind::Background)
-            .step_by(3)
-            .take(3)
-            .collect()
-    };
-    for &e in &picked {
-        select(&mut h, e);
-        h.key_press_modifiers(Modifiers::COMMAND, Key::T);
-        h.run();
-    }
-    let before = steps(&h);
+    let before = common::tour_of_three(&mut h, 3);
+    assert_eq!(steps(&h), before);
     let from = h.get_by_label("↕ 1").rect().center();
     let to = h.get_by_label("Caption of step 3:").rect().center();
     h.hover_at(from);
     h.run();
-    h.drag_at(from);
-    h.run();
-    // Through a few points on the way, as a hand moves.
-    for k in 1..=4 {
-        h.hover_at(from + (to - from) * (k as f32 / 4.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
+    common::drag_in_steps(&mut h, from, to);
     let after = vec![before[1].clone(), before[2].clone(), before[0].clone()];
     assert_eq!(steps(&h), after, "step 1 dropped on step 3");
 }
@@ -290,16 +258,7 @@ fn closing_the_window_with_an_unsaved_tour_asks_first() {
     select(&mut h, 3);
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
     h.run();
-    let close = |h: &mut Harness<'_, ClaimlineApp>| {
-        let root = h
-            .input_mut()
-            .viewports
-            .get_mut(&egui::ViewportId::ROOT)
-            .unwrap();
-        root.events.push(egui::ViewportEvent::Close);
-        h.run();
-    };
-    close(&mut h);
+    common::request_close(&mut h);
     h.get_by_label("The tour has unsaved changes");
     h.get_by_label("Cancel").click();
     h.run();
@@ -309,9 +268,39 @@ fn closing_the_window_with_an_unsaved_tour_asks_first() {
         "nothing lost"
     );
     // Asked again, the user may close without saving: then nothing asks.
-    close(&mut h);
+    common::request_close(&mut h);
     h.get_by_label("Close without saving").click();
     h.run();
-    close(&mut h);
+    common::request_close(&mut h);
     assert!(h.query_by_label("The tour has unsaved changes").is_none());
+}
+
+#[test]
+fn use_view_gives_a_step_the_stretch_the_timeline_shows_and_the_panel_says_which() {
+    let mut h = harness();
+    common::tour_of_three(&mut h, 4);
+    common::zoom(&mut h, "2022-09-13", "2022-09-14");
+    let (a, b) = h.state().panels.timeline.visible().expect("a view");
+    h.get_all_by_label("Use view")
+        .next()
+        .expect("step 1's")
+        .click();
+    h.run();
+    let offset = h.state().display_offset();
+    let zoom = h.state().touring.draft.as_ref().unwrap().tour.steps[0]
+        .zoom
+        .clone();
+    let (from, to) = zoom.expect("a range").span(offset).expect("readable");
+    // The step covers what the timeline showed, to the minute.
+    assert!(
+        from <= a as i64 && to >= b as i64 && a as i64 - from < 60 && to - b as i64 <= 60,
+        "{from}..{to} for the view {a}..{b}"
+    );
+    // And the panel names that stretch's first day.
+    let day = claimline::model::format_seconds(from, offset, false);
+    let said = format!("Shows {day}");
+    assert!(
+        h.query_all_by_label_contains(&said).next().is_some(),
+        "nothing in the panel says {said:?}"
+    );
 }

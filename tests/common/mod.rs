@@ -214,3 +214,36 @@ pub fn drag_in_steps(h: &mut Harness<'_, ClaimlineApp>, from: egui::Pos2, to: eg
     h.drop_at(to);
     h.run();
 }
+
+/// Three events of the story (not background), every `every`-th, each added to the tour being
+/// built with Ctrl+T after it is selected; returns their ids in that order.
+pub fn tour_of_three(h: &mut Harness<'_, ClaimlineApp>, every: usize) -> Vec<String> {
+    let picked: Vec<usize> = {
+        let ds = &h.state().catalog.as_ref().unwrap().dataset;
+        (0..ds.events.len())
+            .filter(|&e| ds.events[e].kind != claimline::model::EventKind::Background)
+            .step_by(every)
+            .take(3)
+            .collect()
+    };
+    let mut ids = Vec::new();
+    for e in picked {
+        let ctx = h.ctx.clone();
+        h.state_mut()
+            .apply(&ctx, vec![claimline::command::Command::Select(Some(e))]);
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::T);
+        h.run();
+        ids.push(h.state().selected_id().expect("selected"));
+    }
+    ids
+}
+
+/// What the window manager sends when the user closes the window.
+pub fn request_close(h: &mut Harness<'_, ClaimlineApp>) {
+    let root = (h.input_mut().viewports)
+        .get_mut(&egui::ViewportId::ROOT)
+        .expect("the root viewport");
+    root.events.push(egui::ViewportEvent::Close);
+    h.run();
+}
