@@ -134,7 +134,11 @@ fn a_second_open_of_unchanged_files_comes_from_the_cache_as_the_first_showed_the
     let s = Setup::new();
     let a = s.file("a.ron", &with_warning());
     let b = s.file("b.ron", SECOND_FILE);
-    let first = s.open(&[&a, &b]);
+    let c = s.file(
+        "c.tour.ron",
+        r#"(format: 2, tours: [(id: "extra", title: "Extra", steps: [(event: "extra-event")])])"#,
+    );
+    let first = s.open(&[&a, &b, &c]);
     assert!(!first.from_cache);
     assert_eq!(
         first.diagnostics.iter().filter(|d| d.is_warning()).count(),
@@ -142,18 +146,21 @@ fn a_second_open_of_unchanged_files_comes_from_the_cache_as_the_first_showed_the
         "{:?}",
         first.diagnostics
     );
-    let second = s.open(&[&a, &b]);
+    let second = s.open(&[&a, &b, &c]);
     assert!(
         second.from_cache,
         "the second open was not served from the cache"
     );
     assert_same(&first, &second);
-    assert_same(&fresh(&[&a, &b]), &second);
+    assert_same(&fresh(&[&a, &b, &c]), &second);
     // Which file each event came from survives the snapshot.
     let ds = &second.catalog.as_ref().unwrap().dataset;
     let extra = ds.events.iter().find(|e| e.id == "extra-event").unwrap();
     assert_eq!(ds.files[extra.file].info.title, "Extra");
     assert_eq!(ds.files[extra.file].utc_offset.local_minus_utc(), 4 * 3600);
+    // And which file each tour came from (where an edited tour is saved back).
+    let tour = ds.tours.iter().find(|t| t.id == "extra").unwrap();
+    assert!(ds.files[tour.file].name.ends_with("c.tour.ron"));
 }
 
 #[test]

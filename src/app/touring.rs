@@ -100,12 +100,14 @@ impl ClaimlineApp {
                         "Save the tour being built first (Save tour…): it has unsaved changes";
                     return self.toast(why.to_owned());
                 }
-                let Some(tour) = (self.catalog.as_ref()).and_then(|c| c.dataset.tours.get(i))
-                else {
+                let Some(cat) = &self.catalog else { return };
+                let Some(tour) = cat.dataset.tours.get(i) else {
                     return;
                 };
-                let open = crate::session::loading::paths(&self.sources);
-                let file = tour_draft::file_of(&tour.id, &open);
+                // A tour file's tour goes back to its file; a dataset's to a new one.
+                let file = (cat.dataset.files.get(tour.file))
+                    .filter(|f| crate::model::TourFile::is_named(&f.name))
+                    .map(|f| PathBuf::from(&f.name));
                 self.touring.draft = Some(TourDraft::editing(tour.clone(), file));
                 self.touring.open = true;
             }

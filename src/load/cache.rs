@@ -30,7 +30,7 @@ const MAGIC: &[u8; 16] = b"claimline-cache\n";
 /// index, the diagnostics): an older snapshot is then ignored rather than misread. A build
 /// never reads another build's snapshots anyway (see [`Stamp`]); this covers a rebuilt
 /// program of the same size and time, which is unlikely but possible.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// How many snapshots are kept: the most recently used. A 100,000-event file's snapshot
 /// takes tens of megabytes, and a user who opens many large files once should not find

@@ -104,6 +104,10 @@ impl TourFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tour {
+    /// Index into [`Dataset::files`] of the file this tour came from (set when merging): a
+    /// tour file's tour is saved back there when edited.
+    #[serde(skip)]
+    pub file: usize,
     pub id: String,
     pub title: String,
     pub steps: Vec<TourStep>,

@@ -29,6 +29,8 @@ struct Head {
     /// Each event's file, by event.
     event_files: Vec<u32>,
     tours: Vec<Tour>,
+    /// Each tour's file, by tour.
+    tour_files: Vec<u32>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -55,6 +57,7 @@ pub fn encode_catalog(key: &Key, catalog: &Catalog, diagnostics: &[Diagnostic]) 
         sources: d.sources.clone(),
         event_files: d.events.iter().map(|e| e.file as u32).collect(),
         tours: d.tours.clone(),
+        tour_files: d.tours.iter().map(|t| t.file as u32).collect(),
         diagnostics: diagnostics.to_vec(),
     };
     let mut parts = vec![encode(&head)?];
@@ -91,7 +94,7 @@ pub fn read_catalog(cache: &Cache, key: &Key) -> Option<(Catalog, Vec<Diagnostic
             })
         })
         .flatten()?;
-    if head.event_files.len() != events.len() {
+    if head.event_files.len() != events.len() || head.tour_files.len() != head.tours.len() {
         return None;
     }
     let mut files = Vec::with_capacity(head.files.len());
@@ -107,6 +110,10 @@ pub fn read_catalog(cache: &Cache, key: &Key) -> Option<(Catalog, Vec<Diagnostic
     for (e, file) in events.iter_mut().zip(head.event_files) {
         e.file = file as usize;
     }
+    let mut tours = head.tours;
+    for (t, file) in tours.iter_mut().zip(head.tour_files) {
+        t.file = file as usize;
+    }
     let dataset = Dataset {
         info: head.info,
         files,
@@ -115,7 +122,7 @@ pub fn read_catalog(cache: &Cache, key: &Key) -> Option<(Catalog, Vec<Diagnostic
         places: head.places,
         sources: head.sources,
         events,
-        tours: head.tours,
+        tours,
     };
     Some((Catalog { dataset, index }, head.diagnostics))
 }

@@ -23,6 +23,7 @@ impl TourDraft {
     pub fn new(title: &str) -> TourDraft {
         TourDraft {
             tour: Tour {
+                file: 0,
                 id: id_from(title),
                 title: title.to_owned(),
                 steps: Vec::new(),
@@ -120,23 +121,6 @@ impl TourDraft {
             .unwrap_or_default();
         format!("// A Claimline tour: open it beside the datasets it walks through.\n{text}\n")
     }
-}
-
-/// The tour file among `open` that holds a tour with this id: where an edited tour of the
-/// data is saved back to. A tour of a dataset file has none (it is saved to a new file).
-pub fn file_of(tour_id: &str, open: &[PathBuf]) -> Option<PathBuf> {
-    open.iter()
-        .filter(|p| TourFile::is_named(&p.to_string_lossy()))
-        .find(|p| {
-            let Ok(src) = crate::load::read_file(p) else {
-                return false;
-            };
-            let Ok(file) = crate::load::parse(&src) else {
-                return false;
-            };
-            file.tours.iter().any(|t| t.id == tour_id)
-        })
-        .cloned()
 }
 
 /// A tour id from its title: lowercase letters and digits joined by hyphens ("Two days" →
@@ -280,7 +264,12 @@ mod tests {
         ]);
         assert!(out.diagnostics.is_empty(), "{:#?}\n{text}", out.diagnostics);
         let ds = out.dataset.expect("loads");
-        assert_eq!(ds.tours, vec![d.tour.clone()], "{text}");
+        // As built, from the second file opened.
+        let built = Tour {
+            file: 1,
+            ..d.tour.clone()
+        };
+        assert_eq!(ds.tours, vec![built], "{text}");
         assert_eq!(
             text.lines().filter(|l| l.contains("event:")).count(),
             2,

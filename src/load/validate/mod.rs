@@ -353,7 +353,11 @@ fn merge(
         let Some(file) = slots[f].take() else {
             continue;
         };
-        ds.tours.extend(file.tours);
+        let tours = file
+            .tours
+            .into_iter()
+            .map(|t| crate::model::Tour { file: f, ..t });
+        ds.tours.extend(tours);
         let file_parties = file
             .parties
             .into_iter()
