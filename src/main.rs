@@ -12,7 +12,7 @@ use claimline::cli::export::Format;
 use claimline::cli::generate::MAX_EVENTS;
 use claimline::output;
 use claimline::session::saved_view;
-use claimline::session::settings::ThemeKind;
+use claimline::session::settings::{PaperSize, ThemeKind};
 use claimline::{app, export};
 
 #[derive(Parser)]
@@ -147,7 +147,8 @@ enum ImportFormat {
 
 #[derive(clap::Args)]
 struct ExportArgs {
-    /// The file to write: .png for a picture, .csv, .ron or .xlsx (a claims sheet) for the filtered data; - for
+    /// The file to write: .png for a picture, .csv, .ron or .xlsx (a claims sheet) for the
+    /// filtered data, .pdf for a handout (a tour with --tour, else the filtered events); - for
     /// standard output (with --format). Never one of the input files.
     #[arg(long)]
     out: PathBuf,
@@ -183,8 +184,20 @@ struct ExportArgs {
     /// The timeline's last day; with --from.
     #[arg(long, requires = "from", value_name = "DATE")]
     to: Option<String>,
+    /// Print this tour's handout (its id): the output must be a .pdf.
+    #[arg(long, value_name = "TOUR_ID")]
+    tour: Option<String>,
+    /// The paper a handout is set on.
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArg,
     /// Datasets to load together; the bundled one when none are given.
     files: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -201,6 +214,7 @@ enum FormatArg {
     Csv,
     Ron,
     Xlsx,
+    Pdf,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -420,7 +434,7 @@ fn export(a: ExportArgs) -> ExitCode {
         Cli::command()
             .error(
                 clap::error::ErrorKind::MissingRequiredArgument,
-                "--out - (standard output) needs --format png, csv, ron or xlsx",
+                "--out - (standard output) needs --format png, csv, ron, xlsx or pdf",
             )
             .exit();
     }
@@ -432,6 +446,7 @@ fn export(a: ExportArgs) -> ExitCode {
             FormatArg::Csv => Format::Csv,
             FormatArg::Ron => Format::Ron,
             FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Pdf => Format::Pdf,
         }),
         target: match a.view {
             ViewArg::Window => export::Target::Window,
@@ -452,6 +467,11 @@ fn export(a: ExportArgs) -> ExitCode {
         districts: a.district,
         range: a.from.zip(a.to),
         files: a.files,
+        tour: a.tour,
+        paper: match a.paper {
+            PaperArg::A4 => PaperSize::A4,
+            PaperArg::Letter => PaperSize::Letter,
+        },
     };
     match claimline::cli::export::run(&req) {
         Ok(summary) => {

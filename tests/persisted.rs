@@ -92,6 +92,8 @@ fn a_remembered_session_from_an_earlier_version_opens_as_it_was() {
             export: ExportSettings {
                 caption: false,
                 double: true,
+                // And from before handouts, A4.
+                paper: Default::default(),
             },
             // Files from before columns could be chosen keep the dataset's.
             columns: None,

@@ -101,20 +101,7 @@ fn a_tour_built_in_the_window_is_saved_reopened_and_presented() {
     let dir = tempfile::tempdir().unwrap();
     h.get_by_label("Save tour…").click();
     h.run();
-    run_until(&mut h, "the save dialog opens", |app| {
-        app.dialog.picker().is_some()
-    });
-    h.run();
-    h.get_by_label("Save as").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    let chosen = dir.path().join("lesson");
-    h.get_by_label("Save as")
-        .type_text(&chosen.display().to_string());
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    common::save_as_in_dialog(&mut h, &dir.path().join("lesson"));
     let saved = dir.path().join("lesson.tour.ron");
     // The saved file opens beside the dataset, its tour one of the dataset's.
     run_until(&mut h, "the tour file opens beside the dataset", |app| {
@@ -168,6 +155,52 @@ fn a_tour_built_in_the_window_is_saved_reopened_and_presented() {
     assert_eq!(h.state().selected_id().as_deref(), Some(moved[1].as_str()));
     h.get_by_label("Both ministries speak of the night");
     h.get_by_label("Step 2 of 3");
+}
+
+#[test]
+fn the_tour_being_built_prints_its_handout_from_the_panel_and_the_export_menu() {
+    let mut h = harness();
+    let ids = common::tour_of_three(&mut h, 6);
+    h.get_by_label("Caption of step 2:").click();
+    h.run();
+    h.get_by_label("Caption of step 2:")
+        .type_text("What each ministry said of the night");
+    h.run();
+    // The Export menu offers the tour being edited, by its title.
+    let title = h.state().touring.draft.as_ref().unwrap().tour.title.clone();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Tour handout (PDF)").click();
+    h.run();
+    h.get_by_label(&format!("{title} (being edited)…"));
+    h.key_press(Key::Escape);
+    h.run();
+
+    // The panel's button asks where, and writes the PDF there.
+    let dir = tempfile::tempdir().unwrap();
+    h.get_by_label("Handout (PDF)…").click();
+    h.run();
+    let chosen = dir.path().join("lesson.pdf");
+    common::save_as_in_dialog(&mut h, &chosen);
+    run_until(&mut h, "the handout is written", |_| chosen.is_file());
+    let doc = lopdf::Document::load_mem(&std::fs::read(&chosen).unwrap()).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    assert!(text.contains(&squeezed("What each ministry said of the night")));
+    // Each step's event, in the tour's order.
+    let ds = &h.state().catalog.as_ref().unwrap().dataset;
+    let at: Vec<usize> = (ids.iter())
+        .map(|id| {
+            let e = ds.events.iter().find(|e| &e.id == id).unwrap();
+            text.find(&squeezed(&e.title)).expect("the step's event")
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
 }
 
 #[test]

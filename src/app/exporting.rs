@@ -11,9 +11,12 @@ use std::sync::mpsc::{Receiver, channel};
 use super::clipboard::PictureClipboard;
 use super::headless::{self, Headless};
 use super::{ClaimlineApp, Command};
-use crate::command::{DataFormat, Dest, ExportCommand};
-use crate::export::{Target, caption, data, png};
+use crate::command::{DataFormat, Dest, ExportCommand, HandoutOf};
+use crate::export::{Target, caption, data, handout, png};
+use crate::model::Tour;
 use crate::session::file_picker::{Filter, Mode, Request};
+use crate::session::settings::{PaperSize, ThemeKind};
+use crate::ui::theme::Palette;
 
 /// A picture on its way: the screenshot it waits for.
 pub struct Capture {
@@ -68,6 +71,78 @@ impl ClaimlineApp {
             }
             ExportCommand::SetCaption(on) => self.settings.export.caption = on,
             ExportCommand::SetDouble(on) => self.settings.export.double = on,
+            ExportCommand::SetPaper(paper) => self.settings.export.paper = paper,
+            ExportCommand::HandoutDialog(of) => {
+                let what = match of {
+                    HandoutOf::Filtered => "events".to_owned(),
+                    _ => self
+                        .tour_of(of)
+                        .map_or_else(|_| "tour".to_owned(), |t| t.id.clone()),
+                };
+                let name = format!("{}-{what}-{}.pdf", self.slug(), today());
+                let title = match of {
+                    HandoutOf::Filtered => "Save a handout of the filtered events",
+                    _ => "Save the tour's handout",
+                };
+                self.save_dialog(
+                    ctx,
+                    title.to_owned(),
+                    name,
+                    "PDF document",
+                    "pdf",
+                    move |p| ExportCommand::Handout(of, p),
+                );
+            }
+            ExportCommand::Handout(of, path) => {
+                let paper = self.settings.export.paper;
+                let result = (self.handout(of, paper))
+                    .and_then(|pages| handout::to_pdf(&pages))
+                    .and_then(|bytes| {
+                        self.refuse_open_dataset(&path)?;
+                        crate::output::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                    });
+                self.report(result.map(|()| format!("Saved {}", path.display())));
+            }
+        }
+    }
+
+    /// The tour a handout of `of` prints.
+    fn tour_of(&self, of: HandoutOf) -> Result<&Tour, String> {
+        match of {
+            HandoutOf::Draft => (self.touring.draft.as_ref())
+                .map(|d| &d.tour)
+                .ok_or_else(|| "no tour is being edited".to_owned()),
+            HandoutOf::Tour(t) => (self.catalog.as_ref())
+                .and_then(|c| c.dataset.tours.get(t))
+                .ok_or_else(|| "there is no such tour".to_owned()),
+            HandoutOf::Filtered => Err("the filtered events are not a tour".to_owned()),
+        }
+    }
+
+    /// A handout of a tour or of the filtered events, set on `paper` in the light theme's
+    /// colours (paper is white), with the viewer's columns for steps that name none.
+    pub fn handout(&self, of: HandoutOf, paper: PaperSize) -> Result<handout::Pages, String> {
+        let cat = self.catalog.as_ref().ok_or("nothing is loaded")?;
+        let inks = Palette::new(ThemeKind::Light, Some(&cat.dataset)).inks();
+        let paper = match paper {
+            PaperSize::A4 => handout::Paper::A4,
+            PaperSize::Letter => handout::Paper::LETTER,
+        };
+        let columns = self.settings.columns.as_deref();
+        match of {
+            HandoutOf::Filtered => {
+                let filters =
+                    caption::filters_line(&cat.dataset, &cat.index, &self.settings.filter);
+                let events = &self.derived.query.events;
+                handout::events_pages(cat, events, &filters, columns, paper, &inks)
+            }
+            _ => {
+                let tour = self.tour_of(of)?;
+                if tour.steps.is_empty() {
+                    return Err("the tour has no steps yet: add events to it first".to_owned());
+                }
+                Ok(handout::tour_pages(cat, tour, columns, paper, &inks))
+            }
         }
     }
 

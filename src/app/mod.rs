@@ -161,6 +161,9 @@ impl ClaimlineApp {
             sources: &self.sources,
             export: self.settings.export,
             file_dialog_open: self.dialog.picker().is_some(),
+            draft_tour: (self.touring.draft.as_ref())
+                .filter(|d| !d.tour.steps.is_empty())
+                .map(|d| d.tour.title.as_str()),
         };
         let view = self.catalog.as_ref().map(|cat| ui::ViewCtx {
             cat,

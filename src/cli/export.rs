@@ -9,11 +9,14 @@ use egui::Vec2;
 
 use crate::app::ClaimlineApp;
 use crate::app::headless::{Headless, caption_band};
+use crate::command::HandoutOf;
 use crate::command::{Command, DataFormat};
+use crate::export::handout;
 use crate::export::{Target, png};
 use crate::load;
 use crate::output;
 use crate::session::Source;
+use crate::session::settings::PaperSize;
 use crate::session::settings::ThemeKind;
 
 /// What an export writes.
@@ -24,6 +27,8 @@ pub enum Format {
     Ron,
     /// A claims sheet: one row per claim, in the layout Claimline reads back.
     Xlsx,
+    /// A handout: a tour's steps, or the filtered events, with every claim and source.
+    Pdf,
 }
 
 impl Format {
@@ -35,6 +40,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "ron" => Some(Format::Ron),
             "xlsx" => Some(Format::Xlsx),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -45,6 +51,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Ron => "ron",
             Format::Xlsx => "xlsx",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -73,6 +80,10 @@ pub struct Request {
     pub range: Option<(String, String)>,
     /// Datasets to load; the bundled one when empty.
     pub files: Vec<PathBuf>,
+    /// For a handout (PDF): the tour to print (its id); the filtered events when absent.
+    pub tour: Option<String>,
+    /// For a handout: the paper it is set on.
+    pub paper: PaperSize,
 }
 
 /// Parses "1600x1000".
@@ -108,6 +119,9 @@ pub fn run(req: &Request) -> Result<String, String> {
         output::refuse_special(&req.out).map_err(cannot_write)?;
         output::refuse_input(&req.out, &req.files)?;
     }
+    if req.tour.is_some() && format != Format::Pdf {
+        return Err("--tour prints a tour's handout: the output must end in .pdf".to_owned());
+    }
     if format == Format::Png {
         refuse_huge(Vec2::new(req.size.0 as f32, req.size.1 as f32), req.scale)?;
     }
@@ -116,6 +130,7 @@ pub fn run(req: &Request) -> Result<String, String> {
         Format::Csv => app.filtered_data(DataFormat::Csv)?,
         Format::Ron => app.filtered_data(DataFormat::Ron)?,
         Format::Xlsx => app.filtered_data(DataFormat::Xlsx)?,
+        Format::Pdf => handout_of(&app, req)?,
         Format::Png => png::encode(&draw(&mut app, &mut headless, req)?.image)?,
     };
     output::write_to(&req.out, |w| w.write_all(&bytes)).map_err(cannot_write)?;
@@ -132,12 +147,13 @@ fn output_format(req: &Request) -> Result<Format, String> {
     let out = req.out.display();
     if output::is_stdout(&req.out) {
         return req.format.ok_or_else(|| {
-            "standard output (--out -) needs --format png, csv, ron or xlsx".to_owned()
+            "standard output (--out -) needs --format png, csv, ron, xlsx or pdf".to_owned()
         });
     }
     match (Format::of(&req.out), req.format) {
         (None, _) => Err(format!(
-            "{out}: the output must end in .png (a picture), .csv, .ron or .xlsx (the filtered data)"
+            "{out}: the output must end in .png (a picture), .csv, .ron or .xlsx (the filtered \
+             data) or .pdf (a handout)"
         )),
         (Some(by_name), Some(asked)) if by_name != asked => Err(format!(
             "{out}: --format {} does not match the file's extension",
@@ -145,6 +161,26 @@ fn output_format(req: &Request) -> Result<Format, String> {
         )),
         (Some(by_name), _) => Ok(by_name),
     }
+}
+
+/// The handout the request asks for: its tour's, or the filtered events'.
+fn handout_of(app: &ClaimlineApp, req: &Request) -> Result<Vec<u8>, String> {
+    let cat = app.catalog.as_ref().ok_or("nothing is loaded")?;
+    let pages = match &req.tour {
+        Some(id) => {
+            let t = (cat.dataset.tours.iter().position(|t| &t.id == id)).ok_or_else(|| {
+                let known: Vec<&str> = cat.dataset.tours.iter().map(|t| t.id.as_str()).collect();
+                if known.is_empty() {
+                    format!("unknown tour \"{id}\": the files hold no tours")
+                } else {
+                    suggest("tour", id, known)
+                }
+            })?;
+            app.handout(HandoutOf::Tour(t), req.paper)?
+        }
+        None => app.handout(HandoutOf::Filtered, req.paper)?,
+    };
+    handout::to_pdf(&pages)
 }
 
 /// Refuses a picture of `size` points at `scale` that would be too large to draw, before
@@ -194,20 +230,22 @@ pub fn prepare(req: &Request) -> Result<(ClaimlineApp, Headless), String> {
     Ok((app, headless))
 }
 
+/// "unknown actor id \"x\"; did you mean \"y\"?"
+fn suggest(what: &str, given: &str, known: Vec<&str>) -> String {
+    let near = known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(given, k), *k))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, _)| *score > 0.8)
+        .map(|(_, k)| format!("; did you mean \"{k}\"?"))
+        .unwrap_or_default();
+    format!("unknown {what} \"{given}\"{near}")
+}
+
 /// The request's filters and selection as commands, each id checked against the data.
 fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
     let cat = app.catalog.as_ref().expect("loaded");
     let idx = &cat.index;
-    let suggest = |what: &str, given: &str, known: Vec<&str>| {
-        let near = known
-            .iter()
-            .map(|k| (strsim::jaro_winkler(given, k), *k))
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .filter(|(score, _)| *score > 0.8)
-            .map(|(_, k)| format!("; did you mean \"{k}\"?"))
-            .unwrap_or_default();
-        format!("unknown {what} \"{given}\"{near}")
-    };
     let mut cmds = Vec::new();
     for a in &req.actors {
         if idx.actor_index(a).is_none() {
@@ -342,6 +380,8 @@ mod tests {
             districts: vec![],
             range: Some(("2022-09-20".into(), "2022-09-10".into())),
             files: vec![],
+            tour: None,
+            paper: PaperSize::A4,
         };
         assert!(run(&req).unwrap_err().contains("is not after"));
     }

@@ -14,7 +14,7 @@ use crate::layout::lanes::LaneMode;
 use crate::model::EventKind;
 use crate::model::Side;
 use crate::query::FilterState;
-use crate::session::settings::ThemeKind;
+use crate::session::settings::{PaperSize, ThemeKind};
 use crate::session::{OpenMode, Source};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,4 +163,19 @@ pub enum ExportCommand {
     Data(DataFormat, PathBuf),
     SetCaption(bool),
     SetDouble(bool),
+    /// Ask where to save a handout (PDF) of a tour or of the filtered events.
+    HandoutDialog(HandoutOf),
+    Handout(HandoutOf, PathBuf),
+    SetPaper(PaperSize),
+}
+
+/// What a handout prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandoutOf {
+    /// The tour in the tour editor, as it stands, saved or not.
+    Draft,
+    /// A tour of the open files, by its place among their tours.
+    Tour(usize),
+    /// The events the filters select, in time order.
+    Filtered,
 }

@@ -5,6 +5,8 @@
 
 pub mod caption;
 pub mod data;
+pub mod fonts;
+pub mod handout;
 pub mod png;
 pub mod raster;
 pub mod sheet;

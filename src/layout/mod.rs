@@ -11,6 +11,7 @@ pub mod map_clusters;
 pub mod map_marks;
 pub mod opening;
 pub mod panes;
+pub mod shapes;
 pub mod stack;
 pub mod ticks;
 pub mod type_fit;

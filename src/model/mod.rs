@@ -591,9 +591,9 @@ impl Dataset {
         when.describe_in(self.offset_of(event), self.display_zone())
     }
 
-    /// The files that `events` came from, and every file without events (a gazetteer, whose
-    /// places, actors and sources the events may use), in merge order: whom a view of them
-    /// must credit.
+    /// The files that `events` came from, and every file without events but a tour file (a
+    /// gazetteer, whose places, actors and sources the events may use), in merge order: whom
+    /// a view of them must credit.
     pub fn contributing_files(&self, events: &[usize]) -> Vec<&FileInfo> {
         let mut has_events = vec![false; self.files.len()];
         for e in &self.events {
@@ -601,7 +601,10 @@ impl Dataset {
                 *h = true;
             }
         }
-        let mut used: Vec<bool> = has_events.iter().map(|h| !h).collect();
+        // A tour file adds no data of its own to credit: only walks through the others'.
+        let mut used: Vec<bool> = (has_events.iter().zip(&self.files))
+            .map(|(h, f)| !h && !TourFile::is_named(&f.name))
+            .collect();
         for &e in events {
             if let Some(u) = used.get_mut(self.events[e].file) {
                 *u = true;

@@ -62,6 +62,8 @@ pub struct ExportSettings {
     pub caption: bool,
     /// Draw pictures at twice the screen's pixel density.
     pub double: bool,
+    /// The paper handouts are set on.
+    pub paper: PaperSize,
 }
 
 impl Default for ExportSettings {
@@ -69,6 +71,26 @@ impl Default for ExportSettings {
         ExportSettings {
             caption: true,
             double: false,
+            paper: PaperSize::A4,
+        }
+    }
+}
+
+/// The sheet a handout is printed on: A4 almost everywhere, Letter in North America.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum PaperSize {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl PaperSize {
+    pub const ALL: [PaperSize; 2] = [PaperSize::A4, PaperSize::Letter];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PaperSize::A4 => "A4",
+            PaperSize::Letter => "Letter",
         }
     }
 }

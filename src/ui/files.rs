@@ -45,7 +45,8 @@ pub fn menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) 
     });
 }
 
-/// The Export menu: pictures of the window or one panel, the clipboard, the filtered data.
+/// The Export menu: pictures of the window or one panel, the clipboard, the filtered data,
+/// handouts.
 pub fn export_menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) {
     use crate::command::{DataFormat, ExportCommand};
     let ex = |c| Command::Export(c);
@@ -98,6 +99,61 @@ pub fn export_menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Com
             .clicked()
         {
             cmds.push(ex(ExportCommand::DataDialog(DataFormat::Xlsx)));
+        }
+        ui.separator();
+        handout_menu_ui(ui, status, cmds);
+    });
+}
+
+/// Handouts (PDF): a tour's, chosen among the tour being edited and the open files' tours,
+/// or the filtered events'; and the paper they are set on.
+fn handout_menu_ui(ui: &mut egui::Ui, status: &StatusView, cmds: &mut Vec<Command>) {
+    use crate::command::{ExportCommand, HandoutOf};
+    use crate::session::settings::PaperSize;
+    let dialog = |of| Command::Export(ExportCommand::HandoutDialog(of));
+    let tours = status
+        .catalog
+        .map_or(&[][..], |c| c.dataset.tours.as_slice());
+    let any = status.draft_tour.is_some() || !tours.is_empty();
+    ui.add_enabled_ui(any, |ui| {
+        ui.menu_button("Tour handout (PDF)", |ui| {
+            if let Some(title) = status.draft_tour
+                && ui
+                    .button(format!("{} (being edited)…", shown(title)))
+                    .on_hover_text("The tour in the tour editor, as it stands now")
+                    .clicked()
+            {
+                cmds.push(dialog(HandoutOf::Draft));
+            }
+            for (t, tour) in tours.iter().enumerate() {
+                if ui.button(format!("{}…", shown(&tour.title))).clicked() {
+                    cmds.push(dialog(HandoutOf::Tour(t)));
+                }
+            }
+        })
+        .response
+        .on_hover_text(
+            "A printable account of each step: its caption, the event, the timeline around it, \
+             every party's claims side by side and their sources",
+        )
+        .on_disabled_hover_text("No tour is open: build one with View → Tour editor");
+    });
+    if ui
+        .button("Filtered events (PDF)…")
+        .on_hover_text("The same account for each event the filters select, in time order")
+        .clicked()
+    {
+        cmds.push(dialog(HandoutOf::Filtered));
+    }
+    ui.horizontal(|ui| {
+        ui.label("Paper:");
+        for paper in PaperSize::ALL {
+            if ui
+                .radio(status.export.paper == paper, paper.label())
+                .clicked()
+            {
+                cmds.push(Command::Export(ExportCommand::SetPaper(paper)));
+            }
         }
     });
 }

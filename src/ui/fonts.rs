@@ -22,24 +22,7 @@ const NOTO_SANS: &str = "NotoSans-Regular";
 const NOTO_SANS_BOLD: &str = "NotoSans-Bold";
 /// The scripts Noto Sans lacks, one font each (keys in [`FontDefinitions::font_data`]), in the
 /// order they are tried after the family's first font. Regular weight; bold text uses them too.
-const FALLBACKS: [(&str, &[u8]); 4] = [
-    (
-        "NotoSansArmenian-Regular",
-        include_bytes!("../../assets/fonts/NotoSansArmenian-Regular.ttf"),
-    ),
-    (
-        "NotoSansGeorgian-Regular",
-        include_bytes!("../../assets/fonts/NotoSansGeorgian-Regular.ttf"),
-    ),
-    (
-        "NotoSansHebrew-Regular",
-        include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
-    ),
-    (
-        "NotoSansArabic-Regular",
-        include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
-    ),
-];
+const FALLBACKS: [(&str, &[u8]); 4] = crate::export::fonts::FALLBACKS;
 /// Name of the bold family, see [`bold`].
 const BOLD_FAMILY: &str = "bold";
 
@@ -57,15 +40,11 @@ pub fn definitions() -> FontDefinitions {
 
     defs.font_data.insert(
         NOTO_SANS.to_owned(),
-        Arc::new(FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSans-Regular.ttf"
-        ))),
+        Arc::new(FontData::from_static(crate::export::fonts::REGULAR)),
     );
     defs.font_data.insert(
         NOTO_SANS_BOLD.to_owned(),
-        Arc::new(FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSans-Bold.ttf"
-        ))),
+        Arc::new(FontData::from_static(crate::export::fonts::BOLD)),
     );
     for (name, bytes) in FALLBACKS {
         defs.font_data

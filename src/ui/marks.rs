@@ -5,6 +5,7 @@ use egui::epaint::{Mesh, Shape};
 use egui::{Color32, Pos2, Stroke, pos2, vec2};
 
 use super::theme::{MarkerShape, Palette};
+use crate::layout::shapes;
 use crate::model::Side;
 
 /// Meshes keyed by colour in two layers (outlines behind, fills in front), drained into the
@@ -201,58 +202,12 @@ impl Outline {
     }
 }
 
-/// A party's own shape around `c`, each of the same area as a disc of radius `r` squared into
-/// a square of side 1.6r, so no party's marks weigh more than another's; `grow` widens it by
-/// about that many points for the outline. Star-shaped about `c`, drawn as a fan from it.
+/// A party's own shape around `c` (see [`shapes::party_outline`]).
 fn party_outline(side: Side, c: Pos2, r: f32, grow: f32) -> Outline {
-    use std::f32::consts::{PI, SQRT_2, TAU};
-    let area = (1.6 * r) * (1.6 * r);
     let mut out = Outline::new();
-    // The point at `radius` in direction `turn` (in turns, clockwise from the top).
-    let at = |turn: f32, radius: f32| {
-        let a = turn * TAU;
-        c + vec2(a.sin(), -a.cos()) * radius
-    };
-    // A regular polygon of `n` corners with that area, turned by `turn`.
-    let mut regular = |n: usize, turn: f32| {
-        let radius = (2.0 * area / (n as f32 * (TAU / n as f32).sin())).sqrt() + grow * 1.2;
-        for k in 0..n {
-            out.push(at(turn + k as f32 / n as f32, radius));
-        }
-    };
-    match side.party_index().unwrap_or(0) {
-        0 | 6 | 7 => {
-            // A square, a wide bar or a tall bar, w:h, of that area.
-            let (w, h) = match side.party_index() {
-                Some(6) => (2.0, 1.0),
-                Some(7) => (1.0, 2.0),
-                _ => (1.0, 1.0),
-            };
-            let s = (area / (w * h)).sqrt();
-            let (hw, hh) = (w * s / 2.0 + grow, h * s / 2.0 + grow);
-            for (x, y) in [(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh)] {
-                out.push(c + vec2(x, y));
-            }
-        }
-        1 => {
-            let h = r * 0.8 * SQRT_2 + grow * 1.4;
-            for k in 0..4 {
-                out.push(at(k as f32 / 4.0, h));
-            }
-        }
-        2 => regular(5, 0.0),
-        3 => regular(6, 0.0),
-        4 => regular(3, 0.5),
-        _ => {
-            // A five-pointed star: inner corners at 0.45 of the outer radius.
-            let outer = (area / (5.0 * 0.45 * (PI / 5.0).sin())).sqrt() + grow * 1.5;
-            out.push(c);
-            for k in 0..=10 {
-                let rad = if k % 2 == 0 { outer } else { outer * 0.45 };
-                out.push(at(k as f32 / 10.0, rad));
-            }
-        }
-    }
+    shapes::party_outline(side.party_index().unwrap_or(0), r, grow, |dx, dy| {
+        out.push(c + vec2(dx, dy));
+    });
     out
 }
 

@@ -176,6 +176,8 @@ pub struct StatusView<'a> {
     pub export: ExportSettings,
     /// Claimline's own file dialog is open: the keys are its own, not the app's shortcuts.
     pub file_dialog_open: bool,
+    /// The title of the tour in the tour editor, when it has steps to print.
+    pub draft_tour: Option<&'a str>,
 }
 
 /// Draws the whole window; returns what the user asked for. `view` is none while nothing is

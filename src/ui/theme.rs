@@ -102,6 +102,15 @@ impl Palette {
     pub fn text_of(&self, side: Side) -> Color32 {
         self.text[side.index()]
     }
+
+    /// The same colours for print.
+    pub fn inks(&self) -> crate::export::handout::Inks {
+        let rgb = |c: Color32| [c.r(), c.g(), c.b()];
+        crate::export::handout::Inks {
+            fill: self.fill.map(rgb),
+            text: self.text.map(rgb),
+        }
+    }
 }
 
 /// How an event's marker looks, from who made claims about it.

@@ -6,7 +6,7 @@
 use chrono::FixedOffset;
 use egui::RichText;
 
-use crate::command::{Action, Command, TourCommand};
+use crate::command::{Action, Command, ExportCommand, HandoutOf, TourCommand};
 use crate::model::{TourStep, format_seconds, zone_name};
 use crate::query::Catalog;
 use crate::session::tour_draft::TourDraft;
@@ -108,6 +108,18 @@ fn content(ui: &mut egui::Ui, view: &TourView, cmds: &mut Vec<Command>) {
             .clicked()
         {
             cmds.push(Command::Tour(TourCommand::SaveDialog));
+        }
+        if ui
+            .add_enabled(has_steps, egui::Button::new("Handout (PDF)…"))
+            .on_hover_text(
+                "A printable account of each step for the class: caption, event, timeline, \
+                 every party's claims side by side and their sources",
+            )
+            .clicked()
+        {
+            cmds.push(Command::Export(ExportCommand::HandoutDialog(
+                HandoutOf::Draft,
+            )));
         }
     });
 }

@@ -156,6 +156,8 @@ pub fn export_request(
         districts: vec![],
         range: Some(("2022-09-12".into(), "2022-09-16".into())),
         files: files.iter().map(|f| fixture(f)).collect(),
+        tour: None,
+        paper: claimline::session::settings::PaperSize::A4,
     }
 }
 
@@ -245,5 +247,24 @@ pub fn request_close(h: &mut Harness<'_, ClaimlineApp>) {
         .get_mut(&egui::ViewportId::ROOT)
         .expect("the root viewport");
     root.events.push(egui::ViewportEvent::Close);
+    h.run();
+}
+
+/// Claimline's own save dialog, once asked for: waits for it, types `path` into "Save as"
+/// over what it proposes, and presses Enter.
+pub fn save_as_in_dialog(h: &mut Harness<'_, ClaimlineApp>, path: &std::path::Path) {
+    use egui_kittest::kittest::Queryable;
+    run_until(h, "the save dialog opens", |app| {
+        app.dialog.picker().is_some()
+    });
+    h.run();
+    h.get_by_label("Save as").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Save as")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.key_press(egui::Key::Enter);
     h.run();
 }

@@ -170,6 +170,7 @@ fn frame(ui: &mut egui::Ui, s: &mut Shown) {
         sources: &scene.sources,
         export: scene.settings.export,
         file_dialog_open: false,
+        draft_tour: None,
     };
     let view = ViewCtx {
         cat: &scene.cat,
