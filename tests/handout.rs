@@ -249,6 +249,29 @@ fn embedded_fonts(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// The structure elements of a tagged PDF: each one's kind ("H1", "P", "Figure") and its
+/// description in words, if any.
+fn structure(bytes: &[u8]) -> Vec<(String, Option<String>)> {
+    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
+    let text = |o: &lopdf::Object| match o {
+        lopdf::Object::String(b, _) => Some(
+            lopdf::decode_text_string(o)
+                .unwrap_or_else(|_| String::from_utf8_lossy(b).into_owned()),
+        ),
+        _ => None,
+    };
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has(b"P"))
+        .filter_map(|d| {
+            let kind = d.get(b"S").and_then(|s| s.as_name()).ok()?;
+            let alt = d.get(b"Alt").ok().and_then(text);
+            Some((String::from_utf8_lossy(kind).into_owned(), alt))
+        })
+        .collect()
+}
+
 /// Text without any white space: lines broken anywhere still match.
 fn squeezed(text: &str) -> String {
     text.split_whitespace().collect()
@@ -308,6 +331,28 @@ fn every_caption_actor_and_address_prints_once_per_mention_in_step_order() {
             assert_eq!(count(&text, &url), 2, "{url}");
         }
     }
+    // Tagged for screen readers: the title, a heading per step, each timeline picture with
+    // its description in words.
+    let bytes = std::fs::read(dir.path().join("lesson.pdf")).unwrap();
+    let tags = structure(&bytes);
+    let kinds = |k: &str| tags.iter().filter(|t| t.0 == k).count();
+    assert_eq!(kinds("H1"), 1, "{:?}", &tags[..4]);
+    assert_eq!(
+        kinds("H2"),
+        STEPS.len() + 1,
+        "a heading per step and the sources'"
+    );
+    let figures: Vec<&String> = tags
+        .iter()
+        .filter(|t| t.0 == "Figure")
+        .filter_map(|t| t.1.as_ref())
+        .collect();
+    assert_eq!(figures.len(), STEPS.len());
+    assert!(
+        figures.iter().all(|alt| alt.starts_with("Timeline from ")),
+        "{figures:?}"
+    );
+    assert!(kinds("P") > 130);
     // The sources' list comes last, after every step.
     let list = text.find("Sources(").expect("a list of sources");
     assert!(list > *at.last().unwrap());
@@ -502,4 +547,44 @@ fn the_filtered_events_print_in_time_order_and_a_bad_tour_is_named() {
     let err = run(&request(dir.path().join("x.png"), files, Some("lesson"))).unwrap_err();
     assert!(err.contains("must end in .pdf"), "{err}");
     assert!(!dir.path().join("x.pdf").exists());
+}
+
+#[test]
+fn a_tour_file_of_the_bundled_data_prints_from_its_file_alone() {
+    // A teacher's tour of the bundled dataset, saved from the window: five steps.
+    let bundled = claimline::load::load_bundled().dataset.unwrap();
+    let steps: Vec<&claimline::model::Event> = bundled.events.iter().step_by(9).take(5).collect();
+    let written: Vec<String> = (steps.iter().enumerate())
+        .map(|(k, e)| {
+            format!(
+                "(event: \"{}\", caption: \"Step {} of the lesson\")",
+                e.id,
+                k + 1
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let lesson = dir.path().join("lesson.tour.ron");
+    std::fs::write(
+        &lesson,
+        format!(
+            "(format: 2, tours: [(id: \"lesson\", title: \"A lesson\", steps: [{}])])",
+            written.join(", ")
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("lesson.pdf");
+    run(&request(out.clone(), vec![lesson], Some("lesson"))).expect("printed");
+    let text = squeezed(&pdf_pages(&std::fs::read(&out).unwrap()).concat());
+    let at: Vec<usize> = (steps.iter().enumerate())
+        .map(|(k, e)| {
+            let caption = format!("Step {} of the lesson", k + 1);
+            assert_eq!(count(&text, &caption), 1, "{caption}");
+            let heading = text.find(&squeezed(&caption)).unwrap();
+            // The step's event follows its caption.
+            assert!(text[heading..].starts_with(&squeezed(&format!("{caption}{}", e.title))));
+            heading
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
 }

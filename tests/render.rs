@@ -283,6 +283,10 @@ fn the_tour_panel_shows_every_step_within_the_window() {
                 "{w}x{hgt}: step {n}'s caption at {r:?}"
             );
         }
+        for label in ["Save tour…", "Handout (PDF)…"] {
+            let r = h.get_by_label(label).rect();
+            assert!(window.contains_rect(r), "{w}x{hgt}: {label} at {r:?}");
+        }
         for button in h.get_all_by_label("▶ Present from here") {
             let r = button.rect();
             assert!(

@@ -84,7 +84,7 @@ impl ClaimlineApp {
             sources = view.snapshot.sources.clone();
             app.files.restore = Some(view.snapshot);
         } else if !start.files.is_empty() {
-            sources = start.files.into_iter().map(Source::File).collect();
+            sources = Source::for_paths(&start.files);
         } else {
             for s in &remembered.snapshot.sources {
                 match s.path() {

@@ -201,6 +201,8 @@ fn refuse_huge(size: Vec2, scale: f32) -> Result<(), String> {
 pub fn prepare(req: &Request) -> Result<(ClaimlineApp, Headless), String> {
     let outcome = if req.files.is_empty() {
         load::load_bundled()
+    } else if Source::tours_alone(&req.files) {
+        crate::import::open::load_paths_after_bundled(&req.files)
     } else {
         crate::import::load_paths(&req.files)
     };
@@ -220,7 +222,7 @@ pub fn prepare(req: &Request) -> Result<(ClaimlineApp, Headless), String> {
     let sources = if req.files.is_empty() {
         vec![Source::Bundled]
     } else {
-        req.files.iter().cloned().map(Source::File).collect()
+        Source::for_paths(&req.files)
     };
     let mut app = ClaimlineApp::with_sources(outcome, sources);
     let commands = commands(&app, req)?;

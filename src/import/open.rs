@@ -273,7 +273,19 @@ pub fn load_inputs(inputs: Vec<Input>) -> LoadOutcome {
 
 /// Reads, parses, validates and merges files from disk (`-` is standard input).
 pub fn load_paths(paths: &[PathBuf]) -> LoadOutcome {
-    let mut inputs = Vec::new();
+    load_paths_after(Vec::new(), paths)
+}
+
+/// [`load_paths`] after the bundled dataset: what tour files opened alone walk through.
+pub fn load_paths_after_bundled(paths: &[PathBuf]) -> LoadOutcome {
+    let bundled = Input::text(load::SourceText {
+        name: load::BUNDLED_NAME.to_owned(),
+        text: load::BUNDLED_TEXT.to_owned(),
+    });
+    load_paths_after(vec![bundled], paths)
+}
+
+fn load_paths_after(mut inputs: Vec<Input>, paths: &[PathBuf]) -> LoadOutcome {
     let mut unreadable = Vec::new();
     for p in paths {
         match read_input(p) {

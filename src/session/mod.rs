@@ -17,6 +17,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::TourFile;
+
 /// One input of a load: the dataset built into the binary, or a file on disk.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Source {
@@ -25,6 +27,26 @@ pub enum Source {
 }
 
 impl Source {
+    /// The sources for files named on the command line. Tour files alone open beside the
+    /// bundled dataset, which a tour built on it walks through: `claimline lesson.tour.ron`
+    /// opens the next lesson from its file alone.
+    pub fn for_paths(paths: &[PathBuf]) -> Vec<Source> {
+        let files = paths.iter().cloned().map(Source::File);
+        if Source::tours_alone(paths) {
+            std::iter::once(Source::Bundled).chain(files).collect()
+        } else {
+            files.collect()
+        }
+    }
+
+    /// Whether `paths` are all tour files (and there are some).
+    pub fn tours_alone(paths: &[PathBuf]) -> bool {
+        !paths.is_empty()
+            && paths
+                .iter()
+                .all(|p| (p.file_name()).is_some_and(|n| TourFile::is_named(&n.to_string_lossy())))
+    }
+
     pub fn path(&self) -> Option<&PathBuf> {
         match self {
             Source::Bundled => None,
@@ -77,6 +99,21 @@ pub fn combine(current: &[Source], new: &[Source], mode: OpenMode) -> Vec<Source
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tour_files_alone_open_beside_the_bundled_dataset() {
+        let tour = PathBuf::from("lessons/Night.TOUR.ron");
+        let data = PathBuf::from("vale.ron");
+        assert_eq!(
+            Source::for_paths(std::slice::from_ref(&tour)),
+            [Source::Bundled, Source::File(tour.clone())]
+        );
+        assert_eq!(
+            Source::for_paths(&[data.clone(), tour.clone()]),
+            [Source::File(data), Source::File(tour)]
+        );
+        assert!(Source::for_paths(&[]).is_empty());
+    }
 
     #[test]
     fn adding_keeps_order_and_skips_repeats() {

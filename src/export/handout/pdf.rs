@@ -101,7 +101,8 @@ pub fn write(pages: &Pages, faces: &Typefaces, lang: &str) -> Result<Vec<u8>, St
             continue;
         }
         let kind: TagKind = match role {
-            Role::Title => Tag::Title.into(),
+            // PDF 1.7 has no title tag (krilla maps it to a paragraph): a first-level heading.
+            Role::Title => Tag::Hn(NonZeroU16::MIN, Some(pages.title.clone())).into(),
             Role::Heading(level) => {
                 Tag::Hn(NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN), None).into()
             }
