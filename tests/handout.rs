@@ -588,3 +588,39 @@ fn a_tour_file_of_the_bundled_data_prints_from_its_file_alone() {
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
 }
+
+#[test]
+fn each_step_starts_on_the_page_of_its_first_claim() {
+    use claimline::export::handout::page::Role;
+    let cat = Catalog::new(claimline::load::load_bundled().dataset.unwrap());
+    let inks = Palette::new(ThemeKind::Light, Some(&cat.dataset)).inks();
+    for paper in [Paper::A4, Paper::LETTER] {
+        let tour = cat.dataset.tours[0].clone();
+        let pages = handout::tour_pages(&cat, &tour, None, paper, &inks);
+        // The page each block starts on.
+        let mut first_page = vec![usize::MAX; pages.blocks.len()];
+        for (p, page) in pages.pages.iter().enumerate() {
+            for b in page.marks.iter().filter_map(Mark::block) {
+                first_page[b] = first_page[b].min(p);
+            }
+        }
+        let mut steps = 0;
+        for (b, role) in pages.blocks.iter().enumerate() {
+            if *role != Role::Heading(2) || b + 1 == pages.blocks.len() {
+                continue;
+            }
+            // The step's first card: the first paragraph after its picture.
+            let after_picture = (b..pages.blocks.len())
+                .skip_while(|&k| !matches!(pages.blocks[k], Role::Figure(_)))
+                .find(|&k| pages.blocks[k] == Role::Paragraph);
+            let Some(card) = after_picture else { continue };
+            steps += 1;
+            assert_eq!(
+                first_page[b], first_page[card],
+                "step {steps} heads page {} but its first claim is on page {}",
+                first_page[b], first_page[card]
+            );
+        }
+        assert_eq!(steps, tour.steps.len());
+    }
+}

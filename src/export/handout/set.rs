@@ -21,6 +21,8 @@ const TOP: f32 = 48.0;
 /// From the content's end to the paper's bottom edge; the page number sits in it.
 const BOTTOM: f32 = 56.0;
 const GUTTER: f32 = 14.0;
+/// The height of a lane in a step's picture of the timeline.
+const STRIP_LANE: f32 = 15.0;
 /// How many lines a cell starts with on a page, at least, when it has that many.
 const KEEP_LINES: usize = 4;
 /// Room kept left of a card's text for the bar in its side's colour.
@@ -182,9 +184,26 @@ impl Setter<'_> {
         self.y += 8.0;
     }
 
+    /// How tall `text` is set across the page in `style`.
+    fn height_of(&self, text: &str, style: Style) -> f32 {
+        wrap(text, self.width(), style, self.faces).len() as f32 * style.line_height()
+    }
+
     fn section(&mut self, section: &Section, first: bool) {
-        // The heading, the picture and the first claims together on one page.
-        self.keep(230.0);
+        // The heading, the picture and the first lines of the first claims together on one
+        // page: a step's words never stand at a page's foot with its claims overleaf.
+        let big = style(14.0, true, INK);
+        let headed = section.caption.as_deref().unwrap_or(&section.event_title);
+        let mut head = 40.0 + self.height_of(headed, big);
+        if section.caption.is_some() {
+            head += self.height_of(&section.event_title, style(11.5, true, INK));
+        }
+        head += self.height_of(&section.facts, style(8.5, false, GREY));
+        if !section.strip.lanes.is_empty() {
+            head += STRIP_LANE * section.strip.lanes.len() as f32 + 22.0;
+        }
+        // The columns' headings and a card's first lines, or a band's heading and its.
+        self.keep(head + 90.0);
         if !first && self.y > TOP + 0.5 {
             self.y += 8.0;
             self.rule();
@@ -193,7 +212,6 @@ impl Setter<'_> {
         let heading = Some(self.block(Role::Heading(2)));
         let mut cell = Cell::new(MARGIN_X, self.width(), heading);
         cell.add(self.faces, &section.label, style(8.5, false, GREY), 0.0);
-        let big = style(14.0, true, INK);
         match &section.caption {
             Some(caption) => cell.add(self.faces, caption, big, 2.0),
             None => cell.add(self.faces, &section.event_title, big, 2.0),
@@ -406,7 +424,7 @@ impl Setter<'_> {
     /// The timeline around a step: a lane per side, each event a mark in that side's shape,
     /// the step's own event larger and ringed, and the time axis under them.
     fn strip(&mut self, strip: &Strip) {
-        const LANE: f32 = 15.0;
+        const LANE: f32 = STRIP_LANE;
         const LABELS: f32 = 92.0;
         let height = LANE * strip.lanes.len() as f32 + 16.0;
         self.keep(height + 40.0);
