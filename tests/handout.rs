@@ -272,6 +272,25 @@ fn structure(bytes: &[u8]) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// The web addresses a PDF's links open.
+fn link_addresses(bytes: &[u8]) -> std::collections::BTreeSet<String> {
+    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Link".as_slice()))
+        .filter_map(|d| {
+            let action = d.get(b"A").ok()?;
+            let action = match action {
+                lopdf::Object::Reference(r) => doc.get_object(*r).ok()?,
+                a => a,
+            };
+            let uri = action.as_dict().ok()?.get(b"URI").ok()?.as_str().ok()?;
+            Some(String::from_utf8_lossy(uri).into_owned())
+        })
+        .collect()
+}
+
 /// Text without any white space: lines broken anywhere still match.
 fn squeezed(text: &str) -> String {
     text.split_whitespace().collect()
@@ -353,6 +372,11 @@ fn every_caption_actor_and_address_prints_once_per_mention_in_step_order() {
         "{figures:?}"
     );
     assert!(kinds("P") > 130);
+    // Every address a link that opens it, and no link elsewhere.
+    let expected: std::collections::BTreeSet<String> = (evs.iter())
+        .flat_map(|(event, _, _, claims)| (0..claims.len()).map(|k| address(event, k)))
+        .collect();
+    assert_eq!(link_addresses(&bytes), expected);
     // The sources' list comes last, after every step.
     let list = text.find("Sources(").expect("a list of sources");
     assert!(list > *at.last().unwrap());
@@ -623,4 +647,53 @@ fn each_step_starts_on_the_page_of_its_first_claim() {
         }
         assert_eq!(steps, tour.steps.len());
     }
+}
+
+#[test]
+fn each_link_lies_over_its_address_on_its_line() {
+    let faces = handout::typeface::Typefaces::new();
+    let (_, pages) = set_tour(Paper::A4);
+    let mut links = 0;
+    for page in &pages.pages {
+        for m in &page.marks {
+            let Mark::Link {
+                rect: [x0, y0, x1, y1],
+                url,
+                ..
+            } = m
+            else {
+                continue;
+            };
+            links += 1;
+            // The line under it: on the same baseline band, holding a piece of the address
+            // that starts where the link does.
+            let under = page.marks.iter().find_map(|t| match t {
+                Mark::Text {
+                    x, y, text, style, ..
+                } if *y > *y0
+                    && *y < *y1
+                    && *x <= *x0
+                    && *x0 < x + faces.width(text, style.size, style.bold) =>
+                {
+                    let piece_at =
+                        (0..text.len())
+                            .filter(|&i| text.is_char_boundary(i))
+                            .find(|&i| {
+                                url.contains(&text[i..]) || text[i..].starts_with(url.as_str())
+                            })?;
+                    let left = x + faces.width(&text[..piece_at], style.size, style.bold);
+                    let right = x + faces.width(text, style.size, style.bold);
+                    Some((left, right))
+                }
+                _ => None,
+            });
+            let (left, right) = under.unwrap_or_else(|| panic!("no line under the link to {url}"));
+            assert!(
+                (x0 - left).abs() < 0.01,
+                "{url}: link from {x0}, address from {left}"
+            );
+            assert!(*x1 <= right + 0.01, "{url}: link to {x1}, line to {right}");
+        }
+    }
+    assert!(links >= 2 * 130, "{links} links");
 }

@@ -57,6 +57,14 @@ pub enum Mark {
         colour: [u8; 3],
         block: Option<usize>,
     },
+    /// Where a click opens a web address: over the address's text (a piece of it, when it
+    /// is broken over lines). Not drawn.
+    Link {
+        /// Left, top, right, bottom.
+        rect: [f32; 4],
+        url: String,
+        block: Option<usize>,
+    },
 }
 
 impl Mark {
@@ -64,9 +72,10 @@ impl Mark {
     /// headings repeated on a continued page), which readers skip.
     pub fn block(&self) -> Option<usize> {
         match self {
-            Mark::Text { block, .. } | Mark::Fill { block, .. } | Mark::Stroke { block, .. } => {
-                *block
-            }
+            Mark::Text { block, .. }
+            | Mark::Fill { block, .. }
+            | Mark::Stroke { block, .. }
+            | Mark::Link { block, .. } => *block,
         }
     }
 }

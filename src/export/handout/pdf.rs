@@ -6,8 +6,10 @@
 use std::collections::HashMap;
 use std::num::NonZeroU16;
 
+use krilla::action::LinkAction;
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point};
+use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
@@ -35,12 +37,18 @@ pub fn write(pages: &Pages, faces: &Typefaces, lang: &str) -> Result<Vec<u8>, St
             .clone()
     };
     let mut tagged: Vec<Vec<Identifier>> = vec![Vec::new(); pages.blocks.len()];
+    let mut link_ids: Vec<Vec<Identifier>> = vec![Vec::new(); pages.blocks.len()];
     let size = PageSettings::from_wh(pages.paper.width, pages.paper.height)
         .ok_or("the paper size is not a size")?;
     for page in &pages.pages {
         let mut p = doc.start_page_with(size.clone());
         let mut surface = p.surface();
+        let mut links = Vec::new();
         for mark in &page.marks {
+            if let Mark::Link { rect, url, block } = mark {
+                links.push((rect, url, block));
+                continue;
+            }
             let id = match mark.block() {
                 Some(_) if matches!(mark, Mark::Text { .. }) => {
                     surface.start_tagged(ContentTag::Span(SpanTag::empty()))
@@ -70,6 +78,7 @@ pub fn write(pages: &Pages, faces: &Typefaces, lang: &str) -> Result<Vec<u8>, St
                         surface.draw_path(&path);
                     }
                 }
+                Mark::Link { .. } => {}
                 Mark::Stroke {
                     points,
                     width,
@@ -93,10 +102,23 @@ pub fn write(pages: &Pages, faces: &Typefaces, lang: &str) -> Result<Vec<u8>, St
             }
         }
         surface.finish();
+        // Links after the page's content: each annotation a link node of its card.
+        for ([x0, y0, x1, y1], url, block) in links {
+            let Some(rect) = Rect::from_ltrb(*x0, *y0, *x1, *y1) else {
+                continue;
+            };
+            let target = Target::Action(LinkAction::new(url.clone()).into());
+            let annotation =
+                Annotation::new_link(LinkAnnotation::new(rect, target), Some(url.clone()));
+            match block {
+                Some(b) => link_ids[*b].push(p.add_tagged_annotation(annotation)),
+                None => p.add_annotation(annotation),
+            }
+        }
         p.finish();
     }
     let mut tree = TagTree::new().with_lang(Some(lang.to_owned()));
-    for (role, ids) in pages.blocks.iter().zip(tagged) {
+    for ((role, ids), links) in pages.blocks.iter().zip(tagged).zip(link_ids) {
         if ids.is_empty() {
             continue;
         }
@@ -112,6 +134,9 @@ pub fn write(pages: &Pages, faces: &Typefaces, lang: &str) -> Result<Vec<u8>, St
         let mut group = TagGroup::new(kind);
         for id in ids {
             group.push(id);
+        }
+        for link in links {
+            group.push(TagGroup::with_children(Tag::Link, vec![link.into()]));
         }
         tree.push(group);
     }

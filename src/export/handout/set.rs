@@ -3,6 +3,8 @@
 //! column headings are repeated: a long step flows over as many pages as it needs and no line
 //! is ever cut or lost. Every party's column, heading and card is set the same way.
 
+use std::ops::Range;
+
 use super::content::{Band, Card, Handout, Section, Strip};
 use super::page::{Mark, Page, Pages, Paper, Role};
 use super::typeface::Typefaces;
@@ -43,6 +45,8 @@ struct Line {
     text: String,
     style: Style,
     gap: f32,
+    /// The part of the line (bytes) that is a web address, and the whole address.
+    link: Option<(Range<usize>, String)>,
 }
 
 /// Lines set one under another in a column of the page.
@@ -71,13 +75,23 @@ impl Cell {
     }
 
     /// Adds `text` wrapped to the cell's width, the first line `gap` below the last.
+    /// A web address in the text is a link on each line that holds a piece of it.
     fn add(&mut self, faces: &Typefaces, text: &str, style: Style, gap: f32) {
+        let address = web_address(text);
+        // Where each line starts in `text`: lines are its words in order, spaces dropped.
+        let mut from = 0;
         for (k, line) in wrap(text, self.width, style, faces).into_iter().enumerate() {
-            let gap = if k == 0 { gap } else { 0.0 };
+            let start = text[from..].find(&line).map_or(from, |i| from + i);
+            from = start + line.len();
+            let link = address.as_ref().and_then(|a| {
+                let (lo, hi) = (a.start.max(start), a.end.min(from));
+                (lo < hi).then(|| (lo - start..hi - start, text[a.clone()].to_owned()))
+            });
             self.lines.push(Line {
                 text: line,
                 style,
-                gap,
+                gap: if k == 0 { gap } else { 0.0 },
+                link,
             });
         }
     }
@@ -408,6 +422,21 @@ impl Setter<'_> {
                 style: line.style,
                 block: cell.block,
             });
+            if let Some((range, url)) = &line.link {
+                let size = line.style.size;
+                let x0 = cell.x
+                    + self
+                        .faces
+                        .width(&line.text[..range.start], size, line.style.bold);
+                let w = self
+                    .faces
+                    .width(&line.text[range.clone()], size, line.style.bold);
+                marks.push(Mark::Link {
+                    rect: [x0, baseline - size, x0 + w, baseline + size * 0.3],
+                    url: url.clone(),
+                    block: cell.block,
+                });
+            }
             y += line.style.line_height();
         }
         if let Some(colour) = cell.bar {
@@ -564,6 +593,17 @@ impl Setter<'_> {
             });
         }
     }
+}
+
+/// The first web address in `text` (bytes), as the window would open it.
+fn web_address(text: &str) -> Option<Range<usize>> {
+    let start = text.find("https://").or_else(|| text.find("http://"))?;
+    let len = text[start..]
+        .find(char::is_whitespace)
+        .unwrap_or(text.len() - start);
+    let url = text[start..start + len].trim_end_matches([',', ';', '.']);
+    crate::model::link::web_link(url)?;
+    Some(start..start + url.len())
 }
 
 /// Lines of `lines` from `from` that fit in `room`: the index after the last, and the height.
