@@ -204,6 +204,43 @@ fn the_tour_being_built_prints_its_handout_from_the_panel_and_the_export_menu() 
 }
 
 #[test]
+fn the_tour_being_built_is_there_again_after_a_restart_still_unsaved() {
+    let mut h = harness();
+    let ids = common::tour_of_three(&mut h, 4);
+    h.get_by_label("Caption of step 3:").click();
+    h.run();
+    h.get_by_label("Caption of step 3:")
+        .type_text("Last, the handover");
+    h.run();
+    // What eframe writes on closing (and every half minute), read back as at the next start.
+    let text = ron::to_string(&h.state().persisted()).unwrap();
+    let remembered = claimline::session::state::read_remembered(Some(&text), None).unwrap();
+    let mut again = common::builder(1600.0, 1000.0).build_eframe(move |cc| {
+        ClaimlineApp::start(&cc.egui_ctx, claimline::app::Start::default(), remembered)
+    });
+    run_until(&mut again, "the files load", |app| {
+        app.catalog.is_some() && app.files.job().is_none()
+    });
+    assert_eq!(steps(&again), ids);
+    let draft = again.state().touring.draft.clone().unwrap();
+    assert_eq!(
+        draft.tour.steps[2].caption.as_deref(),
+        Some("Last, the handover")
+    );
+    assert!(draft.unsaved, "still to be saved");
+    let said = again
+        .state()
+        .toast
+        .as_ref()
+        .map(|t| t.0.clone())
+        .unwrap_or_default();
+    assert!(said.contains("(3 steps), is as you left it"), "{said}");
+    // Closing asks again: the steps are still not in a file.
+    common::request_close(&mut again);
+    again.get_by_label("Close without saving");
+}
+
+#[test]
 fn the_tour_being_built_is_presented_from_the_step_chosen() {
     let mut h = harness();
     common::tour_of_three(&mut h, 7);

@@ -75,6 +75,14 @@ impl ClaimlineApp {
         let remembered = remembered.unwrap_or_default();
         app.recent = remembered.recent;
         app.settings = remembered.settings;
+        app.touring.draft = remembered.tour_draft;
+        if let Some(d) = &app.touring.draft {
+            app.toast(format!(
+                "The tour you were building, “{}” ({}), is as you left it: View → Tour",
+                crate::model::length::shown(&d.tour.title),
+                crate::model::wording::plural(d.tour.steps.len(), "step")
+            ));
+        }
         let mut sources: Vec<Source> = Vec::new();
         let mut missing = Vec::new();
         if let Some(view) = start.view {
@@ -133,6 +141,7 @@ impl ClaimlineApp {
             settings: self.settings.clone(),
             snapshot: self.snapshot(),
             recent: self.recent.clone(),
+            tour_draft: (self.touring.draft.clone()).filter(|d| !d.tour.steps.is_empty()),
         }
     }
 

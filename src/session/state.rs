@@ -1,5 +1,5 @@
 //! What is remembered between runs, in one shape: the user's [`Settings`], the [`Snapshot`] of
-//! what was open (also the body of a saved view), and the recent files. eframe saves it as
+//! what was open (also the body of a saved view), the recent files, and the tour being built. eframe saves it as
 //! RON under the app's key; panel sizes and the window's size are egui's and eframe's own
 //! memory, saved beside it. Earlier versions wrote the snapshot's fields at the top level;
 //! [`State`] still reads that shape.
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Source;
 use super::settings::Settings;
+use super::tour_draft::TourDraft;
 use crate::load::Diagnostic;
 
 /// What the window showed: the files, the selected event and the timeline's range. Restored
@@ -37,6 +38,10 @@ pub struct State {
     pub settings: Settings,
     pub snapshot: Snapshot,
     pub recent: Vec<PathBuf>,
+    /// The tour in the tour editor, saved or not: a teacher's steps and captions survive a
+    /// closed lid or a crash (eframe saves this every half minute too), not only a close.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tour_draft: Option<TourDraft>,
 }
 
 /// [`State`] as read: the snapshot's fields may stand at the top level, where versions before
@@ -47,6 +52,7 @@ struct StateFile {
     settings: Settings,
     snapshot: Snapshot,
     recent: Vec<PathBuf>,
+    tour_draft: Option<TourDraft>,
     sources: Vec<Source>,
     selected: Option<String>,
     time_range: Option<(f64, f64)>,
@@ -69,6 +75,7 @@ impl From<StateFile> for State {
             settings: f.settings,
             snapshot,
             recent: f.recent,
+            tour_draft: f.tour_draft,
         }
     }
 }
@@ -116,6 +123,7 @@ mod tests {
                 parties: None,
             },
             recent: vec!["/data/a.ron".into()],
+            tour_draft: None,
         }
     }
 
@@ -124,6 +132,20 @@ mod tests {
         let text = ron::to_string(&sample()).unwrap();
         assert!(text.contains("snapshot:"), "{text}");
         assert_eq!(read_remembered(Some(&text), None).unwrap(), Some(sample()));
+    }
+
+    #[test]
+    fn a_tour_being_built_is_remembered_with_its_steps_file_and_changes() {
+        let mut draft = TourDraft::new("Lesson one");
+        draft.add("night-fire", None);
+        draft.set_caption(0, "Both ministries speak");
+        draft.file = Some("/lessons/one.tour.ron".into());
+        let state = State {
+            tour_draft: Some(draft),
+            ..sample()
+        };
+        let text = ron::to_string(&state).unwrap();
+        assert_eq!(read_remembered(Some(&text), None).unwrap(), Some(state));
     }
 
     #[test]

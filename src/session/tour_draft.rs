@@ -10,7 +10,7 @@ use chrono::{FixedOffset, TimeZone};
 use crate::model::{FORMAT_VERSION, TimeRange, Tour, TourFile, TourStep};
 
 /// A tour under construction, and where it is saved.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TourDraft {
     pub tour: Tour,
     /// The file it was last saved to or opened from.
