@@ -697,3 +697,27 @@ fn each_link_lies_over_its_address_on_its_line() {
     }
     assert!(links >= 2 * 130, "{links} links");
 }
+
+#[test]
+fn a_step_whose_event_is_not_open_says_so_and_the_rest_print() {
+    // A tour built on other data than is open now (the teacher opened another file).
+    let (cat, _) = set_tour(Paper::A4);
+    let mut tour = cat.dataset.tours[0].clone();
+    tour.steps[1].event = "gone-event".into();
+    let inks = Palette::new(ThemeKind::Light, Some(&cat.dataset)).inks();
+    let pages = handout::tour_pages(&cat, &tour, None, Paper::A4, &inks);
+    let lines: Vec<&str> = pages.lines().map(|(_, l)| l).collect();
+    assert!(
+        lines.contains(&"Event “gone-event” is not in the open files"),
+        "{lines:?}"
+    );
+    // Its caption still stands, and every other step prints whole.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Then the firing at the crossing"))
+    );
+    assert!(lines.contains(&"Envoys meet at the lake"));
+    assert!(lines.contains(&"An aid convoy reaches Eastford"));
+    assert!(handout::to_pdf(&pages).is_ok());
+}
