@@ -38,7 +38,7 @@ fn every_chronology_line_is_a_claim() {
         .events
         .iter()
         .flat_map(|e| &e.claims)
-        .map(|c| c.id.as_str())
+        .map(|c| &*c.id)
         .collect();
     let missing: Vec<usize> = (12..=142)
         .filter(|n| !ids.contains(format!("cl-{n:03}").as_str()))
@@ -178,9 +178,9 @@ fn competing_accounts_are_claims_of_their_own() {
     assert!(speakers.len() >= 4, "{speakers:?}");
     // When the CSTO mission arrived: the contemporaneous 15 September report and Zas's later "a day later".
     let csto = event("2022-09-15-csto-mission-arrives");
-    let ids: HashSet<&str> = csto.claims.iter().map(|c| c.id.as_str()).collect();
+    let ids: HashSet<&str> = csto.claims.iter().map(|c| &*c.id).collect();
     assert!(ids.contains("cl-090") && ids.contains("cl-140"), "{ids:?}");
-    let zas = csto.claims.iter().find(|c| c.id == "cl-140").unwrap();
+    let zas = csto.claims.iter().find(|c| &*c.id == "cl-140").unwrap();
     assert!(zas.disputes.iter().any(|d| d == "cl-090"));
 }
 

@@ -622,7 +622,7 @@ fn gen_with_four_parties_checks_clean_and_disputes_between_later_parties() {
     let later_dispute = ds.events.iter().any(|e| {
         e.claims.iter().any(|c| {
             c.disputes.iter().any(|d| {
-                let other = e.claims.iter().find(|o| &o.id == d).unwrap();
+                let other = e.claims.iter().find(|o| *o.id == **d).unwrap();
                 let (a, b) = (party_of(&c.actor), party_of(&other.actor));
                 a != b && ![a.as_str(), b.as_str()].contains(&first) && !a.is_empty()
             })

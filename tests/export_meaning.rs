@@ -248,7 +248,7 @@ fn csv_and_ron_of_merged_files_credit_each_file_and_keep_each_files_times() {
     assert_eq!(again.error_count(), 0, "{:#?}", again.diagnostics);
     let ds = again.dataset.unwrap();
     let west = ds.events.iter().find(|e| e.id == "west-visit").unwrap();
-    assert_eq!(&*west.claims[0].said.at, "2022-09-14T11:00+03:00");
+    assert_eq!(&*west.claims[0].said.at(), "2022-09-14T11:00+03:00");
     let orig = cat
         .dataset
         .events

@@ -68,7 +68,7 @@ fn raw() -> &'static Vec<Raw> {
                     .collect();
                 let mut words: Vec<String> = vec![ev.title.clone(), ev.summary.clone()];
                 for c in &ev.claims {
-                    words.push(c.text.clone());
+                    words.push(c.text.to_string());
                     words.extend(
                         ds.actors
                             .iter()

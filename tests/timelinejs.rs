@@ -38,12 +38,7 @@ fn import(name: &str, groups: Option<&GroupMap>) -> Imported {
 }
 
 fn when(at: &str, precision: Precision, end: Option<&str>) -> When {
-    When {
-        at: at.into(),
-        precision,
-        end: end.map(Into::into),
-        open: None,
-    }
+    When::new(at, precision, end, None)
 }
 
 #[test]
@@ -114,7 +109,7 @@ fn times_take_the_precision_the_cells_give() {
     // Said some time after the event began: the sheet does not say when.
     let said = &file.events[0].claims[0].said;
     assert_eq!(
-        (&*said.at, said.precision, said.open),
+        (&*said.at(), said.precision, said.open),
         ("2019", Precision::Year, Some(Open::After))
     );
 }
@@ -133,7 +128,7 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
         (c.actor.as_str(), c.kind, c.quote),
         (AUTHORS_ACTOR, ClaimKind::Report, true)
     );
-    assert_eq!(c.text, reopens.summary);
+    assert_eq!(*c.text, *reopens.summary);
     assert_eq!(
         c.note.as_deref(),
         Some("Display date in the timeline: Early March 2020")
@@ -151,7 +146,7 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
     // A quoted cell with a comma and a line end stays one cell.
     let council = &file.events[2];
     assert_eq!(
-        council.claims[0].text,
+        &*council.claims[0].text,
         "First line of the minutes.\nSecond line, with a comma."
     );
     // Without a group map, the group is the summary's last line.
@@ -176,7 +171,7 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
     );
     // No credit: the timeline itself is the source. No text: the headline is the account.
     assert_eq!(file.sources[0].outlet, "“The Northland Bridge Story”");
-    assert_eq!(file.events[4].claims[0].text, "Talks in Corve");
+    assert_eq!(&*file.events[4].claims[0].text, "Talks in Corve");
 }
 
 #[test]

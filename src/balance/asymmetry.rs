@@ -218,9 +218,9 @@ pub fn find(cat: &Catalog, parties: &[PartyRow], events: &[EventShares]) -> Vec<
         .filter(|l| !l.reciprocated)
     {
         out.push(Asymmetry::OneWayDispute {
-            claim: ds.events[link.from.0].claims[link.from.1].id.clone(),
+            claim: ds.events[link.from.0].claims[link.from.1].id.to_string(),
             event: EventRef::of(cat, link.from.0),
-            disputed: ds.events[link.to.0].claims[link.to.1].id.clone(),
+            disputed: ds.events[link.to.0].claims[link.to.1].id.to_string(),
             disputed_event: EventRef::of(cat, link.to.0),
         });
     }
@@ -303,7 +303,7 @@ mod tests {
         let mut ds = catalog().dataset;
         // s2 cut to five words: 23 against 5.
         for claim in ds.events.iter_mut().flat_map(|e| &mut e.claims) {
-            if claim.id == "s2" {
+            if &*claim.id == "s2" {
                 claim.text = "It called it \"attack\" falsely.".into();
             }
         }
@@ -325,7 +325,7 @@ mod tests {
             "Event both (“Both”): Northland 23 words, Southland 5 words (4.6 times as many)."
         );
         for claim in ds.events.iter_mut().flat_map(|e| &mut e.claims) {
-            claim.also_about = Box::default();
+            claim.also_about = Default::default();
         }
         let report = Report::new(&Catalog::new(ds));
         assert!(

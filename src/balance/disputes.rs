@@ -28,7 +28,7 @@ pub fn links(cat: &Catalog) -> Vec<Link> {
                 out.push(Link {
                     from: (e, c),
                     to,
-                    reciprocated: disputed.disputes.contains(&claim.id),
+                    reciprocated: disputed.disputes.iter().any(|d| **d == *claim.id),
                 });
             }
         }
@@ -46,7 +46,7 @@ mod tests {
         let cat = catalog();
         let found = links(&cat);
         assert_eq!(found.len(), 1);
-        let claim = |(e, c): (usize, usize)| cat.dataset.events[e].claims[c].id.as_str();
+        let claim = |(e, c): (usize, usize)| cat.dataset.events[e].claims[c].id.as_ref();
         assert_eq!((claim(found[0].from), claim(found[0].to)), ("s2", "n2"));
         assert!(!found[0].reciprocated);
 

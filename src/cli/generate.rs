@@ -10,7 +10,7 @@
 use crate::model::{
     Actor, ActorKind, Bound, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event,
     EventKind, FORMAT_VERSION, Figure, MAX_COLUMNS, MAX_PARTIES, Measure, PartOfDay, Party, People,
-    Place, Precision, Source, When,
+    Place, Precision, Source, ThinVec, When,
 };
 
 /// What to generate.
@@ -488,32 +488,32 @@ fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
             kind,
             places: vec![w.places[place].id.clone()],
             summary: format!("{pa} and {pb} forces, as the monitors code it."),
-            claims: vec![Claim {
-                id: format!("e{i}-report"),
+            claims: Box::new([Claim {
+                id: format!("e{i}-report").into(),
                 actor: w.actors[reporter].id.as_str().into(),
-                actors: Box::default(),
+                actors: Default::default(),
                 said: When::day(&day(at + 86_400 * rng.range(1, 7) as i64)),
                 claims_time: None,
                 kind: ClaimKind::Report,
-                text,
+                text: text.into(),
                 quote: true,
                 original: None,
-                figures: Box::new([Figure {
+                figures: ThinVec::from([Figure {
                     measure: Measure::Killed,
                     count: Some(fatalities as u32),
                     people: People::Unspecified,
                     ..Figure::default()
                 }]),
-                sources: vec![Citation {
+                sources: Box::new([Citation {
                     source: rng.pick(&w.sources).id.as_str().into(),
                     at: None,
-                }],
-                disputes: Box::default(),
-                also_about: Box::default(),
-                places: Box::default(),
+                }]),
+                disputes: Default::default(),
+                also_about: Default::default(),
+                places: Default::default(),
                 note: None,
-            }],
-            involves: Vec::new(),
+            }]),
+            involves: Default::default(),
         });
     }
     let title = format!(
@@ -683,12 +683,7 @@ fn when(rng: &mut Rng, at: i64) -> When {
     };
     let end = (precision == Precision::Exact && rng.chance(0.08))
         .then(|| stamp(at + 60 * rng.range(30, 3 * 24 * 60) as i64));
-    When {
-        at: text.into(),
-        precision,
-        end: end.map(Into::into),
-        open: None,
-    }
+    When::new(&text, precision, end.as_deref(), None)
 }
 
 fn event(
@@ -736,8 +731,8 @@ fn event(
         kind,
         places: places.iter().map(|&p| w.places[p].id.clone()).collect(),
         summary,
-        claims,
-        involves: Vec::new(),
+        claims: claims.into(),
+        involves: Default::default(),
     }
 }
 
@@ -821,18 +816,13 @@ fn claims(
             .unwrap_or_default();
         speakers.push(party);
         out.push(Claim {
-            id: format!("e{i}-c{j}"),
+            id: format!("e{i}-c{j}").into(),
             actor: w.actors[actor].id.as_str().into(),
-            actors: Box::default(),
-            said: When {
-                at: stamp(said).into(),
-                precision: Precision::Exact,
-                end: None,
-                open: None,
-            },
+            actors: Default::default(),
+            said: When::new(&stamp(said), Precision::Exact, None, None),
             claims_time: None,
             kind: claim_kind,
-            text,
+            text: text.into(),
             quote: false,
             original: None,
             figures: figures.into(),
@@ -842,9 +832,9 @@ fn claims(
                     at: None,
                 })
                 .collect(),
-            disputes: disputes.into(),
-            also_about: Box::default(),
-            places: Box::default(),
+            disputes: disputes.into_iter().map(String::from).collect(),
+            also_about: Default::default(),
+            places: Default::default(),
             note: None,
         });
         said += 60 * rng.range(5, 720) as i64;
@@ -914,7 +904,7 @@ mod tests {
             assert!((2..=6).contains(&ds.parties.len()));
             let claims = ds.claim_count() as f64 / 2_000.0;
             assert!((3.0..4.0).contains(&claims), "{claims} claims an event");
-            assert!(ds.events.iter().any(|e| e.when.end.is_some()));
+            assert!(ds.events.iter().any(|e| e.when.has_end()));
             assert!(
                 ds.events
                     .iter()
@@ -999,7 +989,7 @@ mod tests {
             for e in &file.events {
                 for c in &e.claims {
                     for d in &c.disputes {
-                        let other = e.claims.iter().find(|o| &o.id == d).unwrap();
+                        let other = e.claims.iter().find(|o| *o.id == **d).unwrap();
                         let (a, b) = (party_of[c.actor.as_str()], party_of[other.actor.as_str()]);
                         assert_ne!(a, b);
                         pairs.insert(if a < b { (a, b) } else { (b, a) });

@@ -148,14 +148,14 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &format!("{:?}", e.kind),
                 &places.join("; "),
                 &districts.join("; "),
-                c.id.as_str(),
+                &*c.id,
                 &c.actor_ids().join("; "),
                 &actor_names,
                 &sides.join("; "),
                 &ds.when_text(&c.said, e),
                 &format!("{:?}", c.kind),
                 if c.quote { "yes" } else { "no" },
-                c.text.as_str(),
+                &*c.text,
                 &figures.join(" | "),
                 &sources.join(" | "),
                 &c.disputes.join(" "),
@@ -167,8 +167,12 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &parts(&c.figures, |f| number(f.low)),
                 &parts(&c.figures, |f| number(f.best())),
                 &parts(&c.figures, |f| number(f.high)),
-                &parts(&c.figures, |f| f.unit.clone().unwrap_or_default()),
-                &parts(&c.figures, |f| f.as_of.clone().unwrap_or_default()),
+                &parts(&c.figures, |f| {
+                    f.unit.as_deref().unwrap_or_default().to_owned()
+                }),
+                &parts(&c.figures, |f| {
+                    f.as_of.as_deref().unwrap_or_default().to_owned()
+                }),
                 &via,
                 &published,
                 &note,
@@ -222,7 +226,7 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
     let claim_ids: HashSet<&str> = kept
         .iter()
         .flat_map(|e| &e.claims)
-        .map(|c| c.id.as_str())
+        .map(|c| &*c.id)
         .collect();
     let mut actors = HashSet::new();
     let mut places = HashSet::new();
@@ -385,21 +389,21 @@ fn header(
 }
 
 /// The ids of `ids` that `keep` accepts, in their order.
-fn ids_kept(ids: &[String], keep: impl Fn(&str) -> bool) -> Box<[String]> {
+fn ids_kept(ids: &[String], keep: impl Fn(&str) -> bool) -> crate::model::ThinVec<String> {
     ids.iter().filter(|id| keep(id)).cloned().collect()
 }
 
 /// Writes `offset` into a clock time that has none, so it reads the same in a file with
 /// another default offset. Dates stay as written: the format gives them no offset.
 fn pin_offset(when: &mut When, offset: chrono::FixedOffset) {
-    let mut at = when.at.to_string();
+    let mut at = when.at().into_owned();
     pin_text(&mut at, offset);
-    when.at = at.into();
-    if let Some(end) = &mut when.end {
-        let mut text = end.to_string();
+    let end = when.end().map(|end| {
+        let mut text = end.into_owned();
         pin_text(&mut text, offset);
-        *end = text.into();
-    }
+        text
+    });
+    *when = when.rewritten(&at, end.as_deref());
 }
 
 /// A clock time written without an offset gets `offset` written out; a date needs none.
@@ -454,7 +458,7 @@ mod tests {
         assert_eq!(rows.len(), claims);
         // Quotes, commas and new lines in texts survive.
         let first = &cat.dataset.events[events[0]].claims[0];
-        assert_eq!(&rows[0][13], first.text.as_str());
+        assert_eq!(&rows[0][13], &*first.text);
         assert!(
             rows.iter().all(|r| !r[15].is_empty()),
             "every claim has a source"

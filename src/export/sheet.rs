@@ -68,18 +68,17 @@ impl<'a> SheetData<'a> {
                     let cell = match column {
                         "event_id" => event.id.clone(),
                         "event_title" => event.title.clone(),
-                        "event_time" => zoned(&event.when.at, *offset),
+                        "event_time" => zoned(&event.when.at(), *offset),
                         "event_end" => event
                             .when
-                            .end
-                            .as_deref()
-                            .map(|e| zoned(e, *offset))
+                            .end()
+                            .map(|e| zoned(&e, *offset))
                             .unwrap_or_default(),
                         "event_precision" => precision_text(event.when.precision),
                         "event_kind" => format!("{:?}", event.kind),
                         "event_places" => self.places_text(&event.places),
                         "event_summary" => event.summary.clone(),
-                        "claim_id" => claim.id.clone(),
+                        "claim_id" => claim.id.to_string(),
                         "party" => {
                             let parties: Vec<&str> = actors
                                 .iter()
@@ -99,16 +98,15 @@ impl<'a> SheetData<'a> {
                             .join("; "),
                         "actor_kind" => first.map(|a| format!("{:?}", a.kind)).unwrap_or_default(),
                         "role" => first.map(|a| a.role.clone()).unwrap_or_default(),
-                        "said" => bounded(&claim.said, zoned(&claim.said.at, *offset)),
+                        "said" => bounded(&claim.said, zoned(&claim.said.at(), *offset)),
                         "said_end" => claim
                             .said
-                            .end
-                            .as_deref()
-                            .map(|e| zoned(e, *offset))
+                            .end()
+                            .map(|e| zoned(&e, *offset))
                             .unwrap_or_default(),
                         "said_precision" => precision_text(claim.said.precision),
                         "kind" => format!("{:?}", claim.kind),
-                        "text" => claim.text.clone(),
+                        "text" => claim.text.to_string(),
                         "quote" => if claim.quote { "yes" } else { "no" }.to_owned(),
                         "source_outlet" => source.map(|s| s.outlet.clone()).unwrap_or_default(),
                         "source_title" => source.and_then(|s| s.title.clone()).unwrap_or_default(),
@@ -121,7 +119,7 @@ impl<'a> SheetData<'a> {
                                 .figures
                                 .iter()
                                 .map(|f| crate::model::Figure {
-                                    as_of: f.as_of.as_deref().map(|t| zoned(t, *offset)),
+                                    as_of: f.as_of.as_deref().map(|t| zoned(t, *offset).into()),
                                     ..f.clone()
                                 })
                                 .collect();

@@ -35,7 +35,7 @@ use crate::load::{Diagnostic, LineCol, SourceText};
 use crate::model::wording::{loaded_words_outside_quotes, plural};
 use crate::model::{
     Actor, ActorKind, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event, EventKind,
-    FORMAT_VERSION, Figure, Measure, Party, People, Place, Precision, Source, When,
+    FORMAT_VERSION, Figure, Measure, Party, People, Place, Precision, Source, ThinVec, When,
 };
 
 /// The columns an event cannot be built without.
@@ -843,28 +843,28 @@ impl<'a> Builder<'a> {
         self.involves.clear();
         let summary = self.summary(&row);
         let claim = Claim {
-            id: format!("{id}-report"),
+            id: format!("{id}-report").into(),
             actor: ACLED_ACTOR.into(),
-            actors: Box::default(),
+            actors: Default::default(),
             said: said(&row),
             claims_time: None,
             kind: ClaimKind::Report,
-            text: row.notes.clone(),
+            text: row.notes.as_str().into(),
             quote: true,
             original: None,
-            figures: Box::new([Figure {
+            figures: ThinVec::from([Figure {
                 measure: Measure::Killed,
                 count: Some(row.fatalities),
                 people: People::Unspecified,
                 ..Figure::default()
             }]),
-            sources: vec![Citation {
+            sources: Box::new([Citation {
                 source: source_id.into(),
                 at: None,
-            }],
-            disputes: Box::default(),
-            also_about: Box::default(),
-            places: Box::default(),
+            }]),
+            disputes: Default::default(),
+            also_about: Default::default(),
+            places: Default::default(),
             note: claim_note(&row).map(Into::into),
         };
         self.events.push(Event {
@@ -875,9 +875,9 @@ impl<'a> Builder<'a> {
             kind: kind_of(&row.event_type, &row.sub_event_type),
             places: vec![place],
             summary,
-            claims: vec![claim],
+            claims: Box::new([claim]),
             // By name until the actors get their ids, when the file is finished.
-            involves: std::mem::take(&mut self.involves),
+            involves: self.involves.drain(..).collect(),
         });
     }
 
@@ -1088,18 +1088,18 @@ impl<'a> Builder<'a> {
 fn when(row: &Row) -> When {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     match row.time_precision {
-        2 => When {
-            at: day(row.date - chrono::Duration::days(3)).into(),
-            precision: Precision::Day,
-            end: Some(day(row.date + chrono::Duration::days(3)).into()),
-            open: None,
-        },
-        3 => When {
-            at: row.date.format("%Y-%m").to_string().into(),
-            precision: Precision::Month,
-            end: None,
-            open: None,
-        },
+        2 => When::new(
+            &day(row.date - chrono::Duration::days(3)),
+            Precision::Day,
+            Some(&day(row.date + chrono::Duration::days(3))),
+            None,
+        ),
+        3 => When::new(
+            &row.date.format("%Y-%m").to_string(),
+            Precision::Month,
+            None,
+            None,
+        ),
         _ => When::day(&day(row.date)),
     }
 }
@@ -1107,12 +1107,12 @@ fn when(row: &Row) -> When {
 /// When ACLED said it: the row's timestamp, to the minute in UTC, else the event's date.
 fn said(row: &Row) -> When {
     match row.timestamp.and_then(|t| DateTime::from_timestamp(t, 0)) {
-        Some(t) => When {
-            at: t.format("%Y-%m-%dT%H:%MZ").to_string().into(),
-            precision: Precision::Exact,
-            end: None,
-            open: None,
-        },
+        Some(t) => When::new(
+            &t.format("%Y-%m-%dT%H:%MZ").to_string(),
+            Precision::Exact,
+            None,
+            None,
+        ),
         None => When::day(&row.date.format("%Y-%m-%d").to_string()),
     }
 }
@@ -1204,7 +1204,7 @@ mod tests {
         );
         assert!(c.text.contains("near Ashby, with small arms and mortars."));
         // 1607299200 is 2020-12-07 00:00 UTC.
-        assert_eq!(&*c.said.at, "2020-12-07T00:00Z");
+        assert_eq!(&*c.said.at(), "2020-12-07T00:00Z");
         assert_eq!(c.said.precision, Precision::Exact);
         let f = &c.figures[0];
         assert_eq!(
@@ -1231,15 +1231,15 @@ mod tests {
         // "06 December 2020" at precision 2: the week around it.
         let drone = event(&file, "acled-NRL2");
         assert_eq!(drone.kind, EventKind::DroneStrike);
-        assert_eq!(&*drone.when.at, "2020-12-03");
-        assert_eq!(drone.when.end.as_deref(), Some("2020-12-09"));
+        assert_eq!(&*drone.when.at(), "2020-12-03");
+        assert_eq!(drone.when.end().as_deref(), Some("2020-12-09"));
         assert_eq!(drone.when.precision, Precision::Day);
         // A note with a newline in it stays one cell.
         assert!(drone.claims[0].text.contains("Brell.\nNo further details"));
         // "7 December 2020" at precision 3: the month; a loaded category is ACLED's term.
         let shelling = event(&file, "acled-NRL3");
         assert_eq!(shelling.kind, EventKind::Shelling);
-        assert_eq!(&*shelling.when.at, "2020-12");
+        assert_eq!(&*shelling.when.at(), "2020-12");
         assert_eq!(shelling.when.precision, Precision::Month);
         assert_eq!(
             shelling.title,
@@ -1377,7 +1377,7 @@ mod tests {
         let e = &file.events[0];
         assert_eq!(e.id, "acled-X-1");
         assert_eq!(e.title, "Battles in Ashby");
-        assert_eq!(e.claims[0].text, "A, b");
+        assert_eq!(&*e.claims[0].text, "A, b");
         assert_eq!(e.claims[0].figures[0].count, Some(2));
         assert_eq!(file.places[0].district, None);
     }

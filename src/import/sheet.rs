@@ -569,12 +569,7 @@ fn when_of(
     } else {
         parse_precision(precision).map_err(|e| (true, format!("{what}_precision {e}")))?
     };
-    let when = When {
-        at: at.into(),
-        precision,
-        end: end.filter(|e| !e.is_empty()).map(Into::into),
-        open,
-    };
+    let when = When::new(at, precision, end.filter(|e| !e.is_empty()), open);
     when.span(utc()).map_err(|e| (false, e.to_string()))?;
     Ok(when)
 }
@@ -777,7 +772,7 @@ fn parse_figure(text: &str) -> Result<Figure, String> {
                 words[0]
             ));
         }
-        f.unit = Some(unit);
+        f.unit = Some(unit.into());
     } else if !unit.is_empty() {
         return Err(format!(
             "figure \"{text}\": \"{unit}\" is not understood: after the number come soldiers, \
@@ -802,9 +797,9 @@ fn parse_figure(text: &str) -> Result<Figure, String> {
                     "figure \"{text}\": \"of\" needs a party id, or \"nobody\""
                 ));
             }
-            [one] if one.eq_ignore_ascii_case("nobody") => f.of = Some(Vec::new()),
+            [one] if one.eq_ignore_ascii_case("nobody") => f.of = Some(Default::default()),
             [one] => f.whose = Some(one.clone()),
-            _ => f.of = Some(parties),
+            _ => f.of = Some(parties.into()),
         }
     }
     if is(i, "as") && is(i + 1, "of") {
@@ -812,7 +807,7 @@ fn parse_figure(text: &str) -> Result<Figure, String> {
             return Err(format!("figure \"{text}\": \"as of\" needs a date or time"));
         };
         parse_instant(t, utc()).map_err(|e| format!("figure \"{text}\": {e}"))?;
-        f.as_of = Some((*t).to_owned());
+        f.as_of = Some((*t).into());
         i += 3;
     }
     if i < words.len() {
@@ -865,7 +860,7 @@ fn figure_text(f: &Figure) -> String {
         (People::Unspecified, true) => {}
     }
     if let Some(u) = &f.unit {
-        words.push(u.clone());
+        words.push(u.to_string());
     }
     match (&f.whose, &f.of) {
         (Some(w), _) => words.push(format!("of {w}")),
@@ -1080,13 +1075,13 @@ impl<'a> Builder<'a> {
         };
         self.events[e].claims.push(ClaimDraft {
             claim: Claim {
-                id,
+                id: id.into(),
                 actor: actor.into(),
                 actors: actors.into_iter().map(crate::model::IdRef::from).collect(),
                 said: When::day("0000-01-01"),
                 claims_time: None,
                 kind,
-                text,
+                text: text.into(),
                 quote,
                 original: None,
                 figures: figures.into(),
@@ -1097,8 +1092,8 @@ impl<'a> Builder<'a> {
                         at: None,
                     })
                     .collect(),
-                disputes: Box::default(),
-                also_about: Box::default(),
+                disputes: Default::default(),
+                also_about: Default::default(),
                 places: places.into(),
                 note: note.map(Into::into),
             },
@@ -1526,10 +1521,7 @@ impl<'a> Builder<'a> {
                 .claims
                 .into_iter()
                 .map(|d| Claim {
-                    said: d.said.unwrap_or_else(|| When {
-                        end: None,
-                        ..when.clone()
-                    }),
+                    said: d.said.unwrap_or_else(|| when.without_end()),
                     ..d.claim
                 })
                 .collect();
@@ -1542,7 +1534,7 @@ impl<'a> Builder<'a> {
                 places,
                 summary,
                 claims,
-                involves: Vec::new(),
+                involves: Default::default(),
             });
         }
         for (party, at) in &self.figure_parties {
@@ -1619,13 +1611,13 @@ mod tests {
         assert_eq!(figures[2].bound, Bound::About);
         assert_eq!(
             figures[2].of,
-            Some(vec!["north".to_owned(), "south".to_owned()])
+            Some(["north".to_owned(), "south".to_owned()].into())
         );
         assert_eq!(figures[3].best, Some(270));
         assert_eq!(figures[3].as_of.as_deref(), Some("2022-10-07T12:00"));
         assert_eq!(figures[4].unit.as_deref(), Some("tanks destroyed"));
         assert_eq!(figures[5].count, None);
-        assert_eq!(figures[6].of, Some(Vec::new()));
+        assert_eq!(figures[6].of, Some(Default::default()));
         assert_eq!(parse_figures(&figures_text(&figures)).unwrap(), figures);
         assert_eq!(
             figures_text(&figures[..2]),

@@ -447,12 +447,12 @@ fn read_when(c: &mut Cells) -> Option<When> {
         return None;
     }
     let fineness = end.map_or(start.fineness(), |e| e.fineness().min(start.fineness()));
-    let when = When {
-        at: start.text().into(),
-        precision: precision(fineness),
-        end: end.map(|e| e.text().into()),
-        open: None,
-    };
+    let when = When::new(
+        &start.text(),
+        precision(fineness),
+        end.map(|e| e.text()).as_deref(),
+        None,
+    );
     if let (Some(e), Err(_)) = (end, when.span(utc())) {
         c.error(
             "End Year",
@@ -920,12 +920,7 @@ impl<'a> Builder<'a> {
         if mapped {
             notes.push(format!("Timeline group: {}", slide.group));
         }
-        let said = When {
-            at: when.at.clone(),
-            precision: when.precision,
-            end: None,
-            open: Some(Open::After),
-        };
+        let said = When::new(&when.at(), when.precision, None, Some(Open::After));
         let ep = format!("events[{i}]");
         let cp = format!("{ep}.claims[0]");
         let row = LineCol {
@@ -946,7 +941,7 @@ impl<'a> Builder<'a> {
         ] {
             self.positions.record(path, at);
         }
-        if when.end.is_some() {
+        if when.has_end() {
             self.positions
                 .record(format!("{ep}.when.end"), slide.at("End Year"));
         }
@@ -977,27 +972,27 @@ impl<'a> Builder<'a> {
             kind: kind.unwrap_or(EventKind::Report),
             places: Vec::new(),
             summary,
-            claims: vec![Claim {
-                id: format!("{id}-account"),
+            claims: Box::new([Claim {
+                id: format!("{id}-account").into(),
                 actor: actor.into(),
-                actors: Box::default(),
+                actors: Default::default(),
                 said,
                 claims_time: None,
                 kind: ClaimKind::Report,
-                text: account,
+                text: account.into(),
                 quote: true,
                 original: None,
-                figures: Box::default(),
-                sources: vec![Citation {
+                figures: Default::default(),
+                sources: Box::new([Citation {
                     source: source_id.into(),
                     at: None,
-                }],
-                disputes: Box::default(),
-                also_about: Box::default(),
-                places: Box::default(),
+                }]),
+                disputes: Default::default(),
+                also_about: Default::default(),
+                places: Default::default(),
                 note: (!notes.is_empty()).then(|| notes.join("; ").into()),
-            }],
-            involves: Vec::new(),
+            }]),
+            involves: Default::default(),
         });
     }
 
@@ -1078,9 +1073,9 @@ impl<'a> Builder<'a> {
             let list: Vec<String> = eras
                 .iter()
                 .map(|e| {
-                    let span = e.when.as_ref().map_or_else(String::new, |w| match &w.end {
-                        Some(end) => format!(" ({} to {end})", w.at),
-                        None => format!(" (from {})", w.at),
+                    let span = e.when.as_ref().map_or_else(String::new, |w| match w.end() {
+                        Some(end) => format!(" ({} to {end})", w.at()),
+                        None => format!(" (from {})", w.at()),
                     });
                     let name = if e.headline.is_empty() {
                         "an untitled era".to_owned()

@@ -67,7 +67,7 @@ pub fn claim_layout(
 
     let disputes = |a: usize, b: usize| {
         let (ca, cb) = (&event.claims[a], &event.claims[b]);
-        ca.disputes.contains(&cb.id) || cb.disputes.contains(&ca.id)
+        ca.disputes.iter().any(|d| **d == *cb.id) || cb.disputes.iter().any(|d| **d == *ca.id)
     };
     // Pair each claim with the first unpaired claim of a later column it disputes (either
     // way), columns in order and each column's claims in time order.
@@ -136,21 +136,21 @@ mod tests {
         Claim {
             id: id.into(),
             actor: actor.into(),
-            actors: Box::default(),
+            actors: Default::default(),
             said: When::day("2022-09-13"),
             claims_time: None,
             kind: ClaimKind::Statement,
             text: "text".into(),
             quote: false,
             original: None,
-            figures: Box::default(),
-            sources: vec![Citation {
+            figures: Default::default(),
+            sources: Box::new([Citation {
                 source: "s".into(),
                 at: None,
-            }],
+            }]),
             disputes: disputes.iter().map(|s| (*s).into()).collect(),
-            also_about: Box::default(),
-            places: Box::default(),
+            also_about: Default::default(),
+            places: Default::default(),
             note: None,
         }
     }
@@ -164,8 +164,8 @@ mod tests {
             kind: EventKind::ArmedClash,
             places: vec![],
             summary: "s".into(),
-            claims,
-            involves: vec![],
+            claims: claims.into(),
+            involves: Default::default(),
         }
     }
 

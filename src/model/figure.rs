@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ThinVec;
 use super::omit;
 
 #[derive(
@@ -93,18 +94,18 @@ pub struct Figure {
     /// Format 2: whose losses, when several parties' (`of: ["a", "b"]`) or no party's
     /// (`of: []`: foreign journalists, say). Give `whose` or `of`.
     #[serde(default, skip_serializing_if = "omit::none")]
-    pub of: Option<Vec<String>>,
+    pub of: Option<ThinVec<String>>,
     pub people: People,
     /// Format 2: what `Equipment` or `Other` counts: "tanks destroyed", "houses damaged".
     #[serde(default, skip_serializing_if = "omit::none")]
-    pub unit: Option<String>,
+    pub unit: Option<Box<str>>,
     /// Format 2: the time the figure stands at ("by midday 7 Oct"), written like `When.at`,
     /// when it differs from when it was said.
     #[serde(default, skip_serializing_if = "omit::none")]
-    pub as_of: Option<String>,
+    pub as_of: Option<Box<str>>,
     /// Who did the counting, when not the claim's actor.
     #[serde(default, skip_serializing_if = "omit::none")]
-    pub counted_by: Option<String>,
+    pub counted_by: Option<Box<str>>,
 }
 
 /// A figure's number as it was stated.

@@ -11,9 +11,11 @@ mod figure;
 mod id_ref;
 pub mod length;
 pub mod link;
+pub mod list;
 pub mod omit;
 mod side;
 mod source;
+mod stamp;
 mod time;
 pub mod wording;
 
@@ -30,6 +32,8 @@ pub use time::{
 };
 
 use serde::{Deserialize, Serialize};
+
+pub use list::ThinVec;
 
 /// The newest version of the file format: what this build writes. Format 2 is a superset of
 /// format 1, so every format-1 file still reads; a field new in format 2 needs `format: 2`.
@@ -379,12 +383,16 @@ pub struct Event {
     pub places: Vec<String>,
     pub summary: String,
     #[serde(default)]
-    pub claims: Vec<Claim>,
+    pub claims: Box<[Claim]>,
     /// Actors (by id) a record codes as taking part, who made no claim about the event: an
     /// ACLED row's actors that a party map names (format 2). The actor and side filters find
     /// the event under them; they are never a voice (no lane, no column, not contested).
-    #[serde(default, skip_serializing_if = "omit::empty")]
-    pub involves: Vec<String>,
+    #[serde(
+        default,
+        deserialize_with = "list::read_shrunk",
+        skip_serializing_if = "omit::empty"
+    )]
+    pub involves: ThinVec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -406,14 +414,18 @@ pub enum ClaimKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
-    pub id: String,
+    pub id: Box<str>,
     /// Who made the claim. Empty when `actors` names a joint statement's actors instead.
     #[serde(default, skip_serializing_if = "omit::empty_str")]
     pub actor: IdRef,
     /// Format 2: a joint statement's actors, each named on its one card and counted by the
     /// filters for each; given instead of `actor`. Read both through [`Claim::actor_ids`].
-    #[serde(default, skip_serializing_if = "omit::empty")]
-    pub actors: Box<[IdRef]>,
+    #[serde(
+        default,
+        deserialize_with = "list::read_shrunk",
+        skip_serializing_if = "omit::empty"
+    )]
+    pub actors: ThinVec<IdRef>,
     /// When the claim was made (not when the event happened).
     pub said: When,
     /// Format 2: when the claim says the event happened, where the parties disagree on it
@@ -423,26 +435,42 @@ pub struct Claim {
     pub claims_time: Option<Box<When>>,
     pub kind: ClaimKind,
     /// The claim in English. Quoted words keep their quotation marks.
-    pub text: String,
+    pub text: Box<str>,
     /// True when `text` as a whole is the actor's own words.
     #[serde(default)]
     pub quote: bool,
     #[serde(default, skip_serializing_if = "omit::none")]
     pub original: Option<Box<OriginalText>>,
-    #[serde(default, skip_serializing_if = "omit::empty")]
-    pub figures: Box<[Figure]>,
-    pub sources: Vec<Citation>,
+    #[serde(
+        default,
+        deserialize_with = "list::read_shrunk",
+        skip_serializing_if = "omit::empty"
+    )]
+    pub figures: ThinVec<Figure>,
+    pub sources: Box<[Citation]>,
     /// Claims this one contradicts.
-    #[serde(default, skip_serializing_if = "omit::empty")]
-    pub disputes: Box<[String]>,
+    #[serde(
+        default,
+        deserialize_with = "list::read_shrunk",
+        skip_serializing_if = "omit::empty"
+    )]
+    pub disputes: ThinVec<String>,
     /// Format 2: other events this claim is also about (ids). It is shown with each of them
     /// and counted by their filters, but written once, under the event it sits in.
-    #[serde(default, skip_serializing_if = "omit::empty")]
-    pub also_about: Box<[String]>,
+    #[serde(
+        default,
+        deserialize_with = "list::read_shrunk",
+        skip_serializing_if = "omit::empty"
+    )]
+    pub also_about: ThinVec<String>,
     /// Format 2: places the claim itself names (place ids), when it speaks of some places
     /// inside a wider event: three villages of a day's shelling.
-    #[serde(default, skip_serializing_if = "omit::empty")]
-    pub places: Box<[String]>,
+    #[serde(
+        default,
+        deserialize_with = "list::read_shrunk",
+        skip_serializing_if = "omit::empty"
+    )]
+    pub places: ThinVec<String>,
     /// The curator's note: context, conflicting renderings, caveats.
     #[serde(default, skip_serializing_if = "omit::none")]
     pub note: Option<Box<str>>,
@@ -638,20 +666,23 @@ mod size_tests {
 
     /// A million events hold three and a half million claims: every byte of a claim's
     /// fixed part is 3.5 MB. Fields most claims leave empty cost a pointer, not their whole
-    /// size: a claimed time and an original text are boxed, lists are boxed slices (no
-    /// spare capacity), times and notes boxed strings. A field added unboxed fails here.
+    /// size: a claimed time and an original text are boxed, lists a claim mostly leaves
+    /// empty are `ThinVec`s, its sources a boxed slice (no spare capacity), texts boxed
+    /// strings, times stamps (see `When`), ids shared behind one pointer. A field added
+    /// unboxed fails here.
     #[test]
     fn a_claim_and_an_event_stay_small() {
-        assert_eq!(std::mem::size_of::<When>(), 48);
-        assert_eq!(std::mem::size_of::<Citation>(), 32);
-        assert_eq!(std::mem::size_of::<IdRef>(), 16);
+        assert_eq!(std::mem::size_of::<When>(), 32);
+        assert_eq!(std::mem::size_of::<Citation>(), 24);
+        assert_eq!(std::mem::size_of::<Figure>(), 120);
+        assert_eq!(std::mem::size_of::<IdRef>(), 8);
         assert!(
-            std::mem::size_of::<Claim>() <= 256,
+            std::mem::size_of::<Claim>() <= 168,
             "{}",
             std::mem::size_of::<Claim>()
         );
         assert!(
-            std::mem::size_of::<Event>() <= 208,
+            std::mem::size_of::<Event>() <= 168,
             "{}",
             std::mem::size_of::<Event>()
         );

@@ -113,13 +113,9 @@ impl Published {
     /// "undated (after 2022-10-01)". `offset` reads what carries no offset of its own.
     pub fn describe(&self, offset: FixedOffset, zone: FixedOffset) -> String {
         let one = |text: &str| match parse_instant(text, offset) {
-            Ok(i) if i.granularity == Granularity::Minute => When {
-                at: text.into(),
-                precision: Precision::Exact,
-                end: None,
-                open: None,
+            Ok(i) if i.granularity == Granularity::Minute => {
+                When::new(text, Precision::Exact, None, None).describe_in(offset, zone)
             }
-            .describe_in(offset, zone),
             _ => text.to_owned(),
         };
         match (&self.at, &self.after, &self.before) {

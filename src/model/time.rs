@@ -3,12 +3,15 @@
 //! [`TimeSpan`] in UTC seconds, which the timeline draws as a marker (exact) or a bar (uncertain
 //! or long).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::omit;
+pub use super::stamp::Granularity;
+use super::stamp::Stamp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PartOfDay {
@@ -61,20 +64,70 @@ pub enum Precision {
     Approximate { minutes: u32 },
 }
 
-/// A moment or a stretch of time as written in a dataset.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A moment or a stretch of time as written in a dataset: `at` ("2022-09-13T00:05",
+/// "2022-09-13T00:05+04:00", "2022-09-13", "2022-09" or "2022"), how precisely it is known,
+/// and for spans the last moment, `end`, written like `at` and read with the same precision.
+///
+/// The texts are held as [`Stamp`]s, 32 bytes in all with no heap block, and read and written
+/// through [`When::at`] and [`When::end`]; in files the fields are as before.
+#[derive(Clone, PartialEq, Eq)]
 pub struct When {
-    /// "2022-09-13T00:05", "2022-09-13T00:05+04:00", "2022-09-13", "2022-09" or "2022".
-    pub at: Box<str>,
+    written: Written,
     pub precision: Precision,
-    /// For spans: the last moment, written like `at` and read with the same precision.
-    #[serde(default, skip_serializing_if = "omit::none")]
-    pub end: Option<Box<str>>,
     /// Format 2: only a bound is known, "after" or "before" `at` (an undated page "after 1
     /// October"). The timeline places it at its bound; it reads "after 1 Oct 2022".
-    #[serde(default, skip_serializing_if = "omit::none")]
     pub open: Option<Open>,
+}
+
+/// The texts of `at` and `end`: as stamps when both are real times in an accepted form (a
+/// checked file's always are), else as written, for `check` to name what is wrong.
+#[derive(Clone, PartialEq, Eq)]
+enum Written {
+    Stamps { at: Stamp, end: Option<Stamp> },
+    Text(Box<(Box<str>, Option<Box<str>>)>),
+}
+
+/// `When` as a file writes it: the shape it is read from and written to.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "When")]
+struct WhenInFile<'a> {
+    #[serde(borrow)]
+    at: Cow<'a, str>,
+    precision: Precision,
+    #[serde(default, borrow, skip_serializing_if = "omit::none")]
+    end: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "omit::none")]
+    open: Option<Open>,
+}
+
+impl Serialize for When {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        WhenInFile {
+            at: self.at(),
+            precision: self.precision,
+            end: self.end(),
+            open: self.open,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for When {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let w = WhenInFile::deserialize(d)?;
+        Ok(When::new(&w.at, w.precision, w.end.as_deref(), w.open))
+    }
+}
+
+impl fmt::Debug for When {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("When")
+            .field("at", &self.at())
+            .field("precision", &self.precision)
+            .field("end", &self.end())
+            .field("open", &self.open)
+            .finish()
+    }
 }
 
 /// Which side of `at` a time with only a bound lies on.
@@ -127,15 +180,6 @@ impl fmt::Display for TimeError {
     }
 }
 
-/// How much of a date and time the text gave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Granularity {
-    Year,
-    Month,
-    Day,
-    Minute,
-}
-
 /// A parsed `at` or `end`: local wall-clock time plus the offset it is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Instant {
@@ -145,6 +189,15 @@ pub struct Instant {
 }
 
 impl Instant {
+    /// The time a stamp holds, as [`parse_instant`] reads its text.
+    fn of_stamp(stamp: Stamp, default_offset: FixedOffset) -> Instant {
+        Instant {
+            local: stamp.local(),
+            offset: stamp.offset().unwrap_or(default_offset),
+            granularity: stamp.granularity(),
+        }
+    }
+
     fn utc_seconds(&self, local: NaiveDateTime) -> i64 {
         local.and_utc().timestamp() - i64::from(self.offset.local_minus_utc())
     }
@@ -332,55 +385,116 @@ impl When {
             Granularity::Day => Precision::Day,
             Granularity::Minute => Precision::Exact,
         };
+        When::new(at, precision, None, None).span(offset)
+    }
+
+    /// A time as a file writes it: `at`, its precision, the `end` of a span, the bound of an
+    /// open one.
+    pub fn new(at: &str, precision: Precision, end: Option<&str>, open: Option<Open>) -> When {
+        let stamps = Stamp::read(at).and_then(|at| match end {
+            None => Some((at, None)),
+            Some(end) => Stamp::read(end).map(|end| (at, Some(end))),
+        });
+        let written = match stamps {
+            Some((at, end)) => Written::Stamps { at, end },
+            None => Written::Text(Box::new((at.into(), end.map(Into::into)))),
+        };
         When {
-            at: at.into(),
+            written,
             precision,
-            end: None,
-            open: None,
+            open,
         }
-        .span(offset)
     }
 
     /// A day-precision `When`, the commonest case in tests and generated data.
     pub fn day(at: &str) -> When {
-        When {
-            at: at.into(),
-            precision: Precision::Day,
-            end: None,
-            open: None,
+        When::new(at, Precision::Day, None, None)
+    }
+
+    /// `at` as written.
+    pub fn at(&self) -> Cow<'_, str> {
+        match &self.written {
+            Written::Stamps { at, .. } => Cow::Owned(at.text()),
+            Written::Text(t) => Cow::Borrowed(&t.0),
         }
     }
 
-    fn parse_checked(&self, text: &str, default_offset: FixedOffset) -> Result<Instant, TimeError> {
-        let i = parse_instant(text, default_offset)?;
-        if i.granularity < self.precision.needs() {
+    /// The last moment of a span, as written.
+    pub fn end(&self) -> Option<Cow<'_, str>> {
+        match &self.written {
+            Written::Stamps { end, .. } => end.map(|e| Cow::Owned(e.text())),
+            Written::Text(t) => t.1.as_deref().map(Cow::Borrowed),
+        }
+    }
+
+    /// Whether the time is a span with an `end`.
+    pub fn has_end(&self) -> bool {
+        match &self.written {
+            Written::Stamps { end, .. } => end.is_some(),
+            Written::Text(t) => t.1.is_some(),
+        }
+    }
+
+    /// The same time without its `end`.
+    pub fn without_end(&self) -> When {
+        When::new(&self.at(), self.precision, None, self.open)
+    }
+
+    /// The same time with `at` and `end` written anew.
+    pub fn rewritten(&self, at: &str, end: Option<&str>) -> When {
+        When::new(at, self.precision, end, self.open)
+    }
+
+    /// `at`, or `end` (`None` when there is none), read: from its stamp, or parsed from its
+    /// text; then held to the precision, which may ask for more than the text gives.
+    fn instant(
+        &self,
+        end: bool,
+        default_offset: FixedOffset,
+    ) -> Option<Result<Instant, TimeError>> {
+        let read = match (&self.written, end) {
+            (Written::Stamps { at, .. }, false) => Ok(Instant::of_stamp(*at, default_offset)),
+            (Written::Stamps { end, .. }, true) => Ok(Instant::of_stamp((*end)?, default_offset)),
+            (Written::Text(t), false) => parse_instant(&t.0, default_offset),
+            (Written::Text(t), true) => parse_instant(t.1.as_deref()?, default_offset),
+        };
+        Some(read.and_then(|i| {
+            if i.granularity >= self.precision.needs() {
+                return Ok(i);
+            }
+            let text = if end {
+                self.end().unwrap_or_default()
+            } else {
+                self.at()
+            };
             let example = match self.precision.needs() {
                 Granularity::Minute => "a time of day such as \"2022-09-13T04:00\"",
                 Granularity::Day => "a full date such as \"2022-09-13\"",
                 Granularity::Month => "a month such as \"2022-09\"",
                 Granularity::Year => "a year",
             };
-            return Err(TimeError::TooCoarse(format!(
+            Err(TimeError::TooCoarse(format!(
                 "precision {} needs {example}, but \"{text}\" gives less",
                 self.precision.name()
-            )));
-        }
-        Ok(i)
+            )))
+        }))
     }
 
     /// Resolves to UTC seconds. Errors name the text that is wrong and why.
     pub fn span(&self, default_offset: FixedOffset) -> Result<TimeSpan, TimeError> {
-        let start = self.parse_checked(&self.at, default_offset)?;
+        let start = self
+            .instant(false, default_offset)
+            .expect("every time has its `at`")?;
         let (lo, hi) = self.precision.range(&start);
-        let Some(end_text) = &self.end else {
+        let Some(end) = self.instant(true, default_offset).transpose()? else {
             return Ok(TimeSpan { start: lo, end: hi });
         };
-        let end = self.parse_checked(end_text, default_offset)?;
         let (end_lo, end_hi) = self.precision.range(&end);
         if end_lo < lo {
             return Err(TimeError::EndBeforeStart(format!(
-                "end \"{end_text}\" is before the start \"{}\"",
-                self.at
+                "end \"{}\" is before the start \"{}\"",
+                self.end().unwrap_or_default(),
+                self.at()
             )));
         }
         Ok(TimeSpan {
@@ -435,11 +549,12 @@ impl When {
             }
             out
         };
-        match (&self.end, self.open) {
-            (Some(end), _) => format!("{} – {}", one(&self.at), one(end)),
-            (None, Some(Open::After)) => format!("after {}", one(&self.at)),
-            (None, Some(Open::Before)) => format!("before {}", one(&self.at)),
-            (None, None) => one(&self.at),
+        let at = self.at();
+        match (self.end(), self.open) {
+            (Some(end), _) => format!("{} – {}", one(&at), one(&end)),
+            (None, Some(Open::After)) => format!("after {}", one(&at)),
+            (None, Some(Open::Before)) => format!("before {}", one(&at)),
+            (None, None) => one(&at),
         }
     }
 }
@@ -523,13 +638,7 @@ mod tests {
     }
 
     fn span(at: &str, precision: Precision, end: Option<&str>) -> Result<TimeSpan, TimeError> {
-        When {
-            at: at.into(),
-            precision,
-            end: end.map(Into::into),
-            open: None,
-        }
-        .span(plus4())
+        When::new(at, precision, end, None).span(plus4())
     }
 
     // 2022-09-13T00:00+04:00 is 2022-09-12T20:00Z.
@@ -620,13 +729,7 @@ mod tests {
     #[test]
     fn describes_at_its_precision() {
         let d = |at: &str, precision: Precision, end: Option<&str>| {
-            When {
-                at: at.into(),
-                precision,
-                end: end.map(Into::into),
-                open: None,
-            }
-            .describe(plus4())
+            When::new(at, precision, end, None).describe(plus4())
         };
         assert_eq!(d("1994", Precision::Year, None), "1994");
         assert_eq!(
@@ -658,15 +761,8 @@ mod tests {
 
     #[test]
     fn a_time_with_its_own_offset_is_shown_in_the_datasets_zone_and_as_written() {
-        let d = |at: &str, precision: Precision| {
-            When {
-                at: at.into(),
-                precision,
-                end: None,
-                open: None,
-            }
-            .describe(plus4())
-        };
+        let d =
+            |at: &str, precision: Precision| When::new(at, precision, None, None).describe(plus4());
         // Moscow's noon is 13:00 in a +04:00 dataset; it must not read as local noon.
         assert_eq!(
             d("2020-10-10T12:00+03:00", Precision::Exact),
@@ -689,12 +785,7 @@ mod tests {
         );
         // Shown in another zone than the file's (a merged dataset's first file).
         let moscow_file = parse_offset("+03:00").unwrap();
-        let w = When {
-            at: "2022-09-13T12:00".into(),
-            precision: Precision::Exact,
-            end: None,
-            open: None,
-        };
+        let w = When::new("2022-09-13T12:00", Precision::Exact, None, None);
         assert_eq!(
             w.describe_in(moscow_file, plus4()),
             "13 Sep 2022 13:00 UTC+04:00 (12:00 UTC+03:00 as written)"
@@ -718,5 +809,51 @@ mod tests {
             format_seconds(SEP13_LOCAL_MIDNIGHT, plus4(), false),
             "13 Sep 2022"
         );
+    }
+
+    /// Every text a stamp holds, `parse_instant` reads to the same time, with or without a
+    /// default offset to apply; every text it reads to a time, a stamp holds.
+    #[test]
+    fn the_stamp_agrees_with_the_parser_on_a_sweep_of_texts() {
+        let mut texts = Vec::new();
+        for y in ["1999", "2022", "2024"] {
+            texts.push(y.to_owned());
+            for m in ["00", "01", "02", "12", "13"] {
+                texts.push(format!("{y}-{m}"));
+                for d in ["00", "01", "28", "29", "30", "31", "32"] {
+                    texts.push(format!("{y}-{m}-{d}"));
+                    for t in [
+                        "00:00",
+                        "23:59:59",
+                        "07:30Z",
+                        "07:30+04:00",
+                        "07:30-11:45",
+                        "07:30:05-00:00",
+                    ] {
+                        texts.push(format!("{y}-{m}-{d}T{t}"));
+                    }
+                }
+            }
+        }
+        let defaults = [plus4(), utc(), parse_offset("-09:30").unwrap()];
+        let mut held = 0;
+        for text in &texts {
+            match (Stamp::read(text), parse_instant(text, plus4())) {
+                (Some(stamp), Ok(_)) => {
+                    for default in defaults {
+                        let parsed = parse_instant(text, default).unwrap();
+                        assert_eq!(Instant::of_stamp(stamp, default), parsed, "{text}");
+                    }
+                    assert_eq!(&stamp.text(), text);
+                    held += 1;
+                }
+                (Some(_), Err(e)) => panic!("{text} held but the parser says {e}"),
+                (None, Ok(_)) => panic!("{text} read by the parser but not held"),
+                (None, Err(_)) => {}
+            }
+        }
+        // Per year: the year, its three real months, and each real day (1, 28, 29 in a leap
+        // year, 30 and 31 in January and December) alone and at six clock times: 88, 88, 95.
+        assert_eq!(held, 271);
     }
 }

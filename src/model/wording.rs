@@ -152,7 +152,7 @@ pub fn figure_text(ds: &Dataset, index: &impl IdLookup, f: &Figure) -> String {
         }
         _ => format!("{whose}{people} {measure}"),
     };
-    let of_no_party = if f.of.as_ref().is_some_and(Vec::is_empty) {
+    let of_no_party = if f.of.as_ref().is_some_and(|of| of.is_empty()) {
         ", of no party"
     } else {
         ""
@@ -638,7 +638,7 @@ mod tests {
             low: Some(260),
             high: Some(280),
             whose: None,
-            of: Some(vec!["armenia".into(), "azerbaijan".into()]),
+            of: Some(["armenia".into(), "azerbaijan".into()].into()),
             as_of: Some("2022-10-07".into()),
             ..f.clone()
         };
@@ -669,7 +669,7 @@ mod tests {
         assert_eq!(text(&none), "Armenian servicemen killed: no number given");
         let journalists = Figure {
             whose: None,
-            of: Some(Vec::new()),
+            of: Some(Default::default()),
             people: People::Civilian,
             count: Some(2),
             bound: Bound::Exact,

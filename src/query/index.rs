@@ -632,7 +632,7 @@ impl Index {
                 ds.events
                     .get(e)
                     .and_then(|ev| ev.claims.get(c))
-                    .is_some_and(|cl| cl.id == id)
+                    .is_some_and(|cl| *cl.id == *id)
             })
     }
 

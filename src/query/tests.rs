@@ -387,7 +387,7 @@ fn text_search_finds_words_in_every_run_the_index_was_built_in() {
         ds.events[e].summary.push_str(&format!(" Zq{e}marker."));
     }
     for &e in &shared {
-        ds.events[e].claims[0].text.push_str(" zqshared");
+        ds.events[e].claims[0].text = format!("{} zqshared", ds.events[e].claims[0].text).into();
     }
     let ids = |events: &[usize]| -> Vec<String> {
         events.iter().map(|&e| ds.events[e].id.clone()).collect()

@@ -293,7 +293,7 @@ fn card(cat: &Catalog, event: &Event, claim: &Claim, cited: &mut Vec<usize>) -> 
         let actors: Vec<String> = claim
             .disputes
             .iter()
-            .filter_map(|id| event.claims.iter().find(|c| &c.id == id))
+            .filter_map(|id| event.claims.iter().find(|c| *c.id == **id))
             .map(|c| claim_actor_names(ds, index, c))
             .collect();
         if !actors.is_empty() {

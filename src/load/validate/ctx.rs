@@ -440,7 +440,7 @@ impl<'a> Ctx<'a> {
         let path = path();
         if when.open.is_some() {
             self.format_2(file, path.field("open"), "open");
-            if when.end.is_some() {
+            if when.has_end() {
                 self.error(
                     file,
                     path.field("open"),
@@ -452,10 +452,7 @@ impl<'a> Ctx<'a> {
             return;
         };
         // Which field is at fault: the start on its own, or else the end.
-        let start_only = When {
-            end: None,
-            ..when.clone()
-        };
+        let start_only = when.without_end();
         match start_only.span(offset) {
             Err(e) => self.error(file, path.field("at"), e.to_string()),
             Ok(_) => self.error(file, path.field("end"), e.to_string()),

@@ -199,7 +199,7 @@ fn references<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
     }
     for (k, d) in c.disputes.iter().enumerate() {
         let dp = cp.field("disputes").index(k);
-        if d == &c.id {
+        if **d == *c.id {
             cx.error(f, dp, format!("claim \"{d}\" disputes itself"));
         } else {
             cx.refer(Kind::Claim, f, || dp, d);

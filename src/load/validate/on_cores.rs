@@ -116,7 +116,7 @@ mod tests {
                 0 => e.title.push_str(" after an attack"),
                 1 => claim.actor = near(&claim.actor).into(),
                 2 => e.places.push(near(&e.places[0])),
-                3 => claim.sources.clear(),
+                3 => claim.sources = Box::default(),
                 _ => e.id = format!("event-{}", i / 50),
             }
             // An unknown claim every 600 events: searching the 21,000 claim ids for the

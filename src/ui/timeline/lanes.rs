@@ -90,7 +90,7 @@ impl LaneArea<'_> {
             .map(|&e| {
                 let s = view.cat.index.events[e].span;
                 let mid = self.x_of(s.mid());
-                if view.cat.dataset.events[e].when.end.is_some() {
+                if view.cat.dataset.events[e].when.has_end() {
                     let a = self.x_of(s.start).max(frame.min.x - 50.0);
                     let b = self.x_of(s.end).min(frame.max.x + 50.0);
                     (a.min(mid - MARKER_R), b.max(mid + MARKER_R))
@@ -281,7 +281,7 @@ impl LaneArea<'_> {
         let side_fill = view.palette.fill_of(only.unwrap_or(Side::THIRD));
         if b - a > 2.0 * MARKER_R {
             // A span drawn solid; an uncertain instant drawn lighter over its range.
-            let real_span = view.cat.dataset.events[e].when.end.is_some();
+            let real_span = view.cat.dataset.events[e].when.has_end();
             let (alpha, h) = if real_span { (0.55, 3.5) } else { (0.22, 5.0) };
             drawn.bars.rect(
                 pos2(a.max(frame.min.x - 2.0), y - h),
