@@ -124,7 +124,7 @@ fn assert_same(a: &Loaded, b: &Loaded) {
         c.dataset
             .events
             .iter()
-            .position(|e| e.title == CEASEFIRE_TITLE)
+            .position(|e| &*e.title == CEASEFIRE_TITLE)
     };
     assert_eq!(ceasefire(a), ceasefire(b));
 }

@@ -23,7 +23,7 @@ fn clicking_a_district_on_the_map_filters_by_it() {
     let cat = app.catalog.as_ref().unwrap();
     let syunik = cat.index.district_index("Syunik").unwrap();
     for &e in &app.derived.query.events {
-        assert!(cat.index.events[e].districts.contains(&(syunik as u32)));
+        assert!(cat.index.events[e].districts().contains(&(syunik as u32)));
     }
     // The timeline's lanes and the list show only those events.
     let in_lanes: usize = app.derived.lanes.iter().flat_map(|l| l.events()).count();

@@ -80,7 +80,7 @@ fn a_place_defined_alike_in_two_files_is_one_place() {
     assert_eq!(ds.places.len(), 1, "{:?}", ds.places);
     assert_eq!(ds.parties.len(), 2, "{:?}", ds.parties);
     assert_eq!(ds.events.len(), 2);
-    assert!(ds.events.iter().all(|e| e.places == ["brask"]));
+    assert!(ds.events.iter().all(|e| *e.places == ["brask"]));
     // The filters count one district with both events, the map one mark with both.
     let cat = Catalog::new(ds);
     assert_eq!(cat.index.districts.len(), 1);

@@ -81,7 +81,7 @@ fn a_place_of_one_name_within_a_km_is_one_place_and_check_says_so() {
     assert_eq!(ashby.district.as_deref(), Some("Upper Vale"));
     assert_eq!(ashby.note.as_deref(), Some("the village by the ford"));
     let event = ds.events.iter().find(|e| e.id == "acled-ASH1").unwrap();
-    assert_eq!(event.places, ["ashby-village"]);
+    assert_eq!(*event.places, ["ashby-village"]);
     let report = check::report(&out, 2, check::Detail::Everything);
     let taken: Vec<&str> = report
         .diagnostics

@@ -66,7 +66,7 @@ fn raw() -> &'static Vec<Raw> {
                     .iter()
                     .filter_map(|p| ds.places.iter().find(|x| &x.id == p))
                     .collect();
-                let mut words: Vec<String> = vec![ev.title.clone(), ev.summary.clone()];
+                let mut words: Vec<String> = vec![ev.title.to_string(), ev.summary.to_string()];
                 for c in &ev.claims {
                     words.push(c.text.to_string());
                     words.extend(

@@ -61,7 +61,7 @@ fn title_of(app: &ClaimlineApp, id: &str) -> Option<String> {
     Some(
         cat.dataset.events[cat.index.event_index(&cat.dataset, id)?]
             .title
-            .clone(),
+            .to_string(),
     )
 }
 
@@ -600,7 +600,7 @@ fn a_timelinejs_sheet_opens_in_the_window_with_its_group_map_and_reloads_when_ed
                 c.dataset
                     .events
                     .iter()
-                    .any(|e| e.title == "Bridge at Ashby opens again")
+                    .any(|e| &*e.title == "Bridge at Ashby opens again")
             })
     });
     // A bad cell keeps what was shown and names its row and column.
@@ -626,7 +626,7 @@ fn workbook_with(from: &str, to: &str) -> Vec<u8> {
     let imported = claimline::import::read_workbook("claims.xlsx", &bytes).unwrap();
     let mut file = imported.file;
     for e in &mut file.events {
-        e.title = e.title.replace(from, to);
+        e.title = e.title.replace(from, to).into();
     }
     claimline::export::sheet::to_xlsx(&claimline::export::sheet::SheetData::of_file(&file)).unwrap()
 }

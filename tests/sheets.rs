@@ -64,11 +64,11 @@ fn a_csv_sheet_with_a_bom_crlf_and_quoted_cells_loads_clean() {
     let file = &imported.file;
     assert_eq!(file.events.len(), 2);
     let shelling = event(file, "ashby-shelling");
-    assert_eq!(shelling.title, "Shelling near Ashby");
+    assert_eq!(&*shelling.title, "Shelling near Ashby");
     assert_eq!(shelling.kind, EventKind::Shelling);
     assert_eq!(&*shelling.when.at(), "2031-03-04");
     assert!(matches!(shelling.when.precision, Precision::PartOfDay(_)));
-    assert_eq!(shelling.places, ["ashby", "brell"]);
+    assert_eq!(*shelling.places, ["ashby", "brell"]);
     let [north, south] = &shelling.claims[..] else {
         panic!("two claims");
     };

@@ -118,9 +118,9 @@ fn times_take_the_precision_the_cells_give() {
 fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
     let file = import("standard.csv", None).file;
     let reopens = &file.events[1];
-    assert_eq!(reopens.title, "Bridge at Ashby reopens");
+    assert_eq!(&*reopens.title, "Bridge at Ashby reopens");
     assert_eq!(
-        reopens.summary,
+        &*reopens.summary,
         "The bridge reopened to traffic, trade and visitors.\n\nTolls & fees were waived."
     );
     let c = &reopens.claims[0];
@@ -159,7 +159,7 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
     );
     // A headline with a loaded word is the authors' words, quoted.
     assert_eq!(
-        file.events[3].title,
+        &*file.events[3].title,
         "“Attack on the depot at Corve reported”"
     );
     assert_eq!(
@@ -291,7 +291,7 @@ fn an_unknown_column_is_a_warning_with_the_near_template_column() {
             "t.csv:1:3: warning: column \"Txet\" is not in TimelineJS's template: it is left out (did you mean \"Text\"?)"
         ]
     );
-    assert_eq!(imported.file.events[0].summary, "Bridge reopens");
+    assert_eq!(&*imported.file.events[0].summary, "Bridge reopens");
 }
 
 #[test]

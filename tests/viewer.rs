@@ -17,7 +17,7 @@ fn harness() -> Harness<'static, ClaimlineApp> {
 fn title(h: &Harness<'_, ClaimlineApp>, e: usize) -> String {
     h.state().catalog.as_ref().unwrap().dataset.events[e]
         .title
-        .clone()
+        .to_string()
 }
 
 fn shown(h: &Harness<'_, ClaimlineApp>) -> Vec<usize> {
@@ -91,7 +91,7 @@ fn choosing_a_district_keeps_only_its_events() {
         let cat = h.state().catalog.as_ref().unwrap();
         let d = cat.index.district_index("Vayots Dzor").unwrap();
         let expected: Vec<usize> = (0..cat.dataset.events.len())
-            .filter(|&e| cat.index.events[e].districts.contains(&(d as u32)))
+            .filter(|&e| cat.index.events[e].districts().contains(&(d as u32)))
             .collect();
         (d, expected)
     };

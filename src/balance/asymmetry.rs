@@ -311,9 +311,8 @@ mod tests {
         // then Northland's second loses its share: 1 of 1 against 1 of 1 does not.
         for event in &mut ds.events {
             if event.id == "south-only" {
-                event
-                    .summary
-                    .push_str(" It was not independently confirmed.");
+                event.summary =
+                    format!("{} It was not independently confirmed.", event.summary).into();
             }
         }
         let report = Report::new(&Catalog::new(ds.clone()));

@@ -107,7 +107,7 @@ pub fn event_shares(cat: &Catalog) -> Vec<EventShares> {
             .collect();
         let mut shares = EventShares {
             event: EventRef::of(cat, e),
-            title: event.title.clone(),
+            title: event.title.to_string(),
             words,
             one_sided: spoke.parties() == 1,
             uneven: false,

@@ -483,11 +483,11 @@ fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
         events.push(Event {
             file: 0,
             id: format!("e{i}"),
-            title: acled_title(kind, place_name),
+            title: acled_title(kind, place_name).into(),
             when: When::day(&date),
             kind,
-            places: vec![w.places[place].id.clone()],
-            summary: format!("{pa} and {pb} forces, as the monitors code it."),
+            places: Box::new([w.places[place].id.as_str().into()]),
+            summary: format!("{pa} and {pb} forces, as the monitors code it.").into(),
             claims: Box::new([Claim {
                 id: format!("e{i}-report").into(),
                 actor: w.actors[reporter].id.as_str().into(),
@@ -726,11 +726,14 @@ fn event(
     Event {
         file: 0,
         id: format!("e{i}"),
-        title,
+        title: title.into(),
         when: when(rng, at),
         kind,
-        places: places.iter().map(|&p| w.places[p].id.clone()).collect(),
-        summary,
+        places: places
+            .iter()
+            .map(|&p| w.places[p].id.as_str().into())
+            .collect(),
+        summary: summary.into(),
         claims: claims.into(),
         involves: Default::default(),
     }

@@ -2,6 +2,7 @@
 //! scripts), and RON in the dataset format (a subset that opens again in Claimline and checks
 //! clean: only the actors, places and sources it uses, disputes only between claims it keeps).
 
+use crate::model::IdRef;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -76,7 +77,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
             .map(|p| ds.places[p].name.as_str())
             .collect();
         let districts: Vec<&str> = index.events[ei]
-            .districts
+            .districts()
             .iter()
             .map(|&d| index.districts[d as usize].name.as_str())
             .collect();
@@ -143,7 +144,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
             let note = parts(&cited, |s| s.note.clone().unwrap_or_default());
             let row: [&str; CSV_HEADER.len()] = [
                 e.id.as_str(),
-                e.title.as_str(),
+                &*e.title,
                 &ds.when_text(&e.when, e),
                 &format!("{:?}", e.kind),
                 &places.join("; "),
@@ -234,11 +235,11 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
     // source's own file but for a source cited across files (sources keep no file).
     let mut sources: HashMap<&str, Option<chrono::FixedOffset>> = HashMap::new();
     for e in &kept {
-        places.extend(e.places.iter().map(String::as_str));
+        places.extend(e.places.iter().map(IdRef::as_str));
         let file_offset = ds.files.get(e.file).map(|f| f.utc_offset);
         for c in &e.claims {
             actors.extend(c.actor_ids().iter().map(|id| id.as_str()));
-            places.extend(c.places.iter().map(String::as_str));
+            places.extend(c.places.iter().map(IdRef::as_str));
             actors.extend(c.figures.iter().filter_map(|f| f.counted_by.as_deref()));
             for cit in &c.sources {
                 sources.entry(cit.source.as_str()).or_insert(file_offset);

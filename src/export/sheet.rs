@@ -3,6 +3,7 @@
 //! claims, actors, sources and places, as far as the layout carries them (see "Claims sheets"
 //! in `data/SCHEMA.md` for what it leaves out).
 
+use crate::model::IdRef;
 use chrono::FixedOffset;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
@@ -67,7 +68,7 @@ impl<'a> SheetData<'a> {
                 for column in COLUMNS {
                     let cell = match column {
                         "event_id" => event.id.clone(),
-                        "event_title" => event.title.clone(),
+                        "event_title" => event.title.to_string(),
                         "event_time" => zoned(&event.when.at(), *offset),
                         "event_end" => event
                             .when
@@ -77,7 +78,7 @@ impl<'a> SheetData<'a> {
                         "event_precision" => precision_text(event.when.precision),
                         "event_kind" => format!("{:?}", event.kind),
                         "event_places" => self.places_text(&event.places),
-                        "event_summary" => event.summary.clone(),
+                        "event_summary" => event.summary.to_string(),
                         "claim_id" => claim.id.to_string(),
                         "party" => {
                             let parties: Vec<&str> = actors
@@ -136,13 +137,13 @@ impl<'a> SheetData<'a> {
         out
     }
 
-    fn places_text(&self, ids: &[String]) -> String {
+    fn places_text(&self, ids: &[IdRef]) -> String {
         ids.iter()
             .map(|id| {
                 self.places
                     .iter()
                     .find(|p| &p.id == id)
-                    .map_or_else(|| id.clone(), PlaceEntry::of)
+                    .map_or_else(|| id.to_string(), PlaceEntry::of)
             })
             .collect::<Vec<_>>()
             .join("; ")

@@ -870,11 +870,11 @@ impl<'a> Builder<'a> {
         self.events.push(Event {
             file: 0,
             id,
-            title,
+            title: title.into(),
             when: when(&row),
             kind: kind_of(&row.event_type, &row.sub_event_type),
-            places: vec![place],
-            summary,
+            places: Box::new([place.into()]),
+            summary: summary.into(),
             claims: Box::new([claim]),
             // By name until the actors get their ids, when the file is finished.
             involves: self.involves.drain(..).collect(),
@@ -1188,12 +1188,12 @@ mod tests {
         assert_eq!(file.events.len(), 6);
         assert_eq!(summary(&file), "imported 6 rows as 6 events, 4 places");
         let e = event(&file, "acled-NRL1");
-        assert_eq!(e.title, "Armed clash in Ashby");
+        assert_eq!(&*e.title, "Armed clash in Ashby");
         assert_eq!(e.kind, EventKind::ArmedClash);
         assert_eq!(e.when, When::day("2020-12-05"));
-        assert_eq!(e.places, ["ashby"]);
+        assert_eq!(*e.places, ["ashby"]);
         assert_eq!(
-            e.summary,
+            &*e.summary,
             "ACLED codes this event between Military Forces of Northland (2003-) and \
              Military Forces of Southland (1999-)."
         );
@@ -1242,7 +1242,7 @@ mod tests {
         assert_eq!(&*shelling.when.at(), "2020-12");
         assert_eq!(shelling.when.precision, Precision::Month);
         assert_eq!(
-            shelling.title,
+            &*shelling.title,
             "“Shelling/artillery/missile attack” in Brell"
         );
         assert_eq!(shelling.places, drone.places, "one place for one location");
@@ -1273,7 +1273,7 @@ mod tests {
         );
         let protest = event(&file, "acled-NRL6");
         assert_eq!(
-            protest.summary,
+            &*protest.summary,
             "ACLED codes one actor in this event: Protesters (Northland)."
         );
     }
@@ -1376,7 +1376,7 @@ mod tests {
         let (file, _) = read(text.as_bytes(), None);
         let e = &file.events[0];
         assert_eq!(e.id, "acled-X-1");
-        assert_eq!(e.title, "Battles in Ashby");
+        assert_eq!(&*e.title, "Battles in Ashby");
         assert_eq!(&*e.claims[0].text, "A, b");
         assert_eq!(e.claims[0].figures[0].count, Some(2));
         assert_eq!(file.places[0].district, None);

@@ -7,6 +7,7 @@
 //! workbook whose header row is a claims sheet's ([`read_workbook`]). Every problem is reported
 //! at once, each at its row and column (in a workbook, at its cell: `book.xlsx[Sheet1]:C4`).
 
+use crate::model::IdRef;
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
@@ -1094,7 +1095,7 @@ impl<'a> Builder<'a> {
                     .collect(),
                 disputes: Default::default(),
                 also_about: Default::default(),
-                places: places.into(),
+                places: places.into_iter().map(IdRef::from).collect(),
                 note: note.map(Into::into),
             },
             said,
@@ -1528,11 +1529,11 @@ impl<'a> Builder<'a> {
             events.push(Event {
                 file: 0,
                 id: draft.id,
-                title,
+                title: title.into(),
                 when,
                 kind,
-                places,
-                summary,
+                places: places.into_iter().map(IdRef::from).collect(),
+                summary: summary.into(),
                 claims,
                 involves: Default::default(),
             });

@@ -967,11 +967,12 @@ impl<'a> Builder<'a> {
                 &account
             } else {
                 &slide.headline
-            }),
+            })
+            .into(),
             when,
             kind: kind.unwrap_or(EventKind::Report),
-            places: Vec::new(),
-            summary,
+            places: Box::default(),
+            summary: summary.into(),
             claims: Box::new([Claim {
                 id: format!("{id}-account").into(),
                 actor: actor.into(),

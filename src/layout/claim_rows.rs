@@ -162,7 +162,7 @@ mod tests {
             title: "t".into(),
             when: When::day("2022-09-13"),
             kind: EventKind::ArmedClash,
-            places: vec![],
+            places: Box::default(),
             summary: "s".into(),
             claims: claims.into(),
             involves: Default::default(),

@@ -198,7 +198,7 @@ fn district_lanes(ds: &Dataset, index: &Index, events: &[usize]) -> Vec<Lane> {
     let mut per_district: Vec<Vec<usize>> = vec![Vec::new(); index.districts.len()];
     let mut none = Vec::new();
     for &e in events {
-        let ds_of = &index.events[e].districts;
+        let ds_of = index.events[e].districts();
         if ds_of.is_empty() {
             none.push(e);
         }

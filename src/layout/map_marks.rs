@@ -39,13 +39,13 @@ pub fn map_marks(ds: &Dataset, index: &Index, events: &[usize]) -> MapMarks {
     let mut per_district = vec![0usize; index.districts.len()];
     for &e in events {
         let facts = &index.events[e];
-        for &d in &facts.districts {
+        for &d in facts.districts() {
             per_district[d as usize] += 1;
         }
         // The event's places, and those its claims name (its own, and those of claims
         // filed elsewhere that are also about it), as the district filter reads them: each
         // once, so an event is listed once at each of its places.
-        for &p in &facts.places {
+        for &p in facts.places() {
             let p = p as usize;
             let place = &ds.places[p];
             if place.lat.is_none() || place.lon.is_none() {
@@ -283,7 +283,7 @@ mod tests {
             .enumerate()
             .filter(|(i, _)| {
                 cat.index.events[*i]
-                    .districts
+                    .districts()
                     .iter()
                     .any(|&d| cat.index.districts[d as usize].name == "Vayots Dzor")
             })

@@ -376,12 +376,12 @@ pub struct Event {
     #[serde(skip)]
     pub file: usize,
     pub id: String,
-    pub title: String,
+    pub title: Box<str>,
     pub when: When,
     pub kind: EventKind,
     #[serde(default)]
-    pub places: Vec<String>,
-    pub summary: String,
+    pub places: Box<[IdRef]>,
+    pub summary: Box<str>,
     #[serde(default)]
     pub claims: Box<[Claim]>,
     /// Actors (by id) a record codes as taking part, who made no claim about the event: an
@@ -470,7 +470,7 @@ pub struct Claim {
         deserialize_with = "list::read_shrunk",
         skip_serializing_if = "omit::empty"
     )]
-    pub places: ThinVec<String>,
+    pub places: ThinVec<IdRef>,
     /// The curator's note: context, conflicting renderings, caveats.
     #[serde(default, skip_serializing_if = "omit::none")]
     pub note: Option<Box<str>>,
@@ -682,7 +682,7 @@ mod size_tests {
             std::mem::size_of::<Claim>()
         );
         assert!(
-            std::mem::size_of::<Event>() <= 168,
+            std::mem::size_of::<Event>() <= 144,
             "{}",
             std::mem::size_of::<Event>()
         );

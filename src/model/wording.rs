@@ -8,6 +8,7 @@
 use super::{
     Actor, Claim, Dataset, Event, EventKind, Figure, Measure, People, Side, Stated, length,
 };
+use crate::model::IdRef;
 
 /// Where an actor or a place sits in the dataset's lists, found by id. The query index answers
 /// this without a scan; the wording asks through a trait because the model sits below the
@@ -261,7 +262,7 @@ pub fn place_names(ds: &Dataset, index: &impl IdLookup, event: &Event) -> String
 }
 
 /// [`place_names`] of any list of place ids: an event's, or a claim's own.
-pub fn names_of_places(ds: &Dataset, index: &impl IdLookup, places: &[String]) -> String {
+pub fn names_of_places(ds: &Dataset, index: &impl IdLookup, places: &[IdRef]) -> String {
     places
         .iter()
         .filter_map(|id| index.place_index(id))

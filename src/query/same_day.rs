@@ -33,7 +33,7 @@ pub(super) fn possible_matches(
         // from, say).
         let mut places: Vec<usize> = (e.places.iter())
             .chain(e.claims.iter().flat_map(|c| &c.places))
-            .filter_map(|p| place_pos.get(p))
+            .filter_map(|p| place_pos.get(p.as_str()))
             .copied()
             .collect();
         places.sort_unstable();

@@ -384,7 +384,7 @@ fn text_search_finds_words_in_every_run_the_index_was_built_in() {
     let marked = [0, 8_191, 8_192, 12_000, 19_999];
     let shared = [5, 9_000, 17_000];
     for &e in &marked {
-        ds.events[e].summary.push_str(&format!(" Zq{e}marker."));
+        ds.events[e].summary = format!("{} Zq{e}marker.", ds.events[e].summary).into();
     }
     for &e in &shared {
         ds.events[e].claims[0].text = format!("{} zqshared", ds.events[e].claims[0].text).into();

@@ -237,7 +237,7 @@ fn step_row(
 fn event_title(view: &TourView, id: &str) -> String {
     let ds = &view.cat.dataset;
     match view.cat.index.event_index(ds, id) {
-        Some(e) => ds.events[e].title.clone(),
+        Some(e) => ds.events[e].title.to_string(),
         None => format!("{id} (no such event in the files open)"),
     }
 }

@@ -242,7 +242,7 @@ fn section(
     Section {
         label,
         caption: step.caption.map(str::to_owned),
-        event_title: event.title.clone(),
+        event_title: event.title.to_string(),
         facts: facts.join(" · "),
         strip: strip(cat, lanes, e, range),
         columns: columns.iter().map(|&s| (side_label(ds, s), s)).collect(),

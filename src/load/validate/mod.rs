@@ -17,6 +17,7 @@ mod shared;
 mod sources;
 mod tours;
 
+use crate::model::IdRef;
 use std::collections::{HashMap, HashSet};
 
 use chrono::FixedOffset;
@@ -390,18 +391,21 @@ fn merge(
 /// Points the event's and its claims' places taken as another file's at the place kept,
 /// each place once.
 fn read_places_as_kept(e: &mut crate::model::Event, aliases: &HashMap<String, String>) {
-    let rename = |places: &mut [String]| -> Vec<String> {
+    let rename = |places: &[IdRef]| -> Vec<IdRef> {
         let mut seen = HashSet::new();
         places
-            .iter_mut()
-            .map(std::mem::take)
-            .map(|p| aliases.get(&p).cloned().unwrap_or(p))
+            .iter()
+            .map(|p| {
+                aliases
+                    .get(p.as_str())
+                    .map_or_else(|| p.clone(), IdRef::from)
+            })
             .filter(|p| seen.insert(p.clone()))
             .collect()
     };
-    e.places = rename(&mut e.places);
+    e.places = rename(&e.places).into();
     for c in &mut e.claims {
-        c.places = rename(&mut c.places).into();
+        c.places = rename(&c.places).into();
     }
 }
 

@@ -113,9 +113,9 @@ mod tests {
             let near = |id: &str| format!("{id}x");
             let claim = &mut e.claims[0];
             match i % 5 {
-                0 => e.title.push_str(" after an attack"),
+                0 => e.title = format!("{} after an attack", e.title).into(),
                 1 => claim.actor = near(&claim.actor).into(),
-                2 => e.places.push(near(&e.places[0])),
+                2 => e.places = [e.places[0].clone(), near(&e.places[0]).into()].into(),
                 3 => claim.sources = Box::default(),
                 _ => e.id = format!("event-{}", i / 50),
             }

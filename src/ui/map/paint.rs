@@ -144,7 +144,7 @@ impl MapCanvas<'_> {
         let border = self.visuals.weak_text_color().gamma_multiply(0.55);
         let country_line = self.visuals.text_color().gamma_multiply(0.7);
         let selected_districts: Vec<usize> = view.selected.map_or_else(Vec::new, |e| {
-            (view.cat.index.events[e].districts.iter())
+            (view.cat.index.events[e].districts().iter())
                 .map(|&d| d as usize)
                 .collect()
         });
