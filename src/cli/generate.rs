@@ -803,7 +803,7 @@ fn claims(
                 } else {
                     Bound::Exact
                 },
-                whose: party.map(|p| w.parties[p].id.clone()),
+                whose: party.map(|p| w.parties[p].id.as_str().into()),
                 people: People::Military,
                 ..Figure::default()
             }]

@@ -799,8 +799,8 @@ fn parse_figure(text: &str) -> Result<Figure, String> {
                 ));
             }
             [one] if one.eq_ignore_ascii_case("nobody") => f.of = Some(Default::default()),
-            [one] => f.whose = Some(one.clone()),
-            _ => f.of = Some(parties.into()),
+            [one] => f.whose = Some(one.into()),
+            _ => f.of = Some(parties.iter().map(IdRef::from).collect()),
         }
     }
     if is(i, "as") && is(i + 1, "of") {
@@ -1067,7 +1067,7 @@ impl<'a> Builder<'a> {
                 .record(format!("{cp}.figures[{k}]"), c.at("figures"));
             let named = f.whose.iter().chain(f.of.iter().flatten());
             self.figure_parties
-                .extend(named.map(|p| (p.clone(), c.at("figures"))));
+                .extend(named.map(|p| (p.to_string(), c.at("figures"))));
         }
         let note = Some(c.text("note")).filter(|n| !n.is_empty());
         let (actor, actors) = match actors.as_slice() {
@@ -1610,10 +1610,7 @@ mod tests {
         );
         assert_eq!((figures[1].low, figures[1].high), (Some(3), Some(5)));
         assert_eq!(figures[2].bound, Bound::About);
-        assert_eq!(
-            figures[2].of,
-            Some(["north".to_owned(), "south".to_owned()].into())
-        );
+        assert_eq!(figures[2].of, Some(["north".into(), "south".into()].into()));
         assert_eq!(figures[3].best, Some(270));
         assert_eq!(figures[3].as_of.as_deref(), Some("2022-10-07T12:00"));
         assert_eq!(figures[4].unit.as_deref(), Some("tanks destroyed"));

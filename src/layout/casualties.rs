@@ -297,7 +297,8 @@ impl TollTable {
         let side_of_party = |id: &str| ds.parties.iter().position(|p| p.id == id).map(Side::party);
         let mut rows = Vec::new();
         for fc in &index.figure_claims {
-            let claim = &ds.events[fc.event].claims[fc.claim];
+            let (event, claim_at) = fc.at();
+            let claim = &ds.events[event].claims[claim_at];
             // A joint statement across sides reports for none of them: its figures are
             // neither side's "own" nor "the other side's".
             let reporter = index.side_of_claim(claim).unwrap_or(Side::THIRD);
@@ -312,7 +313,7 @@ impl TollTable {
                         _ => f.bound,
                     },
                     range: f.range(),
-                    claim: (fc.event, fc.claim),
+                    claim: (event, claim_at),
                     figure: claim
                         .figures
                         .iter()

@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ThinVec;
 use super::omit;
+use super::{IdRef, ThinVec};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
@@ -90,11 +90,11 @@ pub struct Figure {
     pub bound: Bound,
     /// The party whose people are counted; absent for "both sides" tallies.
     #[serde(default, skip_serializing_if = "omit::none")]
-    pub whose: Option<String>,
+    pub whose: Option<IdRef>,
     /// Format 2: whose losses, when several parties' (`of: ["a", "b"]`) or no party's
     /// (`of: []`: foreign journalists, say). Give `whose` or `of`.
     #[serde(default, skip_serializing_if = "omit::none")]
-    pub of: Option<ThinVec<String>>,
+    pub of: Option<ThinVec<IdRef>>,
     pub people: People,
     /// Format 2: what `Equipment` or `Other` counts: "tanks destroyed", "houses damaged".
     #[serde(default, skip_serializing_if = "omit::none")]
@@ -161,7 +161,7 @@ impl Figure {
     }
 
     /// The parties whose people are counted, by id: `whose`, or `of`.
-    pub fn parties(&self) -> &[String] {
+    pub fn parties(&self) -> &[IdRef] {
         match (&self.whose, &self.of) {
             (Some(w), _) => std::slice::from_ref(w),
             (None, Some(of)) => of,

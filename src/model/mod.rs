@@ -674,7 +674,7 @@ mod size_tests {
     fn a_claim_and_an_event_stay_small() {
         assert_eq!(std::mem::size_of::<When>(), 32);
         assert_eq!(std::mem::size_of::<Citation>(), 24);
-        assert_eq!(std::mem::size_of::<Figure>(), 120);
+        assert_eq!(std::mem::size_of::<Figure>(), 104);
         assert_eq!(std::mem::size_of::<IdRef>(), 8);
         assert!(
             std::mem::size_of::<Claim>() <= 168,

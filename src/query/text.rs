@@ -133,6 +133,8 @@ impl TextIndexBuilder {
         for p in &mut self.index.postings {
             p.shrink_to_fit();
         }
+        self.index.postings.shrink_to_fit();
+        self.index.vocab.shrink_to_fit();
         self.index
     }
 }
