@@ -184,11 +184,12 @@ pub fn load_progress(ui: &mut egui::Ui, job: &LoadJob, cmds: &mut Vec<Command>) 
     }
 }
 
-/// How often the window is drawn while a file loads: the dots and the progress bar move four
-/// times a second. Under a software renderer each frame costs tens of milliseconds of both
-/// cores, taken from the loader: at ten frames a second a 100,000-event file took 6 s to open
-/// in the window against 3.5 s for the same stages alone.
-pub const LOADING_FRAME: Duration = Duration::from_millis(250);
+/// How often the window is drawn while a file loads: the dots and the progress bar move twice
+/// a second. Under a software renderer each frame costs tens of milliseconds of both cores,
+/// taken from the loader: at ten frames a second a 100,000-event file took 6 s to open in
+/// the window against 3.5 s for the same stages alone; at four, 1.98–2.23 s against
+/// 1.74–1.97 s at two (alternating runs, 2026-12-04).
+pub const LOADING_FRAME: Duration = Duration::from_millis(500);
 
 /// A ring of dots whose bright one moves a step each [`LOADING_FRAME`]. egui's spinner asks
 /// for the next frame at once, every frame, which kept a core busy while the loader needed it.
