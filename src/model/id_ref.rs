@@ -1,5 +1,5 @@
-//! A reference by id to an actor or a source, as claims and citations hold it: one shared copy
-//! of each id however many items name it. A million events name a few dozen actors and
+//! A reference by id to an actor, a source, a place or a party, as the model holds it: one
+//! shared copy of each id however many items name it. A million events name a few dozen actors and
 //! sources some eight million times; as `String`s those names took 24 bytes each and a heap
 //! block of their own, as shared ids they take 8 and no block (the id's text is behind one
 //! more pointer, `Arc<Box<str>>`, as a shared `Arc<str>` would take 16).

@@ -379,13 +379,15 @@ impl When {
     /// "2022-09" the month, "2022-09-13" the day, "2022-09-13T04:00" the minute. What date
     /// fields, tour zooms and `--from/--to` mean.
     pub fn span_as_written(at: &str, offset: FixedOffset) -> Result<TimeSpan, TimeError> {
-        let precision = match parse_instant(at, offset)?.granularity {
+        let instant = parse_instant(at, offset)?;
+        let precision = match instant.granularity {
             Granularity::Year => Precision::Year,
             Granularity::Month => Precision::Month,
             Granularity::Day => Precision::Day,
             Granularity::Minute => Precision::Exact,
         };
-        When::new(at, precision, None, None).span(offset)
+        let (start, end) = precision.range(&instant);
+        Ok(TimeSpan { start, end })
     }
 
     /// A time as a file writes it: `at`, its precision, the `end` of a span, the bound of an
@@ -437,7 +439,14 @@ impl When {
 
     /// The same time without its `end`.
     pub fn without_end(&self) -> When {
-        When::new(&self.at(), self.precision, None, self.open)
+        let written = match &self.written {
+            Written::Stamps { at, .. } => Written::Stamps { at: *at, end: None },
+            Written::Text(t) => match Stamp::read(&t.0) {
+                Some(at) => Written::Stamps { at, end: None },
+                None => Written::Text(Box::new((t.0.clone(), None))),
+            },
+        };
+        When { written, ..*self }
     }
 
     /// The same time with `at` and `end` written anew.
@@ -445,20 +454,24 @@ impl When {
         When::new(at, self.precision, end, self.open)
     }
 
-    /// `at`, or `end` (`None` when there is none), read: from its stamp, or parsed from its
-    /// text; then held to the precision, which may ask for more than the text gives.
+    /// `at`, or `end` (`None` when there is none), as written: from its stamp, or parsed
+    /// from its text.
+    fn read(&self, end: bool, default_offset: FixedOffset) -> Option<Result<Instant, TimeError>> {
+        Some(match (&self.written, end) {
+            (Written::Stamps { at, .. }, false) => Ok(Instant::of_stamp(*at, default_offset)),
+            (Written::Stamps { end, .. }, true) => Ok(Instant::of_stamp((*end)?, default_offset)),
+            (Written::Text(t), false) => parse_instant(&t.0, default_offset),
+            (Written::Text(t), true) => parse_instant(t.1.as_deref()?, default_offset),
+        })
+    }
+
+    /// [`When::read`], held to the precision, which may ask for more than the text gives.
     fn instant(
         &self,
         end: bool,
         default_offset: FixedOffset,
     ) -> Option<Result<Instant, TimeError>> {
-        let read = match (&self.written, end) {
-            (Written::Stamps { at, .. }, false) => Ok(Instant::of_stamp(*at, default_offset)),
-            (Written::Stamps { end, .. }, true) => Ok(Instant::of_stamp((*end)?, default_offset)),
-            (Written::Text(t), false) => parse_instant(&t.0, default_offset),
-            (Written::Text(t), true) => parse_instant(t.1.as_deref()?, default_offset),
-        };
-        Some(read.and_then(|i| {
+        Some(self.read(end, default_offset)?.and_then(|i| {
             if i.granularity >= self.precision.needs() {
                 return Ok(i);
             }
@@ -528,9 +541,12 @@ impl When {
     }
 
     fn words_in(&self, default_offset: FixedOffset, zone: FixedOffset, name_zone: bool) -> String {
-        let one = |text: &str| -> String {
-            let Ok(mut i) = parse_instant(text, default_offset) else {
-                return text.to_owned();
+        // Read from the stamp, not from its text written out and parsed again: cards
+        // describe their times every frame.
+        let one = |end: bool| -> String {
+            let Some(Ok(mut i)) = self.read(end, default_offset) else {
+                let text = if end { self.end() } else { Some(self.at()) };
+                return text.unwrap_or_default().into_owned();
             };
             if self.precision == Precision::Hour {
                 // The hour as written, before it moves to another zone (+03:30 to +04:00
@@ -549,12 +565,11 @@ impl When {
             }
             out
         };
-        let at = self.at();
-        match (self.end(), self.open) {
-            (Some(end), _) => format!("{} – {}", one(&at), one(&end)),
-            (None, Some(Open::After)) => format!("after {}", one(&at)),
-            (None, Some(Open::Before)) => format!("before {}", one(&at)),
-            (None, None) => one(&at),
+        match (self.has_end(), self.open) {
+            (true, _) => format!("{} – {}", one(false), one(true)),
+            (false, Some(Open::After)) => format!("after {}", one(false)),
+            (false, Some(Open::Before)) => format!("before {}", one(false)),
+            (false, None) => one(false),
         }
     }
 }
@@ -809,6 +824,28 @@ mod tests {
             format_seconds(SEP13_LOCAL_MIDNIGHT, plus4(), false),
             "13 Sep 2022"
         );
+    }
+
+    /// A time kept as text (not a real time in an accepted form) reads as written; dropping
+    /// an end gives the time as if written without one, stamped or not.
+    #[test]
+    fn text_kept_as_written_reads_as_written_and_an_end_drops_cleanly() {
+        let unreadable = When::new("13 Sep 2022", Precision::Day, None, None);
+        assert_eq!(unreadable.describe(plus4()), "13 Sep 2022");
+        assert_eq!(unreadable.at(), "13 Sep 2022");
+        for (at, end) in [
+            ("2022-09-13", "2022-09-15"),
+            ("2022-09-13", "the 15th"),
+            ("13 Sep", "2022-09-15"),
+        ] {
+            let span = When::new(at, Precision::Day, Some(end), None);
+            assert_eq!(span.end().as_deref(), Some(end));
+            assert_eq!(
+                span.without_end(),
+                When::new(at, Precision::Day, None, None),
+                "{at} – {end}"
+            );
+        }
     }
 
     /// Every text a stamp holds, `parse_instant` reads to the same time, with or without a
