@@ -315,3 +315,39 @@ fn cards_fold_only_when_the_first_two_would_not_fit() {
 
     assert!(!folded(&tall), "{long_id}: a tall window shows it whole");
 }
+
+/// A folded card's cut text shows whole on hover, once: egui's own tooltip for a cut label
+/// would stack a second copy under the card's.
+#[test]
+fn a_cut_claim_shows_its_whole_text_in_one_tooltip() {
+    let mut h = common::build(common::builder(1280.0, 700.0));
+    let longest = (0..cat(&h).dataset.events.len())
+        .max_by_key(|&e| {
+            let claims = &cat(&h).dataset.events[e].claims;
+            claims.iter().map(|c| c.text.len()).sum::<usize>()
+        })
+        .unwrap();
+    let id = cat(&h).dataset.events[longest].id.clone();
+    common::select(&mut h, &id);
+    assert!(folded(&h), "{id}: its cards fold at 1280x700");
+    // A long claim whose folded card is in view: its text is cut to the fold's rows, and
+    // its label carries the whole text.
+    let region = h.state().panels.regions.claims;
+    let text = cat(&h).dataset.events[longest]
+        .claims
+        .iter()
+        .map(|c| c.text.to_string())
+        .filter(|t| t.len() > 400)
+        .find(|t| {
+            h.query_all_by_value(t)
+                .any(|n| region.contains_rect(n.rect()) && n.rect().height() < 60.0)
+        })
+        .expect("a long claim's card in view");
+    let copies = |h: &H| h.query_all_by_value(&text).count();
+    assert_eq!(copies(&h), 1, "the card alone, before hovering");
+    h.get_by_value(&text).hover();
+    for _ in 0..4 {
+        h.step();
+    }
+    assert_eq!(copies(&h), 2, "the card and one tooltip");
+}

@@ -13,6 +13,7 @@ pub mod canvas;
 pub mod casualties;
 pub mod chips;
 pub mod claims;
+pub mod cut;
 pub mod event_list;
 pub mod file_dialog;
 pub mod files;

@@ -11,6 +11,7 @@ use crate::model::wording::{
 };
 use crate::model::{Citation, Claim, Dataset, Event, Figure, Source, length};
 use crate::ui::bidi::visual;
+use crate::ui::cut::{cut_line, cut_text};
 use crate::ui::{ViewCtx, ellipsize};
 
 use super::{DrawnCard, Out};
@@ -149,7 +150,7 @@ fn folded_body(
     );
     job.wrap.max_rows = rows;
     let galley = ui.fonts_mut(|f| f.layout_job(job));
-    let words = ui.label(galley.clone());
+    let words = ui.add(cut_text(galley.clone()));
     if galley.elided {
         words.on_hover_text(ellipsize(&text, 1200));
     }
@@ -161,8 +162,7 @@ fn folded_body(
             .map(|f| figure_text(ds, &view.cat.index, f))
             .collect();
         let line = RichText::new(all.join(" · ")).small().strong();
-        ui.add(egui::Label::new(line).truncate())
-            .on_hover_text(all.join("\n"));
+        ui.add(cut_line(line)).on_hover_text(all.join("\n"));
     }
     let cited: Vec<(&Source, &Citation)> = cited_sources(view, claim).collect();
     if !cited.is_empty() {
@@ -286,8 +286,7 @@ fn card_body(
             .weak();
         if view.presenting.is_some() {
             // On the projector a line, the whole note on hover: the claim comes first.
-            ui.add(egui::Label::new(words).truncate())
-                .on_hover_text(visual(note));
+            ui.add(cut_line(words)).on_hover_text(visual(note));
         } else {
             ui.label(words);
         }
@@ -344,7 +343,7 @@ fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<
             .map(|&(ei, ci)| claim_actor_names(ds, &view.cat.index, &ds.events[ei].claims[ci]))
             .collect();
         let line = crate::model::wording::disputes_line(&names);
-        ui.add(egui::Label::new(RichText::new(visual(&line)).small()).truncate())
+        ui.add(cut_line(RichText::new(visual(&line)).small()))
             .on_hover_text(visual(&names.join("\n")));
         return;
     }

@@ -15,6 +15,7 @@ pub use tooltip::event_tooltip;
 use egui::{Frame as EFrame, Margin, RichText, Stroke};
 
 use super::bidi::visual;
+use super::cut::cut_line;
 use super::{ViewCtx, ellipsize};
 use crate::command::{Action, Command};
 use crate::layout::claim_rows::claim_layout;
@@ -313,9 +314,12 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, fold: bool, cmds: &
                 hover.push('\n');
                 hover.push_str(&line);
             }
-            let places = egui::Label::new(visual(&shown));
             // Folded, the line ends where the panel does.
-            let places = if fold { places.truncate() } else { places };
+            let places = if fold {
+                cut_line(visual(&shown))
+            } else {
+                egui::Label::new(visual(&shown))
+            };
             ui.add(places).on_hover_text(visual(&hover));
         }
     };
@@ -609,11 +613,11 @@ fn claimed_times(ui: &mut egui::Ui, view: &ViewCtx, e: usize, groups: &[Vec<Side
                     col.weak("Names no time of its own for the event.");
                 } else {
                     let words = format!("Says it happened: {}", times.join("; "));
-                    let line = egui::Label::new(RichText::new(words.clone()).strong());
+                    let line = RichText::new(words.clone()).strong();
                     if fold {
-                        col.add(line.truncate()).on_hover_text(words);
+                        col.add(cut_line(line)).on_hover_text(words);
                     } else {
-                        col.add(line);
+                        col.label(line);
                     }
                 }
             });
