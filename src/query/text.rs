@@ -19,10 +19,39 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextIndex {
     /// Distinct words, in order of first appearance.
-    vocab: Vec<Box<str>>,
-    /// For each word, the events it occurs in, ascending, each once.
-    postings: Vec<Vec<u32>>,
+    vocab: Box<[Box<str>]>,
+    /// For each word, the events it occurs in.
+    postings: Box<[Postings]>,
     events: usize,
+}
+
+/// The events a word occurs in, in whichever form takes less room: a word in one event of
+/// 32 or more (a place named in every report, "said", "near") as a bit an event, which at a
+/// million events is 125 KB where its list had been up to 4 MB; a rarer one as a list.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+enum Postings {
+    /// Ascending, each event once.
+    Few(Box<[u32]>),
+    Many(Bits),
+}
+
+impl Postings {
+    /// `events` (ascending, each once) of `of` events, in the smaller form.
+    fn of(events: Vec<u32>, of: usize) -> Postings {
+        if events.len() * 32 > of {
+            Postings::Many(Bits::of(of, events.iter().map(|&e| e as usize)))
+        } else {
+            Postings::Few(events.into_boxed_slice())
+        }
+    }
+
+    /// Adds these events to `hits`.
+    fn add_to(&self, hits: &mut Bits) {
+        match self {
+            Postings::Few(events) => events.iter().for_each(|&e| hits.insert(e as usize)),
+            Postings::Many(bits) => hits.or_with(bits),
+        }
+    }
 }
 
 /// Where an FNV-1a hash starts, before any byte.
@@ -55,7 +84,12 @@ impl Hasher for Fnv {
 /// apart and appended.
 #[derive(Default)]
 pub struct TextIndexBuilder {
-    index: TextIndex,
+    /// Distinct words, in order of first appearance.
+    vocab: Vec<Box<str>>,
+    /// For each word, the events it occurs in, ascending, each once.
+    postings: Vec<Vec<u32>>,
+    /// The events added so far, counted from the first of all runs.
+    events: usize,
     ids: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
     lower: String,
     /// The first event this builder was given.
@@ -70,7 +104,7 @@ impl TextIndexBuilder {
             first,
             ..TextIndexBuilder::default()
         };
-        b.index.events = first;
+        b.events = first;
         b
     }
 
@@ -78,25 +112,25 @@ impl TextIndexBuilder {
     /// as if they had been added here: its words new here come after this one's, in its
     /// order of first appearance, and its events' postings after this one's.
     pub fn append(&mut self, later: TextIndexBuilder) {
-        debug_assert_eq!(later.first, self.index.events, "runs appended in order");
-        let words = later.index.vocab.into_iter().zip(later.index.postings);
+        debug_assert_eq!(later.first, self.events, "runs appended in order");
+        let words = later.vocab.into_iter().zip(later.postings);
         for (word, events) in words {
             match self.ids.get(&word) {
-                Some(&id) => self.index.postings[id as usize].extend(events),
+                Some(&id) => self.postings[id as usize].extend(events),
                 None => {
-                    self.ids.insert(word.clone(), self.index.vocab.len() as u32);
-                    self.index.vocab.push(word);
-                    self.index.postings.push(events);
+                    self.ids.insert(word.clone(), self.vocab.len() as u32);
+                    self.vocab.push(word);
+                    self.postings.push(events);
                 }
             }
         }
-        self.index.events = later.index.events;
+        self.events = later.events;
     }
 
     /// Adds the texts of the next event.
     pub fn add_event<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) {
-        let event = self.index.events as u32;
-        self.index.events += 1;
+        let event = self.events as u32;
+        self.events += 1;
         for text in texts {
             for w in text.split(|c: char| !c.is_alphanumeric()) {
                 if w.is_empty() {
@@ -113,15 +147,15 @@ impl TextIndexBuilder {
                 let id = match self.ids.get(self.lower.as_str()) {
                     Some(&id) => id,
                     None => {
-                        let id = self.index.vocab.len() as u32;
+                        let id = self.vocab.len() as u32;
                         let word: Box<str> = self.lower.as_str().into();
-                        self.index.vocab.push(word.clone());
-                        self.index.postings.push(Vec::new());
+                        self.vocab.push(word.clone());
+                        self.postings.push(Vec::new());
                         self.ids.insert(word, id);
                         id
                     }
                 };
-                let list = &mut self.index.postings[id as usize];
+                let list = &mut self.postings[id as usize];
                 if list.last() != Some(&event) {
                     list.push(event);
                 }
@@ -129,13 +163,17 @@ impl TextIndexBuilder {
         }
     }
 
-    pub fn finish(mut self) -> TextIndex {
-        for p in &mut self.index.postings {
-            p.shrink_to_fit();
+    pub fn finish(self) -> TextIndex {
+        let events = self.events;
+        TextIndex {
+            vocab: self.vocab.into_boxed_slice(),
+            postings: self
+                .postings
+                .into_iter()
+                .map(|list| Postings::of(list, events))
+                .collect(),
+            events,
         }
-        self.index.postings.shrink_to_fit();
-        self.index.vocab.shrink_to_fit();
-        self.index
     }
 }
 
@@ -148,9 +186,7 @@ impl TextIndex {
             let mut hits = Bits::empty(self.events);
             for (v, word) in self.vocab.iter().enumerate() {
                 if word.contains(w.as_str()) {
-                    for &e in &self.postings[v] {
-                        hits.insert(e as usize);
-                    }
+                    self.postings[v].add_to(&mut hits);
                 }
             }
             match &mut result {
@@ -225,6 +261,48 @@ mod tests {
             runs.for_each(|run| built.append(run));
             assert_eq!(built.finish(), whole, "cut at {cuts:?}");
         }
+    }
+
+    /// A word in one event of 32 or more is held as a bit an event, a rarer one as a list,
+    /// and both find the same events a list would.
+    #[test]
+    fn common_words_are_held_as_bits_and_rare_ones_as_lists() {
+        let texts: Vec<String> = (0..640)
+            .map(|i| match i {
+                _ if i % 32 == 0 => format!("near Vesk, every32nd{i}"),
+                _ if i % 33 == 0 => format!("near Vesk, every33rd{i}"),
+                _ => format!("near Vesk {i}"),
+            })
+            .collect();
+        let ix = index(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let held = |word: &str| {
+            let v = ix.vocab.iter().position(|w| &**w == word).unwrap();
+            match &ix.postings[v] {
+                Postings::Few(list) => format!("list of {}", list.len()),
+                Postings::Many(bits) => format!("bits of {}", bits.count()),
+            }
+        };
+        assert_eq!(held("near"), "bits of 640");
+        assert_eq!(held("every32nd32"), "list of 1");
+        let hits = |q: &str| ix.search(q).unwrap().iter().collect::<Vec<_>>();
+        assert_eq!(hits("vesk"), (0..640).collect::<Vec<_>>());
+        // 20 events of 640 hold "every32nd": as lists, they are found all the same.
+        assert_eq!(hits("every32nd"), (0..640).step_by(32).collect::<Vec<_>>());
+        assert_eq!(
+            hits("near every33rd"),
+            [
+                33, 66, 99, 132, 165, 198, 231, 264, 297, 330, 363, 396, 429, 462, 495, 528, 561,
+                594, 627
+            ]
+        );
+        // At the bound: a word in exactly one event of 32 stays a list, one more makes bits.
+        let bound = |n: usize| {
+            let texts: Vec<&str> = (0..64).map(|i| if i < n { "rare" } else { "x" }).collect();
+            let ix = index(&texts);
+            matches!(ix.postings[0], Postings::Many(_))
+        };
+        assert!(!bound(2), "2 of 64 as a list");
+        assert!(bound(3), "3 of 64 as bits");
     }
 
     #[test]
