@@ -275,8 +275,8 @@ fn joint_actors_also_about_and_claim_places_survive_the_ron_export() {
         .unwrap();
     let ds = common::ron_round_trip(&cat, &[shelling]);
     let nj = ds.events[0].claims.iter().find(|c| &*c.id == "nj").unwrap();
-    assert!(nj.also_about.is_empty());
-    assert_eq!(*nj.places, ["ashby", "brell", "corve"]);
+    assert!(nj.more.also_about.is_empty());
+    assert_eq!(*nj.more.places, ["ashby", "brell", "corve"]);
     assert_eq!(ds.places.len(), 4, "the ridge and the three villages");
 }
 

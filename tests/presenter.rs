@@ -279,7 +279,8 @@ fn first_cards(h: &Harness<'_, ClaimlineApp>) -> Vec<egui::Rect> {
         &columns,
         |i| {
             let c = &event.claims[i];
-            c.actors
+            c.more
+                .actors
                 .is_empty()
                 .then(|| cat.index.side_of_actor(&c.actor))
         },

@@ -90,7 +90,7 @@ fn a_csv_sheet_with_a_bom_crlf_and_quoted_cells_loads_clean() {
     assert_eq!(south.said, When::day("2031-03-04"));
     assert_eq!(&*north.said.at(), "2031-03-04T07:30+02:00");
     assert_eq!(north.said.precision, Precision::Exact);
-    assert_eq!(*north.places, ["ashby", "corve"]);
+    assert_eq!(*north.more.places, ["ashby", "corve"]);
     let f = &north.figures;
     assert_eq!(
         (f[0].measure, f[0].count, f[0].people, f[0].whose.as_deref()),
@@ -425,8 +425,8 @@ fn the_xlsx_export_of_the_bundled_dataset_reads_back_as_its_events() {
         assert_eq!(got.claims.len(), want.claims.len());
         for (w, g) in want.claims.iter().zip(&got.claims) {
             assert_eq!(
-                (&g.id, g.kind, &g.text, g.quote, &g.note),
-                (&w.id, w.kind, &w.text, w.quote, &w.note)
+                (&g.id, g.kind, &g.text, g.quote, &g.more.note),
+                (&w.id, w.kind, &w.text, w.quote, &w.more.note)
             );
             assert!(
                 same_time(&w.said, offset, &g.said),
@@ -465,7 +465,7 @@ fn the_xlsx_export_of_the_bundled_dataset_reads_back_as_its_events() {
                 );
             }
             let claim_places = |c: &claimline::model::Claim, all| -> Vec<_> {
-                c.places.iter().map(|p| place(all, p)).collect()
+                c.more.places.iter().map(|p| place(all, p)).collect()
             };
             assert_eq!(
                 claim_places(g, &back.file.places),

@@ -130,7 +130,7 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
     );
     assert_eq!(*c.text, *reopens.summary);
     assert_eq!(
-        c.note.as_deref(),
+        c.more.note.as_deref(),
         Some("Display date in the timeline: Early March 2020")
     );
     let s = &file.sources[1];
@@ -213,7 +213,7 @@ fn a_group_map_gives_kinds_and_a_partys_actor() {
     );
     assert!(!council.summary.contains("Timeline group"));
     assert_eq!(
-        council.claims[0].note.as_deref(),
+        council.claims[0].more.note.as_deref(),
         Some("Timeline group: Northland statements")
     );
     let parties: Vec<&str> = file.parties.iter().map(|p| p.id.as_str()).collect();

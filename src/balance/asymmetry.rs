@@ -324,7 +324,7 @@ mod tests {
             "Event both (“Both”): Northland 23 words, Southland 5 words (4.6 times as many)."
         );
         for claim in ds.events.iter_mut().flat_map(|e| &mut e.claims) {
-            claim.also_about = Default::default();
+            claim.more.edit().also_about = Default::default();
         }
         let report = Report::new(&Catalog::new(ds));
         assert!(

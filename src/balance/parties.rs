@@ -168,7 +168,7 @@ mod tests {
         };
         let claim = &mut ds.events[e].claims[c];
         claim.actor = crate::model::IdRef::default();
-        claim.actors = crate::model::ThinVec::from(["s-mod".into(), "n-mod".into()]);
+        claim.more.edit().actors = crate::model::ThinVec::from(["s-mod".into(), "n-mod".into()]);
         let cat = Catalog::new(ds);
         let (parties, _) = rows(&cat);
         assert_eq!((parties[0].claims, parties[1].claims), (4, 2));

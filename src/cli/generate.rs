@@ -9,8 +9,8 @@
 
 use crate::model::{
     Actor, ActorKind, Bound, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event,
-    EventKind, FORMAT_VERSION, Figure, MAX_COLUMNS, MAX_PARTIES, Measure, PartOfDay, Party, People,
-    Place, Precision, Source, ThinVec, When,
+    EventKind, FORMAT_VERSION, Figure, MAX_COLUMNS, MAX_PARTIES, Measure, More, PartOfDay, Party,
+    People, Place, Precision, Source, ThinVec, When,
 };
 
 /// What to generate.
@@ -491,13 +491,10 @@ fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
             claims: Box::new([Claim {
                 id: format!("e{i}-report").into(),
                 actor: w.actors[reporter].id.as_str().into(),
-                actors: Default::default(),
                 said: When::day(&day(at + 86_400 * rng.range(1, 7) as i64)),
-                claims_time: None,
                 kind: ClaimKind::Report,
                 text: text.into(),
                 quote: true,
-                original: None,
                 figures: ThinVec::from([Figure {
                     measure: Measure::Killed,
                     count: Some(fatalities as u32),
@@ -509,9 +506,7 @@ fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
                     at: None,
                 }]),
                 disputes: Default::default(),
-                also_about: Default::default(),
-                places: Default::default(),
-                note: None,
+                more: More::default(),
             }]),
             involves: Default::default(),
         });
@@ -821,13 +816,10 @@ fn claims(
         out.push(Claim {
             id: format!("e{i}-c{j}").into(),
             actor: w.actors[actor].id.as_str().into(),
-            actors: Default::default(),
             said: When::new(&stamp(said), Precision::Exact, None, None),
-            claims_time: None,
             kind: claim_kind,
             text: text.into(),
             quote: false,
-            original: None,
             figures: figures.into(),
             sources: (0..rng.range(1, 2))
                 .map(|_| Citation {
@@ -836,9 +828,7 @@ fn claims(
                 })
                 .collect(),
             disputes: disputes.into_iter().map(String::from).collect(),
-            also_about: Default::default(),
-            places: Default::default(),
-            note: None,
+            more: More::default(),
         });
         said += 60 * rng.range(5, 720) as i64;
     }

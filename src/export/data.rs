@@ -109,6 +109,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 .collect::<Vec<_>>()
                 .join("; ");
             let claim_places: Vec<&str> = c
+                .more
                 .places
                 .iter()
                 .filter_map(|p| index.place_index(p))
@@ -177,13 +178,14 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &via,
                 &published,
                 &note,
-                &c.claims_time
+                &c.more
+                    .claims_time
                     .as_ref()
                     .map(|t| ds.when_text(t, e))
                     .unwrap_or_default(),
                 &by_scheme,
-                &c.actors.join("; "),
-                &c.also_about.join("; "),
+                &c.more.actors.join("; "),
+                &c.more.also_about.join("; "),
                 &claim_places.join("; "),
             ];
             w.write_record(row.map(formula_safe).iter().map(|c| c.as_bytes()))?;
@@ -239,7 +241,7 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         let file_offset = ds.files.get(e.file).map(|f| f.utc_offset);
         for c in &e.claims {
             actors.extend(c.actor_ids().iter().map(|id| id.as_str()));
-            places.extend(c.places.iter().map(IdRef::as_str));
+            places.extend(c.more.places.iter().map(IdRef::as_str));
             actors.extend(c.figures.iter().filter_map(|f| f.counted_by.as_deref()));
             for cit in &c.sources {
                 sources.entry(cit.source.as_str()).or_insert(file_offset);
@@ -253,7 +255,11 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
             let mut e = (*e).clone();
             for c in &mut e.claims {
                 c.disputes = ids_kept(&c.disputes, |d| claim_ids.contains(d));
-                c.also_about = ids_kept(&c.also_about, |a| event_ids.contains(a));
+                if !c.more.also_about.is_empty() {
+                    c.more.edit().also_about =
+                        ids_kept(&c.more.also_about, |a| event_ids.contains(a));
+                    c.more.tidy();
+                }
             }
             // A clock time read in another file's offset keeps that offset, written out.
             if let Some(file) = ds.files.get(e.file)

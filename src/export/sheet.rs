@@ -114,7 +114,7 @@ impl<'a> SheetData<'a> {
                         "source_url" => source.and_then(|s| s.url.clone()).unwrap_or_default(),
                         "source_date" => source.and_then(|s| s.date.clone()).unwrap_or_default(),
                         "source_language" => source.map(|s| s.language.clone()).unwrap_or_default(),
-                        "places" => self.places_text(&claim.places),
+                        "places" => self.places_text(&claim.more.places),
                         "figures" => {
                             let figures: Vec<_> = claim
                                 .figures
@@ -126,7 +126,7 @@ impl<'a> SheetData<'a> {
                                 .collect();
                             figures_text(&figures)
                         }
-                        "note" => claim.note.as_deref().unwrap_or_default().to_owned(),
+                        "note" => claim.more.note.as_deref().unwrap_or_default().to_owned(),
                         _ => String::new(),
                     };
                     row.push(cell);

@@ -34,8 +34,9 @@ use crate::load::suggest::{Budget, Known};
 use crate::load::{Diagnostic, LineCol, SourceText};
 use crate::model::wording::{loaded_words_outside_quotes, plural};
 use crate::model::{
-    Actor, ActorKind, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event, EventKind,
-    FORMAT_VERSION, Figure, Measure, Party, People, Place, Precision, Source, ThinVec, When,
+    Actor, ActorKind, Citation, Claim, ClaimKind, ClaimMore, DatasetFile, DatasetInfo, Event,
+    EventKind, FORMAT_VERSION, Figure, Measure, More, Party, People, Place, Precision, Source,
+    ThinVec, When,
 };
 
 /// The columns an event cannot be built without.
@@ -845,13 +846,10 @@ impl<'a> Builder<'a> {
         let claim = Claim {
             id: format!("{id}-report").into(),
             actor: ACLED_ACTOR.into(),
-            actors: Default::default(),
             said: said(&row),
-            claims_time: None,
             kind: ClaimKind::Report,
             text: row.notes.as_str().into(),
             quote: true,
-            original: None,
             figures: ThinVec::from([Figure {
                 measure: Measure::Killed,
                 count: Some(row.fatalities),
@@ -863,9 +861,10 @@ impl<'a> Builder<'a> {
                 at: None,
             }]),
             disputes: Default::default(),
-            also_about: Default::default(),
-            places: Default::default(),
-            note: claim_note(&row).map(Into::into),
+            more: More::new(ClaimMore {
+                note: claim_note(&row).map(Into::into),
+                ..ClaimMore::default()
+            }),
         };
         self.events.push(Event {
             file: 0,
@@ -1256,7 +1255,7 @@ mod tests {
                 .contains("two farmers, a father and his son, were")
         );
         assert_eq!(
-            taken.claims[0].note.as_deref(),
+            taken.claims[0].more.note.as_deref(),
             Some("ACLED civilian_targeting: Civilian targeting; ACLED tags: local administrators")
         );
         let agreement = event(&file, "acled-NRL5");

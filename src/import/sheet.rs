@@ -19,9 +19,9 @@ use super::{Imported, Positions};
 use crate::load::suggest::{Budget, Known};
 use crate::load::{Diagnostic, LineCol};
 use crate::model::{
-    Actor, ActorKind, Bound, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event,
-    EventKind, FORMAT_VERSION, Figure, Granularity, Measure, Party, People, Place, Precision,
-    Source, When, parse_instant, utc,
+    Actor, ActorKind, Bound, Citation, Claim, ClaimKind, ClaimMore, DatasetFile, DatasetInfo,
+    Event, EventKind, FORMAT_VERSION, Figure, Granularity, Measure, More, Party, People, Place,
+    Precision, Source, When, parse_instant, utc,
 };
 
 /// Every column of a claims sheet, in the order the export writes them.
@@ -1078,13 +1078,10 @@ impl<'a> Builder<'a> {
             claim: Claim {
                 id: id.into(),
                 actor: actor.into(),
-                actors: actors.into_iter().map(crate::model::IdRef::from).collect(),
                 said: When::day("0000-01-01"),
-                claims_time: None,
                 kind,
                 text: text.into(),
                 quote,
-                original: None,
                 figures: figures.into(),
                 sources: source
                     .into_iter()
@@ -1094,9 +1091,12 @@ impl<'a> Builder<'a> {
                     })
                     .collect(),
                 disputes: Default::default(),
-                also_about: Default::default(),
-                places: places.into_iter().map(IdRef::from).collect(),
-                note: note.map(Into::into),
+                more: More::new(ClaimMore {
+                    actors: actors.into_iter().map(crate::model::IdRef::from).collect(),
+                    places: places.into_iter().map(IdRef::from).collect(),
+                    note: note.map(Into::into),
+                    ..ClaimMore::default()
+                }),
             },
             said,
         });

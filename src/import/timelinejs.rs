@@ -38,8 +38,8 @@ use crate::load::suggest::{Budget, Known};
 use crate::load::{Diagnostic, LineCol, SourceText, value_positions};
 use crate::model::wording::{loaded_words_outside_quotes, plural};
 use crate::model::{
-    Actor, ActorKind, Citation, Claim, ClaimKind, DatasetFile, DatasetInfo, Event, EventKind,
-    FORMAT_VERSION, Open, Party, Precision, Source, When, utc,
+    Actor, ActorKind, Citation, Claim, ClaimKind, ClaimMore, DatasetFile, DatasetInfo, Event,
+    EventKind, FORMAT_VERSION, More, Open, Party, Precision, Source, When, utc,
 };
 
 /// The columns a row cannot be read without.
@@ -976,22 +976,20 @@ impl<'a> Builder<'a> {
             claims: Box::new([Claim {
                 id: format!("{id}-account").into(),
                 actor: actor.into(),
-                actors: Default::default(),
                 said,
-                claims_time: None,
                 kind: ClaimKind::Report,
                 text: account.into(),
                 quote: true,
-                original: None,
                 figures: Default::default(),
                 sources: Box::new([Citation {
                     source: source_id.into(),
                     at: None,
                 }]),
                 disputes: Default::default(),
-                also_about: Default::default(),
-                places: Default::default(),
-                note: (!notes.is_empty()).then(|| notes.join("; ").into()),
+                more: More::new(ClaimMore {
+                    note: (!notes.is_empty()).then(|| notes.join("; ").into()),
+                    ..ClaimMore::default()
+                }),
             }]),
             involves: Default::default(),
         });

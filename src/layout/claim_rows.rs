@@ -130,28 +130,23 @@ pub fn claim_layout(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Citation, Claim, ClaimKind, Event, EventKind, When};
+    use crate::model::{Citation, Claim, ClaimKind, Event, EventKind, More, When};
 
     fn claim(id: &str, actor: &str, disputes: &[&str]) -> Claim {
         Claim {
             id: id.into(),
             actor: actor.into(),
-            actors: Default::default(),
             said: When::day("2022-09-13"),
-            claims_time: None,
             kind: ClaimKind::Statement,
             text: "text".into(),
             quote: false,
-            original: None,
             figures: Default::default(),
             sources: Box::new([Citation {
                 source: "s".into(),
                 at: None,
             }]),
             disputes: disputes.iter().map(|s| (*s).into()).collect(),
-            also_about: Default::default(),
-            places: Default::default(),
-            note: None,
+            more: More::default(),
         }
     }
 

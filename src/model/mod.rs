@@ -7,6 +7,8 @@
 //! The vocabulary every later stage speaks lives here too: which side a speaker stands on
 //! ([`Side`], [`Voices`]) and the words the screen, captions and CSV share ([`wording`]).
 
+mod claim_file;
+mod claim_more;
 mod figure;
 mod id_ref;
 pub mod length;
@@ -19,6 +21,7 @@ mod stamp;
 mod time;
 pub mod wording;
 
+pub use claim_more::{ClaimMore, More};
 pub use figure::{Bound, Figure, Measure, People, Stated};
 pub use id_ref::{IdRef, Interning};
 pub use side::{MAX_PARTIES, Side, Voices};
@@ -410,79 +413,37 @@ pub enum ClaimKind {
     Statement,
 }
 
-/// What was said, by whom, when, and where it is written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What was said, by whom, when, and where it is written. In a file, the fields of
+/// [`ClaimMore`] stand among these (see `claim_file`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "claim_file::ClaimInFile")]
 pub struct Claim {
     pub id: Box<str>,
-    /// Who made the claim. Empty when `actors` names a joint statement's actors instead.
-    #[serde(default, skip_serializing_if = "omit::empty_str")]
+    /// Who made the claim. Empty when `more.actors` names a joint statement's actors instead.
     pub actor: IdRef,
-    /// Format 2: a joint statement's actors, each named on its one card and counted by the
-    /// filters for each; given instead of `actor`. Read both through [`Claim::actor_ids`].
-    #[serde(
-        default,
-        deserialize_with = "list::read_shrunk",
-        skip_serializing_if = "omit::empty"
-    )]
-    pub actors: ThinVec<IdRef>,
     /// When the claim was made (not when the event happened).
     pub said: When,
-    /// Format 2: when the claim says the event happened, where the parties disagree on it
-    /// (one says fire began at 06:00, the other at 07:10): the timeline marks each on the
-    /// event's bar and the claim panels set them side by side.
-    #[serde(default, skip_serializing_if = "omit::none")]
-    pub claims_time: Option<Box<When>>,
     pub kind: ClaimKind,
     /// The claim in English. Quoted words keep their quotation marks.
     pub text: Box<str>,
     /// True when `text` as a whole is the actor's own words.
-    #[serde(default)]
     pub quote: bool,
-    #[serde(default, skip_serializing_if = "omit::none")]
-    pub original: Option<Box<OriginalText>>,
-    #[serde(
-        default,
-        deserialize_with = "list::read_shrunk",
-        skip_serializing_if = "omit::empty"
-    )]
     pub figures: ThinVec<Figure>,
     pub sources: Box<[Citation]>,
     /// Claims this one contradicts.
-    #[serde(
-        default,
-        deserialize_with = "list::read_shrunk",
-        skip_serializing_if = "omit::empty"
-    )]
     pub disputes: ThinVec<String>,
-    /// Format 2: other events this claim is also about (ids). It is shown with each of them
-    /// and counted by their filters, but written once, under the event it sits in.
-    #[serde(
-        default,
-        deserialize_with = "list::read_shrunk",
-        skip_serializing_if = "omit::empty"
-    )]
-    pub also_about: ThinVec<String>,
-    /// Format 2: places the claim itself names (place ids), when it speaks of some places
-    /// inside a wider event: three villages of a day's shelling.
-    #[serde(
-        default,
-        deserialize_with = "list::read_shrunk",
-        skip_serializing_if = "omit::empty"
-    )]
-    pub places: ThinVec<IdRef>,
-    /// The curator's note: context, conflicting renderings, caveats.
-    #[serde(default, skip_serializing_if = "omit::none")]
-    pub note: Option<Box<str>>,
+    /// What most claims leave out: joint actors, the time it gives the event, the original
+    /// text, other events it is about, places it names, the curator's note.
+    pub more: More,
 }
 
 impl Claim {
     /// Every actor who made the claim: the one `actor`, or a joint statement's `actors`.
     pub fn actor_ids(&self) -> &[IdRef] {
-        if self.actors.is_empty() {
+        if self.more.actors.is_empty() {
             std::slice::from_ref(&self.actor)
         } else {
-            &self.actors
+            &self.more.actors
         }
     }
 
@@ -677,7 +638,7 @@ mod size_tests {
         assert_eq!(std::mem::size_of::<Figure>(), 104);
         assert_eq!(std::mem::size_of::<IdRef>(), 8);
         assert!(
-            std::mem::size_of::<Claim>() <= 168,
+            std::mem::size_of::<Claim>() <= 120,
             "{}",
             std::mem::size_of::<Claim>()
         );

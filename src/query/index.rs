@@ -279,7 +279,7 @@ fn text_index_runs(
                 }
                 texts.push(&c.text);
             }
-            let claim_places = claims.iter().flat_map(|c| &c.places);
+            let claim_places = claims.iter().flat_map(|c| &c.more.places);
             for &p in e
                 .places
                 .iter()
@@ -455,6 +455,7 @@ impl Index {
         for (ei, e) in ds.events.iter().enumerate() {
             for (ci, c) in e.claims.iter().enumerate() {
                 for other in c
+                    .more
                     .also_about
                     .iter()
                     .filter_map(|id| index.event_index(ds, id))
@@ -575,7 +576,7 @@ impl Index {
                 apart = apart.with(side);
             }
             voices = voices.union(sides);
-            claim_places.extend(&c.places);
+            claim_places.extend(&c.more.places);
         }
         actors.sort_unstable();
         actors.dedup();

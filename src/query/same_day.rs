@@ -32,7 +32,7 @@ pub(super) fn possible_matches(
         // The event's places and those its claims name (where a claim says the fire came
         // from, say).
         let mut places: Vec<usize> = (e.places.iter())
-            .chain(e.claims.iter().flat_map(|c| &c.places))
+            .chain(e.claims.iter().flat_map(|c| &c.more.places))
             .filter_map(|p| place_pos.get(p.as_str()))
             .copied()
             .collect();

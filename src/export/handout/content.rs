@@ -269,16 +269,16 @@ fn card(cat: &Catalog, event: &Event, claim: &Claim, cited: &mut Vec<usize>) -> 
     let index = &cat.index;
     let said = format!("said {}", ds.when_text(&claim.said, event));
     let role = match claim.actor_ids() {
-        _ if !claim.actors.is_empty() => Some("joint statement".to_owned()),
+        _ if !claim.more.actors.is_empty() => Some("joint statement".to_owned()),
         [one] => actor_by_id(ds, index, one).map(|a| a.role.clone()),
         _ => None,
     };
     let mut details = Vec::new();
-    if !claim.places.is_empty() {
-        let places = names_of_places(ds, index, &claim.places);
+    if !claim.more.places.is_empty() {
+        let places = names_of_places(ds, index, &claim.more.places);
         details.push(format!("Places it names: {places}"));
     }
-    if let Some(orig) = &claim.original {
+    if let Some(orig) = &claim.more.original {
         details.push(format!("Original ({}): {}", orig.lang, orig.text));
     }
     if !claim.figures.is_empty() {
@@ -332,7 +332,11 @@ fn card(cat: &Catalog, event: &Event, claim: &Claim, cited: &mut Vec<usize>) -> 
         text: claim.shown_text(),
         details,
         sources,
-        note: claim.note.as_ref().map(|n| format!("Curator's note: {n}")),
+        note: claim
+            .more
+            .note
+            .as_ref()
+            .map(|n| format!("Curator's note: {n}")),
         side: index.side_of_claim(claim),
     }
 }

@@ -42,7 +42,7 @@ pub(super) fn check_event<'a>(
     for (j, c) in e.claims.iter().enumerate() {
         let cp = ep.field("claims").index(j);
         check_claim(cx, f, &cp, c, offset);
-        for (k, other) in c.also_about.iter().enumerate() {
+        for (k, other) in c.more.also_about.iter().enumerate() {
             if other == &e.id {
                 cx.error(
                     f,
@@ -60,7 +60,7 @@ pub(super) fn check_event<'a>(
 
 /// Who made a claim: one `actor`, or (format 2) a joint statement's `actors`, never both.
 fn speakers<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
-    if c.actors.is_empty() {
+    if c.more.actors.is_empty() {
         if c.actor.is_empty() {
             cx.error(
                 f,
@@ -84,15 +84,15 @@ fn speakers<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
             "give `actor` or `actors`, not both: a joint statement lists every actor in `actors`",
         );
     }
-    if c.actors.len() < 2 {
+    if c.more.actors.len() < 2 {
         cx.warning(
             f,
             cp.field("actors"),
             "`actors` names one actor: a joint statement has two or more (for one, write `actor`)",
         );
     }
-    for (k, a) in c.actors.iter().enumerate() {
-        if c.actors[..k].contains(a) {
+    for (k, a) in c.more.actors.iter().enumerate() {
+        if c.more.actors[..k].contains(a) {
             cx.error(
                 f,
                 cp.field("actors").index(k),
@@ -113,21 +113,21 @@ pub(super) fn check_claim<'a>(
 ) {
     speakers(cx, f, cp, c);
     cx.when(f, || cp.field("said"), &c.said, offset);
-    if let Some(t) = &c.claims_time {
+    if let Some(t) = &c.more.claims_time {
         cx.format_2(f, cp.field("claims_time"), "claims_time");
         cx.when(f, || cp.field("claims_time"), t, offset);
     }
     cx.non_empty(f, || cp.field("text"), &c.text, "claim text");
-    cx.non_empty_opt(f, || cp.field("note"), &c.note, "note");
+    cx.non_empty_opt(f, || cp.field("note"), &c.more.note, "note");
     // A quoted claim is the actor's own words (an imported record's too: ACLED's notes are
     // ACLED's), whatever words they chose; the curator's paraphrase is held to neutral ones.
     if !c.quote {
         cx.neutral(f, || cp.field("text"), &c.text, "claim text");
     }
-    if let Some(note) = &c.note {
+    if let Some(note) = &c.more.note {
         cx.neutral(f, || cp.field("note"), note, "note");
     }
-    if let Some(o) = &c.original {
+    if let Some(o) = &c.more.original {
         cx.non_empty(
             f,
             || cp.field("original").field("text"),
@@ -176,12 +176,12 @@ fn references<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
             "citation place",
         );
     }
-    if !c.also_about.is_empty() {
+    if !c.more.also_about.is_empty() {
         cx.format_2(f, cp.field("also_about"), "also_about");
     }
-    for (k, e) in c.also_about.iter().enumerate() {
+    for (k, e) in c.more.also_about.iter().enumerate() {
         let ap = cp.field("also_about").index(k);
-        if c.also_about[..k].contains(e) {
+        if c.more.also_about[..k].contains(e) {
             cx.warning(
                 f,
                 ap,
@@ -191,10 +191,10 @@ fn references<'a>(cx: &mut Ctx<'a>, f: usize, cp: &Path, c: &'a Claim) {
             cx.refer(Kind::Event, f, || ap, e);
         }
     }
-    if !c.places.is_empty() {
+    if !c.more.places.is_empty() {
         cx.format_2(f, cp.field("places"), "places");
     }
-    for (k, p) in c.places.iter().enumerate() {
+    for (k, p) in c.more.places.iter().enumerate() {
         cx.refer(Kind::Place, f, || cp.field("places").index(k), p);
     }
     for (k, d) in c.disputes.iter().enumerate() {

@@ -405,7 +405,9 @@ fn read_places_as_kept(e: &mut crate::model::Event, aliases: &HashMap<String, St
     };
     e.places = rename(&e.places).into();
     for c in &mut e.claims {
-        c.places = rename(&c.places).into();
+        if !c.more.places.is_empty() {
+            c.more.edit().places = rename(&c.more.places).into();
+        }
     }
 }
 

@@ -129,7 +129,7 @@ fn folded_body(
     });
     let said = format!("said {}", ds.when_text(&claim.said, event));
     let role = match claim.actor_ids() {
-        _ if !claim.actors.is_empty() => Some("joint statement".to_owned()),
+        _ if !claim.more.actors.is_empty() => Some("joint statement".to_owned()),
         [one] => actor_by_id(ds, &view.cat.index, one).map(|a| visual(&a.role).to_string()),
         _ => None,
     };
@@ -221,7 +221,7 @@ fn source_link(ui: &mut egui::Ui, label: String, src: &Source) -> egui::Response
 /// for a joint statement "joint statement: Northern side and Southern side".
 fn speaker_label(view: &ViewCtx, claim: &Claim) -> String {
     let ds = &view.cat.dataset;
-    if claim.actors.is_empty() {
+    if claim.more.actors.is_empty() {
         return side_label(ds, view.cat.index.side_of_actor(&claim.actor));
     }
     // Every side among its actors, in party order and the third parties last.
@@ -250,7 +250,7 @@ fn card_body(
     // Role and time on one line: cards stay short enough for the first row to show whole.
     let said = format!("said {}", ds.when_text(&claim.said, event));
     let role = match claim.actor_ids() {
-        _ if !claim.actors.is_empty() => Some("joint statement".to_owned()),
+        _ if !claim.more.actors.is_empty() => Some("joint statement".to_owned()),
         [one] => actor_by_id(ds, &view.cat.index, one).map(|a| visual(&a.role).to_string()),
         _ => None,
     };
@@ -259,11 +259,11 @@ fn card_body(
         None => ui.label(RichText::new(said).small().weak()),
     };
     ui.label(visual(&claim.shown_text()));
-    if !claim.places.is_empty() {
-        let places = names_of_places(ds, &view.cat.index, &claim.places);
+    if !claim.more.places.is_empty() {
+        let places = names_of_places(ds, &view.cat.index, &claim.more.places);
         ui.label(RichText::new(format!("Places it names: {}", visual(&places))).small());
     }
-    if let Some(orig) = &claim.original {
+    if let Some(orig) = &claim.more.original {
         ui.weak(format!(
             "Original ({}): {}",
             visual(&orig.lang),
@@ -280,7 +280,7 @@ fn card_body(
     disputes_ui(ui, view, claim, cmds);
     also_about_ui(ui, view, event, claim, cmds);
     sources_ui(ui, view, event, claim);
-    if let Some(note) = &claim.note {
+    if let Some(note) = &claim.more.note {
         let words = RichText::new(format!("Curator's note: {}", visual(note)))
             .small()
             .weak();
@@ -386,12 +386,12 @@ fn also_about_ui(
     claim: &Claim,
     cmds: &mut Vec<Command>,
 ) {
-    if claim.also_about.is_empty() {
+    if claim.more.also_about.is_empty() {
         return;
     }
     let index = &view.cat.index;
     let events = std::iter::once(event.id.as_str())
-        .chain(claim.also_about.iter().map(String::as_str))
+        .chain(claim.more.also_about.iter().map(String::as_str))
         .filter_map(|id| index.event_index(&view.cat.dataset, id))
         .filter(|&e| Some(e) != view.selected);
     ui.horizontal_wrapped(|ui| {

@@ -592,7 +592,7 @@ fn party_columns(
 fn claimed_times(ui: &mut egui::Ui, view: &ViewCtx, e: usize, groups: &[Vec<Side>], fold: bool) {
     let ds = &view.cat.dataset;
     let event = &ds.events[e];
-    if event.claims.iter().all(|c| c.claims_time.is_none()) {
+    if event.claims.iter().all(|c| c.more.claims_time.is_none()) {
         return;
     }
     ui.columns(groups.len(), |cols| {
@@ -604,7 +604,7 @@ fn claimed_times(ui: &mut egui::Ui, view: &ViewCtx, e: usize, groups: &[Vec<Side
                     let sides = view.cat.index.claim_voices(c);
                     group.iter().any(|&s| sides.has(s))
                 })
-                .filter_map(|c| c.claims_time.as_ref())
+                .filter_map(|c| c.more.claims_time.as_ref())
                 .map(|t| ds.when_text(t, event))
                 .collect();
             // Columns lay out justified; a line of times reads better ragged.

@@ -312,7 +312,7 @@ impl LaneArea<'_> {
     fn claimed_times(&self, view: &ViewCtx, e: usize, y: f32, key: &LaneKey, drawn: &mut Drawn) {
         let ds = &view.cat.dataset;
         let event = &ds.events[e];
-        if event.claims.iter().all(|c| c.claims_time.is_none()) {
+        if event.claims.iter().all(|c| c.more.claims_time.is_none()) {
             return;
         }
         let shown: Option<Vec<Side>> = match key {
@@ -327,7 +327,9 @@ impl LaneArea<'_> {
         };
         let offset = ds.offset_of(event);
         for c in &event.claims {
-            let Some(when) = &c.claims_time else { continue };
+            let Some(when) = &c.more.claims_time else {
+                continue;
+            };
             // A joint statement's time is each of its sides' time.
             let sides = view.cat.index.claim_voices(c);
             let Some(side) = Side::all()
