@@ -15,6 +15,7 @@ pub mod length;
 pub mod link;
 pub mod list;
 pub mod omit;
+mod rare_text;
 mod side;
 mod source;
 mod stamp;
@@ -24,6 +25,7 @@ pub mod wording;
 pub use claim_more::{ClaimMore, More};
 pub use figure::{Bound, Figure, Measure, People, Stated};
 pub use id_ref::{IdRef, Interning};
+pub use rare_text::RareText;
 pub use side::{MAX_PARTIES, Side, Voices};
 pub use source::{Published, PublishedError, PublishedRange};
 
@@ -472,7 +474,7 @@ pub struct OriginalText {
 pub struct Citation {
     pub source: IdRef,
     #[serde(default, skip_serializing_if = "omit::none")]
-    pub at: Option<Box<str>>,
+    pub at: Option<RareText>,
 }
 
 /// Several validated files merged into one: what every later stage reads.
@@ -634,7 +636,7 @@ mod size_tests {
     #[test]
     fn a_claim_and_an_event_stay_small() {
         assert_eq!(std::mem::size_of::<When>(), 32);
-        assert_eq!(std::mem::size_of::<Citation>(), 24);
+        assert_eq!(std::mem::size_of::<Citation>(), 16);
         assert_eq!(std::mem::size_of::<Figure>(), 104);
         assert_eq!(std::mem::size_of::<IdRef>(), 8);
         assert!(
