@@ -280,16 +280,15 @@ pub fn parse_instant(s: &str, default_offset: FixedOffset) -> Result<Instant, Ti
             if let Some(off) = off {
                 offset = parse_offset(off)?;
             }
-            let parts: Vec<&str> = clock.split(':').collect();
-            if !(2..=3).contains(&parts.len()) {
+            // "HH:MM" or "HH:MM:SS", read in place: this runs for every time of a file.
+            let mut parts = clock.split(':');
+            let mut next = || parts.next().map(|p| digits(p, 2).ok_or_else(syntax));
+            let h = next().ok_or_else(syntax)??;
+            let m = next().ok_or_else(syntax)??;
+            let sec = next().transpose()?.unwrap_or(0);
+            if next().is_some() {
                 return Err(syntax());
             }
-            let h = digits(parts[0], 2).ok_or_else(syntax)?;
-            let m = digits(parts[1], 2).ok_or_else(syntax)?;
-            let sec = match parts.get(2) {
-                Some(p) => digits(p, 2).ok_or_else(syntax)?,
-                None => 0,
-            };
             let time = NaiveTime::from_hms_opt(h, m, sec)
                 .ok_or_else(|| invalid("that time of day does not exist"))?;
             (time, Granularity::Minute)
