@@ -97,7 +97,7 @@ fn a_csv_sheet_with_a_bom_crlf_and_quoted_cells_loads_clean() {
         (Measure::Killed, Some(2), People::Military, Some("north"))
     );
     assert_eq!(
-        (f[1].low, f[1].high, f[1].people),
+        (f[1].more.low, f[1].more.high, f[1].people),
         (Some(3), Some(5), People::Civilian)
     );
     assert_eq!(south.figures[0].count, None);
@@ -455,12 +455,28 @@ fn the_xlsx_export_of_the_bundled_dataset_reads_back_as_its_events() {
             for (wf, gf) in w.figures.iter().zip(&g.figures) {
                 assert_eq!(
                     (
-                        gf.measure, gf.count, gf.best, gf.low, gf.high, gf.bound, &gf.whose,
-                        &gf.of, gf.people, &gf.unit
+                        gf.measure,
+                        gf.count,
+                        gf.more.best,
+                        gf.more.low,
+                        gf.more.high,
+                        gf.bound,
+                        &gf.whose,
+                        &gf.more.of,
+                        gf.people,
+                        &gf.more.unit
                     ),
                     (
-                        wf.measure, wf.count, wf.best, wf.low, wf.high, wf.bound, &wf.whose,
-                        &wf.of, wf.people, &wf.unit
+                        wf.measure,
+                        wf.count,
+                        wf.more.best,
+                        wf.more.low,
+                        wf.more.high,
+                        wf.bound,
+                        &wf.whose,
+                        &wf.more.of,
+                        wf.people,
+                        &wf.more.unit
                     )
                 );
             }

@@ -166,14 +166,14 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &parts(&c.figures, |f| format!("{:?}", f.measure)),
                 &parts(&c.figures, |f| format!("{:?}", f.people)),
                 &parts(&c.figures, |f| f.parties().join(" ")),
-                &parts(&c.figures, |f| number(f.low)),
+                &parts(&c.figures, |f| number(f.more.low)),
                 &parts(&c.figures, |f| number(f.best())),
-                &parts(&c.figures, |f| number(f.high)),
+                &parts(&c.figures, |f| number(f.more.high)),
                 &parts(&c.figures, |f| {
-                    f.unit.as_deref().unwrap_or_default().to_owned()
+                    f.more.unit.as_deref().unwrap_or_default().to_owned()
                 }),
                 &parts(&c.figures, |f| {
-                    f.as_of.as_deref().unwrap_or_default().to_owned()
+                    f.more.as_of.as_deref().unwrap_or_default().to_owned()
                 }),
                 &via,
                 &published,
@@ -242,7 +242,11 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
         for c in &e.claims {
             actors.extend(c.actor_ids().iter().map(|id| id.as_str()));
             places.extend(c.more.places.iter().map(IdRef::as_str));
-            actors.extend(c.figures.iter().filter_map(|f| f.counted_by.as_deref()));
+            actors.extend(
+                c.figures
+                    .iter()
+                    .filter_map(|f| f.more.counted_by.as_deref()),
+            );
             for cit in &c.sources {
                 sources.entry(cit.source.as_str()).or_insert(file_offset);
             }

@@ -119,9 +119,12 @@ impl<'a> SheetData<'a> {
                             let figures: Vec<_> = claim
                                 .figures
                                 .iter()
-                                .map(|f| crate::model::Figure {
-                                    as_of: f.as_of.as_deref().map(|t| zoned(t, *offset).into()),
-                                    ..f.clone()
+                                .map(|f| {
+                                    let mut f = f.clone();
+                                    if let Some(t) = f.more.as_of.as_deref() {
+                                        f.more.edit().as_of = Some(zoned(t, *offset).into());
+                                    }
+                                    f
                                 })
                                 .collect();
                             figures_text(&figures)

@@ -1210,7 +1210,7 @@ mod tests {
             (f.measure, f.count, f.people),
             (Measure::Killed, Some(3), People::Unspecified)
         );
-        assert_eq!((f.whose.as_deref(), f.of.as_deref()), (None, None));
+        assert_eq!((f.whose.as_deref(), f.more.of.as_deref()), (None, None));
         let s = file
             .sources
             .iter()

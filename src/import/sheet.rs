@@ -725,9 +725,9 @@ fn parse_figure(text: &str) -> Result<Figure, String> {
         } else if is(i, "best") || is(i, "low") || is(i, "high") {
             let n = number(i + 1)?;
             match lower[i].as_str() {
-                "best" => f.best = Some(n),
-                "low" => f.low = Some(n),
-                _ => f.high = Some(n),
+                "best" => f.more.edit().best = Some(n),
+                "low" => f.more.edit().low = Some(n),
+                _ => f.more.edit().high = Some(n),
             }
             i += 2;
         } else if let Some(w) = words
@@ -741,8 +741,8 @@ fn parse_figure(text: &str) -> Result<Figure, String> {
             };
             match w.split_once(['-', '–']) {
                 Some((a, b)) => {
-                    f.low = Some(a.parse().map_err(|_| bad())?);
-                    f.high = Some(b.parse().map_err(|_| bad())?);
+                    f.more.edit().low = Some(a.parse().map_err(|_| bad())?);
+                    f.more.edit().high = Some(b.parse().map_err(|_| bad())?);
                 }
                 None => f.count = Some(w.parse().map_err(|_| bad())?),
             }
@@ -773,7 +773,7 @@ fn parse_figure(text: &str) -> Result<Figure, String> {
                 words[0]
             ));
         }
-        f.unit = Some(unit.into());
+        f.more.edit().unit = Some(unit.into());
     } else if !unit.is_empty() {
         return Err(format!(
             "figure \"{text}\": \"{unit}\" is not understood: after the number come soldiers, \
@@ -798,9 +798,11 @@ fn parse_figure(text: &str) -> Result<Figure, String> {
                     "figure \"{text}\": \"of\" needs a party id, or \"nobody\""
                 ));
             }
-            [one] if one.eq_ignore_ascii_case("nobody") => f.of = Some(Default::default()),
+            [one] if one.eq_ignore_ascii_case("nobody") => {
+                f.more.edit().of = Some(Default::default())
+            }
             [one] => f.whose = Some(one.into()),
-            _ => f.of = Some(parties.iter().map(IdRef::from).collect()),
+            _ => f.more.edit().of = Some(parties.iter().map(IdRef::from).collect()),
         }
     }
     if is(i, "as") && is(i + 1, "of") {
@@ -808,7 +810,7 @@ fn parse_figure(text: &str) -> Result<Figure, String> {
             return Err(format!("figure \"{text}\": \"as of\" needs a date or time"));
         };
         parse_instant(t, utc()).map_err(|e| format!("figure \"{text}\": {e}"))?;
-        f.as_of = Some((*t).into());
+        f.more.edit().as_of = Some((*t).into());
         i += 3;
     }
     if i < words.len() {
@@ -845,13 +847,13 @@ fn figure_text(f: &Figure) -> String {
                 + &n.to_string(),
         );
     }
-    match (f.low, f.high) {
+    match (f.more.low, f.more.high) {
         (Some(l), Some(h)) => words.push(format!("{l}-{h}")),
         (Some(l), None) => words.push(format!("low {l}")),
         (None, Some(h)) => words.push(format!("high {h}")),
         (None, None) => {}
     }
-    if let Some(b) = f.best {
+    if let Some(b) = f.more.best {
         words.push(format!("best {b}"));
     }
     match (f.people, f.measure.counts_things()) {
@@ -860,16 +862,16 @@ fn figure_text(f: &Figure) -> String {
         (People::Unspecified, false) => words.push("people".into()),
         (People::Unspecified, true) => {}
     }
-    if let Some(u) = &f.unit {
+    if let Some(u) = &f.more.unit {
         words.push(u.to_string());
     }
-    match (&f.whose, &f.of) {
+    match (&f.whose, &f.more.of) {
         (Some(w), _) => words.push(format!("of {w}")),
         (None, Some(of)) if of.is_empty() => words.push("of nobody".into()),
         (None, Some(of)) => words.push(format!("of {}", of.join(", "))),
         (None, None) => {}
     }
-    if let Some(t) = &f.as_of {
+    if let Some(t) = &f.more.as_of {
         words.push(format!("as of {t}"));
     }
     words.join(" ")
@@ -1065,7 +1067,7 @@ impl<'a> Builder<'a> {
         for (k, f) in figures.iter().enumerate() {
             self.positions
                 .record(format!("{cp}.figures[{k}]"), c.at("figures"));
-            let named = f.whose.iter().chain(f.of.iter().flatten());
+            let named = f.whose.iter().chain(f.more.of.iter().flatten());
             self.figure_parties
                 .extend(named.map(|p| (p.to_string(), c.at("figures"))));
         }
@@ -1608,14 +1610,20 @@ mod tests {
             ),
             (Measure::Killed, Some(12), People::Military, Some("north"))
         );
-        assert_eq!((figures[1].low, figures[1].high), (Some(3), Some(5)));
+        assert_eq!(
+            (figures[1].more.low, figures[1].more.high),
+            (Some(3), Some(5))
+        );
         assert_eq!(figures[2].bound, Bound::About);
-        assert_eq!(figures[2].of, Some(["north".into(), "south".into()].into()));
-        assert_eq!(figures[3].best, Some(270));
-        assert_eq!(figures[3].as_of.as_deref(), Some("2022-10-07T12:00"));
-        assert_eq!(figures[4].unit.as_deref(), Some("tanks destroyed"));
+        assert_eq!(
+            figures[2].more.of,
+            Some(["north".into(), "south".into()].into())
+        );
+        assert_eq!(figures[3].more.best, Some(270));
+        assert_eq!(figures[3].more.as_of.as_deref(), Some("2022-10-07T12:00"));
+        assert_eq!(figures[4].more.unit.as_deref(), Some("tanks destroyed"));
         assert_eq!(figures[5].count, None);
-        assert_eq!(figures[6].of, Some(Default::default()));
+        assert_eq!(figures[6].more.of, Some(Default::default()));
         assert_eq!(parse_figures(&figures_text(&figures)).unwrap(), figures);
         assert_eq!(
             figures_text(&figures[..2]),

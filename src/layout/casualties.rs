@@ -410,7 +410,7 @@ fn tolls<'c>(
         let Some(kind) = TollKind::of(f) else {
             continue;
         };
-        let whose = match (f.parties(), &f.of) {
+        let whose = match (f.parties(), &f.more.of) {
             ([one], _) => side_of_party(one).map_or(Whose::Several, Whose::Party),
             ([], Some(_)) => Whose::NoParty,
             _ => Whose::Several,

@@ -3,12 +3,12 @@
 //! curator's note. At a million events 3.5 million claims had carried room for all six, 48
 //! bytes each; they now carry one pointer, to a block made only for a claim that gives any.
 
-use std::ops::Deref;
-
 use super::list::ThinVec;
+use super::more::Rare;
 use super::{IdRef, OriginalText, When};
 
-/// The fields of a claim that most claims leave out; read through [`More`].
+/// The fields of a claim that most claims leave out; read through
+/// [`More`](super::More).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClaimMore {
     /// Format 2: a joint statement's actors, each named on its one card and counted by the
@@ -40,65 +40,21 @@ static NONE_GIVEN: ClaimMore = ClaimMore {
     note: None,
 };
 
-impl ClaimMore {
-    fn is_empty(&self) -> bool {
-        self == &NONE_GIVEN
-    }
-}
-
-/// A claim's [`ClaimMore`]: no block when it gives none of them. It reads as a `ClaimMore`
-/// either way, and two are equal when they read the same.
-#[derive(Clone, Default)]
-pub struct More(Option<Box<ClaimMore>>);
-
-impl More {
-    /// Holds `more`, without a block when it gives nothing.
-    pub fn new(more: ClaimMore) -> More {
-        More((!more.is_empty()).then(|| Box::new(more)))
-    }
-
-    /// To change: the block, made if there was none. Call [`tidy`](Self::tidy) after
-    /// emptying it.
-    pub fn edit(&mut self) -> &mut ClaimMore {
-        self.0.get_or_insert_default()
-    }
-
-    /// Drops a block left with nothing in it.
-    pub fn tidy(&mut self) {
-        if self.0.as_deref().is_some_and(ClaimMore::is_empty) {
-            self.0 = None;
-        }
-    }
-}
-
-impl Deref for More {
-    type Target = ClaimMore;
-
-    fn deref(&self) -> &ClaimMore {
-        self.0.as_deref().unwrap_or(&NONE_GIVEN)
-    }
-}
-
-impl PartialEq for More {
-    fn eq(&self, other: &More) -> bool {
-        **self == **other
-    }
-}
-
-impl std::fmt::Debug for More {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        (**self).fmt(f)
+impl Rare for ClaimMore {
+    fn none_given() -> &'static ClaimMore {
+        &NONE_GIVEN
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::More;
 
     #[test]
     fn a_claim_that_gives_none_holds_no_block_and_reads_as_empty() {
         let none = More::new(ClaimMore::default());
-        assert!(none.0.is_none());
+        assert!(!none.has_block());
         assert!(none.note.is_none() && none.also_about.is_empty());
         let mut noted = More::new(ClaimMore {
             note: Some("a caveat".into()),
@@ -110,6 +66,6 @@ mod tests {
         noted.edit().note = None;
         assert_eq!(noted, none, "equal as read, before tidying");
         noted.tidy();
-        assert!(noted.0.is_none());
+        assert!(!noted.has_block());
     }
 }

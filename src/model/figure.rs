@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::omit;
+use super::more::{More, Rare};
 use super::{IdRef, ThinVec};
 
 #[derive(
@@ -68,44 +68,60 @@ pub enum Bound {
     Nearly,
 }
 
-/// One figure inside a claim: whose people, how many, counted by whom.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One figure inside a claim: whose people, how many, counted by whom. In a file, the fields
+/// of [`FigureMore`] stand among these (see `figure_file`).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(from = "super::figure_file::FigureInFile")]
 pub struct Figure {
     pub measure: Measure,
     /// The number stated (format 1 requires it). With `low` and `high`, the best estimate.
-    #[serde(default, skip_serializing_if = "omit::none")]
     pub count: Option<u32>,
-    /// Format 2: the best estimate, by its name in casualty datasets; give `count` or `best`.
-    #[serde(default, skip_serializing_if = "omit::none")]
-    pub best: Option<u32>,
-    /// Format 2: the lower end of a range ("260–280"), or "at least" this many alone.
-    #[serde(default, skip_serializing_if = "omit::none")]
-    pub low: Option<u32>,
-    /// Format 2: the upper end of a range, or "up to" this many alone.
-    #[serde(default, skip_serializing_if = "omit::none")]
-    pub high: Option<u32>,
     /// How the number was worded; applies to `count` (or `best`).
-    #[serde(default)]
     pub bound: Bound,
     /// The party whose people are counted; absent for "both sides" tallies.
-    #[serde(default, skip_serializing_if = "omit::none")]
     pub whose: Option<IdRef>,
+    pub people: People,
+    /// What most figures leave out: a range, a best estimate, several parties, a unit, a
+    /// time and a counter.
+    pub more: More<FigureMore>,
+}
+
+/// The fields of a figure that most figures leave out (an ACLED row's figure gives none).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FigureMore {
+    /// Format 2: the best estimate, by its name in casualty datasets; give `count` or `best`.
+    pub best: Option<u32>,
+    /// Format 2: the lower end of a range ("260–280"), or "at least" this many alone.
+    pub low: Option<u32>,
+    /// Format 2: the upper end of a range, or "up to" this many alone.
+    pub high: Option<u32>,
     /// Format 2: whose losses, when several parties' (`of: ["a", "b"]`) or no party's
     /// (`of: []`: foreign journalists, say). Give `whose` or `of`.
-    #[serde(default, skip_serializing_if = "omit::none")]
     pub of: Option<ThinVec<IdRef>>,
-    pub people: People,
     /// Format 2: what `Equipment` or `Other` counts: "tanks destroyed", "houses damaged".
-    #[serde(default, skip_serializing_if = "omit::none")]
     pub unit: Option<Box<str>>,
     /// Format 2: the time the figure stands at ("by midday 7 Oct"), written like `When.at`,
     /// when it differs from when it was said.
-    #[serde(default, skip_serializing_if = "omit::none")]
     pub as_of: Option<Box<str>>,
     /// Who did the counting, when not the claim's actor.
-    #[serde(default, skip_serializing_if = "omit::none")]
     pub counted_by: Option<Box<str>>,
+}
+
+/// What every figure that gives none of them reads.
+static NONE_GIVEN: FigureMore = FigureMore {
+    best: None,
+    low: None,
+    high: None,
+    of: None,
+    unit: None,
+    as_of: None,
+    counted_by: None,
+};
+
+impl Rare for FigureMore {
+    fn none_given() -> &'static FigureMore {
+        &NONE_GIVEN
+    }
 }
 
 /// A figure's number as it was stated.
@@ -130,12 +146,12 @@ pub enum Stated {
 impl Figure {
     /// The best estimate: `best`, or format 1's `count`.
     pub fn best(&self) -> Option<u32> {
-        self.best.or(self.count)
+        self.more.best.or(self.count)
     }
 
     /// The number as it was stated.
     pub fn stated(&self) -> Stated {
-        match (self.low, self.best(), self.high) {
+        match (self.more.low, self.best(), self.more.high) {
             (Some(low), best, Some(high)) => Stated::Range { low, best, high },
             (_, Some(n), _) => Stated::One(n, self.bound),
             (Some(low), None, None) => Stated::AtLeast(low),
@@ -157,12 +173,12 @@ impl Figure {
 
     /// The range a chart draws as a band, when a low and a high were both given.
     pub fn range(&self) -> Option<(u32, u32)> {
-        self.low.zip(self.high)
+        self.more.low.zip(self.more.high)
     }
 
     /// The parties whose people are counted, by id: `whose`, or `of`.
     pub fn parties(&self) -> &[IdRef] {
-        match (&self.whose, &self.of) {
+        match (&self.whose, &self.more.of) {
             (Some(w), _) => std::slice::from_ref(w),
             (None, Some(of)) => of,
             (None, None) => &[],

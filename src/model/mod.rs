@@ -10,10 +10,12 @@
 mod claim_file;
 mod claim_more;
 mod figure;
+mod figure_file;
 mod id_ref;
 pub mod length;
 pub mod link;
 pub mod list;
+mod more;
 pub mod omit;
 mod rare_text;
 mod side;
@@ -22,9 +24,10 @@ mod stamp;
 mod time;
 pub mod wording;
 
-pub use claim_more::{ClaimMore, More};
-pub use figure::{Bound, Figure, Measure, People, Stated};
+pub use claim_more::ClaimMore;
+pub use figure::{Bound, Figure, FigureMore, Measure, People, Stated};
 pub use id_ref::{IdRef, Interning};
+pub use more::More;
 pub use rare_text::RareText;
 pub use side::{MAX_PARTIES, Side, Voices};
 pub use source::{Published, PublishedError, PublishedRange};
@@ -436,7 +439,7 @@ pub struct Claim {
     pub disputes: ThinVec<String>,
     /// What most claims leave out: joint actors, the time it gives the event, the original
     /// text, other events it is about, places it names, the curator's note.
-    pub more: More,
+    pub more: More<ClaimMore>,
 }
 
 impl Claim {
@@ -637,7 +640,7 @@ mod size_tests {
     fn a_claim_and_an_event_stay_small() {
         assert_eq!(std::mem::size_of::<When>(), 32);
         assert_eq!(std::mem::size_of::<Citation>(), 16);
-        assert_eq!(std::mem::size_of::<Figure>(), 104);
+        assert_eq!(std::mem::size_of::<Figure>(), 32);
         assert_eq!(std::mem::size_of::<IdRef>(), 8);
         assert!(
             std::mem::size_of::<Claim>() <= 120,

@@ -149,21 +149,23 @@ pub fn figure_text(ds: &Dataset, index: &impl IdLookup, f: &Figure) -> String {
     let what = match f.measure {
         Measure::BodiesHandedOver => format!("{whose}{measure}"),
         Measure::Equipment | Measure::Other => {
-            format!("{whose}{}", f.unit.as_deref().unwrap_or("items"))
+            format!("{whose}{}", f.more.unit.as_deref().unwrap_or("items"))
         }
         _ => format!("{whose}{people} {measure}"),
     };
-    let of_no_party = if f.of.as_ref().is_some_and(|of| of.is_empty()) {
+    let of_no_party = if f.more.of.as_ref().is_some_and(|of| of.is_empty()) {
         ", of no party"
     } else {
         ""
     };
     let as_of = f
+        .more
         .as_of
         .as_deref()
         .map(|t| format!(", as of {}", instant_text(t)))
         .unwrap_or_default();
     let counted = f
+        .more
         .counted_by
         .as_deref()
         .and_then(|id| actor_by_id(ds, index, id))
@@ -613,7 +615,7 @@ mod tests {
 
     #[test]
     fn figures_read_as_stated() {
-        use crate::model::Bound;
+        use crate::model::{Bound, FigureMore, More};
         let cat = Catalog::new(load_bundled().dataset.unwrap());
         let text = |f: &Figure| figure_text(&cat.dataset, &cat.index, f);
         let f = Figure {
@@ -636,21 +638,22 @@ mod tests {
         let range = Figure {
             measure: Measure::KilledOrWounded,
             count: None,
-            low: Some(260),
-            high: Some(280),
             whose: None,
-            of: Some(["armenia".into(), "azerbaijan".into()].into()),
-            as_of: Some("2022-10-07".into()),
+            more: More::new(FigureMore {
+                low: Some(260),
+                high: Some(280),
+                of: Some(["armenia".into(), "azerbaijan".into()].into()),
+                as_of: Some("2022-10-07".into()),
+                ..FigureMore::default()
+            }),
             ..f.clone()
         };
         assert_eq!(
             text(&range),
             "260–280 Armenian and Azerbaijani servicemen killed or wounded (as of 7 Oct 2022)"
         );
-        let best = Figure {
-            best: Some(270),
-            ..range.clone()
-        };
+        let mut best = range.clone();
+        best.more.edit().best = Some(270);
         assert!(
             text(&best).starts_with("260–280 (best 270) "),
             "{}",
@@ -659,7 +662,10 @@ mod tests {
         let tanks = Figure {
             measure: Measure::Equipment,
             count: Some(22),
-            unit: Some("tanks destroyed".into()),
+            more: More::new(FigureMore {
+                unit: Some("tanks destroyed".into()),
+                ..FigureMore::default()
+            }),
             ..f.clone()
         };
         assert_eq!(text(&tanks), "at least 22 Armenian tanks destroyed");
@@ -670,7 +676,10 @@ mod tests {
         assert_eq!(text(&none), "Armenian servicemen killed: no number given");
         let journalists = Figure {
             whose: None,
-            of: Some(Default::default()),
+            more: More::new(FigureMore {
+                of: Some(Default::default()),
+                ..FigureMore::default()
+            }),
             people: People::Civilian,
             count: Some(2),
             bound: Bound::Exact,

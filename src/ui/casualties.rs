@@ -641,7 +641,7 @@ fn as_of_words(view: &ViewCtx, p: &TollPoint) -> String {
     view.cat.dataset.events[e].claims[c]
         .figures
         .get(p.figure)
-        .and_then(|f| f.as_of.as_deref())
+        .and_then(|f| f.more.as_of.as_deref())
         .map_or_else(String::new, |t| {
             format!(", as of {}", crate::model::wording::instant_text(t))
         })

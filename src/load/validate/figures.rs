@@ -9,7 +9,7 @@ use crate::model::{Figure, parse_instant};
 
 pub(super) fn check_figure(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure, offset: FixedOffset) {
     format_2_fields(cx, f, fp, fig);
-    if fig.count.is_some() && fig.best.is_some() {
+    if fig.count.is_some() && fig.more.best.is_some() {
         cx.error(
             f,
             fp.field("best"),
@@ -18,8 +18,12 @@ pub(super) fn check_figure(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure, offs
     }
     // The range must hold the best estimate: low ≤ best ≤ high.
     let best = fig.best();
-    let best_field = if fig.best.is_some() { "best" } else { "count" };
-    if let (Some(low), Some(high)) = (fig.low, fig.high)
+    let best_field = if fig.more.best.is_some() {
+        "best"
+    } else {
+        "count"
+    };
+    if let (Some(low), Some(high)) = (fig.more.low, fig.more.high)
         && low > high
     {
         cx.error(
@@ -28,7 +32,7 @@ pub(super) fn check_figure(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure, offs
             format!("low ({low}) is above high ({high})"),
         );
     }
-    if let (Some(low), Some(b)) = (fig.low, best)
+    if let (Some(low), Some(b)) = (fig.more.low, best)
         && low > b
     {
         cx.error(
@@ -37,7 +41,7 @@ pub(super) fn check_figure(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure, offs
             format!("low ({low}) is above the {best_field} ({b})"),
         );
     }
-    if let (Some(high), Some(b)) = (fig.high, best)
+    if let (Some(high), Some(b)) = (fig.more.high, best)
         && b > high
     {
         cx.error(
@@ -46,7 +50,7 @@ pub(super) fn check_figure(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure, offs
             format!("high ({high}) is below the {best_field} ({b})"),
         );
     }
-    if fig.whose.is_some() && fig.of.is_some() {
+    if fig.whose.is_some() && fig.more.of.is_some() {
         cx.error(
             f,
             fp.field("of"),
@@ -56,13 +60,13 @@ pub(super) fn check_figure(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure, offs
     if let Some(w) = &fig.whose {
         cx.refer(Kind::Party, f, || fp.field("whose"), w);
     }
-    for (k, id) in fig.of.iter().flatten().enumerate() {
+    for (k, id) in fig.more.of.iter().flatten().enumerate() {
         cx.refer(Kind::Party, f, || fp.field("of").index(k), id);
     }
-    if let Some(a) = &fig.counted_by {
+    if let Some(a) = &fig.more.counted_by {
         cx.refer(Kind::Actor, f, || fp.field("counted_by"), a);
     }
-    match (&fig.unit, fig.measure.counts_things()) {
+    match (&fig.more.unit, fig.measure.counts_things()) {
         (None, true) => cx.error(
             f,
             fp.field("measure"),
@@ -82,7 +86,7 @@ pub(super) fn check_figure(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure, offs
         (Some(unit), true) => cx.non_empty(f, || fp.field("unit"), unit, "unit"),
         (None, false) => {}
     }
-    if let Some(at) = &fig.as_of
+    if let Some(at) = &fig.more.as_of
         && let Err(e) = parse_instant(at, offset)
     {
         cx.error(f, fp.field("as_of"), e.to_string());
@@ -92,12 +96,12 @@ pub(super) fn check_figure(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure, offs
 /// Every format-2 part of a figure, each an error in a format-1 file.
 fn format_2_fields(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure) {
     let fields = [
-        ("best", fig.best.is_some()),
-        ("low", fig.low.is_some()),
-        ("high", fig.high.is_some()),
-        ("of", fig.of.is_some()),
-        ("unit", fig.unit.is_some()),
-        ("as_of", fig.as_of.is_some()),
+        ("best", fig.more.best.is_some()),
+        ("low", fig.more.low.is_some()),
+        ("high", fig.more.high.is_some()),
+        ("of", fig.more.of.is_some()),
+        ("unit", fig.more.unit.is_some()),
+        ("as_of", fig.more.as_of.is_some()),
     ];
     for (field, given) in fields {
         if given {
@@ -107,7 +111,11 @@ fn format_2_fields(cx: &mut Ctx, f: usize, fp: &Path, fig: &Figure) {
     if !fig.measure.in_format_1() {
         cx.format_2(f, fp.field("measure"), &format!("{:?}", fig.measure));
     }
-    if fig.count.is_none() && fig.best.is_none() && fig.low.is_none() && fig.high.is_none() {
+    if fig.count.is_none()
+        && fig.more.best.is_none()
+        && fig.more.low.is_none()
+        && fig.more.high.is_none()
+    {
         // Format 1 needs its one number; format 2 reads this as losses with no number.
         cx.format_2(f, *fp, "a figure with no number");
     }
