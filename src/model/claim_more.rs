@@ -1,6 +1,6 @@
 //! What most claims leave out: a joint statement's actors, the time a claim gives the event,
 //! the original-language text, other events it is about, the places it names itself and the
-//! curator's note. At a million events 3.5 million claims had carried room for all six, 48
+//! curator's note. At a million events 3.5 million claims had carried room for all six, 56
 //! bytes each; they now carry one pointer, to a block made only for a claim that gives any.
 
 use super::list::ThinVec;
