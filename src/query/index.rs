@@ -135,13 +135,17 @@ pub struct Index {
     place_pos: HashMap<String, usize>,
     source_pos: HashMap<String, usize>,
     district_pos: HashMap<String, usize>,
-    /// Event id → event index, sorted by the id's hash, as `claim_pos` (lookups check the id):
-    /// a map of cloned ids took seconds to build at two million events.
-    event_pos: Vec<(u64, u32)>,
-    /// Claim id → (event index, claim index within the event).
-    /// Sorted by the id's hash: a million-event file has millions of claims, and a map of
-    /// cloned id strings would cost a few hundred megabytes. Lookups check the id itself.
-    claim_pos: Vec<(u64, u32, u32)>,
+    /// Event id → event index, as (the id's hash, event) sorted, as `claim_pos` (lookups
+    /// check the id): a map of cloned ids took seconds to build at two million events.
+    event_pos: Vec<(u32, u32)>,
+    /// Claim id → its number in the dataset (claims counted in event order; see
+    /// `claim_starts`), as (the id's hash, number) sorted: a million-event file has millions
+    /// of claims, and a map of cloned ids would cost hundreds of megabytes. The hash is 32
+    /// bits and ids do share one now and then; lookups check the id itself.
+    claim_pos: Vec<(u32, u32)>,
+    /// The number of each event's first claim, by event index: a claim's number less its
+    /// event's first is its place in the event.
+    claim_starts: Vec<u32>,
     /// The earliest start and latest end over all events.
     pub extent: Option<TimeSpan>,
     /// Each event's start time and voices, by event index, side by side in memory: what lanes
@@ -184,9 +188,11 @@ fn claims_also_about(
         .map(|&(_, ev, c)| (ev as usize, c as usize))
 }
 
-/// The hash claim ids are sorted by in [`Index`]'s claim table.
-fn id_hash(id: &str) -> u64 {
-    fnv1a(FNV_START, id.as_bytes())
+/// The hash event and claim ids are sorted by in [`Index`]'s tables: FNV-1a folded to 32
+/// bits, half the room of the whole hash in tables of millions.
+pub(super) fn id_hash(id: &str) -> u32 {
+    let h = fnv1a(FNV_START, id.as_bytes());
+    (h ^ (h >> 32)) as u32
 }
 
 /// Puts events in time order (by start, then end, then id), the order every view relies on.
@@ -502,6 +508,7 @@ impl Index {
         index.voices.reserve_exact(events);
         index.claim_counts.reserve_exact(events);
         index.claim_pos.reserve_exact(ds.claim_count());
+        index.claim_starts.reserve_exact(events);
         for (ei, (e, facts)) in ds.events.iter().zip(all_facts).enumerate() {
             if !tally.tick(ei) {
                 break;
@@ -515,12 +522,16 @@ impl Index {
             });
             index.longest = index.longest.max(facts.span.end - facts.span.start);
             index.starts.push(facts.span.start);
+            index.claim_starts.push(index.claim_total as u32);
             index.claim_total += e.claims.len();
             index.voices.push(facts.voices);
             index.claim_counts.push(e.claims.len() as u32);
             index.events.push(facts);
             for (ci, c) in e.claims.iter().enumerate() {
-                index.claim_pos.push((id_hash(&c.id), ei as u32, ci as u32));
+                index.claim_pos.push((
+                    id_hash(&c.id),
+                    (index.claim_total - e.claims.len() + ci) as u32,
+                ));
                 if !c.figures.is_empty()
                     && let Ok(said) = c.said.span(ds.offset_of(e))
                 {
@@ -675,7 +686,11 @@ impl Index {
         self.claim_pos[from..]
             .iter()
             .take_while(|c| c.0 == h)
-            .map(|&(_, e, c)| (e as usize, c as usize))
+            .filter_map(|&(_, n)| {
+                let e = self.claim_starts.partition_point(|&first| first <= n);
+                let e = e.checked_sub(1)?;
+                Some((e, (n - self.claim_starts[e]) as usize))
+            })
             .find(|&(e, c)| {
                 ds.events
                     .get(e)
