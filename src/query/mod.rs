@@ -260,9 +260,7 @@ impl Query {
             None => (0..index.events.len()).collect(),
         };
         let contested = count_in(&b.contested, &all);
-        let claims = (events.iter())
-            .map(|&e| index.claim_counts[e] as usize)
-            .sum();
+        let claims = (events.iter()).map(|&e| index.claim_count(e)).sum();
         let base = m.all_but(0);
         let actor_counts = b.actors.iter().map(|s| count_in(s, &base)).collect();
         let base = m.all_but(1);

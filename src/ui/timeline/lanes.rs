@@ -293,7 +293,7 @@ impl LaneArea<'_> {
         let priority = if Some(e) == view.selected {
             i32::MAX
         } else if level == Detail::Labels {
-            view.cat.index.claim_counts[e] as i32 + if facts.contested { 100 } else { 0 }
+            view.cat.index.claim_count(e) as i32 + if facts.contested { 100 } else { 0 }
         } else {
             // Markers without titles: the lane is too crowded for labels to help.
             return;
