@@ -547,3 +547,40 @@ fn the_quick_zooms_show_the_busiest_stretch_of_the_filtered_events() {
         }
     }
 }
+
+/// A claim's curator's note and its original-language text (fields most claims leave out,
+/// held apart from the claim's own) each read on its card, whole, when the card is unfolded:
+/// every claim of the bundled dataset that gives one, checked on its event.
+#[test]
+fn a_claims_note_and_original_text_read_on_its_card() {
+    let mut h = common::build(common::builder(1600.0, 4000.0));
+    let cat = h.state().catalog.as_ref().unwrap();
+    let mut expected: Vec<(String, String)> = Vec::new();
+    for e in &cat.dataset.events {
+        for c in &e.claims {
+            if let Some(note) = &c.more.note {
+                expected.push((e.id.clone(), format!("Curator's note: {note}")));
+            }
+            if let Some(o) = &c.more.original {
+                expected.push((e.id.clone(), format!("Original ({}): {}", o.lang, o.text)));
+            }
+        }
+    }
+    assert!(
+        expected.iter().any(|(_, l)| l.starts_with("Original"))
+            && expected
+                .iter()
+                .filter(|(_, l)| l.starts_with("Curator"))
+                .count()
+                > 20,
+        "the bundled dataset gives originals and notes: {}",
+        expected.len()
+    );
+    for (event, line) in expected {
+        common::select(&mut h, &event);
+        assert!(
+            h.query_all_by_label(&line).next().is_some(),
+            "event {event}: no card line {line:?}"
+        );
+    }
+}
