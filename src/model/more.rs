@@ -35,8 +35,9 @@ impl<T: Rare> More<T> {
         }
     }
 
-    /// Whether a block is held (for the tests of what is kept where).
-    pub fn has_block(&self) -> bool {
+    /// Whether a block is held: what the tests of what is kept where read.
+    #[cfg(test)]
+    pub(crate) fn has_block(&self) -> bool {
         self.0.is_some()
     }
 }
