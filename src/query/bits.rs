@@ -25,6 +25,16 @@ impl Bits {
         b
     }
 
+    /// The set of `len` indices whose bits are `words` (bit `i % 64` of word `i / 64`),
+    /// padded or cut to `len`.
+    pub fn from_words(mut words: Vec<u64>, len: usize) -> Bits {
+        words.resize(len.div_ceil(64), 0);
+        words.shrink_to_fit();
+        let mut b = Bits { words, len };
+        b.trim();
+        b
+    }
+
     /// Clears the bits past `len` in the last word, so counts and iteration never see them.
     fn trim(&mut self) {
         if !self.len.is_multiple_of(64)
