@@ -24,7 +24,7 @@ fn passing(cat: &Catalog, filter: &FilterState) -> Vec<String> {
     Query::run(&cat.index, filter)
         .events
         .iter()
-        .map(|&e| cat.dataset.events[e].id.clone())
+        .map(|&e| cat.dataset.events[e].id.to_string())
         .collect()
 }
 
@@ -64,14 +64,9 @@ fn a_joint_statement_is_found_under_each_of_its_actors_and_sides() {
     // At the talks the joint statement counts once for each side; the Northern offices'
     // statement that is also about the talks counts for the Northern side again.
     let talks = cat.index.event_index(&cat.dataset, "ridge-talks").unwrap();
-    assert_eq!(
-        cat.index.events[talks].claims_per_side[Side::FIRST.index()],
-        2
-    );
-    assert_eq!(
-        cat.index.events[talks].claims_per_side[Side::SECOND.index()],
-        1
-    );
+    let per_side = cat.index.claims_per_side(&cat.dataset, talks);
+    assert_eq!(per_side[Side::FIRST.index()], 2);
+    assert_eq!(per_side[Side::SECOND.index()], 1);
 }
 
 #[test]

@@ -32,9 +32,6 @@ pub struct EventFacts {
     pub contested: bool,
     /// The sides of the actors the event `involves` who made no claim about it.
     pub involved_sides: Voices,
-    /// Claims per side, by [`Side::index`]: each party's, then the third parties'. A joint
-    /// statement counts once for each side among its actors.
-    pub claims_per_side: [u32; Side::COUNT],
     /// The event's actors, involved actors, places and districts (read them through
     /// [`EventFacts::actors`] and the others), one list after another in one block: as four
     /// boxed slices they took 64 bytes an event and four heap blocks, at a million events 40
@@ -501,12 +498,13 @@ impl Index {
         // Made to measure: grown by doubling, these tables kept up to half their room
         // spare (at 2,500,000 events the facts alone held 150 MB unused).
         let events = ds.events.len();
-        index.events.reserve_exact(events);
         index.starts.reserve_exact(events);
         index.voices.reserve_exact(events);
         index.claim_pos.reserve_exact(ds.claim_count());
         index.claim_starts.reserve_exact(events);
-        for (ei, (e, facts)) in ds.events.iter().zip(all_facts).enumerate() {
+        // The facts are read in place and then moved into the index, never copied: a copy
+        // held them twice at the peak of loading (84 MiB more at a million events).
+        for (ei, (e, facts)) in ds.events.iter().zip(&all_facts).enumerate() {
             if !tally.tick(ei) {
                 break;
             }
@@ -523,7 +521,6 @@ impl Index {
             index.claim_starts.push(first as u32);
             index.claim_total += e.claims.len();
             index.voices.push(facts.voices);
-            index.events.push(facts);
             for (ci, c) in e.claims.iter().enumerate() {
                 index.claim_pos.push((id_hash(&c.id), (first + ci) as u32));
                 if !c.figures.is_empty()
@@ -539,6 +536,7 @@ impl Index {
         }
         index.figure_claims.shrink_to_fit();
         tally.rest(ds.events.len());
+        index.events = all_facts;
         index.text = text;
         if ds.files.len() > 1 {
             let spans: Vec<TimeSpan> = index.events.iter().map(|f| f.span).collect();
@@ -566,16 +564,12 @@ impl Index {
         let mut actors = Vec::new();
         let mut voices = Voices::NONE;
         let mut apart = Voices::NONE;
-        let mut claims_per_side = [0; Side::COUNT];
         let mut claim_places: Vec<&crate::model::IdRef> = Vec::new();
         for c in e.claims.iter().chain(also) {
             let mut sides = Voices::NONE;
             for a in c.actor_ids().iter().filter_map(|id| self.actor_index(id)) {
                 actors.push(a);
                 sides = sides.with(self.actor_sides[a]);
-            }
-            for side in Side::all().filter(|&s| sides.has(s)) {
-                claims_per_side[side.index()] += 1;
             }
             if let Some(side) = self.side_of_claim(c) {
                 apart = apart.with(side);
@@ -615,7 +609,6 @@ impl Index {
             voices,
             contested: apart.is_contested(),
             involved_sides,
-            claims_per_side,
             lists,
             starts,
         }
@@ -670,7 +663,7 @@ impl Index {
             .iter()
             .take_while(|p| p.0 == h)
             .map(|&(_, e)| e as usize)
-            .find(|&e| ds.events.get(e).is_some_and(|ev| ev.id == id))
+            .find(|&e| ds.events.get(e).is_some_and(|ev| *ev.id == *id))
     }
 
     /// Event `e`'s number of claims: what a filter change sums over the events it keeps and
@@ -707,6 +700,26 @@ impl Index {
     /// Claims of other events that are also about event `e`, as (event, claim) positions.
     pub fn also_about_of(&self, e: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         claims_also_about(&self.also_about, e)
+    }
+
+    /// Claims about event `e` per side, by [`Side::index`]: each party's, then the third
+    /// parties'; its own claims and those of other events also about it, a joint statement
+    /// once for each side among its actors. Counted when asked (a table's rows, a tooltip):
+    /// kept for every event they took 36 bytes an event, 34 MiB at a million.
+    pub fn claims_per_side(&self, ds: &Dataset, e: usize) -> [u32; Side::COUNT] {
+        let also = self
+            .also_about_of(e)
+            .map(|(ev, c)| &ds.events[ev].claims[c]);
+        let mut per_side = [0; Side::COUNT];
+        for c in ds.events[e].claims.iter().chain(also) {
+            let sides = (c.actor_ids().iter())
+                .filter_map(|id| self.actor_index(id))
+                .fold(Voices::NONE, |v, a| v.with(self.actor_sides[a]));
+            for side in Side::all().filter(|&s| sides.has(s)) {
+                per_side[side.index()] += 1;
+            }
+        }
+        per_side
     }
 
     /// Events of other files on the same calendar day as event `e` at the same place or one
@@ -757,6 +770,18 @@ impl IdLookup for Index {
 mod tests {
     use super::*;
 
+    /// A million events keep a million facts: a field added to every event's facts is a
+    /// megabyte a byte. What a view asks of one event at a time (its claims per side) is
+    /// counted when asked instead.
+    #[test]
+    fn an_events_facts_stay_small() {
+        assert!(
+            std::mem::size_of::<EventFacts>() <= 56,
+            "{}",
+            std::mem::size_of::<EventFacts>()
+        );
+    }
+
     /// Each list reads back whole and alone, empty ones included, wherever they stand.
     #[test]
     fn an_events_four_lists_read_back_from_their_one_block() {
@@ -774,7 +799,6 @@ mod tests {
                 voices: Voices::NONE,
                 contested: false,
                 involved_sides: Voices::NONE,
-                claims_per_side: [0; Side::COUNT],
                 lists: block,
                 starts,
             };

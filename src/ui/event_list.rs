@@ -63,7 +63,7 @@ pub fn sorted_rows(view: &ViewCtx, state: &TableState) -> Vec<usize> {
         SortBy::Places => rows.sort_by_cached_key(|&e| {
             place_names(ds, &view.cat.index, &ds.events[e]).to_lowercase()
         }),
-        SortBy::Claims(s) => rows.sort_by_key(|&e| idx.events[e].claims_per_side[s.index()]),
+        SortBy::Claims(s) => rows.sort_by_cached_key(|&e| idx.claims_per_side(ds, e)[s.index()]),
     }
     if state.descending {
         rows.reverse();
@@ -180,7 +180,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut 
             body.rows(22.0, rows.len(), |mut row| {
                 let e = rows[row.index()];
                 let event = &ds.events[e];
-                let facts = &view.cat.index.events[e];
+                let per_side = view.cat.index.claims_per_side(ds, e);
                 row.set_selected(view.selected == Some(e));
                 row.col(|ui| {
                     ui.label(ds.when_text_unzoned(&event.when, event))
@@ -199,7 +199,7 @@ pub fn ui(ui: &mut egui::Ui, view: &ViewCtx, state: &mut TableState, cmds: &mut 
                 });
                 for &side in &sides {
                     row.col(|ui| {
-                        let n = facts.claims_per_side[side.index()];
+                        let n = per_side[side.index()];
                         ui.label(RichText::new(n.to_string()).color(view.palette.text_of(side)));
                     });
                 }

@@ -12,6 +12,7 @@ pub fn event_tooltip(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
     let ds = &view.cat.dataset;
     let event = &ds.events[e];
     let facts = &view.cat.index.events[e];
+    let per_side = view.cat.index.claims_per_side(ds, e);
     ui.set_max_width(360.0);
     ui.strong(visual(&event.title));
     ui.label(ds.when_text(&event.when, event));
@@ -21,7 +22,7 @@ pub fn event_tooltip(ui: &mut egui::Ui, view: &ViewCtx, e: usize) {
     }
     ui.horizontal(|ui| {
         for side in sides_of(ds) {
-            let n = facts.claims_per_side[side.index()];
+            let n = per_side[side.index()];
             ui.label(
                 RichText::new(format!("{}: {n}", side_label(ds, side)))
                     .color(view.palette.text_of(side)),
