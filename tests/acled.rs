@@ -231,12 +231,12 @@ fn the_side_filter_finds_what_acled_coded_a_party_as_involved_in_without_making_
     let found: Vec<&str> = Query::run(&cat.index, &filter)
         .events
         .iter()
-        .map(|&e| ds.events[e].id.as_str())
+        .map(|&e| ds.events[e].id.as_ref())
         .collect();
     // Every row that names a Southland actor, in time order; no other.
     let expected: Vec<&str> = (ds.events.iter())
         .filter(|e| e.summary.contains("Southland"))
-        .map(|e| e.id.as_str())
+        .map(|e| e.id.as_ref())
         .collect();
     assert!(!expected.is_empty());
     assert_eq!(found, expected);

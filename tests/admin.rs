@@ -115,7 +115,7 @@ fn fixture() -> Catalog {
 fn ids(cat: &Catalog, events: &[usize]) -> Vec<String> {
     events
         .iter()
-        .map(|&e| cat.dataset.events[e].id.clone())
+        .map(|&e| cat.dataset.events[e].id.to_string())
         .collect()
 }
 

@@ -169,7 +169,7 @@ fn competing_accounts_are_claims_of_their_own() {
     let event = |id: &str| {
         ds.events
             .iter()
-            .find(|e| e.id == id)
+            .find(|e| &*e.id == id)
             .unwrap_or_else(|| panic!("no event {id}"))
     };
     // Who brokered the 14 September ceasefire: several actors, several accounts.

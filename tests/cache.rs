@@ -155,9 +155,12 @@ fn a_second_open_of_unchanged_files_comes_from_the_cache_as_the_first_showed_the
     assert_same(&fresh(&[&a, &b, &c]), &second);
     // Which file each event came from survives the snapshot.
     let ds = &second.catalog.as_ref().unwrap().dataset;
-    let extra = ds.events.iter().find(|e| e.id == "extra-event").unwrap();
-    assert_eq!(ds.files[extra.file].info.title, "Extra");
-    assert_eq!(ds.files[extra.file].utc_offset.local_minus_utc(), 4 * 3600);
+    let extra = ds.events.iter().find(|e| &*e.id == "extra-event").unwrap();
+    assert_eq!(ds.files[extra.file as usize].info.title, "Extra");
+    assert_eq!(
+        ds.files[extra.file as usize].utc_offset.local_minus_utc(),
+        4 * 3600
+    );
     // And which file each tour came from (where an edited tour is saved back).
     let tour = ds.tours.iter().find(|t| t.id == "extra").unwrap();
     assert!(ds.files[tour.file].name.ends_with("c.tour.ron"));

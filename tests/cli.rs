@@ -805,9 +805,9 @@ fn a_filtered_xlsx_export_opens_again_as_a_claims_sheet() {
     let with_claims: Vec<&str> = (chosen.iter())
         .map(|&e| &bundled.events[e])
         .filter(|e| !e.claims.is_empty())
-        .map(|e| e.id.as_str())
+        .map(|e| e.id.as_ref())
         .collect();
-    let mut read: Vec<&str> = back.file.events.iter().map(|e| e.id.as_str()).collect();
+    let mut read: Vec<&str> = back.file.events.iter().map(|e| e.id.as_ref()).collect();
     let mut want = with_claims.clone();
     read.sort_unstable();
     want.sort_unstable();

@@ -311,7 +311,7 @@ fn merging_two_files_with_cross_references() {
     assert_eq!(ds.claim_count(), 3);
     // The first file with events by title names the whole, whichever was opened first.
     assert_eq!(ds.info.title, "More");
-    let e2 = ds.events.iter().find(|e| e.id == "e2").unwrap();
+    let e2 = ds.events.iter().find(|e| &*e.id == "e2").unwrap();
     assert_eq!(e2.file, 1);
     // b.ron has no utc_offset: its 10:00 is UTC, a.ron's times are +04:00.
     assert_eq!(e2.when.span(ds.offset_of(e2)).unwrap().start, 1_663_149_600);

@@ -91,7 +91,7 @@ fn a_window_export_names_the_sources_of_the_cards_it_shows() {
     let line = sources_line(&picture.caption).to_owned();
     let panel = app.panels.regions.claims;
     let ds = &app.catalog.as_ref().unwrap().dataset;
-    let event = ds.events.iter().find(|e| e.id == "night-fire").unwrap();
+    let event = ds.events.iter().find(|e| &*e.id == "night-fire").unwrap();
     let drawn = cards(&headless.accessible);
     assert!(drawn.iter().all(|c| c.rect.is_positive()), "{drawn:#?}");
     let mut seen = 0;
@@ -247,13 +247,13 @@ fn csv_and_ron_of_merged_files_credit_each_file_and_keep_each_files_times() {
     }]);
     assert_eq!(again.error_count(), 0, "{:#?}", again.diagnostics);
     let ds = again.dataset.unwrap();
-    let west = ds.events.iter().find(|e| e.id == "west-visit").unwrap();
+    let west = ds.events.iter().find(|e| &*e.id == "west-visit").unwrap();
     assert_eq!(&*west.claims[0].said.at(), "2022-09-14T11:00+03:00");
     let orig = cat
         .dataset
         .events
         .iter()
-        .find(|e| e.id == "west-visit")
+        .find(|e| &*e.id == "west-visit")
         .unwrap();
     assert_eq!(
         west.claims[0].said.span(ds.offset_of(west)),

@@ -154,7 +154,7 @@ fn the_order_files_are_opened_in_changes_nothing() {
     let from = |ds: &Dataset| -> Vec<(String, String)> {
         let events = ds.events.iter();
         events
-            .map(|e| (e.id.clone(), ds.files[e.file].name.clone()))
+            .map(|e| (e.id.to_string(), ds.files[e.file as usize].name.clone()))
             .collect()
     };
     assert_eq!(from(&ab), from(&ba));

@@ -92,7 +92,7 @@ fn the_claims_alone_put_each_side_in_its_column_and_ask_to_step() {
     let (left, right) = {
         let cat = &h.state().scene.cat;
         let (e, left, right) = common::contested(cat);
-        assert_eq!(cat.dataset.events[e].id, SELECTED);
+        assert_eq!(cat.dataset.events[e].id.as_ref(), SELECTED);
         (left, right)
     };
     let (l, r) = (h.get_by_label(&left).rect(), h.get_by_label(&right).rect());

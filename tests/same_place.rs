@@ -80,7 +80,7 @@ fn a_place_of_one_name_within_a_km_is_one_place_and_check_says_so() {
     let ashby = &ds.places[2];
     assert_eq!(ashby.district.as_deref(), Some("Upper Vale"));
     assert_eq!(ashby.note.as_deref(), Some("the village by the ford"));
-    let event = ds.events.iter().find(|e| e.id == "acled-ASH1").unwrap();
+    let event = ds.events.iter().find(|e| &*e.id == "acled-ASH1").unwrap();
     assert_eq!(*event.places, ["ashby-village"]);
     let report = check::report(&out, 2, check::Detail::Everything);
     let taken: Vec<&str> = report
@@ -172,7 +172,7 @@ fn possibly_same(cat: &Catalog, id: &str) -> Vec<String> {
     let e = cat.index.event_index(&cat.dataset, id).unwrap();
     cat.index
         .possibly_same(e)
-        .map(|o| cat.dataset.events[o].id.clone())
+        .map(|o| cat.dataset.events[o].id.to_string())
         .collect()
 }
 
@@ -228,7 +228,9 @@ fn the_panel_offers_the_other_event_and_its_link_selects_it() {
     let app = h.state();
     let selected = app.selected.unwrap();
     assert_eq!(
-        app.catalog.as_ref().unwrap().dataset.events[selected].id,
+        app.catalog.as_ref().unwrap().dataset.events[selected]
+            .id
+            .as_ref(),
         "acled-ASH1"
     );
     // And from there, back to both curated events.

@@ -716,7 +716,7 @@ fn the_filtered_data_saved_as_a_workbook_opens_again_as_those_events() {
         let app = h.state();
         let ds = &app.catalog.as_ref().unwrap().dataset;
         (app.derived.query.events.iter())
-            .map(|&e| ds.events[e].id.clone())
+            .map(|&e| ds.events[e].id.to_string())
             .collect()
     };
     assert!(selected.len() > 2 && selected.len() < event_count(h.state()));
@@ -730,7 +730,7 @@ fn the_filtered_data_saved_as_a_workbook_opens_again_as_those_events() {
     run_until(&mut again, "the workbook loads", loaded);
     let app = again.state();
     let ds = &app.catalog.as_ref().unwrap().dataset;
-    let mut read: Vec<String> = ds.events.iter().map(|e| e.id.clone()).collect();
+    let mut read: Vec<String> = ds.events.iter().map(|e| e.id.to_string()).collect();
     let mut want = selected;
     read.sort();
     want.sort();

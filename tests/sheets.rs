@@ -52,7 +52,7 @@ fn validation_warnings(file: &DatasetFile) -> Vec<String> {
 }
 
 fn event<'a>(file: &'a DatasetFile, id: &str) -> &'a Event {
-    file.events.iter().find(|e| e.id == id).expect(id)
+    file.events.iter().find(|e| &*e.id == id).expect(id)
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn a_csv_sheet_with_a_bom_crlf_and_quoted_cells_loads_clean() {
     assert_eq!(&*shelling.title, "Shelling near Ashby");
     assert_eq!(shelling.kind, EventKind::Shelling);
     assert_eq!(&*shelling.when.at(), "2031-03-04");
-    assert!(matches!(shelling.when.precision, Precision::PartOfDay(_)));
+    assert!(matches!(shelling.when.precision(), Precision::PartOfDay(_)));
     assert_eq!(*shelling.places, ["ashby", "brell"]);
     let [north, south] = &shelling.claims[..] else {
         panic!("two claims");
@@ -89,7 +89,7 @@ fn a_csv_sheet_with_a_bom_crlf_and_quoted_cells_loads_clean() {
     assert_eq!(south.kind, ClaimKind::Denial);
     assert_eq!(south.said, When::day("2031-03-04"));
     assert_eq!(&*north.said.at(), "2031-03-04T07:30+02:00");
-    assert_eq!(north.said.precision, Precision::Exact);
+    assert_eq!(north.said.precision(), Precision::Exact);
     assert_eq!(*north.more.places, ["ashby", "corve"]);
     let f = &north.figures;
     assert_eq!(
@@ -265,7 +265,7 @@ fn an_xlsx_sheet_with_date_cells_is_read() {
     let e = &imported.file.events[0];
     assert_eq!(e.when, When::day("2031-03-04"));
     assert_eq!(&*e.claims[0].said.at(), "2031-03-04T07:30");
-    assert_eq!(e.claims[0].said.precision, Precision::Exact);
+    assert_eq!(e.claims[0].said.precision(), Precision::Exact);
     assert_eq!(e.claims[1].said, When::day("2031-03-05"));
     validation_warnings(&imported.file);
 }
@@ -383,7 +383,7 @@ fn the_xlsx_export_of_a_fixture_reads_back_as_the_same_dataset() {
 /// in a file read at `offset`: the same instant for a time of day, the same text for a date.
 fn same_time(want: &When, offset: chrono::FixedOffset, got: &When) -> bool {
     if want.at().contains('T') {
-        want.span(offset) == got.span(utc()) && want.precision == got.precision
+        want.span(offset) == got.span(utc()) && want.precision() == got.precision()
     } else {
         want == got
     }
@@ -549,7 +549,7 @@ fn a_party_the_sheet_names_by_id_is_the_party_an_export_beside_it_defines() {
         let statement = ds
             .events
             .iter()
-            .find(|e| e.id == "elmstead-statement")
+            .find(|e| &*e.id == "elmstead-statement")
             .unwrap();
         let actor = &statement.claims[0].actor;
         let actor = ds.actors.iter().find(|a| &a.id == actor).unwrap();

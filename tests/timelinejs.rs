@@ -67,7 +67,7 @@ fn the_title_row_names_the_timeline_and_eras_are_notes_not_events() {
     );
     let notes = file.dataset.notes.as_deref().unwrap();
     assert!(notes.contains("“Reconstruction” (2020 to 2021)"), "{notes}");
-    let ids: Vec<&str> = file.events.iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = file.events.iter().map(|e| e.id.as_ref()).collect();
     assert_eq!(
         ids,
         [
@@ -109,7 +109,7 @@ fn times_take_the_precision_the_cells_give() {
     // Said some time after the event began: the sheet does not say when.
     let said = &file.events[0].claims[0].said;
     assert_eq!(
-        (&*said.at(), said.precision, said.open),
+        (&*said.at(), said.precision(), said.open()),
         ("2019", Precision::Year, Some(Open::After))
     );
 }

@@ -53,7 +53,10 @@ fn a_tour_built_in_the_window_is_saved_reopened_and_presented() {
             .take(3)
             .collect();
         (
-            picked.iter().map(|&e| ds.events[e].id.clone()).collect(),
+            picked
+                .iter()
+                .map(|&e| ds.events[e].id.to_string())
+                .collect(),
             picked,
         )
     };
@@ -196,7 +199,7 @@ fn the_tour_being_built_prints_its_handout_from_the_panel_and_the_export_menu() 
     let ds = &h.state().catalog.as_ref().unwrap().dataset;
     let at: Vec<usize> = (ids.iter())
         .map(|id| {
-            let e = ds.events.iter().find(|e| &e.id == id).unwrap();
+            let e = ds.events.iter().find(|e| *e.id == **id).unwrap();
             text.find(&squeezed(&e.title)).expect("the step's event")
         })
         .collect();

@@ -134,7 +134,7 @@ fn searching_another_name_finds_the_place() {
     let cat = h.state().catalog.as_ref().unwrap();
     let shown_ids: Vec<&str> = shown(&h)
         .iter()
-        .map(|&e| cat.dataset.events[e].id.as_str())
+        .map(|&e| cat.dataset.events[e].id.as_ref())
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
@@ -143,7 +143,7 @@ fn searching_another_name_finds_the_place() {
     for e in &cat.dataset.events {
         if e.places.iter().any(|p| p == "jermuk") {
             assert!(
-                shown_ids.contains(&e.id.as_str()),
+                shown_ids.contains(&e.id.as_ref()),
                 "{} (at Jermuk) not found by \"Istisu\"",
                 e.id
             );
@@ -559,10 +559,13 @@ fn a_claims_note_and_original_text_read_on_its_card() {
     for e in &cat.dataset.events {
         for c in &e.claims {
             if let Some(note) = &c.more.note {
-                expected.push((e.id.clone(), format!("Curator's note: {note}")));
+                expected.push((e.id.to_string(), format!("Curator's note: {note}")));
             }
             if let Some(o) = &c.more.original {
-                expected.push((e.id.clone(), format!("Original ({}): {}", o.lang, o.text)));
+                expected.push((
+                    e.id.to_string(),
+                    format!("Original ({}): {}", o.lang, o.text),
+                ));
             }
         }
     }

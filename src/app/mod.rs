@@ -251,7 +251,7 @@ impl ClaimlineApp {
     /// The selected event's id, which survives a reload where its index may not.
     pub fn selected_id(&self) -> Option<String> {
         let (cat, e) = (self.catalog.as_ref()?, self.selected?);
-        Some(cat.dataset.events[e].id.clone())
+        Some(cat.dataset.events[e].id.to_string())
     }
 
     pub fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {

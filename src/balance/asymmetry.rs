@@ -310,7 +310,7 @@ mod tests {
         // Southland's one-sided event gets a caveat: 1 of 2 against 1 of 1 still differs;
         // then Northland's second loses its share: 1 of 1 against 1 of 1 does not.
         for event in &mut ds.events {
-            if event.id == "south-only" {
+            if &*event.id == "south-only" {
                 event.summary =
                     format!("{} It was not independently confirmed.", event.summary).into();
             }

@@ -36,7 +36,7 @@ impl EventRef {
     pub fn of(cat: &Catalog, e: usize) -> EventRef {
         EventRef {
             index: e,
-            id: cat.dataset.events[e].id.clone(),
+            id: cat.dataset.events[e].id.to_string(),
         }
     }
 }

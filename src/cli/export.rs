@@ -254,7 +254,7 @@ fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
             return Err(suggest(
                 "actor id",
                 a,
-                cat.dataset.actors.iter().map(|x| x.id.as_str()).collect(),
+                cat.dataset.actors.iter().map(|x| &*x.id).collect(),
             ));
         }
         cmds.push(Command::ToggleActor(a.clone()));
@@ -274,7 +274,7 @@ fn commands(app: &ClaimlineApp, req: &Request) -> Result<Vec<Command>, String> {
             suggest(
                 "event id",
                 id,
-                cat.dataset.events.iter().map(|x| x.id.as_str()).collect(),
+                cat.dataset.events.iter().map(|x| &*x.id).collect(),
             )
         })?;
         cmds.push(Command::Select(Some(e)));

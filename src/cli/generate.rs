@@ -482,7 +482,7 @@ fn generate_acled(spec: Spec, parties: Option<usize>) -> DatasetFile {
         };
         events.push(Event {
             file: 0,
-            id: format!("e{i}"),
+            id: format!("e{i}").into(),
             title: acled_title(kind, place_name).into(),
             when: When::day(&date),
             kind,
@@ -720,7 +720,7 @@ fn event(
     let claims = claims(rng, w, i, at, (a, b), kind, place_name, weapon);
     Event {
         file: 0,
-        id: format!("e{i}"),
+        id: format!("e{i}").into(),
         title: title.into(),
         when: when(rng, at),
         kind,

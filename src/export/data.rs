@@ -67,7 +67,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
         // Each row credits the file it came from: merged files have their own curators.
         let dataset = ds
             .files
-            .get(e.file)
+            .get(e.file as usize)
             .map_or_else(String::new, FileInfo::credit);
 
         let places: Vec<&str> = e
@@ -144,7 +144,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
             });
             let note = parts(&cited, |s| s.note.clone().unwrap_or_default());
             let row: [&str; CSV_HEADER.len()] = [
-                e.id.as_str(),
+                &*e.id,
                 &*e.title,
                 &ds.when_text(&e.when, e),
                 &format!("{:?}", e.kind),
@@ -238,7 +238,7 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
     let mut sources: HashMap<&str, Option<chrono::FixedOffset>> = HashMap::new();
     for e in &kept {
         places.extend(e.places.iter().map(IdRef::as_str));
-        let file_offset = ds.files.get(e.file).map(|f| f.utc_offset);
+        let file_offset = ds.files.get(e.file as usize).map(|f| f.utc_offset);
         for c in &e.claims {
             actors.extend(c.actor_ids().iter().map(|id| id.as_str()));
             places.extend(c.more.places.iter().map(IdRef::as_str));
@@ -252,7 +252,7 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
             }
         }
     }
-    let event_ids: HashSet<&str> = kept.iter().map(|e| e.id.as_str()).collect();
+    let event_ids: HashSet<&str> = kept.iter().map(|e| &*e.id).collect();
     let events: Vec<Event> = kept
         .iter()
         .map(|e| {
@@ -266,7 +266,7 @@ pub fn subset(ds: &Dataset, events: &[usize], note: &str) -> DatasetFile {
                 }
             }
             // A clock time read in another file's offset keeps that offset, written out.
-            if let Some(file) = ds.files.get(e.file)
+            if let Some(file) = ds.files.get(e.file as usize)
                 && Some(file.utc_offset) != offset
             {
                 pin_offset(&mut e.when, file.utc_offset);

@@ -67,7 +67,7 @@ impl<'a> SheetData<'a> {
                     .and_then(|c| self.sources.iter().find(|s| s.id == c.source));
                 for column in COLUMNS {
                     let cell = match column {
-                        "event_id" => event.id.clone(),
+                        "event_id" => event.id.to_string(),
                         "event_title" => event.title.to_string(),
                         "event_time" => zoned(&event.when.at(), *offset),
                         "event_end" => event
@@ -75,7 +75,7 @@ impl<'a> SheetData<'a> {
                             .end()
                             .map(|e| zoned(&e, *offset))
                             .unwrap_or_default(),
-                        "event_precision" => precision_text(event.when.precision),
+                        "event_precision" => precision_text(event.when.precision()),
                         "event_kind" => format!("{:?}", event.kind),
                         "event_places" => self.places_text(&event.places),
                         "event_summary" => event.summary.to_string(),
@@ -105,7 +105,7 @@ impl<'a> SheetData<'a> {
                             .end()
                             .map(|e| zoned(&e, *offset))
                             .unwrap_or_default(),
-                        "said_precision" => precision_text(claim.said.precision),
+                        "said_precision" => precision_text(claim.said.precision()),
                         "kind" => format!("{:?}", claim.kind),
                         "text" => claim.text.to_string(),
                         "quote" => if claim.quote { "yes" } else { "no" }.to_owned(),
@@ -158,7 +158,7 @@ impl<'a> SheetData<'a> {
 /// that carry their own offset, are kept as written.
 /// A time known only by a bound, as the sheet reader takes it: "after 2022-11".
 fn bounded(when: &crate::model::When, at: String) -> String {
-    match when.open {
+    match when.open() {
         Some(crate::model::Open::After) => format!("after {at}"),
         Some(crate::model::Open::Before) => format!("before {at}"),
         None => at,

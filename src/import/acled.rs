@@ -868,7 +868,7 @@ impl<'a> Builder<'a> {
         };
         self.events.push(Event {
             file: 0,
-            id,
+            id: id.into(),
             title: title.into(),
             when: when(&row),
             kind: kind_of(&row.event_type, &row.sub_event_type),
@@ -1177,7 +1177,7 @@ mod tests {
     }
 
     fn event<'a>(file: &'a DatasetFile, id: &str) -> &'a Event {
-        file.events.iter().find(|e| e.id == id).expect(id)
+        file.events.iter().find(|e| &*e.id == id).expect(id)
     }
 
     #[test]
@@ -1204,7 +1204,7 @@ mod tests {
         assert!(c.text.contains("near Ashby, with small arms and mortars."));
         // 1607299200 is 2020-12-07 00:00 UTC.
         assert_eq!(&*c.said.at(), "2020-12-07T00:00Z");
-        assert_eq!(c.said.precision, Precision::Exact);
+        assert_eq!(c.said.precision(), Precision::Exact);
         let f = &c.figures[0];
         assert_eq!(
             (f.measure, f.count, f.people),
@@ -1232,14 +1232,14 @@ mod tests {
         assert_eq!(drone.kind, EventKind::DroneStrike);
         assert_eq!(&*drone.when.at(), "2020-12-03");
         assert_eq!(drone.when.end().as_deref(), Some("2020-12-09"));
-        assert_eq!(drone.when.precision, Precision::Day);
+        assert_eq!(drone.when.precision(), Precision::Day);
         // A note with a newline in it stays one cell.
         assert!(drone.claims[0].text.contains("Brell.\nNo further details"));
         // "7 December 2020" at precision 3: the month; a loaded category is ACLED's term.
         let shelling = event(&file, "acled-NRL3");
         assert_eq!(shelling.kind, EventKind::Shelling);
         assert_eq!(&*shelling.when.at(), "2020-12");
-        assert_eq!(shelling.when.precision, Precision::Month);
+        assert_eq!(shelling.when.precision(), Precision::Month);
         assert_eq!(
             &*shelling.title,
             "“Shelling/artillery/missile attack” in Brell"
@@ -1374,7 +1374,7 @@ mod tests {
                     \"A, b\",2,Harbour Post,44,41,Ashby,Northland,Someone,Battles,2020-12-05,X 1\n";
         let (file, _) = read(text.as_bytes(), None);
         let e = &file.events[0];
-        assert_eq!(e.id, "acled-X-1");
+        assert_eq!(&*e.id, "acled-X-1");
         assert_eq!(&*e.title, "Battles in Ashby");
         assert_eq!(&*e.claims[0].text, "A, b");
         assert_eq!(e.claims[0].figures[0].count, Some(2));

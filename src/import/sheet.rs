@@ -1530,7 +1530,7 @@ impl<'a> Builder<'a> {
                 .collect();
             events.push(Event {
                 file: 0,
-                id: draft.id,
+                id: draft.id.into(),
                 title: title.into(),
                 when,
                 kind,

@@ -920,7 +920,7 @@ impl<'a> Builder<'a> {
         if mapped {
             notes.push(format!("Timeline group: {}", slide.group));
         }
-        let said = When::new(&when.at(), when.precision, None, Some(Open::After));
+        let said = When::new(&when.at(), when.precision(), None, Some(Open::After));
         let ep = format!("events[{i}]");
         let cp = format!("{ep}.claims[0]");
         let row = LineCol {
@@ -962,7 +962,7 @@ impl<'a> Builder<'a> {
         }
         self.events.push(Event {
             file: 0,
-            id: id.clone(),
+            id: id.as_str().into(),
             title: voiced(if slide.headline.is_empty() {
                 &account
             } else {

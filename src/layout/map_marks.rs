@@ -321,7 +321,7 @@ mod tests {
             for &e in &mark.events {
                 let event = &ds.events[e];
                 let also = (ds.events.iter().flat_map(|o| o.claims.iter()))
-                    .filter(|c| c.more.also_about.contains(&event.id));
+                    .filter(|c| c.more.also_about.iter().any(|a| **a == *event.id));
                 for c in event.claims.iter().chain(also) {
                     sides.extend(c.actor_ids().iter().filter_map(|a| side_of(a)));
                 }

@@ -382,8 +382,8 @@ pub enum EventKind {
 pub struct Event {
     /// Index into [`Dataset::files`] of the file this event came from (set when merging).
     #[serde(skip)]
-    pub file: usize,
-    pub id: String,
+    pub file: u32,
+    pub id: Box<str>,
     pub title: Box<str>,
     pub when: When,
     pub kind: EventKind,
@@ -565,7 +565,7 @@ impl Dataset {
     /// The offset in which an event's (and its claims') times without an offset are read.
     pub fn offset_of(&self, event: &Event) -> chrono::FixedOffset {
         self.files
-            .get(event.file)
+            .get(event.file as usize)
             .map_or_else(utc, |f| f.utc_offset)
     }
 
@@ -591,7 +591,7 @@ impl Dataset {
     pub fn contributing_files(&self, events: &[usize]) -> Vec<&FileInfo> {
         let mut has_events = vec![false; self.files.len()];
         for e in &self.events {
-            if let Some(h) = has_events.get_mut(e.file) {
+            if let Some(h) = has_events.get_mut(e.file as usize) {
                 *h = true;
             }
         }
@@ -600,7 +600,7 @@ impl Dataset {
             .map(|(h, f)| !h && !TourFile::is_named(&f.name))
             .collect();
         for &e in events {
-            if let Some(u) = used.get_mut(self.events[e].file) {
+            if let Some(u) = used.get_mut(self.events[e].file as usize) {
                 *u = true;
             }
         }
@@ -638,7 +638,7 @@ mod size_tests {
     /// unboxed fails here.
     #[test]
     fn a_claim_and_an_event_stay_small() {
-        assert_eq!(std::mem::size_of::<When>(), 32);
+        assert_eq!(std::mem::size_of::<When>(), 16);
         assert_eq!(std::mem::size_of::<Citation>(), 16);
         assert_eq!(std::mem::size_of::<Figure>(), 32);
         assert_eq!(std::mem::size_of::<IdRef>(), 8);

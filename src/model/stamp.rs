@@ -153,6 +153,25 @@ impl Stamp {
         Some(Stamp(NonZeroU64::new(bits).expect("top bit set")))
     }
 
+    /// The spare top byte below the always-set bit, free for a holder to keep a few bits of
+    /// its own beside the stamp (`When` keeps its precision and bound there).
+    pub(super) const SPARE_SHIFT: u32 = 55;
+
+    /// The stamp's bits with `tag` (at most 8 bits) in its spare byte.
+    pub(super) fn tagged(self, tag: u8) -> NonZeroU64 {
+        self.0 | (u64::from(tag) << Self::SPARE_SHIFT)
+    }
+
+    /// The stamp and tag of [`Stamp::tagged`]'s bits.
+    pub(super) fn untagged(bits: NonZeroU64) -> (Stamp, u8) {
+        let spare = 0xFFu64 << Self::SPARE_SHIFT;
+        let stamp = NonZeroU64::new(bits.get() & !spare).expect("top bit set");
+        (
+            Stamp(stamp),
+            ((bits.get() & spare) >> Self::SPARE_SHIFT) as u8,
+        )
+    }
+
     fn part(self, which: usize) -> u32 {
         let (shift, width) = FIELDS[which];
         ((self.0.get() >> shift) & ((1 << width) - 1)) as u32
@@ -231,6 +250,19 @@ impl Stamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parts end below the spare byte, and a tag there leaves the stamp as it was.
+    #[test]
+    fn a_tag_in_the_spare_byte_leaves_the_stamp_whole() {
+        let (shift, width) = FIELDS[FIELDS.len() - 1];
+        assert!(shift + width <= Stamp::SPARE_SHIFT);
+        let stamp = Stamp::read("2022-09-13T23:59:59-12:45").unwrap();
+        for tag in [0, 1, 0x2A, 0xFF] {
+            let (back, got) = Stamp::untagged(stamp.tagged(tag));
+            assert_eq!((back, got), (stamp, tag));
+            assert_eq!(back.text(), "2022-09-13T23:59:59-12:45");
+        }
+    }
 
     #[test]
     fn every_accepted_form_is_held_and_written_back_as_it_was() {

@@ -8,7 +8,7 @@ fn bundled() -> Catalog {
 fn ids(cat: &Catalog, q: &Query) -> Vec<String> {
     q.events
         .iter()
-        .map(|&i| cat.dataset.events[i].id.clone())
+        .map(|&i| cat.dataset.events[i].id.to_string())
         .collect()
 }
 
@@ -95,7 +95,7 @@ fn text_search_finds_places_by_other_names() {
         .events
         .iter()
         .filter(|e| e.places.iter().any(|p| p == "jermuk"))
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .collect();
     assert!(!jermuk_events.is_empty());
     let found = ids(&cat, &by_other);
@@ -328,8 +328,8 @@ fn ids_that_share_a_hash_are_each_found() {
     let last = ds.events.len() - 1;
     let last_claim = ds.events[last].claims.len() - 1;
     ds.events[last].claims[last_claim].id = b.as_str().into();
-    ds.events[7].id = a.clone();
-    ds.events[8].id = b.clone();
+    ds.events[7].id = a.as_str().into();
+    ds.events[8].id = b.as_str().into();
     let cat = Catalog::new(ds);
     let find = |id: &str| cat.index.claim_position(&cat.dataset, id);
     let (ea, ca) = find(&a).unwrap();
@@ -340,7 +340,7 @@ fn ids_that_share_a_hash_are_each_found() {
     let ev = |id: &str| {
         cat.index
             .event_index(&cat.dataset, id)
-            .map(|e| cat.dataset.events[e].id.clone())
+            .map(|e| cat.dataset.events[e].id.to_string())
     };
     assert_eq!(ev(&a), Some(a.clone()));
     assert_eq!(ev(&b), Some(b.clone()));
@@ -451,7 +451,10 @@ fn text_search_finds_words_in_every_run_the_index_was_built_in() {
         ds.events[e].claims[0].text = format!("{} zqshared", ds.events[e].claims[0].text).into();
     }
     let ids = |events: &[usize]| -> Vec<String> {
-        events.iter().map(|&e| ds.events[e].id.clone()).collect()
+        events
+            .iter()
+            .map(|&e| ds.events[e].id.to_string())
+            .collect()
     };
     let (marked_ids, shared_ids) = (ids(&marked), ids(&shared));
     let cat = Catalog::new(ds);
@@ -459,7 +462,7 @@ fn text_search_finds_words_in_every_run_the_index_was_built_in() {
         let hits = cat.index.text.search(word).expect("a word");
         let mut ids: Vec<&str> = hits
             .iter()
-            .map(|e| cat.dataset.events[e].id.as_str())
+            .map(|e| cat.dataset.events[e].id.as_ref())
             .collect();
         ids.sort_unstable();
         ids

@@ -55,7 +55,7 @@ pub fn encode_catalog(key: &Key, catalog: &Catalog, diagnostics: &[Diagnostic]) 
         actors: d.actors.clone(),
         places: d.places.clone(),
         sources: d.sources.clone(),
-        event_files: d.events.iter().map(|e| e.file as u32).collect(),
+        event_files: d.events.iter().map(|e| e.file).collect(),
         tours: d.tours.clone(),
         tour_files: d.tours.iter().map(|t| t.file as u32).collect(),
         diagnostics: diagnostics.to_vec(),
@@ -108,7 +108,7 @@ pub fn read_catalog(cache: &Cache, key: &Key) -> Option<(Catalog, Vec<Diagnostic
     }
     let mut events = events;
     for (e, file) in events.iter_mut().zip(head.event_files) {
-        e.file = file as usize;
+        e.file = file;
     }
     let mut tours = head.tours;
     for (t, file) in tours.iter_mut().zip(head.tour_files) {

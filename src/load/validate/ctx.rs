@@ -434,11 +434,11 @@ impl<'a> Ctx<'a> {
         offset: FixedOffset,
     ) {
         let span = when.span(offset);
-        if span.is_ok() && when.open.is_none() {
+        if span.is_ok() && when.open().is_none() {
             return;
         }
         let path = path();
-        if when.open.is_some() {
+        if when.open().is_some() {
             self.format_2(file, path.field("open"), "open");
             if when.has_end() {
                 self.error(

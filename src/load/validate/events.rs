@@ -43,7 +43,7 @@ pub(super) fn check_event<'a>(
         let cp = ep.field("claims").index(j);
         check_claim(cx, f, &cp, c, offset);
         for (k, other) in c.more.also_about.iter().enumerate() {
-            if other == &e.id {
+            if **other == *e.id {
                 cx.error(
                     f,
                     cp.field("also_about").index(k),

@@ -372,7 +372,7 @@ fn merge(
         extend_once(&mut ds.sources, file.sources, sources, |x| &x.id);
         let mut events = file.events;
         for e in &mut events {
-            e.file = f;
+            e.file = f as u32;
             if !aliases.is_empty() {
                 read_places_as_kept(e, aliases);
             }

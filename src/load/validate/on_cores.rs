@@ -117,7 +117,7 @@ mod tests {
                 1 => claim.actor = near(&claim.actor).into(),
                 2 => e.places = [e.places[0].clone(), near(&e.places[0]).into()].into(),
                 3 => claim.sources = Box::default(),
-                _ => e.id = format!("event-{}", i / 50),
+                _ => e.id = format!("event-{}", i / 50).into(),
             }
             // An unknown claim every 600 events: searching the 21,000 claim ids for the
             // nearest spends the budget partway through the file, so which get a suggestion

@@ -390,7 +390,7 @@ fn also_about_ui(
         return;
     }
     let index = &view.cat.index;
-    let events = std::iter::once(event.id.as_str())
+    let events = std::iter::once(&*event.id)
         .chain(claim.more.also_about.iter().map(String::as_str))
         .filter_map(|id| index.event_index(&view.cat.dataset, id))
         .filter(|&e| Some(e) != view.selected);

@@ -373,7 +373,10 @@ fn possibly_same(ui: &mut egui::Ui, view: &ViewCtx, e: usize, cmds: &mut Vec<Com
     let same: Vec<usize> = view.cat.index.possibly_same(e).collect();
     for &other in same.iter().take(SAME_SHOWN) {
         let event = &ds.events[other];
-        let file = ds.files.get(event.file).map_or("", |f| file_name(&f.name));
+        let file = ds
+            .files
+            .get(event.file as usize)
+            .map_or("", |f| file_name(&f.name));
         let target = format!("{} ({file})", event.title);
         let line = format!("Possibly the same happening: {target}");
         ui.horizontal_wrapped(|ui| {
