@@ -643,12 +643,12 @@ mod size_tests {
         assert_eq!(std::mem::size_of::<Figure>(), 32);
         assert_eq!(std::mem::size_of::<IdRef>(), 8);
         assert!(
-            std::mem::size_of::<Claim>() <= 120,
+            std::mem::size_of::<Claim>() <= 104,
             "{}",
             std::mem::size_of::<Claim>()
         );
         assert!(
-            std::mem::size_of::<Event>() <= 144,
+            std::mem::size_of::<Event>() <= 112,
             "{}",
             std::mem::size_of::<Event>()
         );
