@@ -81,6 +81,7 @@ fn latin1_bytes_are_read_as_latin1_with_one_warning() {
     assert!(
         file.events[0].claims[0]
             .text
+            .read()
             .starts_with("Le 2 mars 2021, échange")
     );
 }
@@ -235,7 +236,7 @@ fn the_side_filter_finds_what_acled_coded_a_party_as_involved_in_without_making_
         .collect();
     // Every row that names a Southland actor, in time order; no other.
     let expected: Vec<&str> = (ds.events.iter())
-        .filter(|e| e.summary.contains("Southland"))
+        .filter(|e| e.summary.read().contains("Southland"))
         .map(|e| e.id.as_ref())
         .collect();
     assert!(!expected.is_empty());

@@ -286,7 +286,7 @@ fn cards_fold_only_when_the_first_two_would_not_fit() {
         cat(h).dataset.events[e]
             .claims
             .iter()
-            .map(|c| c.text.split_whitespace().count())
+            .map(|c| c.text.read().split_whitespace().count())
             .sum()
     };
     let with_claims: Vec<usize> = (0..cat(&h).dataset.events.len())
@@ -324,7 +324,7 @@ fn a_cut_claim_shows_its_whole_text_in_one_tooltip() {
     let longest = (0..cat(&h).dataset.events.len())
         .max_by_key(|&e| {
             let claims = &cat(&h).dataset.events[e].claims;
-            claims.iter().map(|c| c.text.len()).sum::<usize>()
+            claims.iter().map(|c| c.text.read().len()).sum::<usize>()
         })
         .unwrap();
     let id = cat(&h).dataset.events[longest].id.clone();

@@ -78,11 +78,11 @@ fn a_csv_sheet_with_a_bom_crlf_and_quoted_cells_loads_clean() {
         "claim ids default to <event>-<n>"
     );
     assert!(
-        north.text.contains("Ashby, Brell and Corve"),
+        north.text.read().contains("Ashby, Brell and Corve"),
         "quoted commas"
     );
     assert_eq!(
-        &*south.text,
+        &*south.text.read(),
         "\"We did not fire first.\nOur units only returned fire.\""
     );
     assert!(south.quote);

@@ -120,7 +120,7 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
     let reopens = &file.events[1];
     assert_eq!(&*reopens.title, "Bridge at Ashby reopens");
     assert_eq!(
-        &*reopens.summary,
+        &*reopens.summary.read(),
         "The bridge reopened to traffic, trade and visitors.\n\nTolls & fees were waived."
     );
     let c = &reopens.claims[0];
@@ -128,7 +128,7 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
         (c.actor.as_str(), c.kind, c.quote),
         (AUTHORS_ACTOR, ClaimKind::Report, true)
     );
-    assert_eq!(*c.text, *reopens.summary);
+    assert_eq!(*c.text.read(), *reopens.summary.read());
     assert_eq!(
         c.more.note.as_deref(),
         Some("Display date in the timeline: Early March 2020")
@@ -146,13 +146,14 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
     // A quoted cell with a comma and a line end stays one cell.
     let council = &file.events[2];
     assert_eq!(
-        &*council.claims[0].text,
+        &*council.claims[0].text.read(),
         "First line of the minutes.\nSecond line, with a comma."
     );
     // Without a group map, the group is the summary's last line.
     assert!(
         council
             .summary
+            .read()
             .ends_with("\n\nTimeline group: Northland statements."),
         "{}",
         council.summary
@@ -171,7 +172,7 @@ fn text_is_stripped_of_html_and_is_the_authors_one_claim() {
     );
     // No credit: the timeline itself is the source. No text: the headline is the account.
     assert_eq!(file.sources[0].outlet, "“The Northland Bridge Story”");
-    assert_eq!(&*file.events[4].claims[0].text, "Talks in Corve");
+    assert_eq!(&*file.events[4].claims[0].text.read(), "Talks in Corve");
 }
 
 #[test]
@@ -211,7 +212,7 @@ fn a_group_map_gives_kinds_and_a_partys_actor() {
         (actor.name.as_str(), actor.party.as_deref()),
         ("Northland Press Office", Some("north"))
     );
-    assert!(!council.summary.contains("Timeline group"));
+    assert!(!council.summary.read().contains("Timeline group"));
     assert_eq!(
         council.claims[0].more.note.as_deref(),
         Some("Timeline group: Northland statements")
@@ -238,7 +239,12 @@ fn a_group_map_gives_kinds_and_a_partys_actor() {
         warnings[1],
         "standard.csv: warning: the group map names group \"Harbour news\", which no row has"
     );
-    assert!(file.events[0].summary.ends_with("Timeline group: Plans."));
+    assert!(
+        file.events[0]
+            .summary
+            .read()
+            .ends_with("Timeline group: Plans.")
+    );
 }
 
 #[test]
@@ -291,7 +297,7 @@ fn an_unknown_column_is_a_warning_with_the_near_template_column() {
             "t.csv:1:3: warning: column \"Txet\" is not in TimelineJS's template: it is left out (did you mean \"Text\"?)"
         ]
     );
-    assert_eq!(&*imported.file.events[0].summary, "Bridge reopens");
+    assert_eq!(&*imported.file.events[0].summary.read(), "Bridge reopens");
 }
 
 #[test]

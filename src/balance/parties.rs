@@ -69,15 +69,15 @@ pub fn rows(cat: &Catalog) -> (Vec<PartyRow>, Option<PartyRow>) {
             let voices = index.claim_voices(claim);
             let quoted = if claim.quote {
                 // The whole text is the actor's own words.
-                let mut all = loaded_words_outside_quotes(&claim.text);
-                for w in loaded_words_inside_quotes(&claim.text) {
+                let mut all = loaded_words_outside_quotes(&claim.text.read());
+                for w in loaded_words_inside_quotes(&claim.text.read()) {
                     if !all.contains(&w) {
                         all.push(w);
                     }
                 }
                 all.len()
             } else {
-                loaded_words_inside_quotes(&claim.text).len()
+                loaded_words_inside_quotes(&claim.text.read()).len()
             };
             for side in Side::all().filter(|&s| voices.has(s)) {
                 let row = &mut rows[row_of(side)];
@@ -90,7 +90,7 @@ pub fn rows(cat: &Catalog) -> (Vec<PartyRow>, Option<PartyRow>) {
         if let Some(side) = one_sided_party(index, e)
             && let Some(one) = rows[row_of(side)].one_sided.as_mut()
         {
-            let caveats = caveat_sentences(&event.summary).len();
+            let caveats = caveat_sentences(&event.summary.read()).len();
             one.events.push(EventRef::of(cat, e));
             if caveats > 0 {
                 one.caveated.push(EventRef::of(cat, e));

@@ -12,7 +12,7 @@ pub const UNEVEN_RATIO: usize = 2;
 
 /// The words of a claim's text, split at whitespace.
 pub fn word_count(claim: &Claim) -> usize {
-    claim.text.split_whitespace().count()
+    claim.text.read().split_whitespace().count()
 }
 
 /// One side's words on an event.

@@ -1016,7 +1016,7 @@ mod tests {
             for e in &file.events {
                 assert_eq!(e.claims.len(), 1, "{}", e.id);
                 assert_eq!(e.places.len(), 1, "{}", e.id);
-                let chars = e.claims[0].text.chars().count();
+                let chars = e.claims[0].text.read().chars().count();
                 assert!(
                     ACLED_TEXT_CHARS.contains(&chars),
                     "{chars}: {}",

@@ -157,7 +157,7 @@ pub fn to_csv(ds: &Dataset, index: &Index, events: &[usize]) -> Result<Vec<u8>, 
                 &ds.when_text(&c.said, e),
                 &format!("{:?}", c.kind),
                 if c.quote { "yes" } else { "no" },
-                &*c.text,
+                &c.text.read(),
                 &figures.join(" | "),
                 &sources.join(" | "),
                 &c.disputes.join(" "),
@@ -469,7 +469,7 @@ mod tests {
         assert_eq!(rows.len(), claims);
         // Quotes, commas and new lines in texts survive.
         let first = &cat.dataset.events[events[0]].claims[0];
-        assert_eq!(&rows[0][13], &*first.text);
+        assert_eq!(&rows[0][13], &*first.text.read());
         assert!(
             rows.iter().all(|r| !r[15].is_empty()),
             "every claim has a source"

@@ -1192,7 +1192,7 @@ mod tests {
         assert_eq!(e.when, When::day("2020-12-05"));
         assert_eq!(*e.places, ["ashby"]);
         assert_eq!(
-            &*e.summary,
+            &*e.summary.read(),
             "ACLED codes this event between Military Forces of Northland (2003-) and \
              Military Forces of Southland (1999-)."
         );
@@ -1201,7 +1201,11 @@ mod tests {
             (c.actor.as_str(), c.kind, c.quote),
             ("acled", ClaimKind::Report, true)
         );
-        assert!(c.text.contains("near Ashby, with small arms and mortars."));
+        assert!(
+            c.text
+                .read()
+                .contains("near Ashby, with small arms and mortars.")
+        );
         // 1607299200 is 2020-12-07 00:00 UTC.
         assert_eq!(&*c.said.at(), "2020-12-07T00:00Z");
         assert_eq!(c.said.precision(), Precision::Exact);
@@ -1234,7 +1238,12 @@ mod tests {
         assert_eq!(drone.when.end().as_deref(), Some("2020-12-09"));
         assert_eq!(drone.when.precision(), Precision::Day);
         // A note with a newline in it stays one cell.
-        assert!(drone.claims[0].text.contains("Brell.\nNo further details"));
+        assert!(
+            drone.claims[0]
+                .text
+                .read()
+                .contains("Brell.\nNo further details")
+        );
         // "7 December 2020" at precision 3: the month; a loaded category is ACLED's term.
         let shelling = event(&file, "acled-NRL3");
         assert_eq!(shelling.kind, EventKind::Shelling);
@@ -1252,6 +1261,7 @@ mod tests {
         assert!(
             taken.claims[0]
                 .text
+                .read()
                 .contains("two farmers, a father and his son, were")
         );
         assert_eq!(
@@ -1268,11 +1278,12 @@ mod tests {
         assert!(
             agreement
                 .summary
+                .read()
                 .contains("Government of Northland (2003-) (with Lantern Council)")
         );
         let protest = event(&file, "acled-NRL6");
         assert_eq!(
-            &*protest.summary,
+            &*protest.summary.read(),
             "ACLED codes one actor in this event: Protesters (Northland)."
         );
     }
@@ -1319,9 +1330,15 @@ mod tests {
         assert!(
             event(&file, "acled-NRL2")
                 .summary
+                .read()
                 .ends_with(" Parties involved, by the party map: Southland, Northland."),
         );
-        assert!(!event(&file, "acled-NRL6").summary.contains("party map"));
+        assert!(
+            !event(&file, "acled-NRL6")
+                .summary
+                .read()
+                .contains("party map")
+        );
         // Each mapped actor found in a row stands for its party (which needs one to load).
         let actors: Vec<(&str, Option<&str>, ActorKind)> = file
             .actors
@@ -1376,7 +1393,7 @@ mod tests {
         let e = &file.events[0];
         assert_eq!(&*e.id, "acled-X-1");
         assert_eq!(&*e.title, "Battles in Ashby");
-        assert_eq!(&*e.claims[0].text, "A, b");
+        assert_eq!(&*e.claims[0].text.read(), "A, b");
         assert_eq!(e.claims[0].figures[0].count, Some(2));
         assert_eq!(file.places[0].district, None);
     }

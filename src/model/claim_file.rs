@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::list::{self, ThinVec};
-use super::{Citation, Claim, ClaimKind, ClaimMore, Figure, IdRef, More, OriginalText, When, omit};
+use super::{
+    Citation, Claim, ClaimKind, ClaimMore, Figure, IdRef, More, OriginalText, Prose, When, omit,
+};
 
 /// A claim as read from a file. Named `Claim`, so that messages about its fields name it so.
 #[derive(Deserialize)]
@@ -21,7 +23,7 @@ pub(super) struct ClaimInFile {
     #[serde(default)]
     claims_time: Option<When>,
     kind: ClaimKind,
-    text: Box<str>,
+    text: Prose,
     #[serde(default)]
     quote: bool,
     #[serde(default)]
@@ -77,7 +79,7 @@ struct ClaimToFile<'a> {
     #[serde(skip_serializing_if = "omit::none")]
     claims_time: Option<&'a When>,
     kind: ClaimKind,
-    text: &'a str,
+    text: &'a Prose,
     quote: bool,
     #[serde(skip_serializing_if = "omit::none")]
     original: Option<&'a OriginalText>,

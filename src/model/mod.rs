@@ -17,6 +17,7 @@ pub mod link;
 pub mod list;
 mod more;
 pub mod omit;
+pub mod prose;
 mod rare_text;
 mod side;
 mod source;
@@ -28,6 +29,7 @@ pub use claim_more::ClaimMore;
 pub use figure::{Bound, Figure, FigureMore, Measure, People, Stated};
 pub use id_ref::{IdRef, Interning};
 pub use more::More;
+pub use prose::Prose;
 pub use rare_text::RareText;
 pub use side::{MAX_PARTIES, Side, Voices};
 pub use source::{Published, PublishedError, PublishedRange};
@@ -389,7 +391,8 @@ pub struct Event {
     pub kind: EventKind,
     #[serde(default)]
     pub places: Box<[IdRef]>,
-    pub summary: Box<str>,
+    /// Held as [`Prose`]: read it with `read()`.
+    pub summary: Prose,
     #[serde(default)]
     pub claims: Box<[Claim]>,
     /// Actors (by id) a record codes as taking part, who made no claim about the event: an
@@ -429,8 +432,9 @@ pub struct Claim {
     /// When the claim was made (not when the event happened).
     pub said: When,
     pub kind: ClaimKind,
-    /// The claim in English. Quoted words keep their quotation marks.
-    pub text: Box<str>,
+    /// The claim in English. Quoted words keep their quotation marks. Held as [`Prose`]: read
+    /// it with `read()`.
+    pub text: Prose,
     /// True when `text` as a whole is the actor's own words.
     pub quote: bool,
     pub figures: ThinVec<Figure>,
@@ -455,7 +459,8 @@ impl Claim {
     /// The text as shown to a reader: a direct quote in quotation marks, and cut when it is
     /// too long to lay out (see [`length::shown`]).
     pub fn shown_text(&self) -> String {
-        let text = length::shown(&self.text);
+        let full = self.text.read();
+        let text = length::shown(&full);
         if self.quote {
             format!("“{text}”")
         } else {

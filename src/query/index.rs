@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::bits::Bits;
 use super::tally::Tally;
 use super::text::{FNV_START, TextIndex, TextIndexBuilder, fnv1a};
+
 use crate::model::wording::IdLookup;
 use crate::model::{Claim, Dataset, Event, EventKind, Side, TimeSpan, Voices};
 
@@ -261,12 +262,17 @@ fn text_index_runs(
             return runs;
         }
         let mut b = TextIndexBuilder::starting_at(first);
+        // The event's summary and claim texts, read out of their numbers into one text
+        // (words are split at spaces either way), reused from event to event.
+        let mut prose = String::new();
         for ei in first..ds.events.len().min(first + TEXT_RUN) {
             if !tally.tick(ei) {
                 return runs;
             }
             let e = &ds.events[ei];
-            let mut texts: Vec<&str> = vec![&e.title, &e.summary];
+            prose.clear();
+            e.summary.read_into(&mut prose);
+            let mut texts: Vec<&str> = vec![&e.title];
             // Its own claims, and those of other events that are also about it.
             let also = claims_also_about(also_about, ei).map(|(e, c)| &ds.events[e].claims[c]);
             let claims: Vec<&Claim> = e.claims.iter().chain(also).collect();
@@ -278,8 +284,10 @@ fn text_index_runs(
                 {
                     texts.push(&ds.actors[a].name);
                 }
-                texts.push(&c.text);
+                prose.push(' ');
+                c.text.read_into(&mut prose);
             }
+            texts.push(&prose);
             let claim_places = claims.iter().flat_map(|c| &c.more.places);
             for &p in e
                 .places

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::load::Diagnostic;
 use crate::load::cache::{Cache, Encoded, Key, decode, encode};
-use crate::model::{Actor, Dataset, DatasetInfo, Event, FileInfo, Party, Place, Source, Tour};
+use crate::model::{
+    Actor, Dataset, DatasetInfo, Event, FileInfo, Party, Place, Source, Tour, prose,
+};
 use crate::query::{Catalog, Index};
 
 /// A file of the set, with its offset in seconds east of UTC.
@@ -32,6 +34,9 @@ struct Head {
     /// Each tour's file, by tour.
     tour_files: Vec<u32>,
     diagnostics: Vec<Diagnostic>,
+    /// The pieces the events' texts use, which the events' parts number their texts by
+    /// (see `model::prose`).
+    pieces: Vec<Box<str>>,
 }
 
 /// How many parts the events are written in.
@@ -59,12 +64,18 @@ pub fn encode_catalog(key: &Key, catalog: &Catalog, diagnostics: &[Diagnostic]) 
         tours: d.tours.clone(),
         tour_files: d.tours.iter().map(|t| t.file as u32).collect(),
         diagnostics: diagnostics.to_vec(),
+        pieces: prose::pieces_used(
+            d.events
+                .iter()
+                .flat_map(|e| std::iter::once(&e.summary).chain(e.claims.iter().map(|c| &c.text))),
+        ),
     };
     let mut parts = vec![encode(&head)?];
     let half = d.events.len().div_ceil(EVENT_PARTS).max(1);
     let mut chunks = d.events.chunks(half);
     for _ in 0..EVENT_PARTS {
-        parts.push(encode(&chunks.next().unwrap_or_default())?);
+        let chunk = chunks.next().unwrap_or_default();
+        parts.push(prose::write_numbered(&head.pieces, || encode(&chunk))?);
     }
     parts.push(encode(&catalog.index)?);
     Encoded::of_parts(key, &parts)
@@ -82,15 +93,22 @@ pub fn read_catalog(cache: &Cache, key: &Key) -> Option<(Catalog, Vec<Diagnostic
             }
             std::thread::scope(|s| {
                 let index = s.spawn(|| decode::<Index>(index));
+                // The head first: it holds the pieces the events' texts are numbered by.
+                let mut head = decode::<Head>(head)?;
+                let pieces = std::sync::Arc::new(std::mem::take(&mut head.pieces));
                 let halves: Vec<_> = (events.iter())
-                    .map(|part| s.spawn(|| decode::<Vec<Event>>(part)))
+                    .map(|part| {
+                        let pieces = pieces.clone();
+                        s.spawn(move || {
+                            prose::read_numbered(&pieces, || decode::<Vec<Event>>(part))
+                        })
+                    })
                     .collect();
-                let head = decode::<Head>(head);
                 let mut events = Vec::new();
                 for half in halves {
                     events.extend(half.join().ok()??);
                 }
-                Some((head?, events, index.join().ok()??))
+                Some((head, events, index.join().ok()??))
             })
         })
         .flatten()?;

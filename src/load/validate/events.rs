@@ -16,9 +16,11 @@ pub(super) fn check_event<'a>(
     offset: FixedOffset,
 ) {
     cx.non_empty(f, || ep.field("title"), &e.title, "event title");
-    cx.non_empty(f, || ep.field("summary"), &e.summary, "event summary");
+    e.summary
+        .with(|summary| cx.non_empty(f, || ep.field("summary"), summary, "event summary"));
     cx.neutral(f, || ep.field("title"), &e.title, "event title");
-    cx.neutral(f, || ep.field("summary"), &e.summary, "event summary");
+    e.summary
+        .with(|summary| cx.neutral(f, || ep.field("summary"), summary, "event summary"));
     cx.when(f, || ep.field("when"), &e.when, offset);
     for (j, place) in e.places.iter().enumerate() {
         cx.refer(Kind::Place, f, || ep.field("places").index(j), place);
@@ -117,12 +119,14 @@ pub(super) fn check_claim<'a>(
         cx.format_2(f, cp.field("claims_time"), "claims_time");
         cx.when(f, || cp.field("claims_time"), t, offset);
     }
-    cx.non_empty(f, || cp.field("text"), &c.text, "claim text");
+    c.text
+        .with(|text| cx.non_empty(f, || cp.field("text"), text, "claim text"));
     cx.non_empty_opt(f, || cp.field("note"), &c.more.note, "note");
     // A quoted claim is the actor's own words (an imported record's too: ACLED's notes are
     // ACLED's), whatever words they chose; the curator's paraphrase is held to neutral ones.
     if !c.quote {
-        cx.neutral(f, || cp.field("text"), &c.text, "claim text");
+        c.text
+            .with(|text| cx.neutral(f, || cp.field("text"), text, "claim text"));
     }
     if let Some(note) = &c.more.note {
         cx.neutral(f, || cp.field("note"), note, "note");

@@ -360,7 +360,7 @@ fn disputes_ui(ui: &mut egui::Ui, view: &ViewCtx, claim: &Claim, cmds: &mut Vec<
                 // When it was said tells apart two claims of the same actor.
                 let said = ds.when_text(&other.said, event);
                 ui.label(RichText::new(format!("{who}'s claim of {said}")).small())
-                    .on_hover_text(visual(&ellipsize(&other.text, 300)));
+                    .on_hover_text(visual(&ellipsize(&other.text.read(), 300)));
             } else if ui
                 .link(
                     RichText::new(visual(&format!(

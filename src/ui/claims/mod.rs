@@ -332,12 +332,9 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, fold: bool, cmds: &
     const SHORT: usize = 160;
     let id = egui::Id::unique(("summary_open", e));
     let open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
-    if open
-        || view.complete
-        || event.summary.chars().count() <= SHORT
-        || ui.available_height() > 700.0
-    {
-        ui.label(visual(&event.summary));
+    let summary = event.summary.read();
+    if open || view.complete || summary.chars().count() <= SHORT || ui.available_height() > 700.0 {
+        ui.label(visual(&summary));
     } else if fold {
         // One line, cut where the panel ends, and "more" at its end.
         ui.horizontal(|ui| {
@@ -345,7 +342,7 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, fold: bool, cmds: &
                 if ui.link("more").clicked() {
                     ui.data_mut(|d| d.insert_temp(id, true));
                 }
-                let summary = visual(&ellipsize(&event.summary, 600)).to_string();
+                let summary = visual(&ellipsize(&summary, 600)).to_string();
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     ui.add(egui::Label::new(summary).truncate());
                 });
@@ -353,7 +350,7 @@ fn event_header(ui: &mut egui::Ui, view: &ViewCtx, e: usize, fold: bool, cmds: &
         });
     } else {
         ui.horizontal_wrapped(|ui| {
-            ui.label(visual(&ellipsize(&event.summary, SHORT)));
+            ui.label(visual(&ellipsize(&summary, SHORT)));
             if ui.link("more").clicked() {
                 ui.data_mut(|d| d.insert_temp(id, true));
             }
