@@ -67,22 +67,24 @@ pub fn rows(cat: &Catalog) -> (Vec<PartyRow>, Option<PartyRow>) {
     for (e, event) in ds.events.iter().enumerate() {
         for claim in &event.claims {
             let voices = index.claim_voices(claim);
+            let text = claim.text.read();
+            let words = word_count(claim);
             let quoted = if claim.quote {
                 // The whole text is the actor's own words.
-                let mut all = loaded_words_outside_quotes(&claim.text.read());
-                for w in loaded_words_inside_quotes(&claim.text.read()) {
+                let mut all = loaded_words_outside_quotes(&text);
+                for w in loaded_words_inside_quotes(&text) {
                     if !all.contains(&w) {
                         all.push(w);
                     }
                 }
                 all.len()
             } else {
-                loaded_words_inside_quotes(&claim.text.read()).len()
+                loaded_words_inside_quotes(&text).len()
             };
             for side in Side::all().filter(|&s| voices.has(s)) {
                 let row = &mut rows[row_of(side)];
                 row.claims += 1;
-                row.words += word_count(claim);
+                row.words += words;
                 row.figures += claim.figures.len();
                 row.quoted_loaded += quoted;
             }

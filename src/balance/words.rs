@@ -12,7 +12,7 @@ pub const UNEVEN_RATIO: usize = 2;
 
 /// The words of a claim's text, split at whitespace.
 pub fn word_count(claim: &Claim) -> usize {
-    claim.text.read().split_whitespace().count()
+    claim.text.with(|text| text.split_whitespace().count())
 }
 
 /// One side's words on an event.
@@ -90,8 +90,9 @@ pub fn event_shares(cat: &Catalog) -> Vec<EventShares> {
         for claim in event.claims.iter().chain(also) {
             let voices = index.claim_voices(claim);
             spoke = spoke.union(voices);
+            let n = word_count(claim);
             for side in Side::all().filter(|&s| voices.has(s)) {
-                words[side.index()] += word_count(claim);
+                words[side.index()] += n;
             }
         }
         if spoke.is_empty() {

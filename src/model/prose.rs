@@ -118,11 +118,7 @@ impl Prose {
             KNOWN.with(|known| {
                 let mut known = known.borrow_mut();
                 for p in pieces(text) {
-                    let n = match known.numbers.get(p) {
-                        Some(&n) => n,
-                        None => known.learn(p),
-                    };
-                    write_number(n, &mut numbers);
+                    write_number(known.number_of(p), &mut numbers);
                 }
             });
             // Made to measure, from the buffer: a piece takes one to three bytes.
@@ -156,6 +152,11 @@ impl Prose {
 
     /// Appends the text to `out`.
     pub fn read_into(&self, out: &mut String) {
+        self.each_piece(|piece| out.push_str(piece));
+    }
+
+    /// Calls `f` with each piece of the text, in order.
+    fn each_piece(&self, mut f: impl FnMut(&'static str)) {
         KNOWN.with(|known| {
             let mut known = known.borrow_mut();
             for n in read_numbers(&self.0) {
@@ -163,7 +164,7 @@ impl Prose {
                 if n as usize >= known.by_number.len() {
                     known.catch_up();
                 }
-                out.push_str(known.by_number[n as usize]);
+                f(known.by_number[n as usize]);
             }
         });
     }
@@ -179,6 +180,14 @@ impl Prose {
 }
 
 impl Pieces {
+    /// The number of `piece`: from this thread's copy, or else [`Pieces::learn`]ed.
+    fn number_of(&mut self, piece: &str) -> u32 {
+        match self.numbers.get(piece) {
+            Some(&n) => n,
+            None => self.learn(piece),
+        }
+    }
+
     /// The number of `piece`, which this thread's copy does not hold: from the shared table,
     /// which numbers it if no thread has. The copy keeps it for the next time.
     fn learn(&mut self, piece: &str) -> u32 {
@@ -233,7 +242,9 @@ impl PartialEq<&str> for Prose {
 
 impl fmt::Display for Prose {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.read())
+        let mut written = Ok(());
+        self.each_piece(|piece| written = written.and_then(|()| f.write_str(piece)));
+        written
     }
 }
 
@@ -262,62 +273,53 @@ thread_local! {
 /// Marks a number not used by a snapshot being written.
 const UNUSED: u32 = u32::MAX;
 
-/// The pieces `texts` use, in the order of the process's numbers: what a snapshot holds
-/// (see [`write_numbered`]).
-pub fn pieces_used<'a>(texts: impl Iterator<Item = &'a Prose>) -> Vec<Box<str>> {
-    let mut used: Vec<bool> = Vec::new();
+/// The pieces `texts` use, in the order of the process's numbers, and each piece's place
+/// among them by its number in the process (`UNUSED` for the rest): what a snapshot holds,
+/// and how [`write_numbered`] numbers its texts.
+pub fn pieces_used<'a>(texts: impl Iterator<Item = &'a Prose>) -> (Vec<Box<str>>, Vec<u32>) {
+    let mut places: Vec<u32> = Vec::new();
     for n in texts.flat_map(|t| read_numbers(&t.0)) {
         let n = n as usize;
-        if used.len() <= n {
-            used.resize(n + 1, false);
+        if places.len() <= n {
+            places.resize(n + 1, UNUSED);
         }
-        used[n] = true;
+        places[n] = 0;
     }
     KNOWN.with(|known| {
         let mut known = known.borrow_mut();
-        if known.by_number.len() < used.len() {
+        if known.by_number.len() < places.len() {
             known.catch_up();
         }
-        (used.iter().enumerate())
-            .filter(|&(_, &u)| u)
-            .map(|(n, _)| known.by_number[n].into())
-            .collect()
+        let mut pieces = Vec::new();
+        for (n, place) in places.iter_mut().enumerate() {
+            if *place != UNUSED {
+                *place = pieces.len() as u32;
+                pieces.push(known.by_number[n].into());
+            }
+        }
+        (pieces, places)
     })
 }
 
-/// Runs `f`, which writes a snapshot, with the texts it writes numbered by their place in
-/// `pieces` (as [`pieces_used`] gave them).
-pub fn write_numbered<R>(pieces: &[Box<str>], f: impl FnOnce() -> R) -> R {
-    let mut map = Vec::new();
-    KNOWN.with(|known| {
-        let mut known = known.borrow_mut();
-        for (k, piece) in pieces.iter().enumerate() {
-            let n = match known.numbers.get(&**piece) {
-                Some(&n) => n,
-                None => known.learn(piece),
-            } as usize;
-            if map.len() <= n {
-                map.resize(n + 1, UNUSED);
-            }
-            map[n] = k as u32;
-        }
-    });
-    with_numbering(Numbering::Writing(map), f)
+/// Runs `f`, which writes a snapshot, with the texts it writes numbered by their place
+/// among the pieces [`pieces_used`] gave, `places` being the places it gave.
+pub fn write_numbered<R>(places: &[u32], f: impl FnOnce() -> R) -> R {
+    with_numbering(Numbering::Writing(places.to_vec()), f)
 }
 
-/// Runs `f`, which reads a snapshot written with `pieces`, with its texts' numbers mapped to
-/// this process's.
-pub fn read_numbered<R>(pieces: &[Box<str>], f: impl FnOnce() -> R) -> R {
-    let map = KNOWN.with(|known| {
+/// This process's numbers of a snapshot's `pieces`, by their place there: what
+/// [`read_numbered`] maps its texts by.
+pub fn numbers_of(pieces: &[Box<str>]) -> Vec<u32> {
+    KNOWN.with(|known| {
         let mut known = known.borrow_mut();
-        (pieces.iter())
-            .map(|piece| match known.numbers.get(&**piece) {
-                Some(&n) => n,
-                None => known.learn(piece),
-            })
-            .collect()
-    });
-    with_numbering(Numbering::Reading(map), f)
+        pieces.iter().map(|piece| known.number_of(piece)).collect()
+    })
+}
+
+/// Runs `f`, which reads a snapshot, with its texts' numbers mapped by `numbers` (as
+/// [`numbers_of`] gave them for its pieces) to this process's.
+pub fn read_numbered<R>(numbers: &[u32], f: impl FnOnce() -> R) -> R {
+    with_numbering(Numbering::Reading(numbers.to_vec()), f)
 }
 
 fn with_numbering<R>(numbering: Numbering, f: impl FnOnce() -> R) -> R {
@@ -461,23 +463,25 @@ mod tests {
             .iter()
             .map(|t| Prose::new(t))
             .collect();
-        let pieces = pieces_used(texts.iter());
+        let (pieces, places) = pieces_used(texts.iter());
         assert_eq!(pieces.len(), 7, "{pieces:?}");
-        let bytes = write_numbered(&pieces, || postcard::to_stdvec(&texts).unwrap());
+        let bytes = write_numbered(&places, || postcard::to_stdvec(&texts).unwrap());
         // Another process: the same pieces in another order, behind others.
         let mut elsewhere: Vec<Box<str>> = pieces.iter().rev().cloned().collect();
         elsewhere.insert(0, "unrelated ".into());
-        let back: Vec<Prose> = read_numbered(&pieces, || postcard::from_bytes(&bytes).unwrap());
+        let back: Vec<Prose> = read_numbered(&numbers_of(&pieces), || {
+            postcard::from_bytes(&bytes).unwrap()
+        });
         assert_eq!(back, texts);
         let shuffled: Result<Vec<Prose>, _> =
-            read_numbered(&elsewhere, || postcard::from_bytes(&bytes));
+            read_numbered(&numbers_of(&elsewhere), || postcard::from_bytes(&bytes));
         assert_ne!(
             shuffled.ok(),
             Some(texts.clone()),
             "numbers are the snapshot's own"
         );
         let too_few: Result<Vec<Prose>, _> =
-            read_numbered(&pieces[..2], || postcard::from_bytes(&bytes));
+            read_numbered(&numbers_of(&pieces[..2]), || postcard::from_bytes(&bytes));
         assert!(too_few.is_err());
         assert_eq!(renumber(&[0x80], &[0, 1]), None, "a number cut short");
     }

@@ -99,61 +99,56 @@ struct Whole {
     open: Option<Open>,
 }
 
-/// [`tag`]'s code for an approximate time, whose minutes are held where `end` would be.
-const APPROXIMATE: u8 = 9;
+/// The precisions [`tag`] numbers by their place here; an approximate time (which keeps
+/// its minutes where `end` would be) is the number after them.
+const PRECISIONS: [Precision; 9] = [
+    Precision::Exact,
+    Precision::Hour,
+    Precision::PartOfDay(PartOfDay::Night),
+    Precision::PartOfDay(PartOfDay::Morning),
+    Precision::PartOfDay(PartOfDay::Afternoon),
+    Precision::PartOfDay(PartOfDay::Evening),
+    Precision::Day,
+    Precision::Month,
+    Precision::Year,
+];
+const APPROXIMATE: u8 = PRECISIONS.len() as u8;
+
+/// The bounds [`tag`] numbers by their place here, after 0 for none.
+const OPENS: [Open; 2] = [Open::After, Open::Before];
 
 /// The precision and bound in 6 bits, and what the second word holds: `end`'s stamp, or an
 /// approximate time's minutes (`None` when it has an end too: such a time is held whole).
 fn tag(precision: Precision, open: Option<Open>, end: Option<Stamp>) -> Option<(u8, u64)> {
-    let second = end.map_or(0, |e| e.tagged(0).get());
     let (p, second) = match precision {
-        Precision::Exact => (0, second),
-        Precision::Hour => (1, second),
-        Precision::PartOfDay(PartOfDay::Night) => (2, second),
-        Precision::PartOfDay(PartOfDay::Morning) => (3, second),
-        Precision::PartOfDay(PartOfDay::Afternoon) => (4, second),
-        Precision::PartOfDay(PartOfDay::Evening) => (5, second),
-        Precision::Day => (6, second),
-        Precision::Month => (7, second),
-        Precision::Year => (8, second),
         Precision::Approximate { minutes } if end.is_none() => (APPROXIMATE, u64::from(minutes)),
         Precision::Approximate { .. } => return None,
+        _ => {
+            let p = PRECISIONS.iter().position(|&q| q == precision)?;
+            (p as u8, end.map_or(0, |e| e.tagged(0).get()))
+        }
     };
-    let o = match open {
-        None => 0,
-        Some(Open::After) => 1,
-        Some(Open::Before) => 2,
-    };
-    Some((p | (o << 4), second))
+    let o = open.map_or(0, |o| OPENS.iter().position(|&q| q == o).unwrap_or(0) + 1);
+    Some((p | ((o as u8) << 4), second))
 }
 
 /// The precision and bound [`tag`] packed, and `end`'s stamp.
 fn untag(at: NonZeroU64, second: u64) -> (Precision, Option<Open>, Option<Stamp>) {
     let tag = Stamp::untagged(at).1;
-    let end = || NonZeroU64::new(second).map(|e| Stamp::untagged(e).0);
-    let (precision, end) = match tag & 0xF {
-        0 => (Precision::Exact, end()),
-        1 => (Precision::Hour, end()),
-        2 => (Precision::PartOfDay(PartOfDay::Night), end()),
-        3 => (Precision::PartOfDay(PartOfDay::Morning), end()),
-        4 => (Precision::PartOfDay(PartOfDay::Afternoon), end()),
-        5 => (Precision::PartOfDay(PartOfDay::Evening), end()),
-        6 => (Precision::Day, end()),
-        7 => (Precision::Month, end()),
-        8 => (Precision::Year, end()),
-        _ => (
-            Precision::Approximate {
-                minutes: second as u32,
-            },
-            None,
-        ),
-    };
-    let open = match tag >> 4 {
-        0 => None,
-        1 => Some(Open::After),
-        _ => Some(Open::Before),
-    };
-    (precision, open, end)
+    let open = (tag >> 4)
+        .checked_sub(1)
+        .and_then(|o| OPENS.get(o as usize))
+        .copied();
+    match PRECISIONS.get(usize::from(tag & 0xF)) {
+        Some(&precision) => {
+            let end = NonZeroU64::new(second).map(|e| Stamp::untagged(e).0);
+            (precision, open, end)
+        }
+        None => {
+            let minutes = second as u32;
+            (Precision::Approximate { minutes }, open, None)
+        }
+    }
 }
 
 /// `When` as a file writes it: the shape it is read from and written to.
@@ -534,7 +529,17 @@ impl When {
 
     /// The same time without its `end`.
     pub fn without_end(&self) -> When {
-        When::new(&self.at(), self.precision(), None, self.open())
+        match &self.written {
+            // An approximate time's second word is its minutes, not an end: it stays.
+            Written::Stamps { at, second } => {
+                let approximate = Stamp::untagged(*at).1 & 0xF == APPROXIMATE;
+                let second = if approximate { *second } else { 0 };
+                When {
+                    written: Written::Stamps { at: *at, second },
+                }
+            }
+            Written::Whole(w) => When::new(&w.at, w.precision, None, w.open),
+        }
     }
 
     /// The same time with `at` and `end` written anew.
@@ -755,20 +760,8 @@ mod tests {
     /// approximate time with an end, and text that is no real time, pack into the stamps.
     #[test]
     fn every_precision_and_bound_reads_back_from_the_packed_stamps() {
-        let precisions = [
-            Precision::Exact,
-            Precision::Hour,
-            Precision::PartOfDay(PartOfDay::Night),
-            Precision::PartOfDay(PartOfDay::Morning),
-            Precision::PartOfDay(PartOfDay::Afternoon),
-            Precision::PartOfDay(PartOfDay::Evening),
-            Precision::Day,
-            Precision::Month,
-            Precision::Year,
-            Precision::Approximate { minutes: 0 },
-            Precision::Approximate { minutes: 45 },
-            Precision::Approximate { minutes: u32::MAX },
-        ];
+        let approximate = [0, 45, u32::MAX].map(|minutes| Precision::Approximate { minutes });
+        let precisions = PRECISIONS.into_iter().chain(approximate);
         let ends = [None, Some("2022-09-14T06:30+04:00")];
         for precision in precisions {
             for open in [None, Some(Open::After), Some(Open::Before)] {

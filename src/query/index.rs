@@ -11,7 +11,6 @@ use serde::{Deserialize, Serialize};
 use super::bits::Bits;
 use super::tally::Tally;
 use super::text::{FNV_START, TextIndex, TextIndexBuilder, fnv1a};
-
 use crate::model::wording::IdLookup;
 use crate::model::{Claim, Dataset, Event, EventKind, Side, TimeSpan, Voices};
 

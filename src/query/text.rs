@@ -125,64 +125,45 @@ impl Building {
             && list.len() >= LIST_AT_LEAST
             && list.len() * 32 > span
         {
-            let mut words = vec![0u64; span.div_ceil(64)];
-            for &e in list.iter() {
-                let at = e as usize - first;
-                words[at / 64] |= 1 << (at % 64);
-            }
+            self.become_bits(first);
+        }
+    }
+
+    /// Becomes bits whatever its length.
+    fn become_bits(&mut self, first: usize) {
+        if let Building::List(list) = self {
+            let list = std::mem::take(list);
             *self = Building::Bits {
-                words,
-                count: list.len(),
+                words: Vec::new(),
+                count: 0,
             };
+            for e in list {
+                self.add(e, e as usize - first);
+            }
         }
     }
 
     /// Adds the events of `later`, a builder's whose first event is `offset` after this
     /// one's first, all after this one's own.
     fn append(&mut self, later: Building, first: usize, offset: usize) {
-        match (&mut *self, later) {
-            (Building::List(list), Building::List(more)) => list.extend(more),
-            (Building::Bits { words, count }, Building::List(more)) => {
-                for e in more {
-                    let at = e as usize - first;
-                    if words.len() <= at / 64 {
-                        words.resize(at / 64 + 1, 0);
-                    }
-                    words[at / 64] |= 1 << (at % 64);
-                    *count += 1;
-                }
-            }
-            (
-                _,
-                Building::Bits {
-                    words: more,
-                    count: n,
-                },
-            ) => {
-                self.settle_now(first);
+        match later {
+            Building::List(more) => match self {
+                Building::List(list) => list.extend(more),
+                Building::Bits { .. } => more
+                    .into_iter()
+                    .for_each(|e| self.add(e, e as usize - first)),
+            },
+            Building::Bits {
+                words: more,
+                count: n,
+            } => {
+                self.become_bits(first);
                 let Building::Bits { words, count } = self else {
-                    unreachable!("settled into bits")
+                    unreachable!("became bits")
                 };
                 or_shifted(words, &more, offset);
                 *count += n;
             }
-        }
-    }
-
-    /// Becomes bits whatever its length.
-    fn settle_now(&mut self, first: usize) {
-        if let Building::List(list) = self {
-            let span = list.last().map_or(0, |&e| e as usize - first + 1);
-            let list_len = list.len();
-            let mut words = vec![0u64; span.div_ceil(64)];
-            for &e in list.iter() {
-                let at = e as usize - first;
-                words[at / 64] |= 1 << (at % 64);
-            }
-            *self = Building::Bits {
-                words,
-                count: list_len,
-            };
         }
     }
 

@@ -45,6 +45,11 @@ const EVENT_PARTS: usize = 2;
 /// Encodes a catalog and its diagnostics as the snapshot for `key`.
 pub fn encode_catalog(key: &Key, catalog: &Catalog, diagnostics: &[Diagnostic]) -> Option<Encoded> {
     let d = &catalog.dataset;
+    // The pieces the texts use go in the head, and the events' parts number their texts by
+    // their place there.
+    let texts = (d.events.iter())
+        .flat_map(|e| std::iter::once(&e.summary).chain(e.claims.iter().map(|c| &c.text)));
+    let (pieces, places) = prose::pieces_used(texts);
     let head = Head {
         info: d.info.clone(),
         files: (d.files.iter())
@@ -64,18 +69,14 @@ pub fn encode_catalog(key: &Key, catalog: &Catalog, diagnostics: &[Diagnostic]) 
         tours: d.tours.clone(),
         tour_files: d.tours.iter().map(|t| t.file as u32).collect(),
         diagnostics: diagnostics.to_vec(),
-        pieces: prose::pieces_used(
-            d.events
-                .iter()
-                .flat_map(|e| std::iter::once(&e.summary).chain(e.claims.iter().map(|c| &c.text))),
-        ),
+        pieces,
     };
     let mut parts = vec![encode(&head)?];
     let half = d.events.len().div_ceil(EVENT_PARTS).max(1);
     let mut chunks = d.events.chunks(half);
     for _ in 0..EVENT_PARTS {
         let chunk = chunks.next().unwrap_or_default();
-        parts.push(prose::write_numbered(&head.pieces, || encode(&chunk))?);
+        parts.push(prose::write_numbered(&places, || encode(&chunk))?);
     }
     parts.push(encode(&catalog.index)?);
     Encoded::of_parts(key, &parts)
@@ -95,12 +96,12 @@ pub fn read_catalog(cache: &Cache, key: &Key) -> Option<(Catalog, Vec<Diagnostic
                 let index = s.spawn(|| decode::<Index>(index));
                 // The head first: it holds the pieces the events' texts are numbered by.
                 let mut head = decode::<Head>(head)?;
-                let pieces = std::sync::Arc::new(std::mem::take(&mut head.pieces));
+                let numbers = prose::numbers_of(&std::mem::take(&mut head.pieces));
                 let halves: Vec<_> = (events.iter())
                     .map(|part| {
-                        let pieces = pieces.clone();
+                        let numbers = numbers.clone();
                         s.spawn(move || {
-                            prose::read_numbered(&pieces, || decode::<Vec<Event>>(part))
+                            prose::read_numbered(&numbers, || decode::<Vec<Event>>(part))
                         })
                     })
                     .collect();
