@@ -292,6 +292,28 @@ fn hovering_a_marker_shows_its_card_and_clicking_selects_it() {
         });
         assert_eq!(counted.count(), 1, "{side}");
     }
+    // Each count is that party's claims about the event, counted here from the data: its
+    // own claims and those filed under other events that are also about it, whose actor
+    // (or one of a joint statement's) is of the party.
+    let ds = &h.state().catalog.as_ref().unwrap().dataset;
+    let about =
+        |c: &&claimline::model::Claim| c.more.also_about.iter().any(|a| **a == *ds.events[e].id);
+    let claims: Vec<&claimline::model::Claim> = (ds.events[e].claims.iter())
+        .chain(ds.events.iter().flat_map(|o| o.claims.iter()).filter(about))
+        .collect();
+    for (side, party) in [("Armenian side: ", 0), ("Azerbaijani side: ", 1)] {
+        let party = &ds.parties[party].id;
+        let of_party = |id: &str| {
+            (ds.actors.iter()).any(|a| a.id == id && a.party.as_deref() == Some(party.as_str()))
+        };
+        let n = (claims.iter())
+            .filter(|c| c.actor_ids().iter().any(|a| of_party(a)))
+            .count();
+        assert!(
+            h.query_by_label(&format!("{side}{n}")).is_some(),
+            "the card says {side}{n}"
+        );
+    }
     h.drag_at(pos);
     h.drop_at(pos);
     h.run();
@@ -551,6 +573,64 @@ fn the_quick_zooms_show_the_busiest_stretch_of_the_filtered_events() {
 /// A claim's curator's note and its original-language text (fields most claims leave out,
 /// held apart from the claim's own) each read on its card, whole, when the card is unfolded:
 /// every claim of the bundled dataset that gives one, checked on its event.
+/// Every event's summary and every claim's text, as the bundled file writes them (read here
+/// as plain RON values, not through the model), read whole on the panel when the event is
+/// selected: the panel reads them back from the numbers the model keeps them as.
+#[test]
+fn every_summary_and_claim_text_of_the_bundled_file_reads_on_the_panel() {
+    let mut h = common::build(common::builder(1600.0, 4000.0));
+    let text = include_str!("../data/2022-09-armenia-azerbaijan-border.ron");
+    let file: ron::Value = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .expect("the bundled file reads as RON");
+    let field = |v: &ron::Value, name: &str| -> ron::Value {
+        let ron::Value::Map(m) = v else {
+            panic!("not a struct: {v:?}")
+        };
+        m.get(&ron::Value::String(name.into()))
+            .cloned()
+            .unwrap_or(ron::Value::Unit)
+    };
+    let string = |v: ron::Value| match v {
+        ron::Value::String(s) => s,
+        other => panic!("not a string: {other:?}"),
+    };
+    let ron::Value::Seq(events) = field(&file, "events") else {
+        panic!("no events")
+    };
+    let mut claims = 0;
+    for event in &events {
+        let id = string(field(event, "id"));
+        common::select(&mut h, &id);
+        let summary = string(field(event, "summary"));
+        assert!(
+            h.query_by_label(&summary).is_some(),
+            "event {id}: its summary {summary:?}"
+        );
+        let ron::Value::Seq(its) = field(event, "claims") else {
+            continue;
+        };
+        for claim in &its {
+            let words = string(field(claim, "text"));
+            let shown = match field(claim, "quote") {
+                ron::Value::Bool(true) => format!("“{words}”"),
+                _ => words,
+            };
+            assert!(
+                h.query_all_by_label(&shown).next().is_some(),
+                "event {id}: no card reads {shown:?}"
+            );
+            claims += 1;
+        }
+    }
+    assert!(
+        events.len() > 50 && claims > 150,
+        "{} events, {claims} claims",
+        events.len()
+    );
+}
+
 #[test]
 fn a_claims_note_and_original_text_read_on_its_card() {
     let mut h = common::build(common::builder(1600.0, 4000.0));
