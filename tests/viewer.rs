@@ -270,6 +270,63 @@ fn sorting_the_table_by_title() {
     );
 }
 
+/// Party `party`'s claims about event `e`, counted from the data: its own claims and those
+/// filed under other events that are also about it, whose actor (or one of a joint
+/// statement's) is of the party.
+fn party_claims(ds: &claimline::model::Dataset, e: usize, party: usize) -> usize {
+    let party = &ds.parties[party].id;
+    let of_party =
+        |id: &str| (ds.actors.iter()).any(|a| a.id == id && a.party.as_deref() == Some(party));
+    let about =
+        |c: &&claimline::model::Claim| c.more.also_about.iter().any(|a| **a == *ds.events[e].id);
+    (ds.events[e].claims.iter())
+        .chain(ds.events.iter().flat_map(|o| o.claims.iter()).filter(about))
+        .filter(|c| c.actor_ids().iter().any(|a| of_party(a)))
+        .count()
+}
+
+/// Sorted by a party's column, the table's first row is an event with the most claims of
+/// that party, and its cell in the column reads that number.
+#[test]
+fn a_partys_column_counts_its_claims_about_each_row() {
+    let mut h = harness();
+    h.get_by_label("Aze").click();
+    h.run();
+    let ds = h.state().catalog.as_ref().unwrap().dataset.clone();
+    let most = (0..ds.events.len())
+        .map(|e| party_claims(&ds, e, 1))
+        .max()
+        .unwrap();
+    assert!(
+        most >= 3,
+        "the bundled data has an event with {most} claims"
+    );
+    let header = h.get_by_label("Date").rect();
+    let column = (h.query_all_by_label_contains("Aze"))
+        .map(|n| n.rect())
+        .find(|r| (r.center().y - header.center().y).abs() < 4.0)
+        .expect("the column's heading");
+    let first = (0..ds.events.len())
+        .find_map(|e| {
+            let row = h.query_all_by_label(&ds.events[e].title).next()?.rect();
+            (row.min.y > header.max.y && row.min.y - header.max.y < 40.0).then_some((e, row))
+        })
+        .expect("a first row");
+    assert_eq!(
+        party_claims(&ds, first.0, 1),
+        most,
+        "{}",
+        ds.events[first.0].id
+    );
+    let cell = (h.query_all_by_label(&most.to_string()))
+        .map(|n| n.rect())
+        .find(|r| {
+            (r.center().y - first.1.center().y).abs() < 6.0
+                && column.x_range().contains(r.center().x)
+        });
+    assert!(cell.is_some(), "the row's Aze cell reads {most}");
+}
+
 #[test]
 fn hovering_a_marker_shows_its_card_and_clicking_selects_it() {
     let mut h = harness();
@@ -292,23 +349,10 @@ fn hovering_a_marker_shows_its_card_and_clicking_selects_it() {
         });
         assert_eq!(counted.count(), 1, "{side}");
     }
-    // Each count is that party's claims about the event, counted here from the data: its
-    // own claims and those filed under other events that are also about it, whose actor
-    // (or one of a joint statement's) is of the party.
+    // Each count is that party's claims about the event, counted here from the data.
     let ds = &h.state().catalog.as_ref().unwrap().dataset;
-    let about =
-        |c: &&claimline::model::Claim| c.more.also_about.iter().any(|a| **a == *ds.events[e].id);
-    let claims: Vec<&claimline::model::Claim> = (ds.events[e].claims.iter())
-        .chain(ds.events.iter().flat_map(|o| o.claims.iter()).filter(about))
-        .collect();
     for (side, party) in [("Armenian side: ", 0), ("Azerbaijani side: ", 1)] {
-        let party = &ds.parties[party].id;
-        let of_party = |id: &str| {
-            (ds.actors.iter()).any(|a| a.id == id && a.party.as_deref() == Some(party.as_str()))
-        };
-        let n = (claims.iter())
-            .filter(|c| c.actor_ids().iter().any(|a| of_party(a)))
-            .count();
+        let n = party_claims(ds, e, party);
         assert!(
             h.query_by_label(&format!("{side}{n}")).is_some(),
             "the card says {side}{n}"
